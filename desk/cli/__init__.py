@@ -1,0 +1,67 @@
+"""The admin command line: `recovery-desk SUBCOMMAND`. A thin layer over the services.
+
+Scripts and scheduled tasks at the center call these subcommands; keep their names and
+options stable. With no subcommand, `recovery-desk` opens the app (see ui/launcher.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from desk import __version__
+from desk.cli import db_commands, seed_command, self_check
+from desk.errors import DeskError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recovery-desk",
+        description="Recovery Desk: front-desk software for a peer recovery center. "
+        "Without a subcommand, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"recovery-desk {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy database URL (sqlite:///file.sqlite3 or "
+        "postgresql+psycopg://user:pass@host/db); default: RECOVERY_DESK_DATABASE_URL, "
+        "else a SQLite file in the per-user data folder",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a fresh demo database with sample data"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    self_check.register(commands)
+    db_commands.register(commands)
+    seed_command.register(commands)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the chosen subcommand; expected failures print a plain message, never a traceback."""
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except DeskError as error:
+        print(f"recovery-desk: {error.message}", file=sys.stderr)
+        if error.hint:
+            print(error.hint, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("recovery-desk: interrupted; nothing was saved.", file=sys.stderr)
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        print(
+            "recovery-desk: no subcommand given (the app itself starts from ui.launcher).",
+            file=sys.stderr,
+        )
+        return 2
+    return run_command(args)

@@ -1,0 +1,140 @@
+"""Schema migrations with Alembic: where a database stands, and bringing it up to date safely.
+
+A SQLite file is copied aside before any migration touches it. A database that a newer
+Recovery Desk has migrated is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from desk.db.engine import Database, enable_wal
+from desk.errors import NotOurDatabase, SchemaTooNew
+from desk.paths import migrations_dir
+
+
+class SchemaState(enum.Enum):
+    EMPTY = "empty"
+    BEHIND = "behind"
+    CURRENT = "current"
+    AHEAD = "ahead"
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    state: SchemaState
+    current: str | None
+    head: str
+
+    def describe(self) -> str:
+        return {
+            SchemaState.EMPTY: f"empty (head is {self.head})",
+            SchemaState.BEHIND: f"at {self.current}, behind head {self.head}",
+            SchemaState.CURRENT: f"at {self.current} (head)",
+            SchemaState.AHEAD: f"at {self.current}, which this Recovery Desk does not know",
+        }[self.state]
+
+
+def alembic_config(database: Database | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if database is not None:
+        config.set_main_option("sqlalchemy.url", database.url.render_as_string(hide_password=False))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no revisions"
+    return head
+
+
+def schema_status(database: Database) -> SchemaStatus:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = head_revision()
+    with database.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names())
+    if current is None:
+        if tables - {"alembic_version"}:
+            raise NotOurDatabase(
+                f"{database.description} holds tables but no Recovery Desk schema version.",
+                hint="Point Recovery Desk at an empty database or one it created.",
+            )
+        return SchemaStatus(SchemaState.EMPTY, None, head)
+    if current == head:
+        return SchemaStatus(SchemaState.CURRENT, current, head)
+    known = {revision.revision for revision in script.walk_revisions()}
+    if current not in known:
+        return SchemaStatus(SchemaState.AHEAD, current, head)
+    return SchemaStatus(SchemaState.BEHIND, current, head)
+
+
+def refuse_if_too_new(status: SchemaStatus, database: Database) -> None:
+    if status.state is SchemaState.AHEAD:
+        raise SchemaTooNew(
+            f"{database.description} was upgraded by a newer Recovery Desk "
+            f"(schema {status.current}); this version knows schemas up to {status.head}.",
+            hint="Install the newer Recovery Desk on this station. Nothing was changed.",
+        )
+
+
+def backup_sqlite_file(database: Database, label: str) -> Path | None:
+    """Copy a SQLite database aside with SQLite's online backup; returns the copy's path."""
+    source = database.sqlite_path
+    if source is None or not source.exists():
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.before-{label}-{stamp}{source.suffix}")
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    before: SchemaStatus
+    after: str
+    backup: Path | None
+
+
+def upgrade_database(database: Database) -> UpgradeResult:
+    """Bring `database` to the head revision; copy a SQLite file aside first if it has data."""
+    status = schema_status(database)
+    refuse_if_too_new(status, database)
+    if database.is_sqlite:
+        enable_wal(database.engine)
+    backup = None
+    if status.state is SchemaState.CURRENT:
+        return UpgradeResult(status, status.head, None)
+    if status.state is SchemaState.BEHIND:
+        backup = backup_sqlite_file(database, f"upgrade-from-{status.current}")
+    config = alembic_config(database)
+    with database.engine.connect() as connection:
+        if database.is_sqlite:
+            # Batch migrations rebuild tables; SQLite checks foreign keys again afterwards.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if database.is_sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        if database.is_sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
+    return UpgradeResult(status, head_revision(), backup)

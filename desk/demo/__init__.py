@@ -1,0 +1,1 @@
+"""Sample data: the demo database, and the scale generator that benchmarks use."""

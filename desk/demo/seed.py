@@ -1,0 +1,82 @@
+"""The demo database and the scale generator: directory, coaches, people and visits."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from desk.db.engine import Database
+from desk.demo.catalog import CATALOG
+from desk.demo.seed_directory import seed_directory
+from desk.demo.seed_people import seed_coaches, seed_people_and_visits
+from desk.models.base import utc_now
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.services.settings import load_settings
+
+
+@dataclass(frozen=True)
+class SeedPlan:
+    people: int = 300
+    years: float = 0.25
+    services: int = len(CATALOG)
+    rng_seed: int = 2026
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    services: int
+    coaches: int
+    people: int
+    visits: int
+    seconds: float
+
+
+def seed_demo_data(
+    database: Database,
+    actor: Actor,
+    plan: SeedPlan,
+    *,
+    now: datetime | None = None,
+    progress: Callable[[str], None] = lambda _message: None,
+) -> SeedSummary:
+    """Add sample data to `database` in one transaction (all of it, or none on failure)."""
+    started = utc_now()
+    now = now or started
+    rng = random.Random(plan.rng_seed)
+    with database.transaction() as session:
+        zone = load_settings(session).timezone
+        today = now.astimezone(zone).date()
+        first_day = today - timedelta(days=max(0, round(plan.years * 365.25) - 1))
+        days = [first_day + timedelta(days=n) for n in range((today - first_day).days + 1)]
+        progress(f"directory: {plan.services:,} services")
+        services = seed_directory(session, services=plan.services, today=today, now=now, rng=rng)
+        coach_ids = seed_coaches(session, now)
+        progress(f"coaches: {len(coach_ids)}")
+        progress(f"people: {plan.people:,}; visits over {len(days):,} days")
+        people, visits = seed_people_and_visits(
+            session,
+            people=plan.people,
+            days=days,
+            today=today,
+            now=now,
+            zone=zone,
+            actor_id=actor.staff_id,
+            coach_ids=coach_ids,
+            rng=rng,
+        )
+        record_event(
+            session,
+            actor,
+            "demo.seeded",
+            "database",
+            None,
+            services=services,
+            coaches=len(coach_ids),
+            people=people,
+            visits=visits,
+        )
+    seconds = (utc_now() - started).total_seconds()
+    return SeedSummary(services, len(coach_ids), people, visits, seconds)

@@ -1,0 +1,63 @@
+"""Errors a person can do something about.
+
+Each carries a plain-language message that says what happened and what to do next. Anything
+that is not a DeskError is a bug, and reaches the unexpected-error dialog instead.
+"""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """An expected failure with a message for the person at the desk."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class DatabaseUnavailable(DeskError):
+    """The database server or file cannot be reached right now."""
+
+
+class NotADatabase(DeskError):
+    """The file named as the database is not a SQLite database."""
+
+
+class NotOurDatabase(DeskError):
+    """The database holds tables, but not a Recovery Desk schema."""
+
+
+class SchemaTooNew(DeskError):
+    """The database was upgraded by a newer Recovery Desk than this one."""
+
+
+class DataFolderNotWritable(DeskError):
+    """The folder for the database, logs or backups cannot be written."""
+
+
+class ValidationError(DeskError):
+    """Input that cannot be stored as given; `field` names the form field at fault."""
+
+    def __init__(self, message: str, *, field: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.field = field
+
+
+class StaleEdit(DeskError):
+    """Another station saved the same record since this one was opened."""
+
+
+class NotFound(DeskError):
+    """A record that was asked for does not exist (or no longer does)."""
+
+
+class ConflictError(DeskError):
+    """A rule about the data would be broken (for example two active assignments)."""
+
+
+class PermissionDenied(DeskError):
+    """The acting staff member may not do this."""

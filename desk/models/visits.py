@@ -1,0 +1,77 @@
+"""Visits to the center, anonymous ones included, and their purposes."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desk.models.base import Base, enum_column, staff_fk, utc_now
+
+
+class VisitStatus(enum.Enum):
+    WAITING = "waiting"
+    WITH_COACH = "with_coach"
+    DONE = "done"
+    UNDONE = "undone"  # a mistaken sign-in, withdrawn; kept for the audit trail
+
+
+class Purpose(Base):
+    """A configurable reason for a visit (drop-in, coaching, naloxone kits, ...)."""
+
+    __tablename__ = "purpose"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label: Mapped[str]
+    label_es: Mapped[str | None]
+    counts_items: Mapped[bool] = mapped_column(default=False)  # e.g. how many naloxone kits
+    position: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Visit(Base):
+    __tablename__ = "visit"
+    __table_args__ = (
+        Index("ix_visit_local_day_status", "local_day", "status"),
+        Index("ix_visit_person_arrived", "person_id", "arrived_at"),
+        Index("ix_visit_updated_at", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # None: anonymous
+    anonymous_initials: Mapped[str | None] = mapped_column(String(12))
+    arrived_at: Mapped[datetime] = mapped_column(default=utc_now)
+    local_day: Mapped[date]  # the center's calendar day of arrival, for the queue and counts
+    status: Mapped[VisitStatus] = mapped_column(
+        enum_column(VisitStatus), default=VisitStatus.WAITING
+    )
+    requested_coach_id: Mapped[int | None] = mapped_column(staff_fk())
+    coach_id: Mapped[int | None] = mapped_column(staff_fk())
+    started_at: Mapped[datetime | None]
+    departed_at: Mapped[datetime | None]
+    signed_in_by_id: Mapped[int] = mapped_column(staff_fk())
+    note: Mapped[str | None]
+    undone_at: Mapped[datetime | None]
+    undone_by_id: Mapped[int | None] = mapped_column(staff_fk())
+    undo_reason: Mapped[str | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    version: Mapped[int] = mapped_column()
+
+    purposes: Mapped[list[VisitPurpose]] = relationship(
+        cascade="all, delete-orphan", order_by="VisitPurpose.purpose_code"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class VisitPurpose(Base):
+    __tablename__ = "visit_purpose"
+    __table_args__ = (CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity"),)
+
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visit.id", ondelete="CASCADE"), primary_key=True
+    )
+    purpose_code: Mapped[str] = mapped_column(ForeignKey("purpose.code"), primary_key=True)
+    quantity: Mapped[int | None] = mapped_column(SmallInteger)

@@ -1,0 +1,1 @@
+"""ReportLab documents: one stylesheet, bundled Unicode fonts, US Letter by default."""

@@ -1,0 +1,152 @@
+"""Center settings, declared once with their defaults; changes are versioned and audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.errors import StaleEdit, ValidationError
+from desk.models import Setting
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.validation import clean_email, clean_text, format_phone_for_display
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    label: str
+    kind: type = str
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("center.name", "Community Program for Addiction Recovery Inc.", "Center name"),
+    SettingSpec("center.street", "9-11 Lincoln Square", "Street address"),
+    SettingSpec("center.city_line", "Worcester, MA", "Town and state"),
+    SettingSpec("center.phone", "(774) 214-6440", "Phone"),
+    SettingSpec("center.email", "", "Email"),
+    SettingSpec("center.timezone", "America/New_York", "Time zone"),
+    SettingSpec(
+        "directory.stale_after_days", 90, "Flag resources not verified for (days)", int, 1, 3650
+    ),
+    SettingSpec("referrals.follow_up_days", 7, "Follow up on referrals after (days)", int, 0, 365),
+)
+SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
+
+
+@dataclass(frozen=True)
+class CenterSettings:
+    """Every setting's value, and the version each was read at (0: never saved)."""
+
+    values: dict[str, Any]
+    versions: dict[str, int] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def name(self) -> str:
+        return self.values["center.name"]
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in (self["center.street"], self["center.city_line"]) if line]
+
+    @property
+    def phone(self) -> str:
+        return self.values["center.phone"]
+
+    @property
+    def email(self) -> str:
+        return self.values["center.email"]
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.values["center.timezone"])
+
+
+def load_settings(session: Session) -> CenterSettings:
+    stored = {row.key: row for row in session.scalars(select(Setting))}
+    values = {spec.key: spec.default for spec in SPECS}
+    versions = {spec.key: 0 for spec in SPECS}
+    for key, row in stored.items():
+        if key in SPEC_BY_KEY:
+            values[key] = row.value
+            versions[key] = row.version
+    return CenterSettings(values, versions)
+
+
+def _clean_value(spec: SettingSpec, raw: Any) -> Any:
+    if spec.kind is int:
+        try:
+            number = int(str(raw).strip())
+        except ValueError:
+            raise ValidationError(f"{spec.label} must be a whole number.", field=spec.key) from None
+        if (spec.minimum is not None and number < spec.minimum) or (
+            spec.maximum is not None and number > spec.maximum
+        ):
+            raise ValidationError(
+                f"{spec.label} must be between {spec.minimum} and {spec.maximum}.", field=spec.key
+            )
+        return number
+    text = clean_text(raw, label=spec.label, field=spec.key, max_length=200) or ""
+    if spec.key == "center.email" and text:
+        return clean_email(text, field=spec.key)
+    if spec.key == "center.phone" and text:
+        return format_phone_for_display(text, field=spec.key)
+    if spec.key == "center.timezone" and text not in available_timezones():
+        raise ValidationError(
+            f"“{text}” is not a time zone name.",
+            field=spec.key,
+            hint="Use a name such as America/New_York.",
+        )
+    if spec.key == "center.name" and not text:
+        raise ValidationError("The center needs a name.", field=spec.key)
+    return text
+
+
+def update_settings(
+    session: Session,
+    actor: Actor,
+    changes: dict[str, Any],
+    *,
+    read_versions: dict[str, int],
+) -> CenterSettings:
+    """Save changed settings. A key saved elsewhere since `read_versions` is refused whole."""
+    current = {row.key: row for row in session.scalars(select(Setting).with_for_update())}
+    cleaned: dict[str, Any] = {}
+    for key, raw in changes.items():
+        spec = SPEC_BY_KEY.get(key)
+        if spec is None:
+            raise ValidationError(f"There is no setting called “{key}”.", field=key)
+        cleaned[key] = _clean_value(spec, raw)
+    for key in cleaned:
+        row = current.get(key)
+        stored_version = row.version if row is not None else 0
+        if stored_version != read_versions.get(key, 0):
+            raise StaleEdit(
+                f"“{SPEC_BY_KEY[key].label}” was changed on another station since you opened "
+                "the settings.",
+                hint="Your entries are still on screen. Reload to see the other change, then "
+                "save again.",
+            )
+    for key, value in cleaned.items():
+        row = current.get(key)
+        before = row.value if row is not None else SPEC_BY_KEY[key].default
+        if before == value:
+            continue
+        if row is None:
+            session.add(Setting(key=key, value=value, updated_by_id=actor.staff_id))
+        else:
+            row.value = value
+            row.updated_by_id = actor.staff_id
+        record_event(session, actor, "settings.changed", "setting", key, before=before, after=value)
+    session.flush()
+    return load_settings(session)

@@ -1,0 +1,148 @@
+"""Checking what staff type: plain messages for what cannot be stored, exact storage for the rest.
+
+Text is stored as typed (accents, emoji, right-to-left scripts, quotes: all kept exactly); only
+surrounding whitespace and invisible control characters are removed, and lengths are capped
+with a message rather than truncated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from urllib.parse import urlparse
+
+import phonenumbers
+
+from desk.errors import ValidationError
+
+DEFAULT_REGION = "US"
+NAME_MAX = 100
+SHORT_TEXT_MAX = 200
+NOTE_MAX = 2000
+EARLIEST_BIRTH_YEAR = 1900
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Format characters (Cf) stay: zero-width joiners and bidi marks are part of real names.
+_UNWANTED_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
+
+
+def clean_text(
+    value: object,
+    *,
+    label: str,
+    field: str = "",
+    max_length: int = SHORT_TEXT_MAX,
+    multiline: bool = False,
+) -> str | None:
+    """Trim `value`; None when empty; a ValidationError when too long or not text."""
+    if value is None:
+        return None
+    text = str(value)
+    allowed = {"\n", "\t"} if multiline else set()
+    text = "".join(
+        ch for ch in text if ch in allowed or unicodedata.category(ch) not in _UNWANTED_CATEGORIES
+    ).strip()
+    if not text:
+        return None
+    if len(text) > max_length:
+        raise ValidationError(
+            f"{label} is {len(text):,} characters long; the most it can hold is {max_length:,}.",
+            field=field,
+            hint="Shorten it, or put the rest in the note.",
+        )
+    return text
+
+
+def clean_email(value: str, *, field: str = "email") -> str:
+    text = value.strip()
+    if not _EMAIL.match(text) or len(text) > 254:
+        raise ValidationError(
+            f"“{text}” does not look like an email address.",
+            field=field,
+            hint="An email address looks like name@example.org.",
+        )
+    return text
+
+
+def parse_phone(value: str, *, field: str = "phone", region: str = DEFAULT_REGION) -> str:
+    """A phone number in E.164 form (+15085551234), or a ValidationError saying why not."""
+    text = value.strip()
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            f"“{text}” is not a phone number we can dial.",
+            field=field,
+            hint="Type ten digits for a US number, such as 508 555 0142, or +country code.",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone_for_display(value: str, *, field: str = "phone") -> str:
+    """A valid number in the national form for the US ((508) 555-0142), international otherwise."""
+    e164 = parse_phone(value, field=field)
+    number = phonenumbers.parse(e164, None)
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if phonenumbers.region_code_for_number(number) == DEFAULT_REGION
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style)
+
+
+def display_phone(e164: str | None) -> str:
+    """Show a stored E.164 number the way people read it; stored text as is if it will not parse."""
+    if not e164:
+        return ""
+    try:
+        return format_phone_for_display(e164)
+    except ValidationError:
+        return e164
+
+
+def check_birth_year(year: int | None, *, today: date, field: str = "birth_year") -> int | None:
+    if year is None:
+        return None
+    if year < EARLIEST_BIRTH_YEAR or year > today.year:
+        raise ValidationError(
+            f"A birth year of {year} cannot be right: it must be between "
+            f"{EARLIEST_BIRTH_YEAR} and {today.year}.",
+            field=field,
+            hint="Leave it empty if the person would rather not say.",
+        )
+    return year
+
+
+def check_birth_date(value: date | None, *, today: date, field: str = "birth_date") -> date | None:
+    if value is None:
+        return None
+    if value > today:
+        raise ValidationError(
+            f"The birth date {value:%B} {value.day}, {value.year} is in the future.",
+            field=field,
+            hint="Check the year, or leave it empty.",
+        )
+    if value.year < EARLIEST_BIRTH_YEAR:
+        raise ValidationError(
+            f"The birth date {value.isoformat()} is before {EARLIEST_BIRTH_YEAR}.",
+            field=field,
+            hint="Check the year, or leave it empty.",
+        )
+    return value
+
+
+def clean_url(value: str, *, field: str = "url", label: str = "Web address") -> str:
+    text = value.strip()
+    if "://" not in text:
+        text = f"https://{text}"
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in text:
+        raise ValidationError(
+            f"“{value.strip()}” is not a web address.",
+            field=field,
+            hint=f"{label} looks like https://example.org/page.",
+        )
+    return text

@@ -1,0 +1,129 @@
+"""Shared fixtures: a temp data folder for every test, and databases on SQLite and PostgreSQL.
+
+Every `database` test runs twice: on a SQLite file and on a PostgreSQL database cloned from a
+migrated template. PostgreSQL comes from RECOVERY_DESK_TEST_PG_URL (a URL whose role may
+CREATE DATABASE); without it those cases are skipped, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+# Qt must pick its platform before anything imports it; tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from desk.db.engine import Database
+from desk.db.migrate import upgrade_database
+from desk.services.actor import Actor, front_desk_actor
+
+PG_URL_ENV = "RECOVERY_DESK_TEST_PG_URL"
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own data folder, and never sees the station's database setting."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("RECOVERY_DESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("RECOVERY_DESK_DATABASE_URL", raising=False)
+    return folder
+
+
+def postgres_admin_url() -> str | None:
+    url = os.environ.get(PG_URL_ENV)
+    if url:
+        return url
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{PG_URL_ENV} is not set, and CI must test PostgreSQL", pytrace=False)
+    return None
+
+
+def _admin_execute(admin_url: str, statement: str) -> None:
+    engine = create_engine(
+        make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = Database.open(f"sqlite:///{path}")
+    upgrade_database(database)
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str | None]:
+    admin_url = postgres_admin_url()
+    if admin_url is None:
+        yield None
+        return
+    name = f"rd_template_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    _admin_execute(admin_url, f'CREATE DATABASE "{name}"')
+    database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
+    upgrade_database(database)
+    database.dispose()
+    yield name
+    _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def make_sqlite_database(template: Path, folder: Path) -> Database:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "desk.sqlite3"
+    shutil.copyfile(template, path)
+    return Database.open(f"sqlite:///{path}")
+
+
+@pytest.fixture(params=ENGINES)
+def database(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    sqlite_template: Path,
+    postgres_template: str | None,
+) -> Iterator[Database]:
+    """A migrated, empty database (reference rows only), on each engine in turn."""
+    if request.param == "sqlite":
+        database = make_sqlite_database(sqlite_template, tmp_path / "db")
+        yield database
+        database.dispose()
+        return
+    if postgres_template is None:
+        pytest.skip(f"PostgreSQL not configured: set {PG_URL_ENV} to run these cases")
+    admin_url = postgres_admin_url()
+    assert admin_url is not None
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    _admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
+    database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
+    yield database
+    database.dispose()
+    _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """A migrated SQLite database, for tests about one engine's behaviour or the screen."""
+    database = make_sqlite_database(sqlite_template, tmp_path / "db")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def actor(database: Database) -> Actor:
+    with database.session() as session:
+        return front_desk_actor(session)

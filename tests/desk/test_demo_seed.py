@@ -1,0 +1,53 @@
+"""The demo data: a believable Worcester center, on both engines."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from desk.categories import CATEGORIES
+from desk.db.engine import Database
+from desk.demo.seed import SeedPlan, seed_demo_data
+from desk.models import Attribute, Person, Service, StaffLanguage, StaffMember, Visit
+from desk.services.actor import Actor
+from desk.services.settings import load_settings
+
+
+def test_demo_holds_the_promised_sample_center(database: Database, actor: Actor) -> None:
+    summary = seed_demo_data(database, actor, SeedPlan())
+    with database.session() as session:
+        services = session.scalars(select(Service)).all()
+        categories = set(session.scalars(select(Attribute.taxonomy_term_id)))
+        coaches = session.scalars(select(StaffMember).where(StaffMember.is_coach)).all()
+        languages = set(session.scalars(select(StaffLanguage.language)))
+        names = {
+            f"{first} {last}" for first, last in session.execute(
+                select(Person.first_name, Person.last_name))
+        }
+        people = session.scalar(select(func.count()).select_from(Person))
+        first_visit, last_visit = session.execute(
+            select(func.min(Visit.local_day), func.max(Visit.local_day))).one()
+        anonymous = session.scalar(
+            select(func.count()).select_from(Visit).where(Visit.person_id.is_(None)))
+        settings = load_settings(session)
+    assert len(services) >= 40 and all(s.is_sample for s in services)
+    assert categories == {category.term_id for category in CATEGORIES}
+    assert len(coaches) == 6 and all(coach.caseload_limit for coach in coaches)
+    assert {"en", "es", "pt", "vi", "pl"} <= languages
+    assert {"Łukasz Nowak", "Văn An Nguyễn", "María Pérez", "Seán O'Brien"} <= names
+    assert people == 300 == summary.people
+    assert timedelta(days=85) <= last_visit - first_visit <= timedelta(days=92)
+    assert anonymous > 0
+    assert settings.address_lines == ["9-11 Lincoln Square", "Worcester, MA"]
+    assert settings.phone == "(774) 214-6440"
+
+
+def test_more_services_than_the_catalog_are_made_for_scale(database: Database,
+                                                           actor: Actor) -> None:
+    seed_demo_data(database, actor, SeedPlan(people=20, years=0.02, services=130))
+    with database.session() as session:
+        count = session.scalar(select(func.count()).select_from(Service))
+        names = session.scalars(select(Service.name)).all()
+    assert count == 130
+    assert len(set(names)) == 130

@@ -1,0 +1,51 @@
+"""The Activity page and its table model."""
+
+from __future__ import annotations
+
+from desk.services.settings import load_settings, update_settings
+from ui.context import AppContext
+from ui.models.audit_table import AuditTableModel
+from ui.pages.activity import ActivityPage
+
+
+def _save_setting(context: AppContext, key: str, value: str) -> None:
+    with context.database.transaction() as session:
+        update_settings(
+            session, context.actor, {key: value}, read_versions=load_settings(session).versions
+        )
+
+
+def test_shows_events_newest_first_and_filters(app_context: AppContext, qtbot) -> None:
+    _save_setting(app_context, "center.email", "a@cpar.example.org")
+    _save_setting(app_context, "center.email", "b@cpar.example.org")
+    page = ActivityPage(app_context)
+    qtbot.addWidget(page)
+    page.activate()
+    model = page.model
+    assert model.rowCount() == 2
+    first = model.data(model.index(0, AuditTableModel.WHEN), AuditTableModel.EntryRole)
+    assert first.detail["after"] == "b@cpar.example.org"
+    assert model.data(model.index(0, AuditTableModel.WHO)) == "Front desk"
+    page.kind.setCurrentIndex(page.kind.findText("Visits"))
+    assert model.rowCount() == 0
+
+
+def test_another_stations_change_refreshes_a_visible_page(app_context: AppContext, qtbot) -> None:
+    page = ActivityPage(app_context)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    assert page.model.rowCount() == 0
+    _save_setting(app_context, "center.email", "c@cpar.example.org")
+    app_context.changes.changed.emit({"*"})
+    assert page.model.rowCount() == 1
+
+
+def test_the_model_passes_the_model_tester(app_context: AppContext, qtmodeltester) -> None:
+    _save_setting(app_context, "center.email", "d@cpar.example.org")
+    model = AuditTableModel()
+    from desk.services.audit import list_events
+
+    with app_context.database.session() as session:
+        model.set_entries(list_events(session, app_context.actor))
+    qtmodeltester.check(model, force_py=True)

@@ -1,0 +1,143 @@
+"""The application: logging, fonts, the database, the main window and its pages."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desk import __version__
+from desk.config import resolve_database_url
+from desk.db.engine import Database
+from desk.db.startup import open_and_upgrade
+from desk.demo.database import DemoDatabase, create_demo_database
+from desk.errors import DeskError
+from desk.logs import configure_logging
+from desk.paths import fonts_dir, log_file, resources_dir
+from desk.services.actor import front_desk_actor
+from ui.change_listener import ChangeListener
+from ui.context import AppContext, ChangeSignals
+from ui.error_dialog import CrashReporter
+from ui.main_window import MainWindow
+from ui.pages.activity import ActivityPage
+from ui.pages.center_settings import CenterSettingsPage
+from ui.qt_log import route_qt_messages_to_logging
+from ui.tasks import TaskRunner
+from ui.widgets.page import Page
+
+logger = logging.getLogger(__name__)
+ORGANIZATION = "CPAR"
+APPLICATION = "RecoveryDesk"
+
+
+def install_bundled_fonts(app: QApplication) -> None:
+    """Noto Sans for every name on screen, whatever fonts the station has."""
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    font = QFont("Noto Sans")
+    font.setPointSizeF(10.5)
+    app.setFont(font)
+
+
+def apply_style(app: QApplication) -> None:
+    style = resources_dir() / "style.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = resources_dir() / "icons" / "recovery-desk.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def build_pages(context: AppContext) -> list[Page]:
+    return [CenterSettingsPage(context), ActivityPage(context)]
+
+
+def build_window(
+    database: Database,
+    settings: QSettings,
+    crash: CrashReporter,
+    *,
+    runner_class: type[TaskRunner] = TaskRunner,
+) -> MainWindow:
+    with database.session() as session:
+        actor = front_desk_actor(session)
+    tasks = runner_class(database, crash.report)
+    context = AppContext(database, actor, tasks, ChangeSignals(), settings)
+    window = MainWindow(context, build_pages(context))
+    tasks.setParent(window)
+    context.changes.setParent(window)
+    return window
+
+
+def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | None]:
+    if args.demo:
+        demo = create_demo_database()
+        return demo.database, demo
+    database, result = open_and_upgrade(resolve_database_url(args.database))
+    if result.before.current != result.after:
+        logger.info(
+            "database %s upgraded from %s to %s (backup: %s)",
+            database.description,
+            result.before.current or "empty",
+            result.after,
+            result.backup,
+        )
+    return database, None
+
+
+def _close_on_termination_signals(window: MainWindow) -> None:
+    """SIGTERM or Ctrl+C close the window properly (geometry saved, demo files removed)."""
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(300)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION + ("-Demo" if args.demo else ""))
+    app.setApplicationDisplayName("Recovery Desk")
+    app.setApplicationVersion(__version__)
+    log_path = configure_logging(log_file())
+    route_qt_messages_to_logging()
+    logger.info("Recovery Desk %s starting", __version__)
+    window: MainWindow | None = None
+    crash = CrashReporter(log_path, parent_widget=lambda: window)
+    crash.install()
+    install_bundled_fonts(app)
+    apply_style(app)
+    try:
+        database, demo = _open_database(args)
+    except DeskError as error:
+        logger.warning("cannot open the database: %s", error)
+        QMessageBox.critical(
+            None, app.tr("Recovery Desk cannot start"), f"{error.message}\n\n{error.hint}".strip()
+        )
+        return 1
+    window = build_window(database, QSettings(), crash)
+    if demo is not None:
+        window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
+    listener = ChangeListener(database)
+    listener.changed.connect(window.context.changes.changed)
+    listener.start()
+    _close_on_termination_signals(window)
+    window.show()
+    logger.info("window shown: %s", database.description)
+    try:
+        return app.exec()
+    finally:
+        listener.stop()
+        window.context.tasks.wait_for_done()
+        if demo is not None:
+            demo.remove()
+        else:
+            database.dispose()
+        logger.info("Recovery Desk closed")

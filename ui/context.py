@@ -1,0 +1,26 @@
+"""What every page needs, handed to it in its constructor (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from desk.db.engine import Database
+from desk.services.actor import Actor
+from ui.tasks import TaskRunner
+
+
+class ChangeSignals(QObject):
+    """Re-emits what other stations changed, so pages can refresh without a click."""
+
+    changed = Signal(object)  # a set of topics; "*" means anything may have changed
+
+
+@dataclass
+class AppContext:
+    database: Database
+    actor: Actor
+    tasks: TaskRunner
+    changes: ChangeSignals
+    settings: QSettings

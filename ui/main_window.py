@@ -1,0 +1,129 @@
+"""The main window: navigation between the pages that work, and a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError
+from ui.context import AppContext
+from ui.widgets.banner import Banner
+from ui.widgets.page import Page
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+PAGE_KEY = "main_window/page"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, pages: list[Page]) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Recovery Desk"))
+        self.pages = pages
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        for index, page in enumerate(pages):
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+            item.setToolTip(f"{page.title} (Alt+{index + 1})")
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+            self.addAction(action)
+        self.navigation.currentRowChanged.connect(self._on_navigate)
+
+        self.banner = Banner()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(content, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel(
+            self.tr("Database: %1").replace("%1", context.database.description)
+        )
+        self.database_label.setObjectName("databaseLabel")
+        self.actor_label = QLabel(
+            self.tr("Acting as: %1").replace("%1", context.actor.display_name)
+        )
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.actor_label)
+
+        context.tasks.database_unavailable.connect(self._on_database_unavailable)
+        context.tasks.database_available.connect(self._on_database_available)
+        self._restore_geometry()
+
+    def show_page(self, index_or_id: int | str) -> Page:
+        index = index_or_id
+        if isinstance(index_or_id, str):
+            index = next(i for i, page in enumerate(self.pages) if page.page_id == index_or_id)
+        self.navigation.setCurrentRow(int(index))
+        return self.pages[int(index)]
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def _on_navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.pages[row].activate()
+
+    def _on_database_unavailable(self, error: DeskError) -> None:
+        self.banner.show_message(
+            self.tr(
+                "The database cannot be reached right now. %1 Nothing you typed is lost; "
+                "save again once it is back."
+            ).replace("%1", error.message),
+            "error",
+        )
+
+    def _on_database_available(self) -> None:
+        if self.banner.property("level") == "error":
+            self.banner.show_message(self.tr("The database is back. You can save again."), "ok")
+
+    def _restore_geometry(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        page = settings.value(PAGE_KEY, "")
+        ids = [p.page_id for p in self.pages]
+        self.show_page(ids.index(page) if page in ids else 0)
+
+    def closeEvent(self, event) -> None:
+        settings = self.context.settings
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.setValue(PAGE_KEY, self.current_page().page_id)
+        settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,117 @@
+"""Behaviour of the Center settings page: load, save with a version check, keep drafts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from desk.errors import DeskError, StaleEdit, ValidationError
+from desk.services.settings import CenterSettings, load_settings, update_settings
+from ui.context import AppContext
+from ui.drafts import FormDraft
+from ui.pages.center_settings.view import CenterSettingsView
+from ui.widgets.page import Page
+
+
+def _read(widget: QWidget) -> Any:
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    assert isinstance(widget, QLineEdit)
+    return widget.text()
+
+
+def _write(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentText(str(value))
+    else:
+        assert isinstance(widget, QLineEdit)
+        widget.setText(str(value))
+
+
+class CenterSettingsPage(Page):
+    page_id = "settings"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.view = CenterSettingsView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.view)
+        self.loaded: CenterSettings | None = None
+        self.draft = FormDraft(context.settings, "center_settings", self.view.fields)
+        self.view.save_button.clicked.connect(self.save)
+        self.view.reload_button.clicked.connect(self.reload)
+
+    @property
+    def title(self) -> str:
+        return self.tr("Center settings")
+
+    def activate(self) -> None:
+        if self.loaded is None:
+            self.reload(keep_draft=True)
+
+    def reload(self, *, keep_draft: bool = False) -> None:
+        if not keep_draft:
+            self.draft.clear()
+        self.context.tasks.submit(load_settings, self._show_loaded, self._show_error)
+
+    def _show_loaded(self, settings: CenterSettings) -> None:
+        self.loaded = settings
+
+        def fill() -> None:
+            for key, widget in self.view.fields.items():
+                _write(widget, settings[key])
+
+        self.draft.fill_without_drafting(fill)
+        if self.draft.restore():
+            self.view.status.setText(self.tr("Unsaved changes from before were restored."))
+        else:
+            self.view.status.setText("")
+
+    def changes(self) -> dict[str, Any]:
+        if self.loaded is None:
+            return {}
+        return {
+            key: _read(widget)
+            for key, widget in self.view.fields.items()
+            if _read(widget) != self.loaded[key]
+        }
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes or self.loaded is None:
+            self.view.status.setText(self.tr("Nothing to save."))
+            return
+        self.draft.save_now()
+        versions = dict(self.loaded.versions)
+        actor = self.context.actor
+        self.view.save_button.setEnabled(False)
+        self.context.tasks.submit(
+            lambda session: update_settings(session, actor, changes, read_versions=versions),
+            self._saved,
+            self._save_failed,
+        )
+
+    def _saved(self, settings: CenterSettings) -> None:
+        self.view.save_button.setEnabled(True)
+        self.draft.clear()
+        self.view.banner.hide()
+        self._show_loaded(settings)
+        self.view.status.setText(self.tr("Saved."))
+
+    def _save_failed(self, error: DeskError) -> None:
+        self.view.save_button.setEnabled(True)
+        self._show_error(error)
+        if isinstance(error, ValidationError) and error.field in self.view.fields:
+            self.view.fields[error.field].setFocus()
+        if isinstance(error, StaleEdit):
+            self.view.status.setText(self.tr("Not saved: your entries are kept."))
+
+    def _show_error(self, error: DeskError) -> None:
+        self.view.banner.show_message(str(error), "error")

@@ -1,0 +1,87 @@
+"""Layout of the Center settings page."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.services.settings import SPEC_BY_KEY
+from ui.widgets.banner import Banner
+
+
+class CenterSettingsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = Banner()
+        heading = QLabel(self.tr("Center settings"))
+        heading.setObjectName("pageHeading")
+        intro = QLabel(
+            self.tr(
+                "These details head every referral sheet and handout. Changes are saved for every "
+                "station and recorded in the activity log."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.fields: dict[str, QWidget] = {}
+        center = QGroupBox(self.tr("The center"))
+        center_form = QFormLayout(center)
+        for key in (
+            "center.name",
+            "center.street",
+            "center.city_line",
+            "center.phone",
+            "center.email",
+        ):
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            self.fields[key] = edit
+            center_form.addRow(self.tr(SPEC_BY_KEY[key].label), edit)
+        zone = QComboBox()
+        zone.setObjectName("center.timezone")
+        zone.setEditable(True)
+        zone.addItems(sorted(available_timezones()))
+        self.fields["center.timezone"] = zone
+        center_form.addRow(self.tr(SPEC_BY_KEY["center.timezone"].label), zone)
+
+        defaults = QGroupBox(self.tr("Defaults"))
+        defaults_form = QFormLayout(defaults)
+        for key in ("directory.stale_after_days", "referrals.follow_up_days"):
+            spec = SPEC_BY_KEY[key]
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(spec.minimum or 0, spec.maximum or 10000)
+            spin.setSuffix(self.tr(" days"))
+            self.fields[key] = spin
+            defaults_form.addRow(self.tr(spec.label), spin)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(center)
+        layout.addWidget(defaults)
+        layout.addLayout(buttons)
+        layout.addStretch(1)

@@ -1,0 +1,132 @@
+"""Database work off the GUI thread; results come back to the GUI thread by signal.
+
+Each task runs one function in one transaction (`database.transaction()`), on a small thread
+pool. Expected failures (a DeskError, or a database that went away) go to the task's
+`on_error`; anything else is a bug and goes to the unexpected-error handler. Tests use
+`ImmediateTaskRunner`, which runs each task at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from sqlalchemy.orm import Session
+
+from desk.db.engine import Database
+from desk.db.failures import explain_database_error
+from desk.errors import DatabaseUnavailable, DeskError
+
+logger = logging.getLogger(__name__)
+
+Work = Callable[[Session], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[DeskError], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, the GUI thread receives."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    crashed = Signal(object)
+
+
+class _DatabaseTask(QRunnable):
+    def __init__(self, database: Database, work: Work, relay: _Relay) -> None:
+        super().__init__()
+        self._database = database
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            with self._database.transaction() as session:
+                result = self._work(session)
+        except Exception as exc:  # sorted into expected failures and bugs below
+            explained = explain_database_error(exc)
+            if explained is not None:
+                self._relay.failed.emit(explained)
+            else:
+                self._relay.crashed.emit(exc)
+            return
+        self._relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs database work in the background and reports on the GUI thread."""
+
+    database_unavailable = Signal(object)  # a DatabaseUnavailable
+    database_available = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        on_crash: Callable[[BaseException], None],
+        parent: QObject | None = None,
+        *,
+        threads: int = 2,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._on_crash = on_crash
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._relays: set[_Relay] = set()
+        self._unavailable = False
+
+    def submit(
+        self, work: Work, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> None:
+        relay = _Relay(self)
+        self._relays.add(relay)
+
+        def finish() -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+
+        def done(result: Any) -> None:
+            finish()
+            self._mark_available()
+            if on_done is not None:
+                on_done(result)
+
+        def failed(error: DeskError) -> None:
+            finish()
+            if isinstance(error, DatabaseUnavailable):
+                self._unavailable = True
+                self.database_unavailable.emit(error)
+            else:
+                self._mark_available()
+            if on_error is not None:
+                on_error(error)
+
+        def crashed(exc: BaseException) -> None:
+            finish()
+            self._on_crash(exc)
+
+        relay.done.connect(done)
+        relay.failed.connect(failed)
+        relay.crashed.connect(crashed)
+        self._start(_DatabaseTask(self.database, work, relay))
+
+    def _start(self, task: _DatabaseTask) -> None:
+        self._pool.start(task)
+
+    def _mark_available(self) -> None:
+        if self._unavailable:
+            self._unavailable = False
+            self.database_available.emit()
+
+    @Slot()
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class ImmediateTaskRunner(TaskRunner):
+    """Runs each task at once on the calling thread: for tests."""
+
+    def _start(self, task: _DatabaseTask) -> None:
+        task.run()
