@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desk.db.engine import Database
 from desk.services.actor import Actor
+from ui.basket import BasketModel
 from ui.tasks import TaskRunner
 
 
@@ -24,3 +25,4 @@ class AppContext:
     tasks: TaskRunner
     changes: ChangeSignals
     settings: QSettings
+    basket: BasketModel = field(default_factory=BasketModel)

@@ -22,14 +22,16 @@ def test_demo_holds_the_promised_sample_center(database: Database, actor: Actor)
         coaches = session.scalars(select(StaffMember).where(StaffMember.is_coach)).all()
         languages = set(session.scalars(select(StaffLanguage.language)))
         names = {
-            f"{first} {last}" for first, last in session.execute(
-                select(Person.first_name, Person.last_name))
+            f"{first} {last}"
+            for first, last in session.execute(select(Person.first_name, Person.last_name))
         }
         people = session.scalar(select(func.count()).select_from(Person))
         first_visit, last_visit = session.execute(
-            select(func.min(Visit.local_day), func.max(Visit.local_day))).one()
+            select(func.min(Visit.local_day), func.max(Visit.local_day))
+        ).one()
         anonymous = session.scalar(
-            select(func.count()).select_from(Visit).where(Visit.person_id.is_(None)))
+            select(func.count()).select_from(Visit).where(Visit.person_id.is_(None))
+        )
         settings = load_settings(session)
     assert len(services) >= 40 and all(s.is_sample for s in services)
     assert categories == {category.term_id for category in CATEGORIES}
@@ -43,8 +45,9 @@ def test_demo_holds_the_promised_sample_center(database: Database, actor: Actor)
     assert settings.phone == "(774) 214-6440"
 
 
-def test_more_services_than_the_catalog_are_made_for_scale(database: Database,
-                                                           actor: Actor) -> None:
+def test_more_services_than_the_catalog_are_made_for_scale(
+    database: Database, actor: Actor
+) -> None:
     seed_demo_data(database, actor, SeedPlan(people=20, years=0.02, services=130))
     with database.session() as session:
         count = session.scalar(select(func.count()).select_from(Service))

@@ -13,8 +13,9 @@ from tests.e2e.cli import COMMAND
 
 def test_demo_app_starts_and_closes_cleanly(isolated_data_dir: Path, tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
-    process = subprocess.Popen([str(COMMAND), "--demo"], env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [str(COMMAND), "--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     log = isolated_data_dir / "logs" / "recovery-desk.log"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:

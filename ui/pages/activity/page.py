@@ -55,8 +55,12 @@ class ActivityPage(Page):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in (AuditTableModel.WHEN, AuditTableModel.WHO, AuditTableModel.RECORD,
-                       AuditTableModel.STATION):
+        for column in (
+            AuditTableModel.WHEN,
+            AuditTableModel.WHO,
+            AuditTableModel.RECORD,
+            AuditTableModel.STATION,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AuditTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
         state = context.settings.value(HEADER_STATE_KEY)
