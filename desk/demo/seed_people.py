@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desk.demo.bulk import insert_rows, next_id, sync_sequence
@@ -301,4 +302,11 @@ def seed_people_and_visits(
     visits += insert_rows(session, Visit, batch)
     insert_rows(session, VisitPurpose, purpose_batch)
     sync_sequence(session, "visit")
+    session.execute(
+        text(
+            "UPDATE person SET last_visit_at = (SELECT max(visit.arrived_at) FROM visit "
+            "WHERE visit.person_id = person.id AND visit.status <> 'undone') WHERE id >= :first"
+        ),
+        {"first": first_person},
+    )
     return people, visits

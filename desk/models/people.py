@@ -50,6 +50,10 @@ class Person(Base):
     wished_coach_gender: Mapped[str | None] = mapped_column(String(40))
     recovery_pathway: Mapped[str | None]
 
+    # Denormalized from visits for the sign-in lookup; written without bumping `version`,
+    # so a sign-in never makes someone's open edit of this record stale.
+    last_visit_at: Mapped[datetime | None]
+
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int | None] = mapped_column(staff_fk())

@@ -1,0 +1,385 @@
+"""The sign-in lookup: every person's name words, phone digits and birth year, in memory.
+
+Why in memory: a plain fuzzy scan of 100,000 names costs 50-250 ms and a trigram index misses
+typos. Distinct name words are far fewer than people, so each typed word is matched against
+the word vocabulary (exact, prefix, and within one or two edits, transpositions counted as
+one, using rapidfuzz), and only then mapped to people through posting sets. The index is
+kept current by reading the rows changed since the last look (`updated_at`), so a person
+added at another station is found at the next keystroke.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk.lookup.query import LookupQuery
+from desk.models import Person, Visit, VisitStatus
+from desk.text_folding import digits_only, fold, name_tokens
+
+# Rows changed within this margin before the last look are read again, so that a transaction
+# that committed late (or a station whose clock runs behind) is never missed.
+REFRESH_MARGIN = timedelta(minutes=5)
+EXACT, PREFIX, TYPO, TYPO_PREFIX = 1.0, 0.9, 0.8, 0.7
+# A half-typed word is compared, typos allowed, with the start of longer names only from this
+# length: "mar" within one edit of the start of a name matches half the vocabulary.
+FUZZY_PREFIX_FROM = 4
+# Typing a whole name exactly ("maria maria") ranks that name above people who merely have
+# each word somewhere; checked when few enough people are left for it to be cheap.
+WHOLE_NAME_BONUS = 0.5
+WHOLE_NAME_CHECK_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person_id: int
+    first_name: str
+    last_name: str | None
+    preferred_name: str | None
+    nickname: str | None
+    birth_year: int | None
+    phone: str | None
+    last_visit_at: datetime | None
+    score: float
+
+
+@dataclass
+class _Person:
+    first_name: str
+    last_name: str | None
+    preferred_name: str | None
+    nickname: str | None
+    birth_year: int | None
+    phone: str | None
+    words: tuple[str, ...]
+    full_name: tuple[str, ...]  # the folded first and last name words, sorted
+
+
+def _typed_digits(e164: str) -> str:
+    """The digits a person would type: US numbers without the leading country code 1."""
+    digits = digits_only(e164)
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def _allowed_edits(length: int) -> int:
+    return 0 if length <= 2 else 1 if length <= 4 else 2
+
+
+class PersonIndex:
+    """Thread-safe: searches and refreshes may come from any worker thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._people: dict[int, _Person] = {}
+        self._postings: dict[str, set[int]] = {}
+        self._vocabulary: list[str] = []  # sorted, for prefix ranges
+        self._by_prefix: dict[int, dict[str, list[str]]] = {}  # length -> prefix -> words
+        self._prefix_keys: dict[int, list[str]] = {}
+        self._by_year: dict[int, set[int]] = {}
+        self._phone_blob = ""
+        self._phone_starts: list[int] = []
+        self._phone_owners: list[int] = []
+        self._phones_dirty = True
+        self._last_visit: dict[int, float] = {}
+        self._people_mark: datetime | None = None
+        self._visits_mark: datetime | None = None
+
+    # -- keeping current ----------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        return self._people_mark is not None
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def refresh(self, session: Session) -> int:
+        """Read people and visits changed since the last refresh; returns how many rows."""
+        with self._lock:
+            people_since = self._people_mark - REFRESH_MARGIN if self._people_mark else None
+            visits_since = self._visits_mark - REFRESH_MARGIN if self._visits_mark else None
+            people_query = select(
+                Person.id,
+                Person.first_name,
+                Person.last_name,
+                Person.preferred_name,
+                Person.nickname,
+                Person.birth_year,
+                Person.phone,
+                Person.merged_into_id,
+                Person.updated_at,
+                Person.last_visit_at,
+            )
+            if people_since is not None:
+                people_query = people_query.where(Person.updated_at >= people_since)
+            changed = 0
+            newest = self._people_mark
+            for row in session.execute(people_query):
+                changed += 1
+                newest = row.updated_at if newest is None or row.updated_at > newest else newest
+                if row.merged_into_id is not None:
+                    self._remove(row.id)
+                    continue
+                self.put_person(
+                    row.id,
+                    row.first_name,
+                    row.last_name,
+                    row.preferred_name,
+                    row.nickname,
+                    row.birth_year,
+                    row.phone,
+                    row.last_visit_at,
+                )
+            self._people_mark = newest or datetime.now(UTC)
+            if visits_since is None:
+                # A first load takes recency from person.last_visit_at; from now on, visits.
+                self._visits_mark = session.scalar(select(func.max(Visit.updated_at)))
+                self._visits_mark = self._visits_mark or datetime.now(UTC)
+            else:
+                changed += self._refresh_visits(session, visits_since)
+            if self._phones_dirty:
+                self._rebuild_phones()
+            return changed
+
+    def put_person(
+        self,
+        person_id: int,
+        first_name: str,
+        last_name: str | None = None,
+        preferred_name: str | None = None,
+        nickname: str | None = None,
+        birth_year: int | None = None,
+        phone: str | None = None,
+        last_visit_at: datetime | None = None,
+    ) -> None:
+        """Add or replace one person (refresh does this for every changed row)."""
+        with self._lock:
+            if last_visit_at is not None:
+                self._note_visit(person_id, last_visit_at)
+            words = name_tokens(first_name, last_name, preferred_name, nickname)
+            full_name = tuple(sorted(fold(f"{first_name} {last_name or ''}").split()))
+            person = _Person(
+                first_name, last_name, preferred_name, nickname, birth_year, phone, words, full_name
+            )
+            self._put(person_id, person)
+
+    def _note_visit(self, person_id: int, arrived_at: datetime) -> None:
+        stamp = arrived_at.timestamp()
+        if stamp > self._last_visit.get(person_id, 0.0):
+            self._last_visit[person_id] = stamp
+
+    def _refresh_visits(self, session: Session, since: datetime) -> int:
+        query = select(Visit.person_id, Visit.arrived_at, Visit.updated_at).where(
+            Visit.updated_at >= since,
+            Visit.person_id.is_not(None),
+            Visit.status != VisitStatus.UNDONE,
+        )
+        newest = self._visits_mark
+        rows = 0
+        for person_id, arrived_at, updated_at in session.execute(query):
+            rows += 1
+            self._note_visit(person_id, arrived_at)
+            newest = updated_at if newest is None or updated_at > newest else newest
+        self._visits_mark = newest or datetime.now(UTC)
+        return rows
+
+    def _put(self, person_id: int, person: _Person) -> None:
+        old = self._people.get(person_id)
+        if old is not None:
+            self._unlink(person_id, old)
+        self._people[person_id] = person
+        for word in person.words:
+            postings = self._postings.get(word)
+            if postings is None:
+                postings = self._postings[word] = set()
+                self._learn_word(word)
+            postings.add(person_id)
+        if person.birth_year is not None:
+            self._by_year.setdefault(person.birth_year, set()).add(person_id)
+        if old is None and person.phone and not self._phones_dirty:
+            self._append_phone(person_id, person.phone)
+        elif person.phone or (old is not None and old.phone):
+            self._phones_dirty = True
+
+    def _remove(self, person_id: int) -> None:
+        old = self._people.pop(person_id, None)
+        if old is not None:
+            self._unlink(person_id, old)
+            self._phones_dirty = self._phones_dirty or bool(old.phone)
+
+    def _unlink(self, person_id: int, person: _Person) -> None:
+        for word in person.words:
+            self._postings.get(word, set()).discard(person_id)
+        if person.birth_year is not None:
+            self._by_year.get(person.birth_year, set()).discard(person_id)
+
+    def _learn_word(self, word: str) -> None:
+        bisect.insort(self._vocabulary, word)
+        for length, prefixes in self._by_prefix.items():
+            if len(word) >= length:
+                key = word[:length]
+                words = prefixes.get(key)
+                if words is None:
+                    prefixes[key] = [word]
+                    self._prefix_keys[length].append(key)
+                else:
+                    words.append(word)
+
+    def _prefixes_of_length(self, length: int) -> tuple[dict[str, list[str]], list[str]]:
+        prefixes = self._by_prefix.get(length)
+        if prefixes is None:
+            prefixes = {}
+            for word in self._vocabulary:
+                if len(word) >= length:
+                    prefixes.setdefault(word[:length], []).append(word)
+            self._by_prefix[length] = prefixes
+            self._prefix_keys[length] = list(prefixes)
+        return prefixes, self._prefix_keys[length]
+
+    # -- searching ----------------------------------------------------------------------
+    def search(self, query: LookupQuery, limit: int = 8) -> list[PersonMatch]:
+        if query.is_empty:
+            return []
+        with self._lock:
+            scores = self._score_people(query)
+            if not scores:
+                return []
+            last_visit = self._last_visit
+            best = heapq.nsmallest(
+                limit,
+                scores.items(),
+                key=lambda item: (-item[1], -last_visit.get(item[0], 0.0), item[0]),
+            )
+            return [self._match(person_id, score) for person_id, score in best]
+
+    def _score_people(self, query: LookupQuery) -> dict[int, float]:
+        scores: dict[int, float] | None = None
+        for word in sorted(query.words, key=len, reverse=True):  # the most selective first
+            word_scores = self._people_for_word(word, within=scores)
+            scores = (
+                word_scores
+                if scores is None
+                else {
+                    person_id: scores[person_id] + score for person_id, score in word_scores.items()
+                }
+            )
+            if not scores:
+                return {}
+        if scores and len(query.words) > 1 and len(scores) <= WHOLE_NAME_CHECK_LIMIT:
+            typed = tuple(sorted(query.words))
+            for person_id in scores:
+                if self._people[person_id].full_name == typed:
+                    scores[person_id] += WHOLE_NAME_BONUS
+        if query.birth_year is not None or query.phone_digits:
+            found = self._people_by_number(query)
+            if scores is None:
+                scores = found
+            else:
+                scores = {pid: score + found[pid] for pid, score in scores.items() if pid in found}
+        return scores or {}
+
+    def _people_for_word(self, word: str, within: dict[int, float] | None) -> dict[int, float]:
+        """Each person with a word matching `word`, at their best score (set operations in C:
+        a one-letter word can match a third of everyone)."""
+        by_score: dict[float, list[set[int]]] = {}
+        for vocabulary_word, score in self._matching_words(word).items():
+            postings = self._postings.get(vocabulary_word)
+            if postings:
+                by_score.setdefault(score, []).append(postings)
+        people: dict[int, float] = {}
+        for score in sorted(by_score):  # higher scores overwrite lower ones
+            found = set().union(*by_score[score])
+            if within is not None:
+                found &= within.keys()
+            people.update(dict.fromkeys(found, score))
+        return people
+
+    def _matching_words(self, word: str) -> dict[str, float]:
+        hits: dict[str, float] = {}
+        start = bisect.bisect_left(self._vocabulary, word)
+        for index in range(start, len(self._vocabulary)):
+            candidate = self._vocabulary[index]
+            if not candidate.startswith(word):
+                break
+            hits[candidate] = EXACT if candidate == word else PREFIX
+        edits = _allowed_edits(len(word))
+        if edits:
+            for candidate, distance, _ in process.extract(
+                word, self._vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None
+            ):
+                if distance:
+                    hits.setdefault(candidate, TYPO - 0.1 * (distance - 1))
+        if edits and len(word) >= FUZZY_PREFIX_FROM:
+            prefixes, keys = self._prefixes_of_length(len(word))
+            for prefix, distance, _ in process.extract(
+                word, keys, scorer=OSA.distance, score_cutoff=edits, limit=None
+            ):
+                if distance:
+                    for candidate in prefixes[prefix]:
+                        hits.setdefault(candidate, TYPO_PREFIX - 0.1 * (distance - 1))
+        return hits
+
+    def _people_by_number(self, query: LookupQuery) -> dict[int, float]:
+        found: dict[int, float] = {}
+        if query.phone_digits:
+            for person_id in self._phone_owners_of(query.phone_digits):
+                found[person_id] = EXACT
+        if query.birth_year is not None:
+            for person_id in self._by_year.get(query.birth_year, ()):
+                found[person_id] = EXACT
+        return found
+
+    def _phone_owners_of(self, digits: str, most: int = 5000) -> Iterable[int]:
+        if self._phones_dirty:
+            self._rebuild_phones()
+        blob, starts, owners = self._phone_blob, self._phone_starts, self._phone_owners
+        position = blob.find(digits)
+        seen = 0
+        while position >= 0 and seen < most:
+            owner = owners[bisect.bisect_right(starts, position) - 1]
+            seen += 1
+            yield owner
+            position = blob.find(digits, position + 1)
+
+    def _rebuild_phones(self) -> None:
+        chunks: list[str] = []
+        starts: list[int] = []
+        owners: list[int] = []
+        offset = 0
+        for person_id, person in self._people.items():
+            if person.phone:
+                digits = _typed_digits(person.phone)
+                starts.append(offset)
+                owners.append(person_id)
+                chunks.append(digits + "|")
+                offset += len(digits) + 1
+        self._phone_blob, self._phone_starts, self._phone_owners = "".join(chunks), starts, owners
+        self._phones_dirty = False
+
+    def _append_phone(self, person_id: int, phone: str) -> None:
+        self._phone_starts.append(len(self._phone_blob))
+        self._phone_owners.append(person_id)
+        self._phone_blob += _typed_digits(phone) + "|"
+
+    def _match(self, person_id: int, score: float) -> PersonMatch:
+        person = self._people[person_id]
+        last = self._last_visit.get(person_id)
+        return PersonMatch(
+            person_id,
+            person.first_name,
+            person.last_name,
+            person.preferred_name,
+            person.nickname,
+            person.birth_year,
+            person.phone,
+            datetime.fromtimestamp(last, UTC) if last else None,
+            round(score, 3),
+        )

@@ -1,0 +1,389 @@
+"""People: add, open (audited), edit with a version check, see visits, find duplicates, merge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desk.db.changes import announce_change
+from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.lookup.person_index import PersonIndex
+from desk.lookup.query import LookupQuery
+from desk.models import (
+    Assignment,
+    Barc10Assessment,
+    CoachingContact,
+    Consent,
+    Person,
+    PersonKind,
+    Purpose,
+    RecoveryGoal,
+    Referral,
+    StaffMember,
+    Visit,
+    VisitPurpose,
+    VisitStatus,
+    WaitlistEntry,
+)
+from desk.models.base import utc_now
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.services.person_details import PersonDetails, clean_person_details
+from desk.services.settings import load_settings
+from desk.text_folding import fold
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    version: int
+    first_name: str
+    last_name: str | None
+    preferred_name: str | None
+    nickname: str | None
+    pronouns: str | None
+    kind: PersonKind
+    birth_year: int | None
+    birth_date: date | None
+    phone: str | None
+    email: str | None
+    preferred_language: str | None
+    may_call: bool | None
+    may_text: bool | None
+    may_leave_message: bool | None
+    town: str | None
+    heard_about: str | None
+    note: str | None
+    recovery_pathway: str | None
+    wished_coach_id: int | None
+    wished_coach_gender: str | None
+    last_visit_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def details(self) -> PersonDetails:
+        """The record as the edit form shows it."""
+        birth = (
+            self.birth_date.isoformat()
+            if self.birth_date
+            else (str(self.birth_year) if self.birth_year else "")
+        )
+        return PersonDetails(
+            first_name=self.first_name,
+            last_name=self.last_name or "",
+            preferred_name=self.preferred_name or "",
+            nickname=self.nickname or "",
+            pronouns=self.pronouns or "",
+            kind=self.kind.value,
+            birth=birth,
+            phone=self.phone or "",
+            email=self.email or "",
+            preferred_language=self.preferred_language or "",
+            may_call=self.may_call,
+            may_text=self.may_text,
+            may_leave_message=self.may_leave_message,
+            town=self.town or "",
+            heard_about=self.heard_about or "",
+            note=self.note or "",
+            recovery_pathway=self.recovery_pathway or "",
+            wished_coach_gender=self.wished_coach_gender or "",
+            wished_coach_id=self.wished_coach_id,
+        )
+
+
+def _record(person: Person) -> PersonRecord:
+    return PersonRecord(
+        **{name: getattr(person, name) for name in PersonRecord.__dataclass_fields__}
+    )
+
+
+def _today(session: Session) -> date:
+    return utc_now().astimezone(load_settings(session).timezone).date()
+
+
+def _live_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(f"There is no person #{person_id}.", hint="They may have been removed.")
+    if person.merged_into_id is not None:
+        raise NotFound(
+            f"This record was merged into person #{person.merged_into_id}.",
+            hint="Open that record instead; the whole history is there.",
+        )
+    return person
+
+
+def create_person(session: Session, actor: Actor, details: PersonDetails) -> PersonRecord:
+    values = clean_person_details(details, today=_today(session))
+    person = Person(**values, created_by_id=actor.staff_id, updated_by_id=actor.staff_id)
+    session.add(person)
+    session.flush()
+    given = sorted(key for key, value in values.items() if value not in (None, "", False))
+    record_event(
+        session, actor, "person.created", "person", person.id, person_id=person.id, fields=given
+    )
+    announce_change(session, "people")
+    return _record(person)
+
+
+def open_person(session: Session, actor: Actor, person_id: int) -> PersonRecord:
+    """A person's whole record; opening it is recorded in the audit trail."""
+    person = _live_person(session, person_id)
+    record_event(session, actor, "person.viewed", "person", person.id, person_id=person.id)
+    return _record(person)
+
+
+def update_person(
+    session: Session, actor: Actor, person_id: int, read_version: int, details: PersonDetails
+) -> PersonRecord:
+    """Save an edit made on the record as it was at `read_version`; refuse a stale one."""
+    person = _live_person(session, person_id)
+    if person.version != read_version:
+        changed_by = (
+            session.get(StaffMember, person.updated_by_id) if person.updated_by_id else None
+        )
+        who = f" by {changed_by.display_name}" if changed_by else ""
+        raise StaleEdit(
+            f"This record was changed on another station{who} since you opened it.",
+            hint="Your edits are still on screen. Reload the record to see the other change, "
+            "then make yours again.",
+        )
+    values = clean_person_details(details, today=_today(session))
+    changed = sorted(key for key, value in values.items() if getattr(person, key) != value)
+    if not changed:
+        return _record(person)
+    for key in changed:
+        setattr(person, key, values[key])
+    person.updated_by_id = actor.staff_id
+    session.flush()  # the version check happens here too, against a concurrent save
+    record_event(
+        session, actor, "person.updated", "person", person.id, person_id=person.id, fields=changed
+    )
+    announce_change(session, "people")
+    return _record(person)
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    id: int
+    arrived_at: datetime
+    departed_at: datetime | None
+    status: VisitStatus
+    purposes: tuple[str, ...]
+    coach_name: str | None
+    note: str | None
+
+
+def person_visits(
+    session: Session, actor: Actor, person_id: int, limit: int = 200
+) -> list[VisitSummary]:
+    visits = session.execute(
+        select(Visit, StaffMember.display_name)
+        .outerjoin(StaffMember, StaffMember.id == Visit.coach_id)
+        .where(Visit.person_id == person_id)
+        .order_by(Visit.arrived_at.desc())
+        .limit(limit)
+    ).all()
+    ids = [visit.id for visit, _ in visits]
+    labels: dict[int, list[str]] = {}
+    for visit_id, label, quantity in session.execute(
+        select(VisitPurpose.visit_id, Purpose.label, VisitPurpose.quantity)
+        .join(Purpose, Purpose.code == VisitPurpose.purpose_code)
+        .where(VisitPurpose.visit_id.in_(ids))
+        .order_by(Purpose.position)
+    ):
+        labels.setdefault(visit_id, []).append(f"{label} ×{quantity}" if quantity else label)
+    return [
+        VisitSummary(
+            visit.id,
+            visit.arrived_at,
+            visit.departed_at,
+            visit.status,
+            tuple(labels.get(visit.id, ())),
+            coach,
+            visit.note,
+        )
+        for visit, coach in visits
+    ]
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    person_id: int
+    name: str
+    birth_year: int | None
+    phone: str | None
+    last_visit_at: datetime | None
+    reason: str
+
+
+def likely_duplicates(
+    session: Session,
+    actor: Actor,
+    index: PersonIndex,
+    details: PersonDetails,
+    *,
+    exclude: int | None = None,
+    limit: int = 5,
+) -> list[LikelyDuplicate]:
+    """People the new intake may already be: same name and birth year, same phone, or a
+    similar name. Shown before saving, so one keystroke can use the existing record."""
+    index.refresh(session)
+    today = _today(session)
+    words = tuple(fold(f"{details.first_name} {details.last_name}").split())
+    if not words and not details.phone.strip():
+        return []
+    birth_year = None
+    if details.birth.strip():
+        try:
+            birth_year = clean_person_details(
+                PersonDetails(first_name="x", birth=details.birth), today=today
+            )["birth_year"]
+        except ValidationError:
+            birth_year = None
+    found: dict[int, LikelyDuplicate] = {}
+    phone_digits = "".join(ch for ch in details.phone if ch.isdigit())
+    if len(phone_digits) >= 7:
+        for match in index.search(LookupQuery((), None, phone_digits[-10:]), limit=limit):
+            found[match.person_id] = _duplicate(match, "same phone number")
+    if words:
+        for match in index.search(LookupQuery(words, None, ""), limit=limit * 2):
+            if match.score < 0.75 * len(words) or match.person_id in found:
+                continue
+            same_name = fold(f"{match.first_name} {match.last_name or ''}").split() == list(words)
+            if same_name and birth_year and match.birth_year == birth_year:
+                reason = "same name and birth year"
+            elif same_name:
+                reason = "same name"
+            else:
+                reason = "similar name"
+            found[match.person_id] = _duplicate(match, reason)
+    found.pop(exclude, None)  # type: ignore[arg-type]
+    order = {
+        "same name and birth year": 0,
+        "same phone number": 1,
+        "same name": 2,
+        "similar name": 3,
+    }
+    return sorted(found.values(), key=lambda d: order[d.reason])[:limit]
+
+
+def _duplicate(match, reason: str) -> LikelyDuplicate:
+    name = " ".join(part for part in (match.first_name, match.last_name) if part)
+    return LikelyDuplicate(
+        match.person_id, name, match.birth_year, match.phone, match.last_visit_at, reason
+    )
+
+
+_HISTORY = (
+    Visit,
+    Assignment,
+    WaitlistEntry,
+    CoachingContact,
+    RecoveryGoal,
+    Barc10Assessment,
+    Referral,
+    Consent,
+)
+
+
+def merge_people(
+    session: Session,
+    actor: Actor,
+    *,
+    keep_id: int,
+    keep_version: int,
+    merge_id: int,
+    merge_version: int,
+) -> PersonRecord:
+    """Fold the record `merge_id` into `keep_id`: every visit and note moves, empty fields of
+    the kept record are filled from the other, and the other is marked merged (not deleted)."""
+    if keep_id == merge_id:
+        raise ValidationError("A record cannot be merged into itself.")
+    keep = _live_person(session, keep_id)
+    other = _live_person(session, merge_id)
+    for person, version in ((keep, keep_version), (other, merge_version)):
+        if person.version != version:
+            raise StaleEdit(
+                f"{person.first_name}'s record changed on another station since you compared them.",
+                hint="Compare the two records again, then merge.",
+            )
+    active = session.scalars(
+        select(Assignment).where(
+            Assignment.person_id.in_((keep_id, merge_id)), Assignment.ended_at.is_(None)
+        )
+    ).all()
+    if len(active) > 1:
+        raise ValidationError(
+            "Both records have an active coach.",
+            hint="End one of the two assignments first (from the person's coaching panel).",
+        )
+    moved: dict[str, int] = {}
+    for model in _HISTORY:
+        result = session.execute(
+            update(model)
+            .where(model.person_id == merge_id)
+            .values(person_id=keep_id)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount:
+            moved[model.__tablename__] = result.rowcount
+    filled = []
+    for column in (
+        "last_name",
+        "preferred_name",
+        "nickname",
+        "pronouns",
+        "birth_year",
+        "birth_date",
+        "phone",
+        "email",
+        "preferred_language",
+        "town",
+        "heard_about",
+        "recovery_pathway",
+        "wished_coach_id",
+        "wished_coach_gender",
+    ):
+        if getattr(keep, column) in (None, "") and getattr(other, column) not in (None, ""):
+            setattr(keep, column, getattr(other, column))
+            filled.append(column)
+    if other.note:
+        keep.note = f"{keep.note}\n{other.note}" if keep.note else other.note
+    if other.last_visit_at and (
+        keep.last_visit_at is None or other.last_visit_at > keep.last_visit_at
+    ):
+        keep.last_visit_at = other.last_visit_at
+    keep.updated_by_id = actor.staff_id
+    other.merged_into_id = keep.id
+    other.updated_by_id = actor.staff_id
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "person.merged",
+        "person",
+        keep.id,
+        person_id=keep.id,
+        merged_person_id=other.id,
+        moved=moved,
+        filled=filled,
+    )
+    record_event(
+        session,
+        actor,
+        "person.merged_away",
+        "person",
+        other.id,
+        person_id=other.id,
+        merged_into=keep.id,
+    )
+    announce_change(session, "people")
+    return _record(keep)

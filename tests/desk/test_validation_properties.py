@@ -1,0 +1,74 @@
+"""Input checking under hypothesis: text is kept exactly or refused, never mangled or crashed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import phonenumbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desk.errors import ValidationError
+from desk.services.person_details import PersonDetails, clean_person_details, parse_birth
+from desk.validation import clean_text, parse_phone
+
+TODAY = date(2026, 11, 28)
+examples = settings(max_examples=200, deadline=None)
+
+
+@examples
+@given(st.text(max_size=300))
+def test_text_is_kept_as_typed_or_refused_for_length(text: str) -> None:
+    try:
+        cleaned = clean_text(text, label="The note", max_length=120)
+    except ValidationError as error:
+        assert "the most it can hold is 120" in error.message
+        return
+    if cleaned is not None:
+        assert 0 < len(cleaned) <= 120
+        assert cleaned == cleaned.strip()
+        assert set(cleaned) <= set(text)  # nothing added, only invisible controls removed
+
+
+@examples
+@given(st.text(alphabet="0123456789 ()-+.x", max_size=25))
+def test_a_phone_is_e164_that_parses_back_or_a_clear_refusal(text: str) -> None:
+    try:
+        e164 = parse_phone(text)
+    except ValidationError as error:
+        assert "not a phone number" in error.message
+        return
+    assert e164.startswith("+")
+    assert phonenumbers.is_valid_number(phonenumbers.parse(e164, None))
+    assert parse_phone(e164) == e164
+
+
+@examples
+@given(
+    st.one_of(
+        st.text(max_size=20),
+        st.dates().map(lambda d: d.strftime("%m/%d/%Y")),
+        st.integers(1800, 2200).map(str),
+    )
+)
+def test_a_birth_is_a_past_date_or_year_or_a_clear_refusal(text: str) -> None:
+    try:
+        year, day = parse_birth(text, today=TODAY)
+    except ValidationError as error:
+        assert error.field == "birth"
+        return
+    if year is not None:
+        assert 1900 <= year <= TODAY.year
+    if day is not None:
+        assert date(1900, 1, 1) <= day <= TODAY and day.year == year
+
+
+@examples
+@given(st.text(min_size=1, max_size=150))
+def test_any_first_name_is_stored_exactly_or_refused(name: str) -> None:
+    try:
+        values = clean_person_details(PersonDetails(first_name=name), today=TODAY)
+    except ValidationError as error:
+        assert error.field == "first_name"
+        return
+    assert values["first_name"] == clean_text(name, label="x", max_length=100)
