@@ -7,9 +7,16 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desk.db.engine import Database
+from desk.lookup.person_index import PersonIndex
 from desk.services.actor import Actor
 from ui.basket import BasketModel
 from ui.tasks import TaskRunner
+
+
+class Navigator(QObject):
+    """Pages ask for another page through this, without knowing the main window."""
+
+    open_person = Signal(int)  # show this person's record on the People page
 
 
 class ChangeSignals(QObject):
@@ -26,3 +33,5 @@ class AppContext:
     changes: ChangeSignals
     settings: QSettings
     basket: BasketModel = field(default_factory=BasketModel)
+    navigator: Navigator = field(default_factory=Navigator)
+    people_index: PersonIndex = field(default_factory=PersonIndex)

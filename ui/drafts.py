@@ -6,7 +6,7 @@ nor a closed window nor a crash loses them; opening the form again restores them
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 DRAFT_GROUP = "drafts"
@@ -20,7 +20,7 @@ def _value(widget: QWidget) -> object:
     if isinstance(widget, QSpinBox):
         return widget.value()
     if isinstance(widget, QCheckBox):
-        return widget.isChecked()
+        return widget.checkState().value if widget.isTristate() else widget.isChecked()
     if isinstance(widget, QComboBox):
         return widget.currentText() if widget.isEditable() else widget.currentData()
     raise TypeError(f"drafts cannot keep a {type(widget).__name__}")
@@ -33,6 +33,8 @@ def _set_value(widget: QWidget, value: object) -> None:
         widget.setPlainText(str(value))
     elif isinstance(widget, QSpinBox):
         widget.setValue(int(value))
+    elif isinstance(widget, QCheckBox) and widget.isTristate():
+        widget.setCheckState(Qt.CheckState(int(value)))
     elif isinstance(widget, QCheckBox):
         widget.setChecked(value in (True, "true", "1", 1))
     elif isinstance(widget, QComboBox):
@@ -52,7 +54,7 @@ def _changed_signal(widget: QWidget):
     if isinstance(widget, QSpinBox):
         return widget.valueChanged
     if isinstance(widget, QCheckBox):
-        return widget.toggled
+        return widget.stateChanged
     if isinstance(widget, QComboBox):
         return widget.currentIndexChanged
     raise TypeError(f"drafts cannot watch a {type(widget).__name__}")

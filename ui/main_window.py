@@ -22,7 +22,6 @@ from ui.widgets.page import Page
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
-PAGE_KEY = "main_window/page"
 
 
 class MainWindow(QMainWindow):
@@ -112,18 +111,19 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            if screen is not None:
+                self.setGeometry(screen)  # a first start fills the desk's screen
+            else:
+                self.resize(1280, 760)
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        page = settings.value(PAGE_KEY, "")
-        ids = [p.page_id for p in self.pages]
-        self.show_page(ids.index(page) if page in ids else 0)
+        self.show_page(0)  # the desk's work starts on the first page, whatever was shown last
 
     def closeEvent(self, event) -> None:
         settings = self.context.settings
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
-        settings.setValue(PAGE_KEY, self.current_page().page_id)
         settings.sync()
         super().closeEvent(event)

@@ -200,6 +200,7 @@ def _visit_rows(
             continue
         count = int(base * (0.5 if weekday == 5 else 1.0) * rng.uniform(0.8, 1.2))
         is_today = day == today
+        came_today: set[int] = set()
         for _ in range(count):
             if is_today:
                 arrived = now - timedelta(minutes=rng.uniform(1, 180))
@@ -210,6 +211,9 @@ def _visit_rows(
             if not anonymous:
                 pick = bisect.bisect(weights, rng.random() * weights[known - 1], hi=known - 1)
                 person_id = people_ids[pick]
+                if person_id in came_today:
+                    continue  # one visit a day each: the regulars do not sign in twice
+                came_today.add(person_id)
             picked = {
                 purpose_codes[
                     bisect.bisect(purpose_cumulative, rng.random() * purpose_cumulative[-1])

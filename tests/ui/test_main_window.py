@@ -37,7 +37,9 @@ def test_status_bar_names_the_database_in_use(app_context: AppContext, qtbot) ->
     assert window.actor_label.text() == "Acting as: Front desk"
 
 
-def test_geometry_and_page_are_remembered(app_context: AppContext, qtbot) -> None:
+def test_geometry_is_remembered_and_work_starts_on_the_first_page(
+    app_context: AppContext, qtbot
+) -> None:
     first = _window(app_context, qtbot)
     first.show()
     qtbot.waitExposed(first)
@@ -48,7 +50,7 @@ def test_geometry_and_page_are_remembered(app_context: AppContext, qtbot) -> Non
     second.show()
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (700, 500)
-    assert second.current_page().page_id == "activity"
+    assert second.current_page().page_id == "settings"
 
 
 def test_a_database_outage_shows_a_banner_until_it_is_back(app_context: AppContext, qtbot) -> None:

@@ -21,7 +21,6 @@ from ui.widgets.banner import Banner
 from ui.widgets.page import Page
 
 PAGE_SIZE = 200
-HEADER_STATE_KEY = "activity/header"
 
 
 class ActivityPage(Page):
@@ -63,10 +62,6 @@ class ActivityPage(Page):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AuditTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
-        state = context.settings.value(HEADER_STATE_KEY)
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
-        self.table.horizontalHeader().sectionResized.connect(self._remember_columns)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))
@@ -114,6 +109,3 @@ class ActivityPage(Page):
     def _on_changes(self, _topics: object) -> None:
         if self.isVisible():
             self.refresh()
-
-    def _remember_columns(self, *_args) -> None:
-        self.context.settings.setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())

@@ -1,0 +1,78 @@
+"""The sign-in box's matches: enough to tell two Marías apart, and no more."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desk.lookup.person_index import PersonMatch
+from desk.names import shown_name
+from desk.text_folding import digits_only
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LookupResultsModel(QAbstractListModel):
+    MatchRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._matches: list[PersonMatch] = []
+        self._private = True
+
+    def set_matches(self, matches: list[PersonMatch]) -> None:
+        self.beginResetModel()
+        self._matches = list(matches)
+        self.endResetModel()
+
+    def set_private(self, private: bool) -> None:
+        self._private = private
+        if self._matches:
+            self.dataChanged.emit(self.index(0), self.index(len(self._matches) - 1))
+
+    def match_at(self, row: int) -> PersonMatch | None:
+        return self._matches[row] if 0 <= row < len(self._matches) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._matches)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._matches):
+            return None
+        match = self._matches[index.row()]
+        if role == self.MatchRole:
+            return match
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.describe(match)
+        return None
+
+    def describe(self, match: PersonMatch) -> str:
+        parts = [
+            shown_name(
+                match.first_name, match.last_name, match.preferred_name, private=self._private
+            )
+        ]
+        if match.nickname and not self._private:
+            parts[0] += f" “{match.nickname}”"
+        if match.birth_year:
+            parts.append(self.tr("b. %1").replace("%1", str(match.birth_year)))
+        if match.phone:
+            tail = digits_only(match.phone)[-2 if self._private else -4 :]
+            parts.append(f"☎ ··{tail}")
+        if match.last_visit_at:
+            parts.append(self.tr("last here %1").replace("%1", self._when(match.last_visit_at)))
+        else:
+            parts.append(self.tr("no visits yet"))
+        return "  ·  ".join(parts)
+
+    def _when(self, moment: datetime) -> str:
+        local = moment.astimezone()
+        days = (datetime.now(UTC).astimezone().date() - local.date()).days
+        if days <= 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("yesterday")
+        if days < 7:
+            return local.strftime("%A")
+        return f"{local:%b} {local.day}, {local.year}" if days > 300 else f"{local:%b} {local.day}"

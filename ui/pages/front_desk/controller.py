@@ -1,0 +1,410 @@
+"""Behaviour of the Front desk page: lookup as you type, sign-in from the keyboard, the queue.
+
+A returning visitor: type a few letters, Enter (Up and Down choose among matches). The
+purposes default to what the person usually comes for; Ctrl+1…7 change them. Lookups run in
+the background and only the newest answer is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+
+from desk.errors import DeskError
+from desk.lookup.person_index import PersonMatch
+from desk.names import anonymous_label, shown_name
+from desk.services.checkin import (
+    DEFAULT_PURPOSE,
+    PurposeOption,
+    QueueEntry,
+    TodayQueue,
+    check_out,
+    list_purposes,
+    sign_in,
+    start_with_coach,
+    today_queue,
+    undo_sign_in,
+    usual_purposes,
+)
+from desk.services.lookup import lookup_people
+from desk.services.staff import CoachSummary, list_coaches
+from ui.context import AppContext
+from ui.formatting import local_time_text
+from ui.pages.front_desk.coach_picker import CoachPicker
+from ui.pages.front_desk.intake_dialog import IntakeDialog
+from ui.pages.front_desk.view import FrontDeskView
+from ui.widgets.page import Page
+
+TICK_MS = 30_000
+INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Za-z]\.\s?){1,3})$")
+
+
+class FrontDeskPage(Page):
+    page_id = "front_desk"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.view = FrontDeskView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.view)
+        self.queue_snapshot: TodayQueue | None = None
+        self._lookup_running = False
+        self._lookup_wanted: str | None = None
+        self._lookup_shown = ""
+        self._purposes_by_hand = False
+        self._index_ready = False
+
+        view = self.view
+        view.sign_in_box.textChanged.connect(self._on_text)
+        view.sign_in_box.moved.connect(self._move_highlight)
+        view.sign_in_box.chosen.connect(self.sign_in_highlighted)
+        view.sign_in_box.cleared.connect(self._reset_after_sign_in)
+        view.results.clicked.connect(lambda index: view.results.setCurrentIndex(index))
+        view.results.doubleClicked.connect(lambda _index: self.sign_in_highlighted())
+        view.results.selectionModel().currentChanged.connect(self._on_highlight)
+        view.purposes.toggled_by_hand.connect(self._mark_purposes_by_hand)
+        view.sign_in_button.clicked.connect(self.sign_in_highlighted)
+        view.new_person_button.clicked.connect(self.new_person)
+        view.anonymous_button.clicked.connect(self.sign_in_anonymous)
+        view.start_button.clicked.connect(self.start_selected_with_coach)
+        view.check_out_button.clicked.connect(self.check_out_selected)
+        view.undo_button.clicked.connect(self.undo_selected)
+        view.open_button.clicked.connect(self.open_selected_record)
+        view.queue.doubleClicked.connect(lambda _index: self.open_selected_record())
+        view.privacy.toggled.connect(self._set_private)
+        for keys, action in (
+            ("Ctrl+N", self.new_person),
+            ("Ctrl+Shift+A", self.sign_in_anonymous),
+            ("Ctrl+G", self.start_selected_with_coach),
+            ("Ctrl+O", self.check_out_selected),
+            ("Ctrl+L", self.focus_box),
+        ):
+            QShortcut(QKeySequence(keys), self, activated=action)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(view.queue_model.tick)
+        self._ticker.start(TICK_MS)
+        context.changes.changed.connect(lambda _topics: self.refresh_queue())
+        self._update_hint()
+        self._load_reference_data()
+
+    @property
+    def title(self) -> str:
+        return self.tr("Front desk")
+
+    def activate(self) -> None:
+        self.refresh_queue()
+        self.focus_box()
+
+    def focus_box(self) -> None:
+        self.view.sign_in_box.setFocus()
+        self.view.sign_in_box.selectAll()
+
+    # -- start-up --------------------------------------------------------------------------
+    def _load_reference_data(self) -> None:
+        self.context.tasks.submit(list_purposes, self._show_purposes, self._show_error)
+        index = self.context.people_index
+        self.context.tasks.submit(index.refresh, self._index_loaded, self._show_error)
+
+    def _show_purposes(self, options: list[PurposeOption]) -> None:
+        self.view.purposes.set_options(options, self)
+        self.view.purposes.choose([DEFAULT_PURPOSE])
+
+    def _index_loaded(self, _rows: int) -> None:
+        self._index_ready = True
+        self._update_hint()
+        if self.view.sign_in_box.text():
+            self._on_text(self.view.sign_in_box.text())
+
+    # -- lookup ----------------------------------------------------------------------------
+    def _on_text(self, text: str) -> None:
+        self._update_hint()
+        if not text.strip():
+            self._lookup_wanted = None
+            self.view.results_model.set_matches([])
+            self._lookup_shown = ""
+            return
+        self._lookup_wanted = text
+        if not self._lookup_running:
+            self._run_lookup()
+
+    def _run_lookup(self) -> None:
+        text = self._lookup_wanted
+        if text is None:
+            return
+        self._lookup_wanted = None
+        self._lookup_running = True
+        actor, index = self.context.actor, self.context.people_index
+        self.context.tasks.submit(
+            lambda session: lookup_people(session, actor, index, text),
+            lambda matches: self._show_matches(text, matches),
+            self._lookup_failed,
+        )
+
+    def _show_matches(self, text: str, matches: list[PersonMatch]) -> None:
+        self._lookup_running = False
+        if self._lookup_wanted is not None:  # typing went on: only the newest answer counts
+            self._run_lookup()
+            return
+        if text != self.view.sign_in_box.text():
+            return
+        self._lookup_shown = text
+        self.view.results_model.set_matches(matches)
+        if matches:
+            self.view.results.setCurrentIndex(self.view.results_model.index(0))
+        self._update_hint()
+
+    def _lookup_failed(self, error: DeskError) -> None:
+        self._lookup_running = False
+        self._show_error(error)
+
+    def _move_highlight(self, step: int) -> None:
+        count = self.view.results_model.rowCount()
+        if not count:
+            return
+        row = max(0, min(count - 1, self.view.results.currentIndex().row() + step))
+        self.view.results.setCurrentIndex(self.view.results_model.index(row))
+
+    def highlighted(self) -> PersonMatch | None:
+        if self._lookup_shown != self.view.sign_in_box.text():
+            return None  # the list is for older text
+        return self.view.results_model.match_at(self.view.results.currentIndex().row())
+
+    def _on_highlight(self, *_args) -> None:
+        match = self.highlighted()
+        if match is None or self._purposes_by_hand:
+            return
+        person_id = match.person_id
+        self.context.tasks.submit(
+            lambda session: usual_purposes(session, person_id),
+            lambda codes: self._apply_usual(person_id, codes),
+            lambda _error: None,
+        )
+
+    def _apply_usual(self, person_id: int, codes: list[str]) -> None:
+        match = self.highlighted()
+        if match is not None and match.person_id == person_id and not self._purposes_by_hand:
+            self.view.purposes.choose(codes or [DEFAULT_PURPOSE])
+
+    def _mark_purposes_by_hand(self) -> None:
+        self._purposes_by_hand = True
+
+    # -- signing in ------------------------------------------------------------------------
+    def sign_in_highlighted(self) -> None:
+        match = self.highlighted()
+        if match is None:
+            if self.view.sign_in_box.text().strip():
+                self.view.hint.setText(
+                    self.tr(
+                        "No one is chosen. Wait for the matches, or press Ctrl+N for a new person."
+                    )
+                )
+            return
+        name = shown_name(
+            match.first_name,
+            match.last_name,
+            match.preferred_name,
+            private=self.view.privacy.isChecked(),
+        )
+        self._sign_in(match.person_id, None, name)
+
+    def sign_in_anonymous(self) -> None:
+        text = self.view.sign_in_box.text().strip()
+        initials = text if INITIALS.match(text) else None
+        self._sign_in(None, initials, anonymous_label(initials))
+
+    def _sign_in(self, person_id: int | None, initials: str | None, name: str) -> None:
+        purposes = self.view.purposes.choices()
+        if not purposes:
+            self._show_error(DeskError(self.tr("Choose at least one purpose (Ctrl+1 to Ctrl+7).")))
+            return
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: sign_in(
+                session, actor, person_id=person_id, purposes=purposes, anonymous_initials=initials
+            ),
+            lambda visit_id: self._signed_in(visit_id, name),
+            self._show_error,
+        )
+
+    def _signed_in(self, visit_id: int, name: str) -> None:
+        self.view.banner.hide()
+        labels = ", ".join(
+            self.view.purposes.buttons[c].text().split(" ", 1)[-1]
+            for c in self.view.purposes.checked_codes()
+        )
+        self._reset_after_sign_in()
+        self.view.hint.setText(
+            self.tr("Signed in %1 at %2 (%3).")
+            .replace("%1", name)
+            .replace("%2", local_time_text(datetime.now().astimezone()))
+            .replace("%3", labels)
+        )
+        self.refresh_queue(select_visit=visit_id)
+
+    def _reset_after_sign_in(self) -> None:
+        self.view.sign_in_box.clear()
+        self.view.results_model.set_matches([])
+        self._purposes_by_hand = False
+        self.view.purposes.choose([DEFAULT_PURPOSE])
+        self.view.sign_in_box.setFocus()
+
+    def new_person(self) -> None:
+        dialog = IntakeDialog(
+            self.context,
+            self.context.people_index,
+            self.view.purposes.choices() or [],
+            self.view.sign_in_box.text(),
+            self,
+        )
+        if dialog.exec() and dialog.signed_in is not None:
+            _person_id, visit_id = dialog.signed_in
+            self._signed_in(visit_id, dialog.form.first_name.text())
+        elif dialog.existing_person_id is not None:
+            self._sign_in(dialog.existing_person_id, None, self.tr("the existing record"))
+
+    # -- the queue -------------------------------------------------------------------------
+    def refresh_queue(self, select_visit: int | None = None) -> None:
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: today_queue(session, actor),
+            lambda snapshot: self._show_queue(snapshot, select_visit),
+            self._show_error,
+        )
+
+    def _show_queue(self, snapshot: TodayQueue, select_visit: int | None) -> None:
+        selected = self.selected_entry()
+        keep = (
+            select_visit if select_visit is not None else (selected.visit_id if selected else None)
+        )
+        self.queue_snapshot = snapshot
+        self.view.queue_model.set_entries(snapshot.entries)
+        counts = snapshot.counts
+        self.view.counts.setText(
+            self.tr("Here now: %1   ·   Visits today: %2 (%3 anonymous)")
+            .replace("%1", str(counts.here_now))
+            .replace("%2", str(counts.visits))
+            .replace("%3", str(counts.anonymous))
+        )
+        if keep is not None:
+            row = self.view.queue_model.row_of_visit(keep)
+            if row >= 0:
+                self.view.queue.selectRow(row)
+
+    def selected_entry(self) -> QueueEntry | None:
+        indexes = self.view.queue.selectionModel().selectedRows()
+        return self.view.queue_model.entry(indexes[0].row()) if indexes else None
+
+    def _entry_name(self, entry: QueueEntry) -> str:
+        if entry.is_anonymous:
+            return anonymous_label(entry.anonymous_initials)
+        return shown_name(
+            entry.first_name,
+            entry.last_name,
+            entry.preferred_name,
+            private=self.view.privacy.isChecked(),
+        )
+
+    def start_selected_with_coach(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        self.context.tasks.submit(
+            list_coaches, lambda coaches: self._pick_coach(entry, coaches), self._show_error
+        )
+
+    def _pick_coach(self, entry: QueueEntry, coaches: list[CoachSummary]) -> None:
+        if not coaches:
+            self._show_error(DeskError(self.tr("There are no active coaches yet.")))
+            return
+        picker = CoachPicker(coaches, self._entry_name(entry), self)
+        if not picker.exec() or picker.chosen_coach_id() is None:
+            return
+        coach_id, actor = picker.chosen_coach_id(), self.context.actor
+        self.context.tasks.submit(
+            lambda session: start_with_coach(
+                session, actor, entry.visit_id, entry.version, coach_id
+            ),
+            lambda _none: self.refresh_queue(),
+            self._queue_action_failed,
+        )
+
+    def check_out_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: check_out(session, actor, entry.visit_id, entry.version),
+            lambda _none: self.refresh_queue(),
+            self._queue_action_failed,
+        )
+
+    def undo_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Undo sign-in"),
+            self.tr("Why is %1's sign-in withdrawn? (kept in the activity log)").replace(
+                "%1", self._entry_name(entry)
+            ),
+        )
+        if not ok:
+            return
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: undo_sign_in(session, actor, entry.visit_id, entry.version, reason),
+            lambda _none: self.refresh_queue(),
+            self._queue_action_failed,
+        )
+
+    def open_selected_record(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.person_id is not None:
+            self.context.navigator.open_person.emit(entry.person_id)
+
+    def _queue_action_failed(self, error: DeskError) -> None:
+        self._show_error(error)
+        self.refresh_queue()
+
+    # -- odds and ends ---------------------------------------------------------------------
+    def _set_private(self, private: bool) -> None:
+        self.view.queue_model.set_private(private)
+        self.view.results_model.set_private(private)
+
+    def _update_hint(self) -> None:
+        text = self.view.sign_in_box.text().strip()
+        initials = text if INITIALS.match(text) else None
+        self.view.anonymous_button.setText(
+            self.tr("Anonymous visit as “%1” (Ctrl+Shift+A)").replace("%1", initials)
+            if initials
+            else self.tr("Anonymous visit (Ctrl+Shift+A)")
+        )
+        if not self._index_ready:
+            self.view.hint.setText(self.tr("Getting the list of people ready…"))
+        elif text and self._lookup_shown == text and not self.view.results_model.rowCount():
+            self.view.hint.setText(
+                self.tr(
+                    "No match for “%1”. Ctrl+N adds a new person; Ctrl+Shift+A signs in an "
+                    "anonymous visit."
+                ).replace("%1", text)
+            )
+        elif not text:
+            self.view.hint.setText(
+                self.tr(
+                    "Ctrl+1 to Ctrl+7 choose the purposes. Nothing else is needed for a returning "
+                    "visitor."
+                )
+            )
+        else:
+            self.view.hint.setText("")
+
+    def _show_error(self, error: DeskError) -> None:
+        self.view.banner.show_message(str(error), "error")

@@ -1,0 +1,104 @@
+"""The visit's purposes as a row of toggles, each with a Ctrl+number key, and a kit count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from desk.services.checkin import PurposeChoice, PurposeOption
+
+PER_ROW = 4
+
+
+class PurposeBar(QWidget):
+    """Ctrl+1 … Ctrl+7 toggle purposes; Ctrl+= and Ctrl+- change a counted item (kits)."""
+
+    toggled_by_hand = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        self.options: dict[str, PurposeOption] = {}
+        self.count = QSpinBox()
+        self.count.setObjectName("itemCount")
+        self.count.setRange(0, 99)
+        self.count.setValue(1)
+        self.count.setPrefix(self.tr("kits: "))
+        self.count.setVisible(False)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(4)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("Here for:"))
+        row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(self._grid)
+        row.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        self._shortcuts: list[QShortcut] = []
+
+    def set_options(self, options: list[PurposeOption], shortcut_host: QWidget) -> None:
+        for button in self.buttons.values():
+            button.deleteLater()
+        for shortcut in self._shortcuts:
+            shortcut.deleteLater()
+        self.buttons, self.options, self._shortcuts = {}, {}, []
+        for number, option in enumerate(options, start=1):
+            button = QPushButton(f"{number} {option.label}" if number <= 9 else option.label)
+            button.setObjectName("purposeButton")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            button.clicked.connect(self._by_hand)
+            self.buttons[option.code] = button
+            self.options[option.code] = option
+            self._grid.addWidget(button, (number - 1) // PER_ROW, (number - 1) % PER_ROW)
+            if number <= 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), shortcut_host)
+                shortcut.activated.connect(lambda b=button: (b.toggle(), self._by_hand()))
+                self._shortcuts.append(shortcut)
+            if option.counts_items:
+                button.toggled.connect(self._show_count)
+        for keys, step in (("Ctrl+=", 1), ("Ctrl++", 1), ("Ctrl+-", -1)):
+            shortcut = QShortcut(QKeySequence(keys), shortcut_host)
+            shortcut.activated.connect(lambda s=step: self.count.setValue(self.count.value() + s))
+            self._shortcuts.append(shortcut)
+
+    def _by_hand(self) -> None:
+        self.toggled_by_hand.emit()
+
+    def _show_count(self, _checked: bool = False) -> None:
+        counted = [
+            code
+            for code, option in self.options.items()
+            if option.counts_items and self.buttons[code].isChecked()
+        ]
+        self.count.setVisible(bool(counted))
+
+    def choose(self, codes: list[str]) -> None:
+        """Check exactly `codes` (unknown codes are ignored); the count goes back to 1."""
+        for code, button in self.buttons.items():
+            button.setChecked(code in codes)
+        self.count.setValue(1)
+        self._show_count()
+
+    def choices(self) -> list[PurposeChoice]:
+        return [
+            PurposeChoice(code, self.count.value() if self.options[code].counts_items else None)
+            for code, button in self.buttons.items()
+            if button.isChecked()
+        ]
+
+    def checked_codes(self) -> list[str]:
+        return [code for code, button in self.buttons.items() if button.isChecked()]

@@ -1,0 +1,115 @@
+"""Layout of the Front desk page: the sign-in box and its matches above today's queue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.lookup_results import LookupResultsModel
+from ui.models.queue_table import QueueTableModel
+from ui.pages.front_desk.purpose_bar import PurposeBar
+from ui.widgets.banner import Banner
+from ui.widgets.sign_in_box import SignInBox
+
+
+class FrontDeskView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = Banner()
+        heading = QLabel(self.tr("Front desk"))
+        heading.setObjectName("pageHeading")
+        self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setObjectName("privacySwitch")
+        self.privacy.setChecked(True)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.privacy)
+
+        self.sign_in_box = SignInBox()
+        self.sign_in_box.setObjectName("signInBox")
+        self.sign_in_box.setPlaceholderText(
+            self.tr("Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in")
+        )
+        self.results_model = LookupResultsModel(self)
+        self.results = QListView()
+        self.results.setObjectName("lookupResults")
+        self.results.setModel(self.results_model)
+        self.results.setFocusProxy(self.sign_in_box)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVisible(False)
+        self.results_model.modelReset.connect(self._fit_results)
+        self.hint = QLabel()
+        self.hint.setObjectName("hintLine")
+        self.hint.setWordWrap(True)
+        self.purposes = PurposeBar()
+        self.new_person_button = QPushButton(self.tr("New person… (Ctrl+N)"))
+        self.anonymous_button = QPushButton(self.tr("Anonymous visit (Ctrl+Shift+A)"))
+        self.sign_in_button = QPushButton(self.tr("Sign in (Enter)"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.hint, 1)
+        actions.addWidget(self.anonymous_button)
+        actions.addWidget(self.new_person_button)
+        actions.addWidget(self.sign_in_button)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("countsLine")
+        self.queue_model = QueueTableModel(self)
+        self.queue = QTableView()
+        self.queue.setObjectName("queueTable")
+        self.queue.setModel(self.queue_model)
+        self.queue.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.queue.verticalHeader().hide()
+        header = self.queue.horizontalHeader()
+        for column in (QueueTableModel.ARRIVED, QueueTableModel.WAITING, QueueTableModel.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QueueTableModel.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QueueTableModel.PURPOSE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(QueueTableModel.NAME, 200)
+        header.resizeSection(QueueTableModel.COACH, 200)
+        self.start_button = QPushButton(self.tr("Start with coach… (Ctrl+G)"))
+        self.check_out_button = QPushButton(self.tr("Check out (Ctrl+O)"))
+        self.undo_button = QPushButton(self.tr("Undo sign-in…"))
+        self.open_button = QPushButton(self.tr("Open record"))
+        queue_actions = QHBoxLayout()
+        queue_actions.addWidget(self.counts, 1)
+        for button in (
+            self.open_button,
+            self.undo_button,
+            self.start_button,
+            self.check_out_button,
+        ):
+            queue_actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.sign_in_box)
+        layout.addWidget(self.results)
+        layout.addWidget(self.purposes)
+        layout.addLayout(actions)
+        queue_heading = QLabel(self.tr("Today's queue"))
+        queue_heading.setObjectName("sectionHeading")
+        layout.addWidget(queue_heading)
+        layout.addWidget(self.queue, 1)
+        layout.addLayout(queue_actions)
+
+    def _fit_results(self) -> None:
+        """The matches drop down under the box, as tall as they are, and vanish when none."""
+        rows = self.results_model.rowCount()
+        self.results.setVisible(rows > 0)
+        if rows:
+            row_height = max(self.results.sizeHintForRow(0), 24)
+            self.results.setFixedHeight(rows * row_height + 2 * self.results.frameWidth() + 2)
