@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -127,3 +128,25 @@ def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]
 def actor(database: Database) -> Actor:
     with database.session() as session:
         return front_desk_actor(session)
+
+
+class CrashRecorder:
+    """Stands in for the crash dialog: a test fails if anything unexpected was raised."""
+
+    def __init__(self) -> None:
+        self.errors: list[BaseException] = []
+
+    def __call__(self, error: BaseException) -> None:
+        self.errors.append(error)
+
+
+@pytest.fixture
+def crashes() -> Iterator[CrashRecorder]:
+    recorder = CrashRecorder()
+    yield recorder
+    assert recorder.errors == [], f"unexpected errors reached the crash dialog: {recorder.errors}"
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

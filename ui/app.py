@@ -27,6 +27,7 @@ from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
 from ui.pages.center_settings import CenterSettingsPage
 from ui.pages.front_desk import FrontDeskPage
+from ui.pages.people import PeoplePage
 from ui.qt_log import route_qt_messages_to_logging
 from ui.tasks import TaskRunner
 from ui.widgets.page import Page
@@ -55,7 +56,12 @@ def apply_style(app: QApplication) -> None:
 
 
 def build_pages(context: AppContext) -> list[Page]:
-    return [FrontDeskPage(context), CenterSettingsPage(context), ActivityPage(context)]
+    return [
+        FrontDeskPage(context),
+        PeoplePage(context),
+        CenterSettingsPage(context),
+        ActivityPage(context),
+    ]
 
 
 def build_window(

@@ -77,6 +77,11 @@ class FormDraft:
         for widget in fields.values():
             _changed_signal(widget).connect(self._schedule)
 
+    def set_key(self, key: str) -> None:
+        """Keep drafts under another key from now on (a form showing another record)."""
+        self._timer.stop()
+        self._key = f"{DRAFT_GROUP}/{key}"
+
     def _schedule(self, *_args) -> None:
         if not self._suspended:
             self._timer.start()

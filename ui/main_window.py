@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.actor_label)
 
+        context.navigator.open_person.connect(self._show_people_page)
         context.tasks.database_unavailable.connect(self._on_database_unavailable)
         context.tasks.database_available.connect(self._on_database_available)
         self._restore_geometry()
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
             index = next(i for i, page in enumerate(self.pages) if page.page_id == index_or_id)
         self.navigation.setCurrentRow(int(index))
         return self.pages[int(index)]
+
+    def _show_people_page(self, _person_id: int) -> None:
+        if any(page.page_id == "people" for page in self.pages):
+            self.show_page("people")
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]

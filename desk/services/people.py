@@ -34,6 +34,7 @@ from desk.services.audit import record_event
 from desk.services.person_details import PersonDetails, clean_person_details
 from desk.services.settings import load_settings
 from desk.text_folding import fold
+from desk.validation import display_phone
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class PersonRecord:
             pronouns=self.pronouns or "",
             kind=self.kind.value,
             birth=birth,
-            phone=self.phone or "",
+            phone=display_phone(self.phone),
             email=self.email or "",
             preferred_language=self.preferred_language or "",
             may_call=self.may_call,

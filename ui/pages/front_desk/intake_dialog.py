@@ -217,8 +217,11 @@ class IntakeDialog(QDialog):
         if unsaved and self._has_typing() and not self._discard_armed:
             self._discard_armed = True
             self.banner.show_message(
-                self.tr("Press Cancel (or Esc) again to throw away what you typed, or Save to "
-                        "keep it."), "warning")
+                self.tr(
+                    "Press Cancel (or Esc) again to throw away what you typed, or Save to keep it."
+                ),
+                "warning",
+            )
             QTimer.singleShot(DISCARD_WINDOW_MS, self._disarm_discard)
             return
         self.draft.clear()

@@ -1,0 +1,105 @@
+"""The People page: find anyone, open the record (audited), edit with the version check,
+see visits, and merge two records of one person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desk.models import AuditEvent, Person
+from desk.services.checkin import PurposeChoice, sign_in
+from desk.services.people import create_person, update_person
+from desk.services.person_details import PersonDetails
+from tests.ui.typing_helpers import type_text
+from ui.context import AppContext
+from ui.pages.people import PeoplePage
+from ui.pages.people.merge_dialog import MergeDialog
+
+
+def _person(context: AppContext, first: str, last: str = "", **fields) -> int:
+    with context.database.transaction() as session:
+        return create_person(
+            session, context.actor, PersonDetails(first_name=first, last_name=last, **fields)
+        ).id
+
+
+def _page(context: AppContext, qtbot) -> PeoplePage:
+    page = PeoplePage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.activate()
+    return page
+
+
+def test_find_and_open_a_record_is_audited(app_context, qtbot) -> None:
+    person_id = _person(app_context, "Seán", "O'Brien", phone="508 555 0142", town="Worcester")
+    with app_context.database.transaction() as session:
+        sign_in(
+            session, app_context.actor, person_id=person_id, purposes=[PurposeChoice("coaching")]
+        )
+    page = _page(app_context, qtbot)
+    qtbot.keyClicks(page.view.search, "obrien")
+    qtbot.keyClick(page.view.search, Qt.Key.Key_Return)
+    assert page.view.record_heading.text() == "Seán O'Brien"
+    assert page.view.form.phone.text() == "(508) 555-0142"
+    assert page.view.visits_model.rowCount() == 1
+    with app_context.database.session() as session:
+        viewed = session.scalars(
+            select(AuditEvent.person_id).where(AuditEvent.action == "person.viewed")
+        ).all()
+    assert viewed == [person_id]
+
+
+def test_edit_and_save_then_a_stale_save_is_refused(app_context, qtbot) -> None:
+    person_id = _person(app_context, "Ana", "Silva")
+    page = _page(app_context, qtbot)
+    page.open_record(person_id)
+    type_text(page.view.form.town, "Shrewsbury")
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    assert page.view.status.text() == "Saved."
+    with app_context.database.transaction() as session:  # another station saves meanwhile
+        other = PersonDetails(first_name="Ana", last_name="Silva", town="Auburn")
+        update_person(session, app_context.actor, person_id, page.record.version, other)
+    page.view.form.nickname.setText("Aninha")
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    assert "changed on another station" in page.view.banner.text
+    assert page.view.form.nickname.text() == "Aninha"
+    with app_context.database.session() as session:
+        person = session.get(Person, person_id)
+    assert (person.town, person.nickname) == ("Auburn", None)
+
+
+def test_the_queue_opens_a_record_on_the_people_page(app_context, qtbot) -> None:
+    person_id = _person(app_context, "Kwame", "Mensah")
+    page = _page(app_context, qtbot)
+    app_context.navigator.open_person.emit(person_id)
+    assert page.record is not None and page.record.id == person_id
+
+
+def test_merge_two_records_of_one_person(app_context, qtbot) -> None:
+    keep_id = _person(app_context, "José", "Hernández", birth="1979")
+    other_id = _person(app_context, "Jose", "Hernandez", phone="508 555 0111")
+    with app_context.database.transaction() as session:
+        sign_in(session, app_context.actor, person_id=other_id, purposes=[PurposeChoice("drop_in")])
+    page = _page(app_context, qtbot)
+    page.open_record(keep_id)
+
+    def choose_and_merge() -> None:
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MergeDialog) and w.isVisible()
+        )
+        type_text(dialog.search, "jose hernandez")
+        dialog._choose()
+        assert dialog.other is not None and dialog.other.id == other_id
+        dialog.merge()
+
+    QTimer.singleShot(0, choose_and_merge)
+    page.merge()
+    assert page.record.id == keep_id and page.record.phone == "+15085550111"
+    assert page.view.visits_model.rowCount() == 1
+    with app_context.database.session() as session:
+        assert session.get(Person, other_id).merged_into_id == keep_id

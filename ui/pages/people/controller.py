@@ -1,0 +1,168 @@
+"""Behaviour of the People page: find, open (audited), edit with the version check, merge."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desk.errors import DeskError, StaleEdit, ValidationError
+from desk.lookup.person_index import PersonMatch
+from desk.names import full_name
+from desk.services.lookup import lookup_people
+from desk.services.people import (
+    PersonRecord,
+    VisitSummary,
+    open_person,
+    person_visits,
+    update_person,
+)
+from ui.context import AppContext
+from ui.drafts import FormDraft
+from ui.pages.people.merge_dialog import MergeDialog
+from ui.pages.people.view import PeopleView
+from ui.widgets.page import Page
+
+RESULTS = 50
+
+
+class PeoplePage(Page):
+    page_id = "people"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.view = PeopleView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.view)
+        self.record: PersonRecord | None = None
+        self.draft = FormDraft(context.settings, "person/none", self.view.form.draft_fields())
+        self._searching = False
+        self._wanted: str | None = None
+        view = self.view
+        view.search.textChanged.connect(self._on_text)
+        view.search.moved.connect(self._move)
+        view.search.chosen.connect(self.open_highlighted)
+        view.results.doubleClicked.connect(lambda _index: self.open_highlighted())
+        view.open_button.clicked.connect(self.open_highlighted)
+        view.save_button.clicked.connect(self.save)
+        view.reload_button.clicked.connect(self.reload)
+        view.merge_button.clicked.connect(self.merge)
+        view.privacy.toggled.connect(lambda private: view.results_model.set_private(private))
+        context.navigator.open_person.connect(self.open_record)
+
+    @property
+    def title(self) -> str:
+        return self.tr("People")
+
+    def activate(self) -> None:
+        self.view.search.setFocus()
+
+    # -- finding ---------------------------------------------------------------------------
+    def _on_text(self, text: str) -> None:
+        self._wanted = text
+        if not self._searching:
+            self._search()
+
+    def _search(self) -> None:
+        text, self._wanted = self._wanted, None
+        if text is None:
+            return
+        self._searching = True
+        actor, index = self.context.actor, self.context.people_index
+        self.context.tasks.submit(
+            lambda session: lookup_people(session, actor, index, text, limit=RESULTS),
+            self._show_matches,
+            self._failed,
+        )
+
+    def _show_matches(self, matches: list[PersonMatch]) -> None:
+        self._searching = False
+        if self._wanted is not None:
+            self._search()
+            return
+        self.view.results_model.set_matches(matches)
+        if matches:
+            self.view.results.setCurrentIndex(self.view.results_model.index(0))
+
+    def _move(self, step: int) -> None:
+        count = self.view.results_model.rowCount()
+        if count:
+            row = max(0, min(count - 1, self.view.results.currentIndex().row() + step))
+            self.view.results.setCurrentIndex(self.view.results_model.index(row))
+
+    def open_highlighted(self) -> None:
+        match = self.view.results_model.match_at(self.view.results.currentIndex().row())
+        if match is not None:
+            self.open_record(match.person_id)
+
+    # -- the record ------------------------------------------------------------------------
+    def open_record(self, person_id: int) -> None:
+        actor = self.context.actor
+
+        def load(session) -> tuple[PersonRecord, list[VisitSummary]]:
+            return open_person(session, actor, person_id), person_visits(session, actor, person_id)
+
+        self.context.tasks.submit(load, self._show_record, self._failed)
+
+    def reload(self) -> None:
+        if self.record is not None:
+            self.draft.clear()
+            self.open_record(self.record.id)
+
+    def _show_record(self, loaded: tuple[PersonRecord, list[VisitSummary]]) -> None:
+        record, visits = loaded
+        self.record = record
+        view = self.view
+        view.banner.hide()
+        view.form.clear_errors()
+        view.record_area.setEnabled(True)
+        view.record_heading.setText(
+            full_name(record.first_name, record.last_name, record.preferred_name)
+        )
+        self.draft.set_key(f"person/{record.id}")
+        self.draft.fill_without_drafting(lambda: view.form.set_details(record.details()))
+        restored = self.draft.restore()
+        view.status.setText(
+            self.tr("Unsaved changes from before were restored.") if restored else ""
+        )
+        view.visits_model.set_visits(visits)
+
+    def save(self) -> None:
+        if self.record is None:
+            return
+        record, details, actor = self.record, self.view.form.details(), self.context.actor
+        self.draft.save_now()
+        self.view.form.clear_errors()
+        self.context.tasks.submit(
+            lambda session: update_person(session, actor, record.id, record.version, details),
+            self._saved,
+            self._save_failed,
+        )
+
+    def _saved(self, record: PersonRecord) -> None:
+        self.draft.clear()
+        self.record = record
+        self.view.banner.hide()
+        self.view.record_heading.setText(
+            full_name(record.first_name, record.last_name, record.preferred_name)
+        )
+        self.view.status.setText(self.tr("Saved."))
+
+    def _save_failed(self, error: DeskError) -> None:
+        if isinstance(error, ValidationError):
+            self.view.form.show_error(error)
+        if isinstance(error, StaleEdit):
+            self.view.status.setText(self.tr("Not saved: your changes are still here."))
+        self._failed(error)
+
+    def merge(self) -> None:
+        if self.record is None:
+            return
+        dialog = MergeDialog(self.context, self.record, self)
+        if dialog.exec() and dialog.merged is not None:
+            self.open_record(dialog.merged.id)
+            self.view.status.setText(self.tr("Merged. The history of both is here."))
+
+    def _failed(self, error: DeskError) -> None:
+        self._searching = False
+        self.view.banner.show_message(str(error), "error")

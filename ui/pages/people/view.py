@@ -1,0 +1,103 @@
+"""Layout of the People page: find on the left, the open record on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.lookup_results import LookupResultsModel
+from ui.models.visits_table import VisitsTableModel
+from ui.widgets.banner import Banner
+from ui.widgets.person_form import PersonForm
+from ui.widgets.sign_in_box import SignInBox
+
+
+class PeopleView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = Banner()
+        heading = QLabel(self.tr("People"))
+        heading.setObjectName("pageHeading")
+        self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setChecked(True)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.privacy)
+
+        self.search = SignInBox()
+        self.search.setObjectName("peopleSearch")
+        self.search.setPlaceholderText(self.tr("Find anyone: name, phone digits or birth year"))
+        self.results_model = LookupResultsModel(self)
+        self.results = QListView()
+        self.results.setObjectName("peopleResults")
+        self.results.setModel(self.results_model)
+        self.open_button = QPushButton(self.tr("Open record (Enter)"))
+        finder = QWidget()
+        finder_layout = QVBoxLayout(finder)
+        finder_layout.setContentsMargins(0, 0, 0, 0)
+        finder_layout.addWidget(self.search)
+        finder_layout.addWidget(self.results, 1)
+        finder_layout.addWidget(self.open_button)
+
+        self.record_heading = QLabel(self.tr("Open a record to see and edit it."))
+        self.record_heading.setObjectName("sectionHeading")
+        self.record_note = QLabel(self.tr("Opening a record is recorded in the activity log."))
+        self.record_note.setObjectName("hintLine")
+        self.form = PersonForm()
+        self.save_button = QPushButton(self.tr("Save changes"))
+        self.save_button.setDefault(True)
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.merge_button = QPushButton(self.tr("Merge with another record…"))
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.save_button)
+        self.visits_model = VisitsTableModel(self)
+        self.visits = QTableView()
+        self.visits.setObjectName("visitsTable")
+        self.visits.setModel(self.visits_model)
+        self.visits.verticalHeader().hide()
+        self.visits.horizontalHeader().setSectionResizeMode(
+            VisitsTableModel.PURPOSE, QHeaderView.ResizeMode.Stretch
+        )
+        self.visits.setMinimumHeight(160)
+        record = QWidget()
+        record_layout = QVBoxLayout(record)
+        record_layout.addWidget(self.record_heading)
+        record_layout.addWidget(self.record_note)
+        record_layout.addWidget(self.form)
+        record_layout.addLayout(buttons)
+        visits_heading = QLabel(self.tr("Visits"))
+        visits_heading.setObjectName("sectionHeading")
+        record_layout.addWidget(visits_heading)
+        record_layout.addWidget(self.visits, 1)
+        self.record_area = QScrollArea()
+        self.record_area.setWidgetResizable(True)
+        self.record_area.setWidget(record)
+        self.record_area.setEnabled(False)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(finder)
+        splitter.addWidget(self.record_area)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
