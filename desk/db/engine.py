@@ -66,7 +66,7 @@ def create_database_engine(url: URL) -> Engine:
         return engine
     return create_engine(
         url,
-        pool_pre_ping=True,
+        pool_pre_ping=False,  # a dropped connection fails one task, then the pool reconnects
         pool_size=5,
         max_overflow=5,
         connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
+
 from desk.db.engine import Database
 from desk.demo.catalog import CATALOG
 from desk.demo.seed_directory import seed_directory
@@ -67,6 +69,7 @@ def seed_demo_data(
             coach_ids=coach_ids,
             rng=rng,
         )
+        session.execute(text("ANALYZE"))  # fresh statistics, so plans fit the new volume
         record_event(
             session,
             actor,

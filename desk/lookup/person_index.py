@@ -90,6 +90,7 @@ class PersonIndex:
         self._phone_owners: list[int] = []
         self._phones_dirty = True
         self._last_visit: dict[int, float] = {}
+        self._stamps: dict[int, datetime] = {}  # person id -> updated_at when last read
         self._people_mark: datetime | None = None
         self._visits_mark: datetime | None = None
 
@@ -122,7 +123,11 @@ class PersonIndex:
                 people_query = people_query.where(Person.updated_at >= people_since)
             changed = 0
             newest = self._people_mark
+            stamps = self._stamps
             for row in session.execute(people_query):
+                if stamps.get(row.id) == row.updated_at:
+                    continue  # re-read within the margin, unchanged
+                stamps[row.id] = row.updated_at
                 changed += 1
                 newest = row.updated_at if newest is None or row.updated_at > newest else newest
                 if row.merged_into_id is not None:
@@ -193,6 +198,8 @@ class PersonIndex:
 
     def _put(self, person_id: int, person: _Person) -> None:
         old = self._people.get(person_id)
+        if old == person:
+            return  # re-read within the refresh margin, unchanged
         if old is not None:
             self._unlink(person_id, old)
         self._people[person_id] = person
@@ -204,10 +211,13 @@ class PersonIndex:
             postings.add(person_id)
         if person.birth_year is not None:
             self._by_year.setdefault(person.birth_year, set()).add(person_id)
-        if old is None and person.phone and not self._phones_dirty:
+        old_phone = old.phone if old is not None else None
+        if person.phone == old_phone:
+            return
+        if old_phone is None and not self._phones_dirty:
             self._append_phone(person_id, person.phone)
-        elif person.phone or (old is not None and old.phone):
-            self._phones_dirty = True
+        else:
+            self._phones_dirty = True  # a number changed or went: rebuilt before the next search
 
     def _remove(self, person_id: int) -> None:
         old = self._people.pop(person_id, None)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.db.changes import announce_change
@@ -145,11 +145,12 @@ def sign_in(
     session.add(visit)
     session.flush()
     if person_id is not None:
-        # Core update: the record's version stays, so an open edit of it is not made stale.
+        # Core update, naming updated_at: neither the version nor the edit time moves, so an
+        # open edit of this record is not made stale (the lookup learns of visits from them).
         session.execute(
             update(Person)
             .where(Person.id == person_id)
-            .values(last_visit_at=now)
+            .values(last_visit_at=now, updated_at=Person.updated_at)
             .execution_options(synchronize_session=False)
         )
     record_event(
@@ -204,76 +205,109 @@ class TodayQueue:
     counts: TodayCounts
 
 
-def today_queue(
-    session: Session, actor: Actor, *, now: datetime | None = None, recent_done: int = RECENT_DONE
-) -> TodayQueue:
-    day = _local_day(session, now or utc_now())
-    coach = aliased(StaffMember)
-    requested = aliased(StaffMember)
-    assigned = aliased(StaffMember)
-    columns = (
-        Visit,
-        Person.first_name,
-        Person.last_name,
-        Person.preferred_name,
-        coach.display_name,
-        requested.display_name,
-        assigned.display_name,
+def _queue_statements():
+    """Built once (building a select costs more than running it). The first reads everyone
+    here now, a row per purpose, with the day's counts alongside; the second the latest to
+    leave, found by id."""
+    day = bindparam("day")
+    counted_visit = aliased(Visit)  # its own alias: the counts must not correlate per row
+    counted = and_(counted_visit.local_day == day, counted_visit.status != VisitStatus.UNDONE)
+    total = select(func.count()).select_from(counted_visit).where(counted).scalar_subquery()
+    anonymous = (
+        select(func.count())
+        .select_from(counted_visit)
+        .where(counted, counted_visit.person_id.is_(None))
+        .scalar_subquery()
     )
-    base = (
-        select(*columns)
+    rows = (
+        select(
+            Visit.id,
+            Visit.version,
+            Visit.person_id,
+            Person.first_name,
+            Person.last_name,
+            Person.preferred_name,
+            Visit.anonymous_initials,
+            Visit.arrived_at,
+            Visit.started_at,
+            Visit.departed_at,
+            Visit.status,
+            Visit.coach_id,
+            Assignment.coach_id,
+            Visit.requested_coach_id,
+            Purpose.label,
+            VisitPurpose.quantity,
+        )
         .outerjoin(Person, Person.id == Visit.person_id)
-        .outerjoin(coach, coach.id == Visit.coach_id)
-        .outerjoin(requested, requested.id == Visit.requested_coach_id)
         .outerjoin(
             Assignment, and_(Assignment.person_id == Visit.person_id, Assignment.ended_at.is_(None))
         )
-        .outerjoin(assigned, assigned.id == Assignment.coach_id)
+        .outerjoin(VisitPurpose, VisitPurpose.visit_id == Visit.id)
+        .outerjoin(Purpose, Purpose.code == VisitPurpose.purpose_code)
+        .order_by(Visit.id, Purpose.position)
     )
-    here = session.execute(
-        base.where(Visit.local_day == day, Visit.status.in_(ACTIVE)).order_by(Visit.arrived_at)
-    ).all()
-    done = session.execute(
-        base.where(Visit.local_day == day, Visit.status == VisitStatus.DONE)
+    here = rows.add_columns(total, anonymous).where(
+        Visit.local_day == day, Visit.status.in_(ACTIVE)
+    )
+    latest_done = (
+        select(Visit.id)
+        .where(Visit.local_day == day, Visit.status == VisitStatus.DONE)
         .order_by(Visit.departed_at.desc())
-        .limit(recent_done)
-    ).all()
-    rows = [*here, *done]
-    labels: dict[int, list[str]] = {}
-    if rows:
-        for visit_id, label, quantity in session.execute(
-            select(VisitPurpose.visit_id, Purpose.label, VisitPurpose.quantity)
-            .join(Purpose, Purpose.code == VisitPurpose.purpose_code)
-            .where(VisitPurpose.visit_id.in_([row[0].id for row in rows]))
-            .order_by(Purpose.position)
-        ):
-            labels.setdefault(visit_id, []).append(f"{label} ×{quantity}" if quantity else label)
-    total, anonymous = session.execute(
-        select(
-            func.count(), func.coalesce(func.sum(case((Visit.person_id.is_(None), 1), else_=0)), 0)
-        ).where(Visit.local_day == day, Visit.status != VisitStatus.UNDONE)
-    ).one()
-    entries = tuple(
-        QueueEntry(
-            visit.id,
-            visit.version,
-            visit.person_id,
-            first,
-            last,
-            preferred,
-            visit.anonymous_initials,
-            visit.arrived_at,
-            visit.started_at,
-            visit.departed_at,
-            visit.status,
-            tuple(labels.get(visit.id, ())),
-            coach_name,
-            assigned_name,
-            requested_name,
-        )
-        for visit, first, last, preferred, coach_name, requested_name, assigned_name in rows
+        .limit(bindparam("recent_done"))
     )
-    return TodayQueue(day, entries, TodayCounts(total, int(anonymous), len(here)))
+    done = rows.where(Visit.id.in_(bindparam("ids")))
+    return here, latest_done, done
+
+
+_HERE, _LATEST_DONE, _DONE = _queue_statements()
+_COUNTS = select(
+    func.count(), func.coalesce(func.sum(case((Visit.person_id.is_(None), 1), else_=0)), 0)
+).where(Visit.local_day == bindparam("day"), Visit.status != VisitStatus.UNDONE)
+
+
+_STAFF_NAMES = select(StaffMember.id, StaffMember.display_name)
+
+
+def _entries(rows, names: dict[int, str]) -> list[QueueEntry]:
+    """Fold a row per purpose into one entry per visit; staff ids become names (a handful of
+    staff: one small query is cheaper than three more joins on every refresh)."""
+    visits: dict[int, tuple] = {}
+    labels: dict[int, list[str]] = {}
+    for row in rows:
+        visits.setdefault(row[0], row)
+        if row[14] is not None:
+            labels.setdefault(row[0], []).append(f"{row[14]} ×{row[15]}" if row[15] else row[14])
+    return [
+        QueueEntry(
+            *row[:11],
+            tuple(labels.get(visit_id, ())),
+            names.get(row[11]),
+            names.get(row[12]),
+            names.get(row[13]),
+        )
+        for visit_id, row in visits.items()
+    ]
+
+
+def today_queue(
+    session: Session, actor: Actor, *, now: datetime | None = None, recent_done: int = RECENT_DONE
+) -> TodayQueue:
+    """Everyone here now, by arrival, then the latest to leave."""
+    day = _local_day(session, now or utc_now())
+    here_rows = session.execute(_HERE, {"day": day}).all()
+    if here_rows:
+        total, anonymous = here_rows[0][16], here_rows[0][17]
+    else:
+        total, anonymous = session.execute(_COUNTS, {"day": day}).one()
+    names = dict(session.execute(_STAFF_NAMES).all())
+    here = sorted(_entries(here_rows, names), key=lambda e: e.arrived_at)
+    left: list[QueueEntry] = []
+    if recent_done:
+        ids = session.scalars(_LATEST_DONE, {"day": day, "recent_done": recent_done}).all()
+        if ids:
+            done_rows = session.execute(_DONE, {"ids": list(ids)}).all()
+            left = sorted(_entries(done_rows, names), key=lambda e: e.departed_at, reverse=True)
+    return TodayQueue(day, (*here, *left), TodayCounts(total, int(anonymous or 0), len(here)))
 
 
 def _visit_for_change(session: Session, visit_id: int, read_version: int) -> Visit:
@@ -374,7 +408,7 @@ def undo_sign_in(
         session.execute(
             update(Person)
             .where(Person.id == visit.person_id)
-            .values(last_visit_at=last)
+            .values(last_visit_at=last, updated_at=Person.updated_at)
             .execution_options(synchronize_session=False)
         )
     record_event(
