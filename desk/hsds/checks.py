@@ -45,6 +45,8 @@ def type_package(
             else:
                 item = type_record(record, spec, report)
                 if item is None:
+                    raw_id = str(record.values.get("id") or "").strip()
+                    report.rejected_ids.setdefault(table, set()).add(raw_id)
                     continue
                 _fit_to_model(item, report)
             first = by_id.get(item.id)
@@ -167,7 +169,12 @@ def check_references(
         for record in records.values():
             for name, target in spec.references.items():
                 value = record.values.get(name)
-                if not value or value in typed.get(target, {}) or value in known[target]:
+                if (
+                    not value
+                    or value in typed.get(target, {})
+                    or value in known[target]
+                    or value in report.rejected_ids.get(target, ())
+                ):
                     continue
                 message = f"{name} “{value}” points at no {target} in the package or the directory"
                 if spec.field(name).required:

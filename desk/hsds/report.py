@@ -29,6 +29,8 @@ class ImportReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     committed: bool = False
+    # Ids of rows already rejected, so rows pointing at them are not reported a second time.
+    rejected_ids: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
