@@ -26,6 +26,7 @@ from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
 from ui.pages.center_settings import CenterSettingsPage
+from ui.pages.resources import ResourcesPage
 from ui.qt_log import route_qt_messages_to_logging
 from ui.tasks import TaskRunner
 from ui.widgets.page import Page
@@ -54,7 +55,7 @@ def apply_style(app: QApplication) -> None:
 
 
 def build_pages(context: AppContext) -> list[Page]:
-    return [CenterSettingsPage(context), ActivityPage(context)]
+    return [CenterSettingsPage(context), ActivityPage(context), ResourcesPage(context)]
 
 
 def build_window(
