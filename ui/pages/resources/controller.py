@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.directory.detail import ServiceDetail, load_service_detail
@@ -55,6 +55,7 @@ class ResourcesPage(Page):
         self._facets_shown = False
         v = self.view
         v.search.textChanged.connect(self.search)
+        v.search.installEventFilter(self)
         for combo in (v.category, v.when, v.language, v.cost, v.town):
             combo.currentIndexChanged.connect(self.search)
         v.walk_ins.toggled.connect(self.search)
@@ -166,8 +167,24 @@ class ResourcesPage(Page):
             self.tr("%1 of %2 resources").replace("%1", str(len(cards))).replace("%2", str(total))
         )
         row = self.view.model.row_of(chosen) if chosen else -1
+        if row < 0 and self.view.model.rowCount() and self.view.search.text().strip():
+            row = 0  # show the best match straight away
         if row >= 0:
             self.view.table.selectRow(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the search box moves to the results, as in any search field."""
+        if (
+            watched is self.view.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.view.model.rowCount()
+        ):
+            self.view.table.setFocus()
+            if self.view.table.currentIndex().row() < 0:
+                self.view.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     # The chosen resource ----------------------------------------------------------------------
 

@@ -75,13 +75,16 @@ class ResourcesView(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DirectoryTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (DirectoryTableModel.CATEGORY, DirectoryTableModel.OPEN):
+        header.setStretchLastSection(True)
+        for column, width in (
+            (DirectoryTableModel.NAME, 290),
+            (DirectoryTableModel.CATEGORY, 150),
+            (DirectoryTableModel.OPEN, 170),
+            (DirectoryTableModel.TOWN, 90),
+            (DirectoryTableModel.PHONE, 120),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(DirectoryTableModel.CATEGORY, 150)
-        header.resizeSection(DirectoryTableModel.OPEN, 190)
-        header.resizeSection(DirectoryTableModel.TOWN, 100)
-        header.resizeSection(DirectoryTableModel.PHONE, 120)
+            header.resizeSection(column, width)
         self.count = QLabel()
         self.count.setObjectName("statusLine")
 
@@ -120,6 +123,7 @@ class ResourcesView(QWidget):
         self.splitter.addWidget(detail_column)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([720, 380])
 
         self.queue_button = QPushButton(self.tr("Re-verify queue…"))
         self.queue_button.setObjectName("reverifyQueue")
