@@ -81,8 +81,10 @@ def bench_search(database: Database) -> None:
     with database.session() as session:
         index.refresh(session)
         schedules = session.scalar(select(func.count()).select_from(Schedule))
-    print(f"index: {len(index):,} services, {schedules:,} schedules, "
-          f"loaded in {time.perf_counter() - started:.2f} s")
+    print(
+        f"index: {len(index):,} services, {schedules:,} schedules, "
+        f"loaded in {time.perf_counter() - started:.2f} s"
+    )
     now = datetime(2026, 11, 27, 19, 30)
     per_key: list[float] = []
     with_check: list[float] = []
@@ -99,11 +101,15 @@ def bench_search(database: Database) -> None:
                     index.refresh(session)  # the freshness check a refresh makes
                     index.search(typed, now)
                 with_check.append(time.perf_counter() - started)
-    print(f"search + filters per keystroke ({len(per_key)} keystrokes, cold caches): "
-          f"p50 {ms(statistics.median(per_key))}, p95 {ms(percentile(per_key, 0.95))}, "
-          f"max {ms(max(per_key))}")
-    print(f"  with the database freshness check: p50 {ms(statistics.median(with_check))}, "
-          f"p95 {ms(percentile(with_check, 0.95))}")
+    print(
+        f"search + filters per keystroke ({len(per_key)} keystrokes, cold caches): "
+        f"p50 {ms(statistics.median(per_key))}, p95 {ms(percentile(per_key, 0.95))}, "
+        f"max {ms(max(per_key))}"
+    )
+    print(
+        f"  with the database freshness check: p50 {ms(statistics.median(with_check))}, "
+        f"p95 {ms(percentile(with_check, 0.95))}"
+    )
     open_now: list[float] = []
     moment = datetime(2026, 11, 23, 0, 7)
     for step in range(200):  # a new minute each time, so nothing is answered from the cache
@@ -111,9 +117,11 @@ def bench_search(database: Database) -> None:
         started = time.perf_counter()
         found = index.open_now_ids(at)
         open_now.append(time.perf_counter() - started)
-    print(f"open now over the whole directory (200 moments through the week; last found "
-          f"{len(found):,} open): p50 {ms(statistics.median(open_now))}, "
-          f"p95 {ms(percentile(open_now, 0.95))}, max {ms(max(open_now))}")
+    print(
+        f"open now over the whole directory (200 moments through the week; last found "
+        f"{len(found):,} open): p50 {ms(statistics.median(open_now))}, "
+        f"p95 {ms(percentile(open_now, 0.95))}, max {ms(max(open_now))}"
+    )
 
 
 def bench_export(database: Database, folder: Path) -> Path:
@@ -164,9 +172,11 @@ def bench_import(url: str, package: Path, folder: Path) -> None:
         with target.transaction() as session:
             import_hsds(session, actor, package)
         again = time.perf_counter() - started
-        print(f"import of {report.created.get('service', 0):,} services "
-              f"({sum(report.created.values()):,} rows): {first:.2f} s into an empty database; "
-              f"re-import (all updates) {again:.2f} s")
+        print(
+            f"import of {report.created.get('service', 0):,} services "
+            f"({sum(report.created.values()):,} rows): {first:.2f} s into an empty database; "
+            f"re-import (all updates) {again:.2f} s"
+        )
     finally:
         cleanup()
 

@@ -148,7 +148,7 @@ def test_the_queue_lists_the_stalest_first(page: ResourcesPage) -> None:
 
 def test_hsds_import_and_export_from_the_page(page: ResourcesPage, tmp_path: Path) -> None:
     page.exchange.import_hsds(EXAMPLE_PACKAGE)
-    assert "Imported csv" in page.view.banner.text
+    assert "Imported csv: 1 new and 0 updated resources" in page.view.banner.text
     assert page.index.card("ac148810-d857-441c-9679-408f346de14b") is not None
     page.exchange.export(tmp_path / "out.zip", "csv")
     assert (tmp_path / "out.zip").is_file() and "Exported 51 resources" in page.view.banner.text
