@@ -60,9 +60,10 @@ class DataExchange(QObject):
 
     def _imported(self, report: ImportReport) -> None:
         self.page.view.banner.show_message(
-            self.tr("Imported %1: %2.")
+            self.tr("Imported %1: %2 new and %3 updated resources. The report lists the rest.")
             .replace("%1", report.source)
-            .replace("%2", report.counts_text()),
+            .replace("%2", str(report.created.get("service", 0)))
+            .replace("%3", str(report.updated.get("service", 0))),
             "ok",
         )
         self._report(self.tr("Import finished"), self.tr("Everything was imported."), report.text())
