@@ -25,17 +25,15 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from desk.db.engine import Database  # noqa: E402
-from desk.db.migrate import upgrade_database  # noqa: E402
-from desk.demo.seed_directory import seed_directory  # noqa: E402
-from desk.directory.search_index import Cost, DirectoryIndex, DirectoryQuery, When  # noqa: E402
-from desk.hsds.export_json import export_json  # noqa: E402
-from desk.hsds.export_tabular import export_tabular  # noqa: E402
-from desk.hsds.importer import import_hsds  # noqa: E402
-from desk.models import Schedule, Service  # noqa: E402
-from desk.services.actor import command_line_actor  # noqa: E402
+from desk.db.engine import Database
+from desk.db.migrate import upgrade_database
+from desk.demo.seed_directory import seed_directory
+from desk.directory.search_index import Cost, DirectoryIndex, DirectoryQuery, When
+from desk.hsds.export_json import export_json
+from desk.hsds.export_tabular import export_tabular
+from desk.hsds.importer import import_hsds
+from desk.models import Schedule, Service
+from desk.services.actor import command_line_actor
 
 TYPED = ("detox", "sober housing", "food pantry worcester", "spanish meeting", "harm reduction")
 FILTERS = (
@@ -49,7 +47,7 @@ FILTERS = (
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def ms(seconds: float) -> str:
