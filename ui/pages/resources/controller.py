@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.directory.detail import ServiceDetail, load_service_detail
@@ -56,6 +57,8 @@ class ResourcesPage(Page):
         v = self.view
         v.search.textChanged.connect(self.search)
         v.search.installEventFilter(self)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (v.search.setFocus(), v.search.selectAll()))
         for combo in (v.category, v.when, v.language, v.cost, v.town):
             combo.currentIndexChanged.connect(self.search)
         v.walk_ins.toggled.connect(self.search)
@@ -201,6 +204,8 @@ class ResourcesPage(Page):
         )
 
     def _show_detail(self, detail: ServiceDetail) -> None:
+        if self.detail is None or self.detail.id != detail.id:
+            self.view.detail_status.setText("")  # what was said was about another resource
         self.detail = detail
         now_utc = datetime.now(UTC)
         now = now_utc.astimezone(self.zone)
