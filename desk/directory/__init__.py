@@ -1,0 +1,1 @@
+"""The resource directory: hours, open now, search, freshness, editing, spreadsheet import."""

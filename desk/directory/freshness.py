@@ -1,0 +1,178 @@
+"""How current each resource is: last verified and by whom, the stale flag, the re-verify queue.
+
+HSDS keeps the last check in `assured_date` and the checker in `assurer_email`. A staff
+member without an email address is recorded under a reserved, undeliverable address made
+from their login (frontdesk@staff.recovery-desk.invalid), which the screen shows as a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.db.changes import announce_change
+from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.models import Organization, Service, StaffMember
+from desk.models.base import utc_now
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+
+STAFF_EMAIL_DOMAIN = "staff.recovery-desk.invalid"
+
+
+def is_stale(assured_date: date | None, today: date, stale_after_days: int) -> bool:
+    """Never verified, or verified more than `stale_after_days` days ago."""
+    return assured_date is None or (today - assured_date).days > stale_after_days
+
+
+def days_since(moment: date | datetime | None, today: date) -> int | None:
+    if moment is None:
+        return None
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return (today - day).days
+
+
+def staff_email(session: Session, actor: Actor) -> str:
+    staff = session.get(StaffMember, actor.staff_id)
+    if staff is not None and staff.email:
+        return staff.email
+    login = staff.login if staff is not None else f"staff-{actor.staff_id}"
+    return f"{login}@{STAFF_EMAIL_DOMAIN}"
+
+
+def verifier_name(session: Session, email: str | None) -> str | None:
+    """A staff member's name for an assurer email, or the email itself."""
+    if not email:
+        return None
+    if email.endswith(f"@{STAFF_EMAIL_DOMAIN}"):
+        login = email.split("@", 1)[0]
+        name = session.scalar(select(StaffMember.display_name).where(StaffMember.login == login))
+        return name or login
+    name = session.scalar(select(StaffMember.display_name).where(StaffMember.email == email))
+    return name or email
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    service_id: str
+    name: str
+    organization: str
+    assured_date: date | None
+    verified_by: str | None
+    days_since: int | None  # None: never verified
+    is_sample: bool
+
+
+def reverify_queue(
+    session: Session, *, today: date, stale_after_days: int, limit: int = 500
+) -> list[QueueEntry]:
+    """Services that are due for a check, the stalest first (never verified before all)."""
+    rows = session.execute(
+        select(
+            Service.id,
+            Service.name,
+            Organization.name,
+            Service.assured_date,
+            Service.assurer_email,
+            Service.is_sample,
+        )
+        .outerjoin(Organization, Organization.id == Service.organization_id)
+        .where(Service.status != "defunct")
+        .order_by(Service.assured_date.is_not(None), Service.assured_date, Service.name)
+    ).all()
+    names: dict[str, str | None] = {}
+    entries = []
+    for service_id, name, organization, assured, email, sample in rows:
+        if not is_stale(assured, today, stale_after_days):
+            break  # ordered oldest first: everything after is fresh
+        if email not in names:
+            names[email] = verifier_name(session, email)
+        entries.append(
+            QueueEntry(
+                service_id,
+                name,
+                organization or "",
+                assured,
+                names[email],
+                days_since(assured, today),
+                sample,
+            )
+        )
+        if len(entries) >= limit:
+            break
+    return entries
+
+
+def lock_service_for_edit(session: Session, service_id: str, read_version: int) -> Service:
+    service = session.scalars(
+        select(Service).where(Service.id == service_id).with_for_update()
+    ).one_or_none()
+    if service is None:
+        raise NotFound(
+            "That resource is no longer in the directory.",
+            hint="It may have been removed on another station; search again.",
+        )
+    if service.version != read_version:
+        raise StaleEdit(
+            f"“{service.name}” was changed on another station since you opened it.",
+            hint="Your entries are still on screen. Reload it to see the other change, then "
+            "save again.",
+        )
+    return service
+
+
+def mark_verified(
+    session: Session, actor: Actor, service_id: str, *, read_version: int, today: date
+) -> int:
+    """Record that `actor` checked the service today; returns its new version."""
+    service = lock_service_for_edit(session, service_id, read_version)
+    before = service.assured_date.isoformat() if service.assured_date else None
+    service.assured_date = today
+    service.assurer_email = staff_email(session, actor)
+    service.last_modified = utc_now()
+    service.updated_at = utc_now()
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "directory.verified",
+        "service",
+        service_id,
+        before=before,
+        after=today.isoformat(),
+    )
+    announce_change(session, "directory")
+    return service.version
+
+
+def update_capacity(
+    session: Session,
+    actor: Actor,
+    service_id: str,
+    *,
+    available: int | None,
+    read_version: int,
+) -> int:
+    """Beds or slots free right now; stamps the time so everyone sees how old the count is."""
+    service = lock_service_for_edit(session, service_id, read_version)
+    if available is not None and available < 0:
+        raise ValidationError("Free beds or slots cannot be below zero.", field="capacity")
+    before = service.capacity_available
+    service.capacity_available = available
+    service.capacity_updated_at = utc_now()
+    service.updated_at = utc_now()
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "directory.capacity_updated",
+        "service",
+        service_id,
+        before=before,
+        after=available,
+    )
+    announce_change(session, "directory")
+    return service.version

@@ -1,0 +1,32 @@
+"""`export_hsds`: the directory to an HSDS 3.0 package or JSON file, recorded in the audit trail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desk.errors import ValidationError
+from desk.hsds.export_json import export_json
+from desk.hsds.export_tabular import ExportSummary, export_tabular
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+
+FORMATS = ("csv", "json")
+
+
+def export_hsds(session: Session, actor: Actor, path: Path, fmt: str = "csv") -> ExportSummary:
+    if fmt not in FORMATS:
+        raise ValidationError(f"“{fmt}” is not an export format.", hint="Use csv or json.")
+    summary = export_json(session, path) if fmt == "json" else export_tabular(session, path)
+    record_event(
+        session,
+        actor,
+        "export.hsds",
+        "directory",
+        None,
+        format=fmt,
+        path=str(path),
+        services=summary.services,
+    )
+    return summary

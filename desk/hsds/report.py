@@ -1,0 +1,95 @@
+"""What an import found: rejected rows and why, notes, and what it would create or update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desk.errors import DeskError
+
+MAX_LISTED = 200  # a report lists this many problems in full, then counts the rest
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "services.csv line 4", "service_full.json services[0].phones[1]"
+    message: str
+    record_id: str | None = None
+
+    def __str__(self) -> str:
+        ident = f" (id {self.record_id})" if self.record_id else ""
+        return f"{self.where}{ident}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    source: str
+    problems: list[Problem] = field(default_factory=list)  # any one refuses the whole import
+    notes: list[Problem] = field(default_factory=list)  # imported, but worth knowing
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    committed: bool = False
+    # Ids of rows already rejected, so rows pointing at them are not reported a second time.
+    rejected_ids: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def reject(self, where: str, message: str, record_id: str | None = None) -> None:
+        self.problems.append(Problem(where, message, record_id))
+
+    def note(self, where: str, message: str, record_id: str | None = None) -> None:
+        self.notes.append(Problem(where, message, record_id))
+
+    def counts_text(self) -> str:
+        tables = sorted(set(self.created) | set(self.updated))
+        parts = []
+        for table in tables:
+            new, changed = self.created.get(table, 0), self.updated.get(table, 0)
+            if new or changed:
+                parts.append(f"{table}: {new:,} new, {changed:,} updated")
+        return "; ".join(parts) or "nothing"
+
+    def summary(self) -> dict[str, Any]:
+        """Small enough for the audit trail."""
+        return {
+            "source": self.source,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "notes": len(self.notes),
+            "problems": len(self.problems),
+        }
+
+    def text(self) -> str:
+        lines: list[str] = []
+        if self.problems:
+            lines.append(
+                f"Nothing was imported from {self.source}: {len(self.problems):,} "
+                f"problem{'s' if len(self.problems) != 1 else ''} must be fixed first."
+            )
+            lines.extend(f"  - {problem}" for problem in self.problems[:MAX_LISTED])
+            if len(self.problems) > MAX_LISTED:
+                lines.append(f"  … and {len(self.problems) - MAX_LISTED:,} more.")
+        elif self.committed:
+            lines.append(f"Imported {self.source}: {self.counts_text()}.")
+        else:
+            lines.append(f"Ready to import {self.source}: {self.counts_text()}.")
+        if self.notes:
+            lines.append(f"Notes ({len(self.notes):,}):")
+            lines.extend(f"  - {note}" for note in self.notes[:MAX_LISTED])
+            if len(self.notes) > MAX_LISTED:
+                lines.append(f"  … and {len(self.notes) - MAX_LISTED:,} more.")
+        return "\n".join(lines)
+
+
+class ImportRefused(DeskError):
+    """An import that found problems; nothing was written. `report` lists every one."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(
+            f"Nothing was imported from {report.source}: {len(report.problems):,} "
+            f"problem{'s' if len(report.problems) != 1 else ''} found.",
+            hint="Fix the rows listed in the report and import again.",
+        )
+        self.report = report

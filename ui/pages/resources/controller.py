@@ -1,0 +1,326 @@
+"""Behaviour of the Resources page: search as you type, filters, detail, verify, edit, basket.
+
+The directory lives in an in-memory index (desk.directory.search_index) that searches run
+against on a worker thread; each keystroke's search carries a number, and only the newest
+answer is shown. The index refreshes itself incrementally when another station changes the
+directory, and the open-now column is redrawn every minute.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desk.directory.detail import ServiceDetail, load_service_detail
+from desk.directory.editing import ServiceEdit, update_service
+from desk.directory.freshness import mark_verified, reverify_queue
+from desk.directory.languages import language_name
+from desk.directory.search_index import DirectoryIndex, DirectoryQuery
+from desk.errors import DeskError, StaleEdit
+from desk.services.settings import load_settings
+from ui.context import AppContext
+from ui.pages.resources.data_exchange import DataExchange
+from ui.pages.resources.detail_html import detail_html
+from ui.pages.resources.edit_dialog import ServiceEditDialog
+from ui.pages.resources.queue_dialog import ReverifyQueueDialog
+from ui.pages.resources.view import ResourcesView
+from ui.widgets.page import Page
+
+SPLITTER_KEY = "resources/splitter"
+HEADER_KEY = "resources/header"
+
+
+class ResourcesPage(Page):
+    page_id = "resources"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.view = ResourcesView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.view)
+        self.index = DirectoryIndex()
+        self.zone = ZoneInfo("America/New_York")
+        self.stale_after_days = 90
+        self.detail: ServiceDetail | None = None
+        self.edit_dialog: ServiceEditDialog | None = None
+        self.queue_dialog: ReverifyQueueDialog | None = None
+        self.exchange = DataExchange(self)
+        self._serial = 0
+        self._needs_refresh = True
+        self._facets_shown = False
+        v = self.view
+        v.search.textChanged.connect(self.search)
+        v.search.installEventFilter(self)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (v.search.setFocus(), v.search.selectAll()))
+        for combo in (v.category, v.when, v.language, v.cost, v.town):
+            combo.currentIndexChanged.connect(self.search)
+        v.walk_ins.toggled.connect(self.search)
+        v.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self._row_chosen(current.row())
+        )
+        v.add_button.clicked.connect(self.add_to_referral)
+        v.verify_button.clicked.connect(self.verify_current)
+        v.edit_button.clicked.connect(self.edit_current)
+        v.queue_button.clicked.connect(self.show_queue)
+        v.import_hsds_button.clicked.connect(self.exchange.choose_hsds_import)
+        v.import_sheet_button.clicked.connect(self.exchange.choose_list_import)
+        v.export_button.clicked.connect(self.exchange.choose_export)
+        self._set_detail_buttons(False)
+        context.changes.changed.connect(self._on_changes)
+        self.minute_timer = QTimer(self)
+        self.minute_timer.setInterval(60_000)
+        self.minute_timer.timeout.connect(self.search)
+        self.minute_timer.start()
+        for key, widget in ((SPLITTER_KEY, v.splitter), (HEADER_KEY, v.table.horizontalHeader())):
+            state = context.settings.value(key)
+            if state is not None:
+                widget.restoreState(state)
+        v.splitter.splitterMoved.connect(self._remember_layout)
+        v.table.horizontalHeader().sectionResized.connect(self._remember_layout)
+
+    @property
+    def title(self) -> str:
+        return self.tr("Resources")
+
+    def activate(self) -> None:
+        if self._needs_refresh:
+            self.refresh()
+        self.view.search.setFocus()
+
+    # Loading and searching ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Bring the index up to date with the database, then search again."""
+        self._needs_refresh = False
+        index = self.index
+
+        def work(session):
+            settings = load_settings(session)
+            index.refresh(session)
+            return settings
+
+        self.context.tasks.submit(work, self._refreshed, self._failed)
+
+    def _refreshed(self, settings) -> None:
+        self.zone = settings.timezone
+        self.stale_after_days = int(settings["directory.stale_after_days"])
+        self._fill_facets()
+        self.search()
+        if self.detail is not None:
+            self.show_service(self.detail.id)
+
+    def _fill_facets(self) -> None:
+        facets = self.index.facets()
+        v = self.view
+        for combo, items in (
+            (v.language, [(f"{language_name(code)} ({n})", code) for code, n in facets.languages]),
+            (v.town, [(f"{town} ({n})", town) for town, n in facets.towns]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, data in items:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    def query(self) -> DirectoryQuery:
+        v = self.view
+        return DirectoryQuery(
+            text=v.search.text(),
+            category=v.category.currentData(),
+            when=v.when.currentData(),
+            walk_ins=v.walk_ins.isChecked(),
+            language=v.language.currentData(),
+            cost=v.cost.currentData(),
+            town=v.town.currentData(),
+        )
+
+    def now_local(self) -> datetime:
+        return datetime.now(self.zone).replace(tzinfo=None)
+
+    def search(self, *_args) -> None:
+        self._serial += 1
+        serial = self._serial
+        query = self.query()
+        index = self.index
+        now = self.now_local()
+
+        def work(_session):
+            result = index.search(query, now)
+            return serial, [index.card(i) for i in result.ids], now, result.total_services
+
+        self.context.tasks.submit(work, self._show_results, self._failed)
+
+    def _show_results(self, answer) -> None:
+        serial, cards, now, total = answer
+        if serial != self._serial:
+            return  # a newer keystroke's answer is on its way
+        chosen = self.detail.id if self.detail else None
+        self.view.model.set_results(cards, now, self.stale_after_days)
+        self.view.count.setText(
+            self.tr("%1 of %2 resources").replace("%1", str(len(cards))).replace("%2", str(total))
+        )
+        row = self.view.model.row_of(chosen) if chosen else -1
+        if row < 0 and self.view.model.rowCount() and self.view.search.text().strip():
+            row = 0  # show the best match straight away
+        if row >= 0:
+            self.view.table.selectRow(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the search box moves to the results, as in any search field."""
+        if (
+            watched is self.view.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.view.model.rowCount()
+        ):
+            self.view.table.setFocus()
+            if self.view.table.currentIndex().row() < 0:
+                self.view.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    # The chosen resource ----------------------------------------------------------------------
+
+    def _row_chosen(self, row: int) -> None:
+        service_id = self.view.model.service_id(row)
+        if service_id is not None and (self.detail is None or self.detail.id != service_id):
+            self.show_service(service_id)
+
+    def show_service(self, service_id: str) -> None:
+        self.context.tasks.submit(
+            lambda session: load_service_detail(session, service_id),
+            self._show_detail,
+            self._failed,
+        )
+
+    def _show_detail(self, detail: ServiceDetail) -> None:
+        if self.detail is None or self.detail.id != detail.id:
+            self.view.detail_status.setText("")  # what was said was about another resource
+        self.detail = detail
+        now_utc = datetime.now(UTC)
+        now = now_utc.astimezone(self.zone)
+        self.view.detail.setHtml(
+            detail_html(
+                detail, now.replace(tzinfo=None), now_utc, now.date(), self.stale_after_days
+            )
+        )
+        self._set_detail_buttons(True)
+
+    def _set_detail_buttons(self, enabled: bool) -> None:
+        for button in (self.view.add_button, self.view.verify_button, self.view.edit_button):
+            button.setEnabled(enabled)
+
+    def add_to_referral(self) -> None:
+        if self.detail is None:
+            return
+        added = self.context.basket.add(self.detail.id, self.detail.name)
+        count = len(self.context.basket.items)
+        message = (
+            self.tr("Added to the referral (%1 in all).")
+            if added
+            else self.tr("Already in the referral (%1 in all).")
+        )
+        self.view.detail_status.setText(message.replace("%1", str(count)))
+
+    def verify_current(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        actor = self.context.actor
+        today = datetime.now(self.zone).date()
+        self.view.verify_button.setEnabled(False)
+        self.context.tasks.submit(
+            lambda session: mark_verified(
+                session, actor, detail.id, read_version=detail.version, today=today
+            ),
+            lambda _version: self._verified(detail.id),
+            self._detail_failed,
+        )
+
+    def _verified(self, service_id: str) -> None:
+        self.view.detail_status.setText(
+            self.tr("Verified today by %1.").replace("%1", self.context.actor.display_name)
+        )
+        self._after_change(service_id)
+
+    def _after_change(self, service_id: str) -> None:
+        self.show_service(service_id)
+        self.refresh()
+        if self.queue_dialog is not None and self.queue_dialog.isVisible():
+            self.show_queue()
+
+    def edit_current(self) -> None:
+        if self.detail is None:
+            return
+        detail = self.detail
+        dialog = ServiceEditDialog(ServiceEdit.from_detail(detail), self)
+        self.edit_dialog = dialog
+        dialog.save_requested.connect(lambda edit: self._save_edit(dialog, detail, edit))
+        dialog.open()
+
+    def _save_edit(
+        self, dialog: ServiceEditDialog, detail: ServiceDetail, edit: ServiceEdit
+    ) -> None:
+        actor = self.context.actor
+
+        def failed(error: DeskError) -> None:
+            message = str(error)
+            if isinstance(error, StaleEdit):
+                message += " " + self.tr("(Cancel, look at the new details, and edit again.)")
+            dialog.show_error(message)
+
+        self.context.tasks.submit(
+            lambda session: update_service(
+                session, actor, detail.id, edit, read_version=detail.version
+            ),
+            lambda _version: (dialog.accept(), self._saved(detail.id)),
+            failed,
+        )
+
+    def _saved(self, service_id: str) -> None:
+        self.view.detail_status.setText(self.tr("Saved."))
+        self._after_change(service_id)
+
+    def _detail_failed(self, error: DeskError) -> None:
+        self._set_detail_buttons(self.detail is not None)
+        self.view.detail_status.setText(str(error))
+
+    # The re-verify queue ----------------------------------------------------------------------
+
+    def show_queue(self) -> None:
+        if self.queue_dialog is None:
+            self.queue_dialog = ReverifyQueueDialog(self)
+            self.queue_dialog.open_requested.connect(self.show_service)
+        today = datetime.now(self.zone).date()
+        days = self.stale_after_days
+        self.context.tasks.submit(
+            lambda session: reverify_queue(session, today=today, stale_after_days=days),
+            lambda entries: self.queue_dialog.set_entries(entries, days),
+            self._failed,
+        )
+        self.queue_dialog.show()
+
+    # Elsewhere ------------------------------------------------------------------------------
+
+    def _on_changes(self, _topics: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._needs_refresh = True
+
+    def _failed(self, error: DeskError) -> None:
+        self.view.banner.show_message(str(error), "error")
+
+    def _remember_layout(self, *_args) -> None:
+        self.context.settings.setValue(SPLITTER_KEY, self.view.splitter.saveState())
+        self.context.settings.setValue(HEADER_KEY, self.view.table.horizontalHeader().saveState())

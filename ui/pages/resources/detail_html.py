@@ -1,0 +1,140 @@
+"""The detail pane's text: everything a person needs to get there, as escaped HTML."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.categories import CATEGORY_BY_CODE
+from desk.directory.detail import ServiceDetail
+from desk.directory.freshness import days_since, is_stale
+from desk.directory.hours_text import date_text, hours_text, open_status_text
+from desk.directory.languages import language_name
+from desk.directory.opening import open_status
+from desk.validation import display_phone
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ServiceDetailPane", text)
+
+
+def _row(label: str, value: str | None) -> str:
+    if not value:
+        return ""
+    return f"<tr><td class='label'><b>{escape(label)}</b></td><td>{value}</td></tr>"
+
+
+def _age_text(moment: datetime, now: datetime) -> str:
+    hours = int((now - moment).total_seconds() // 3600)
+    if hours < 1:
+        return tr("less than an hour ago")
+    if hours < 48:
+        return tr("%1 hours ago").replace("%1", str(hours))
+    return tr("%1 days ago").replace("%1", str(hours // 24))
+
+
+def detail_html(
+    detail: ServiceDetail, now_local: datetime, now_utc: datetime, today: date, stale_after: int
+) -> str:
+    parts = [f"<h2>{escape(detail.name)}</h2>"]
+    if detail.organization:
+        parts.append(f"<p>{escape(detail.organization)}</p>")
+    if detail.is_sample:
+        parts.append(
+            f"<p style='color:#8a6d3b'><b>{escape(tr('Sample data: verify before use.'))}</b></p>"
+        )
+    if detail.alert:
+        parts.append(f"<p style='color:#a94442'><b>⚠ {escape(detail.alert)}</b></p>")
+    status = open_status(detail.rules, detail.status, now_local)
+    open_text = open_status_text(status, now_local, "en", service_status=detail.status)
+    rows = [
+        _row(tr("Now"), escape(open_text)),
+        _row(
+            tr("Hours"),
+            escape(hours_text(detail.rules, "en"))
+            if detail.rules
+            else escape(
+                next((s.description for s in detail.schedules if s.description), "")
+                or tr("Call for hours")
+            ),
+        ),
+    ]
+    for place in detail.places:
+        lines = "<br>".join(escape(line) for line in place.address_lines if line)
+        if place.transportation:
+            lines += f"<br><i>{escape(place.transportation)}</i>"
+        rows.append(_row(tr("Address"), lines))
+    phones = [
+        escape(display_phone(p.number))
+        + (f" ext. {escape(p.extension)}" if p.extension else "")
+        + (f" ({escape(p.description)})" if p.description else "")
+        for p in detail.phones
+    ]
+    rows.append(_row(tr("Phone"), "<br>".join(phones)))
+    if detail.url:
+        rows.append(
+            _row(
+                tr("Website"),
+                f"<a href='{escape(detail.url, quote=True)}'>{escape(detail.url)}</a>",
+            )
+        )
+    rows.append(_row(tr("Email"), escape(detail.email or "")))
+    walk_ins = {True: tr("Yes"), False: tr("No: call first")}.get(detail.accepts_walk_ins)
+    rows.append(_row(tr("Walk-ins"), escape(walk_ins or "")))
+    categories = [CATEGORY_BY_CODE[c].name for c in detail.category_codes] + list(
+        detail.other_terms
+    )
+    rows.append(_row(tr("Categories"), escape(", ".join(categories))))
+    rows.append(
+        _row(tr("Languages"), escape(", ".join(language_name(c) for c in detail.languages)))
+    )
+    rows.append(_row(tr("Who it is for"), escape(detail.eligibility or "")))
+    rows.append(_row(tr("How to get in"), escape(detail.application_process or "")))
+    cost = [detail.fees_description or ""]
+    if detail.free_of_charge:
+        cost.insert(0, tr("Free."))
+    cost.extend(detail.costs)
+    rows.append(_row(tr("Cost"), escape(" ".join(c for c in cost if c))))
+    rows.append(_row(tr("Insurance"), escape(detail.insurance_accepted or "")))
+    if detail.documents:
+        rows.append(_row(tr("Bring"), "<br>".join(escape(d) for d in detail.documents)))
+    if detail.capacity_total is not None or detail.capacity_available is not None:
+        unit = detail.capacity_unit or tr("places")
+        text = (
+            tr("%1 of %2 %3 free")
+            .replace(
+                "%1",
+                str(detail.capacity_available if detail.capacity_available is not None else "?"),
+            )
+            .replace("%2", str(detail.capacity_total if detail.capacity_total is not None else "?"))
+            .replace("%3", unit)
+        )
+        if detail.capacity_updated_at is not None:
+            text += " · " + tr("counted %1").replace(
+                "%1", _age_text(detail.capacity_updated_at, now_utc)
+            )
+        rows.append(_row(tr("Capacity"), escape(text)))
+    age = days_since(detail.assured_date, today)
+    if age is None:
+        verified = tr("Never verified")
+    else:
+        verified = (
+            tr("%1 by %2 (%3 days ago)")
+            .replace("%1", date_text(detail.assured_date))
+            .replace("%2", detail.verified_by or tr("unknown"))
+            .replace("%3", str(age))
+        )
+    if is_stale(detail.assured_date, today, stale_after):
+        warning = escape(tr("check before referring"))
+        verified = f"<span style='color:#a94442'>⚑ {escape(verified)} — {warning}</span>"
+    else:
+        verified = escape(verified)
+    rows.append(_row(tr("Last verified"), verified))
+    if detail.status != "active":
+        rows.insert(0, _row(tr("Status"), f"<b>{escape(detail.status)}</b>"))
+    parts.append("<table cellspacing='4'>" + "".join(rows) + "</table>")
+    if detail.description:
+        parts.append(f"<p>{escape(detail.description)}</p>")
+    return "".join(parts)
