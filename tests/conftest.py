@@ -47,7 +47,7 @@ def postgres_admin_url() -> str | None:
     return None
 
 
-def _admin_execute(admin_url: str, statement: str) -> None:
+def admin_execute(admin_url: str, statement: str) -> None:
     engine = create_engine(
         make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
     )
@@ -76,12 +76,12 @@ def postgres_template() -> Iterator[str | None]:
         yield None
         return
     name = f"rd_template_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    _admin_execute(admin_url, f'CREATE DATABASE "{name}"')
+    admin_execute(admin_url, f'CREATE DATABASE "{name}"')
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     upgrade_database(database)
     database.dispose()
     yield name
-    _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def make_sqlite_database(template: Path, folder: Path) -> Database:
@@ -109,11 +109,11 @@ def database(
     admin_url = postgres_admin_url()
     assert admin_url is not None
     name = f"rd_test_{uuid.uuid4().hex[:12]}"
-    _admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
+    admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     yield database
     database.dispose()
-    _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

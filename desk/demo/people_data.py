@@ -485,19 +485,6 @@ TOWNS = (
     ("Framingham", 1),
 )
 
-HEARD_ABOUT = (
-    "A friend",
-    "Family",
-    "Detox discharge planner",
-    "Hospital / ED",
-    "Court or probation",
-    "Walked by",
-    "Website",
-    "Outreach van",
-    "Another program",
-    "A meeting",
-)
-
 RECOVERY_PATHWAYS = (
     "12-step",
     "Medication-supported",

@@ -17,7 +17,6 @@ from desk.demo.bulk import insert_rows, next_id, sync_sequence
 from desk.demo.people_data import (
     COACHES,
     CULTURES,
-    HEARD_ABOUT,
     NICKNAMES,
     NOTABLE_PEOPLE,
     PRONOUNS,
@@ -34,6 +33,7 @@ from desk.models import (
     Visit,
     VisitPurpose,
 )
+from desk.services.person_details import HEARD_ABOUT
 from desk.validation import parse_phone
 
 # (purpose code, weight, largest item count or 0)

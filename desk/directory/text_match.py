@@ -12,7 +12,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ASCII letters and digits: "Ñandú Café" -> "nandu cafe"."""
+    """Lower-case ASCII, punctuation kept: "Ñandú Café" -> "nandu cafe", "Mon-Fri" ->
+    "mon-fri" (hours parsing reads the dashes; desk.text_folding.fold, for names, drops them)."""
     return anyascii(text).casefold()
 
 

@@ -24,6 +24,18 @@ from desk.validation import (
 )
 
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y")
+HEARD_ABOUT = (
+    "A friend",
+    "Family",
+    "Detox discharge planner",
+    "Hospital / ED",
+    "Court or probation",
+    "Walked by",
+    "Website",
+    "Outreach van",
+    "Another program",
+    "A meeting",
+)
 LANGUAGES = {
     "en": "English",
     "es": "Spanish",

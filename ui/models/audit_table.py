@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desk.services.audit import AuditEntry
 from ui.formatting import local_datetime_text
+from ui.models.row_table import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel[AuditEntry]):
     WHEN, WHO, ACTION, RECORD, STATION = range(5)
-    EntryRole = Qt.ItemDataRole.UserRole + 1
+    EntryRole = RowTableModel.RowRole
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._entries: list[AuditEntry] = []
+        super().__init__([], parent)
         self._headers = [
             self.tr("When"),
             self.tr("Who"),
@@ -37,55 +35,21 @@ class AuditTableModel(QAbstractTableModel):
         return text
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def append_entries(self, entries: list[AuditEntry]) -> None:
-        if not entries:
-            return
-        first = len(self._entries)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self._entries.extend(entries)
-        self.endInsertRows()
+        self.append_rows(entries)
 
     def last_id(self) -> int | None:
-        return self._entries[-1].id if self._entries else None
+        return self.rows[-1].id if self.rows else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        if role == self.EntryRole:
-            return entry
+    def cell(self, entry: AuditEntry, column: int, role: int):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = index.column()
-        if column == self.WHEN:
-            return local_datetime_text(entry.occurred_at)
-        if column == self.WHO:
-            return entry.actor_name
-        if column == self.ACTION:
-            return self.describe(entry)
-        if column == self.RECORD:
-            return f"{entry.entity_type} {entry.entity_id or ''}".strip()
-        if column == self.STATION:
-            return entry.station or ""
-        return None
+        return {
+            self.WHEN: lambda: local_datetime_text(entry.occurred_at),
+            self.WHO: lambda: entry.actor_name,
+            self.ACTION: lambda: self.describe(entry),
+            self.RECORD: lambda: f"{entry.entity_type} {entry.entity_id or ''}".strip(),
+            self.STATION: lambda: entry.station or "",
+        }[column]()

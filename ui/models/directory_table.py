@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk.categories import CATEGORY_BY_CODE
@@ -12,21 +12,19 @@ from desk.directory.cards import ServiceCard
 from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import open_status_text
 from desk.directory.opening import open_status
+from ui.models.row_table import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 STALE_COLOR = QColor("#a94442")
 
 
-class DirectoryTableModel(QAbstractTableModel):
+class DirectoryTableModel(RowTableModel[ServiceCard]):
     NAME, CATEGORY, OPEN, TOWN, PHONE, VERIFIED = range(6)
-    ServiceIdRole = Qt.ItemDataRole.UserRole + 1
-    CardRole = Qt.ItemDataRole.UserRole + 2
+    CardRole = RowTableModel.RowRole
+    ServiceIdRole = Qt.ItemDataRole.UserRole + 2
     StaleRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._ids: list[str] = []
-        self._cards: dict[str, ServiceCard] = {}
+        super().__init__([], parent)
         self._open_text: dict[str, str] = {}
         self._now = datetime(2000, 1, 1)
         self._today = date(2000, 1, 1)
@@ -43,40 +41,18 @@ class DirectoryTableModel(QAbstractTableModel):
     def set_results(
         self, cards: list[ServiceCard], now_local: datetime, stale_after_days: int
     ) -> None:
-        self.beginResetModel()
-        self._ids = [card.id for card in cards]
-        self._cards = {card.id: card for card in cards}
         self._open_text = {}
         self._now = now_local
         self._today = now_local.date()
         self._stale_after = stale_after_days
-        self.endResetModel()
+        self.set_rows(cards)
 
     def service_id(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        card = self.row_at(row)
+        return card.id if card is not None else None
 
     def row_of(self, service_id: str) -> int:
-        try:
-            return self._ids.index(service_id)
-        except ValueError:
-            return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return next((row for row, card in enumerate(self.rows) if card.id == service_id), -1)
 
     def _open(self, card: ServiceCard) -> str:
         text = self._open_text.get(card.id)
@@ -96,15 +72,9 @@ class DirectoryTableModel(QAbstractTableModel):
             return self.tr("today")
         return self.tr("%1 days ago").replace("%1", str(age))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        card = self._cards[self._ids[index.row()]]
-        column = index.column()
+    def cell(self, card: ServiceCard, column: int, role: int):
         if role == self.ServiceIdRole:
             return card.id
-        if role == self.CardRole:
-            return card
         stale = is_stale(card.assured_date, self._today, self._stale_after)
         if role == self.StaleRole:
             return stale

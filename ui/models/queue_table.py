@@ -5,24 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk.models import VisitStatus
 from desk.names import anonymous_label, shown_name
 from desk.services.checkin import QueueEntry
 from ui.formatting import local_time_text
+from ui.models.row_table import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class QueueTableModel(QAbstractTableModel):
+class QueueTableModel(RowTableModel[QueueEntry]):
     ARRIVED, WAITING, NAME, PURPOSE, COACH, STATUS = range(6)
-    EntryRole = Qt.ItemDataRole.UserRole + 1
+    EntryRole = RowTableModel.RowRole
 
     def __init__(self, parent=None, *, clock: Callable[[], datetime] | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[QueueEntry] = []
+        super().__init__([], parent)
         self._private = True
         self._clock = clock or (lambda: datetime.now(UTC))
         self._headers = [
@@ -40,66 +38,31 @@ class QueueTableModel(QAbstractTableModel):
             VisitStatus.UNDONE: self.tr("Withdrawn"),
         }
 
-    # -- data in ---------------------------------------------------------------------------
     def set_entries(self, entries: tuple[QueueEntry, ...] | list[QueueEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def set_private(self, private: bool) -> None:
         self._private = private
-        if self._entries:
-            self.dataChanged.emit(
-                self.index(0, self.NAME), self.index(len(self._entries) - 1, self.NAME)
-            )
+        self.refresh_column(self.NAME)
 
     def tick(self) -> None:
         """The minutes-waiting column moves on by itself."""
-        if self._entries:
-            self.dataChanged.emit(
-                self.index(0, self.WAITING), self.index(len(self._entries) - 1, self.WAITING)
-            )
+        self.refresh_column(self.WAITING)
 
     def entry(self, row: int) -> QueueEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.row_at(row)
 
     def row_of_visit(self, visit_id: int) -> int:
-        return next((row for row, e in enumerate(self._entries) if e.visit_id == visit_id), -1)
+        return next((row for row, e in enumerate(self.rows) if e.visit_id == visit_id), -1)
 
-    # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        if role == self.EntryRole:
-            return entry
+    def cell(self, entry: QueueEntry, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, index.column())
+            return self._text(entry, column)
         if role == Qt.ItemDataRole.ForegroundRole and entry.status is VisitStatus.DONE:
             return QBrush(QColor("#7a8a96"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.WAITING:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.WAITING:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COACH:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COACH:
             return self._coach_tooltip(entry)
         return None
 

@@ -19,22 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import ValidationError
-from desk.services.person_details import LANGUAGES, PersonDetails
+from desk.services.person_details import HEARD_ABOUT, LANGUAGES, PersonDetails
 
 PRONOUNS = ("", "she/her", "he/him", "they/them", "she/they", "he/they")
-HEARD_ABOUT = (
-    "",
-    "A friend",
-    "Family",
-    "Detox discharge planner",
-    "Hospital / ED",
-    "Court or probation",
-    "Walked by",
-    "Website",
-    "Outreach van",
-    "Another program",
-    "A meeting",
-)
 
 
 def _tri_state(box: QCheckBox) -> bool | None:
@@ -60,8 +47,16 @@ class PersonForm(QWidget):
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.fields: dict[str, QWidget] = {}
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Two columns, so the whole form fits a 768-pixel-high desk screen.
+        left, right = QFormLayout(), QFormLayout()
+        for column in (left, right):
+            column.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 1)
+        columns.addSpacing(16)
+        columns.addLayout(right, 1)
+        form = left
 
         def line(name: str, label: str, placeholder: str = "") -> QLineEdit:
             edit = QLineEdit()
@@ -94,6 +89,7 @@ class PersonForm(QWidget):
             contact.addWidget(box)
         contact.addStretch(1)
         form.addRow(self.tr("Contact"), contact)
+        form = right
         self.email = line("email", self.tr("Email"))
         self.language = QComboBox()
         self.language.setObjectName("preferred_language")
@@ -111,7 +107,7 @@ class PersonForm(QWidget):
         self.fields["kind"] = self.kind
         form.addRow(self.tr("Here as"), self.kind)
         self.town = line("town", self.tr("Town"))
-        self.heard_about = self._combo("heard_about", HEARD_ABOUT, editable=True)
+        self.heard_about = self._combo("heard_about", ("", *HEARD_ABOUT), editable=True)
         form.addRow(self.tr("How they heard of us"), self.heard_about)
         self.recovery_pathway = line(
             "recovery_pathway", self.tr("Recovery pathway"), self.tr("optional: their own words")
@@ -119,7 +115,7 @@ class PersonForm(QWidget):
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("optional; no clinical details"))
-        self.note.setFixedHeight(60 if compact else 90)
+        self.note.setFixedHeight(56 if compact else 90)
         self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(self.edited)
         self.fields["note"] = self.note

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from desk.db.engine import Database
-from tests.conftest import _admin_execute, make_sqlite_database, postgres_admin_url
+from tests.conftest import admin_execute, make_sqlite_database, postgres_admin_url
 
 
 @pytest.fixture
@@ -25,8 +25,8 @@ def fresh_database(
     admin_url = postgres_admin_url()
     assert admin_url is not None and postgres_template is not None
     name = f"rd_test_{uuid.uuid4().hex[:12]}"
-    _admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
+    admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
     other = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     yield other
     other.dispose()
-    _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -19,6 +19,7 @@ from desk.lookup.person_index import PersonMatch
 from desk.names import anonymous_label, shown_name
 from desk.services.checkin import (
     DEFAULT_PURPOSE,
+    PurposeChoice,
     PurposeOption,
     QueueEntry,
     TodayQueue,
@@ -247,6 +248,11 @@ class FrontDeskPage(Page):
         )
         self.refresh_queue(select_visit=visit_id)
 
+    def _back_to_the_box(self) -> None:
+        """After a dialog, the window takes the keyboard again (not every desktop does this)."""
+        self.window().activateWindow()
+        self.view.sign_in_box.setFocus()
+
     def _reset_after_sign_in(self) -> None:
         self.view.sign_in_box.clear()
         self.view.results_model.set_matches([])
@@ -255,14 +261,19 @@ class FrontDeskPage(Page):
         self.view.sign_in_box.setFocus()
 
     def new_person(self) -> None:
+        # The purposes shown may be the highlighted match's usual ones: a new person gets only
+        # what staff chose by hand, else the default.
+        purposes = self.view.purposes.choices() if self._purposes_by_hand else []
         dialog = IntakeDialog(
             self.context,
             self.context.people_index,
-            self.view.purposes.choices() or [],
+            purposes or [PurposeChoice(DEFAULT_PURPOSE)],
             self.view.sign_in_box.text(),
             self,
         )
-        if dialog.exec() and dialog.signed_in is not None:
+        accepted = dialog.exec()
+        self._back_to_the_box()
+        if accepted and dialog.signed_in is not None:
             _person_id, visit_id = dialog.signed_in
             self._signed_in(visit_id, dialog.form.first_name.text())
         elif dialog.existing_person_id is not None:
@@ -323,7 +334,9 @@ class FrontDeskPage(Page):
             self._show_error(DeskError(self.tr("There are no active coaches yet.")))
             return
         picker = CoachPicker(coaches, self._entry_name(entry), self)
-        if not picker.exec() or picker.chosen_coach_id() is None:
+        chosen = picker.exec()
+        self._back_to_the_box()
+        if not chosen or picker.chosen_coach_id() is None:
             return
         coach_id, actor = picker.chosen_coach_id(), self.context.actor
         self.context.tasks.submit(
@@ -356,6 +369,7 @@ class FrontDeskPage(Page):
                 "%1", self._entry_name(entry)
             ),
         )
+        self._back_to_the_box()
         if not ok:
             return
         actor = self.context.actor

@@ -1,0 +1,79 @@
+"""The base of every table here: a list of plain rows (dataclasses) under named columns.
+
+Subclasses list their headers and say what a cell shows; counting, headers and the row
+behind an index are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    RowRole = Qt.ItemDataRole.UserRole + 1  # the row object itself
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Row] = []
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(self._rows)
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def append_rows(self, rows: Iterable[Row]) -> None:
+        added = list(rows)
+        if not added:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+        self._rows.extend(added)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def refresh_column(self, column: int) -> None:
+        """Redraw one column (a clock moved on, a switch changed how names show)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if role == self.RowRole:
+            return row
+        return self.cell(row, index.column(), role)
+
+    def cell(self, row: Row, column: int, role: int):
+        """What the cell at `column` of `row` shows for `role` (None: nothing)."""
+        return None
