@@ -18,7 +18,7 @@ from desk.db.startup import open_and_upgrade
 from desk.demo.database import DemoDatabase, create_demo_database
 from desk.errors import DeskError
 from desk.logs import configure_logging
-from desk.paths import fonts_dir, log_file, resources_dir
+from desk.paths import data_dir, fonts_dir, log_file, resources_dir
 from desk.services.actor import front_desk_actor
 from ui.change_listener import ChangeListener
 from ui.context import AppContext, ChangeSignals
@@ -54,6 +54,13 @@ def apply_style(app: QApplication) -> None:
     icon = resources_dir() / "icons" / "recovery-desk.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def station_settings(*, demo: bool) -> QSettings:
+    """This station's window layout and unsaved drafts, kept in the data folder beside the
+    database (drafts can hold what a person told us; they belong with the data)."""
+    name = "station-demo.ini" if demo else "station.ini"
+    return QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
 
 
 def build_pages(context: AppContext) -> list[Page]:
@@ -131,7 +138,7 @@ def run_app(args: argparse.Namespace) -> int:
             None, app.tr("Recovery Desk cannot start"), f"{error.message}\n\n{error.hint}".strip()
         )
         return 1
-    window = build_window(database, QSettings(), crash)
+    window = build_window(database, station_settings(demo=demo is not None), crash)
     if demo is not None:
         window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
     listener = ChangeListener(database)

@@ -81,9 +81,9 @@ def seed_coaches(session: Session, now: datetime) -> list[int]:
 
 
 def daily_visits(people: int) -> int:
-    """Visits on a weekday: about 40 at a small center, ~700 at 100,000 people (a million
-    visits in five years)."""
-    return 40 + people // 150
+    """Visits a weekday brings: about 40 at a small center, ~820 at 100,000 people (a million
+    visits in five years, after a regular's second sign-in of a day is dropped)."""
+    return 40 + people // 128
 
 
 @dataclass

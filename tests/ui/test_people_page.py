@@ -103,3 +103,25 @@ def test_merge_two_records_of_one_person(app_context, qtbot) -> None:
     assert page.view.visits_model.rowCount() == 1
     with app_context.database.session() as session:
         assert session.get(Person, other_id).merged_into_id == keep_id
+
+
+def test_the_visits_model_passes_the_model_tester(app_context, qtmodeltester) -> None:
+    from desk.services.people import person_visits
+    from ui.models.visits_table import VisitsTableModel
+
+    person_id = _person(app_context, "Ama", "Boateng")
+    with app_context.database.transaction() as session:
+        sign_in(
+            session,
+            app_context.actor,
+            person_id=person_id,
+            purposes=[PurposeChoice("support_meeting"), PurposeChoice("harm_reduction", 3)],
+        )
+    with app_context.database.session() as session:
+        visits = person_visits(session, app_context.actor, person_id)
+    model = VisitsTableModel()
+    model.set_visits(visits)
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(0, VisitsTableModel.PURPOSE)) == (
+        "Support meeting, Naloxone or harm-reduction supplies ×3"
+    )
