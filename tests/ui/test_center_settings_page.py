@@ -75,3 +75,31 @@ def test_unsaved_typing_survives_the_page_being_rebuilt(app_context: AppContext,
     again = _page(app_context, qtbot)
     assert again.view.fields["center.street"].text() == "11 Lincoln Square, 2nd floor"
     assert "restored" in again.view.status.text()
+
+
+def test_a_purpose_is_added_from_the_settings_page(app_context: AppContext, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.pages.center_settings.purposes_editor import PurposeDialog, PurposesTableModel
+
+    page = _page(app_context, qtbot)
+    model = page.purposes.model
+    assert model.rowCount() == 7
+    assert model.data(model.index(0, PurposesTableModel.KEY)) == "Ctrl+1"
+
+    def fill() -> None:
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, PurposeDialog) and w.isVisible()
+        )
+        dialog.label.setText("Laundry")
+        dialog.label_es.setText("Lavandería")
+        dialog.save()
+
+    QTimer.singleShot(0, fill)
+    page.purposes.add()
+    assert model.rowCount() == 8
+    assert model.data(model.index(7, PurposesTableModel.LABEL)) == "Laundry"
+    assert model.data(model.index(7, PurposesTableModel.KEY)) == "Ctrl+8"

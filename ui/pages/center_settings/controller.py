@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.services.settings import CenterSettings, load_settings, update_settings
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.pages.center_settings.purposes_editor import PurposesEditor
 from ui.pages.center_settings.view import CenterSettingsView
 from ui.widgets.page import Page
 
@@ -40,9 +48,18 @@ class CenterSettingsPage(Page):
         super().__init__(parent)
         self.context = context
         self.view = CenterSettingsView()
+        self.purposes = PurposesEditor(context)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.view)
+        column.addWidget(self.purposes)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.view)
+        layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
         self.draft = FormDraft(context.settings, "center_settings", self.view.fields)
         self.view.save_button.clicked.connect(self.save)
@@ -55,6 +72,7 @@ class CenterSettingsPage(Page):
     def activate(self) -> None:
         if self.loaded is None:
             self.reload(keep_draft=True)
+        self.purposes.reload()
 
     def reload(self, *, keep_draft: bool = False) -> None:
         if not keep_draft:

@@ -84,4 +84,3 @@ class CenterSettingsView(QWidget):
         layout.addWidget(center)
         layout.addWidget(defaults)
         layout.addLayout(buttons)
-        layout.addStretch(1)

@@ -90,7 +90,7 @@ class FrontDeskPage(Page):
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(view.queue_model.tick)
         self._ticker.start(TICK_MS)
-        context.changes.changed.connect(lambda _topics: self.refresh_queue())
+        context.changes.changed.connect(self._on_changes)
         self._update_hint()
         self._load_reference_data()
 
@@ -113,14 +113,22 @@ class FrontDeskPage(Page):
         self.context.tasks.submit(index.refresh, self._index_loaded, self._show_error)
 
     def _show_purposes(self, options: list[PurposeOption]) -> None:
+        if list(self.view.purposes.options.values()) == options:
+            return  # unchanged: keep what staff have chosen
+        chosen = self.view.purposes.checked_codes() or [DEFAULT_PURPOSE]
         self.view.purposes.set_options(options, self)
-        self.view.purposes.choose([DEFAULT_PURPOSE])
+        self.view.purposes.choose(chosen)
 
     def _index_loaded(self, _rows: int) -> None:
         self._index_ready = True
         self._update_hint()
         if self.view.sign_in_box.text():
             self._on_text(self.view.sign_in_box.text())
+
+    def _on_changes(self, topics: set[str]) -> None:
+        self.refresh_queue()
+        if topics & {"settings", "*"}:
+            self.context.tasks.submit(list_purposes, self._show_purposes, self._show_error)
 
     # -- lookup ----------------------------------------------------------------------------
     def _on_text(self, text: str) -> None:

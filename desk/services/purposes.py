@@ -1,0 +1,126 @@
+"""The configurable list of visit purposes: add, rename, reorder, switch off (never delete:
+past visits keep their purposes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk.db.changes import announce_change
+from desk.errors import NotFound, ValidationError
+from desk.models import Purpose
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.text_folding import fold
+from desk.validation import clean_text
+
+MAX_ACTIVE = 9  # Ctrl+1 … Ctrl+9 at the desk
+
+
+@dataclass(frozen=True)
+class PurposeSetting:
+    code: str
+    label: str
+    label_es: str | None
+    counts_items: bool
+    active: bool
+    position: int
+
+
+def all_purposes(session: Session) -> list[PurposeSetting]:
+    return [
+        PurposeSetting(p.code, p.label, p.label_es, p.counts_items, p.active, p.position)
+        for p in session.scalars(select(Purpose).order_by(Purpose.position, Purpose.code))
+    ]
+
+
+def _code_for(session: Session, label: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", fold(label)).strip("_")[:32] or "purpose"
+    code, n = base, 2
+    while session.get(Purpose, code) is not None:
+        code, n = f"{base}_{n}", n + 1
+    return code
+
+
+def save_purpose(
+    session: Session,
+    actor: Actor,
+    *,
+    code: str | None,
+    label: str,
+    label_es: str = "",
+    counts_items: bool = False,
+    active: bool = True,
+) -> PurposeSetting:
+    """Add a purpose (code None) or change one; it is audited and reaches every station."""
+    cleaned = clean_text(label, label="The purpose", field="label", max_length=60)
+    if cleaned is None:
+        raise ValidationError("A purpose needs a name.", field="label")
+    spanish = clean_text(label_es, label="The Spanish name", field="label_es", max_length=60)
+    if code is None:
+        purpose = Purpose(
+            code=_code_for(session, cleaned),
+            label=cleaned,
+            position=(session.scalar(select(func.max(Purpose.position))) or 0) + 1,
+        )
+        session.add(purpose)
+        action = "settings.purpose_added"
+    else:
+        purpose = session.get(Purpose, code)
+        if purpose is None:
+            raise NotFound(f"There is no purpose “{code}”.")
+        action = "settings.purpose_changed"
+    was_active = purpose.active if code is not None else False
+    if active and not was_active:
+        others_in_use = (
+            select(func.count())
+            .select_from(Purpose)
+            .where(Purpose.active, Purpose.code != purpose.code)
+        )
+        count = session.scalar(others_in_use)
+        if count >= MAX_ACTIVE:
+            raise ValidationError(
+                f"At most {MAX_ACTIVE} purposes can be in use (one for each of Ctrl+1 to "
+                f"Ctrl+{MAX_ACTIVE}).",
+                field="active",
+                hint="Switch another one off first.",
+            )
+    purpose.label, purpose.label_es = cleaned, spanish
+    purpose.counts_items, purpose.active = counts_items, active
+    session.flush()
+    record_event(
+        session,
+        actor,
+        action,
+        "purpose",
+        purpose.code,
+        label=cleaned,
+        active=active,
+        counts_items=counts_items,
+    )
+    announce_change(session, "settings")
+    return PurposeSetting(
+        purpose.code,
+        purpose.label,
+        purpose.label_es,
+        purpose.counts_items,
+        purpose.active,
+        purpose.position,
+    )
+
+
+def move_purpose(session: Session, actor: Actor, code: str, offset: int) -> None:
+    """Move a purpose up (negative) or down the list: the order staff see and press."""
+    purposes = list(session.scalars(select(Purpose).order_by(Purpose.position, Purpose.code)))
+    index = next((i for i, p in enumerate(purposes) if p.code == code), None)
+    if index is None:
+        raise NotFound(f"There is no purpose “{code}”.")
+    target = max(0, min(len(purposes) - 1, index + offset))
+    purposes.insert(target, purposes.pop(index))
+    for position, purpose in enumerate(purposes):
+        purpose.position = position
+    record_event(session, actor, "settings.purpose_moved", "purpose", code, to=target)
+    announce_change(session, "settings")
