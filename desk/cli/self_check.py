@@ -62,6 +62,22 @@ def _write_and_roll_back(database: Database) -> str:
     return "a row was written, read back and rolled back"
 
 
+def _text_tools() -> str:
+    """The libraries the desk leans on for every name and number, with their data files."""
+    from rapidfuzz.distance import OSA
+
+    from desk.text_folding import fold
+    from desk.validation import parse_phone
+
+    if fold("Łukasz Nguyễn O'Brien") != "lukasz nguyen obrien":
+        raise RuntimeError("names do not fold (anyascii data missing?)")
+    if parse_phone("(774) 214-6440") != "+17742146440":
+        raise RuntimeError("phone numbers do not parse (phonenumbers data missing?)")
+    if OSA.distance("jon", "john") != 1:
+        raise RuntimeError("typo matching is wrong")
+    return "names fold (Łukasz → lukasz), phone numbers parse, typos match"
+
+
 def _register_bundled_fonts() -> str:
     register_fonts()
     return f"{len(font_files())} bundled fonts registered"
@@ -81,6 +97,7 @@ def self_check_command(args: argparse.Namespace) -> int:
         opened = database
         if checks.run("schema", lambda: describe_upgrade(upgrade_database(opened))):
             checks.run("write", lambda: _write_and_roll_back(opened))
+    checks.run("text", _text_tools)
     checks.run("fonts", _register_bundled_fonts)
 
     def pdf_step() -> str:

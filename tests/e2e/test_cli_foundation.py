@@ -26,11 +26,12 @@ def test_self_check_creates_migrates_writes_and_renders(isolated_data_dir: Path)
         "[ok]   database",
         "[ok]   schema",
         "[ok]   write",
+        "[ok]   text",
         "[ok]   fonts",
         "[ok]   pdf",
     ]
     assert "upgraded from empty" in result.stdout
-    assert lines[-1] == "self-check passed: all 5 checks"
+    assert lines[-1] == "self-check passed: all 6 checks"
     assert (isolated_data_dir / "recovery-desk.sqlite3").exists()
     again = run_cli("self-check")
     assert again.returncode == 0 and "already at" in again.stdout
