@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
@@ -80,8 +82,30 @@ def postgres_template() -> Iterator[str | None]:
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     upgrade_database(database)
     database.dispose()
+    # No session may sit in a template while it is copied; keep everyone out of it.
+    admin_execute(admin_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
     yield name
     admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def clone_postgres_database(admin_url: str, template: str) -> Database:
+    """A fresh database copied from the migrated template (retried while the server's own
+    background workers briefly hold the template)."""
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    for attempt in range(20):
+        try:
+            admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            break
+        except OperationalError as error:
+            if "being accessed by other users" not in str(error) or attempt == 19:
+                raise
+            time.sleep(0.25)
+    return Database.open(make_url(admin_url).set(database=name).render_as_string(False))
+
+
+def drop_postgres_database(admin_url: str, database: Database) -> None:
+    database.dispose()
+    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{database.url.database}" WITH (FORCE)')
 
 
 def make_sqlite_database(template: Path, folder: Path) -> Database:
@@ -108,12 +132,9 @@ def database(
         pytest.skip(f"PostgreSQL not configured: set {PG_URL_ENV} to run these cases")
     admin_url = postgres_admin_url()
     assert admin_url is not None
-    name = f"rd_test_{uuid.uuid4().hex[:12]}"
-    admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
-    database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
+    database = clone_postgres_database(admin_url, postgres_template)
     yield database
-    database.dispose()
-    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_postgres_database(admin_url, database)
 
 
 @pytest.fixture

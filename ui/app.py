@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk import __version__
 from desk.config import resolve_database_url
+from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
 from desk.demo.database import DemoDatabase, create_demo_database
@@ -20,8 +21,10 @@ from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
 from desk.services.actor import front_desk_actor
+from desk.services.settings import load_settings
 from ui.change_listener import ChangeListener
 from ui.context import AppContext, ChangeSignals
+from ui.drafts import FormDraft
 from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
@@ -60,7 +63,9 @@ def station_settings(*, demo: bool) -> QSettings:
     """This station's window layout and unsaved drafts, kept in the data folder beside the
     database (drafts can hold what a person told us; they belong with the data)."""
     name = "station-demo.ini" if demo else "station.ini"
-    return QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
+    settings = QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
+    FormDraft.sweep_expired(settings)
+    return settings
 
 
 def build_pages(context: AppContext) -> list[Page]:
@@ -82,12 +87,29 @@ def build_window(
 ) -> MainWindow:
     with database.session() as session:
         actor = front_desk_actor(session)
+        zone = load_settings(session).timezone
     tasks = runner_class(database, crash.report)
     context = AppContext(database, actor, tasks, ChangeSignals(), settings)
+    context.center_time.zone = zone
+    _keep_center_time_current(context)
     window = MainWindow(context, build_pages(context))
     tasks.setParent(window)
     context.changes.setParent(window)
     return window
+
+
+def _keep_center_time_current(context: AppContext) -> None:
+    """Times on screen follow the center's time zone setting, when any station changes it."""
+
+    def reload(topics: set[str]) -> None:
+        if topics & {"settings", ANY_TOPIC}:
+            context.tasks.submit(
+                lambda session: load_settings(session).timezone,
+                lambda zone: setattr(context.center_time, "zone", zone),
+                lambda _error: None,
+            )
+
+    context.changes.changed.connect(reload)
 
 
 def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | None]:

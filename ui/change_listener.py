@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QThread, Signal
 
-from desk.db.changes import ChangeWatcher, open_change_watcher
+from desk.db.changes import ANY_TOPIC, ChangeWatcher, open_change_watcher
 from desk.db.engine import Database
 
 logger = logging.getLogger(__name__)
@@ -30,12 +30,17 @@ class ChangeListener(QThread):
 
     def run(self) -> None:
         watcher: ChangeWatcher | None = None
+        reconnected = False  # the first connection is not a reconnection
         while not self._stopping:
             try:
                 if watcher is None:
                     watcher = open_change_watcher(self._database)
                     if watcher is None:
                         return
+                    if reconnected:
+                        # What changed while the server was away was never announced to us.
+                        self.changed.emit({ANY_TOPIC})
+                    reconnected = True
                 topics = watcher.wait_for_changes(self._wait_seconds)
             except Exception as exc:  # the server went away: retry quietly, the banner tells
                 logger.warning("change listener: %s; retrying", exc)

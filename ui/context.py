@@ -10,6 +10,7 @@ from desk.db.engine import Database
 from desk.lookup.person_index import PersonIndex
 from desk.services.actor import Actor
 from ui.basket import BasketModel
+from ui.formatting import CenterTime
 from ui.tasks import TaskRunner
 
 
@@ -35,3 +36,4 @@ class AppContext:
     basket: BasketModel = field(default_factory=BasketModel)
     navigator: Navigator = field(default_factory=Navigator)
     people_index: PersonIndex = field(default_factory=PersonIndex)
+    center_time: CenterTime = field(default_factory=CenterTime)

@@ -1,15 +1,23 @@
-"""Drafts: what staff typed into a form, kept until it is saved or cleared.
+"""Drafts: what staff typed into a form and have not saved yet, kept through a crash.
 
-A form's fields are written to QSettings as they change, so that neither an unexpected error
-nor a closed window nor a crash loses them; opening the form again restores them.
+Only the fields staff changed are kept, with the version of the record they were typed
+against, for at most `MAX_AGE`. Opening the form again puts those fields back on top of the
+record as it is now: fields nobody touched show the latest saved values (another station's
+correction is never undone), and a draft typed against an older version says so.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 DRAFT_GROUP = "drafts"
+MAX_AGE_SECONDS = 12 * 60 * 60  # a draft older than a working day is not somebody's work now
+_META = "_meta"
 
 
 def _value(widget: QWidget) -> object:
@@ -46,29 +54,40 @@ def _set_value(widget: QWidget, value: object) -> None:
                 widget.setCurrentIndex(index)
 
 
+def _same(stored: object, current: object) -> bool:
+    """QSettings gives strings back for numbers and booleans: compare as text too."""
+    return stored == current or str(stored).lower() == str(current).lower()
+
+
 def _changed_signal(widget: QWidget):
-    if isinstance(widget, QLineEdit):
-        return widget.textChanged
-    if isinstance(widget, QPlainTextEdit):
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
         return widget.textChanged
     if isinstance(widget, QSpinBox):
         return widget.valueChanged
     if isinstance(widget, QCheckBox):
         return widget.stateChanged
     if isinstance(widget, QComboBox):
-        return widget.currentIndexChanged
+        return widget.currentIndexChanged if not widget.isEditable() else widget.currentTextChanged
     raise TypeError(f"drafts cannot watch a {type(widget).__name__}")
 
 
+@dataclass(frozen=True)
+class Restored:
+    fields: tuple[str, ...]
+    typed_on_older_version: bool
+
+
 class FormDraft:
-    """Keeps `fields` (name -> widget) in QSettings under `key` while they differ from saved."""
+    """Keeps the changed fields of `fields` (name -> widget) in QSettings under a key."""
 
     SAVE_DELAY_MS = 300
 
     def __init__(self, settings: QSettings, key: str, fields: dict[str, QWidget]) -> None:
         self._settings = settings
-        self._key = f"{DRAFT_GROUP}/{key}"
         self._fields = fields
+        self._key = f"{DRAFT_GROUP}/{key}"
+        self._baseline: dict[str, object] = {}
+        self._version = ""
         self._suspended = False
         self._timer = QTimer()
         self._timer.setSingleShot(True)
@@ -77,10 +96,19 @@ class FormDraft:
         for widget in fields.values():
             _changed_signal(widget).connect(self._schedule)
 
-    def set_key(self, key: str) -> None:
-        """Keep drafts under another key from now on (a form showing another record)."""
-        self._timer.stop()
+    def begin(self, key: str, fill: Callable[[], None], *, version: object = "") -> None:
+        """Show a record: `fill()` puts its saved values in the form (that is not typing);
+        they become what later typing is compared with."""
+        if self._timer.isActive():
+            self.save_now()  # typing not yet kept belongs to the record shown until now
         self._key = f"{DRAFT_GROUP}/{key}"
+        self._suspended = True
+        try:
+            fill()
+        finally:
+            self._suspended = False
+        self._baseline = {name: _value(widget) for name, widget in self._fields.items()}
+        self._version = str(version)
 
     def _schedule(self, *_args) -> None:
         if not self._suspended:
@@ -88,39 +116,62 @@ class FormDraft:
 
     def save_now(self) -> None:
         self._timer.stop()
-        for name, widget in self._fields.items():
-            self._settings.setValue(f"{self._key}/{name}", _value(widget))
+        changed = {
+            name: _value(widget)
+            for name, widget in self._fields.items()
+            if not _same(self._baseline.get(name), _value(widget))
+        }
+        self._settings.remove(self._key)
+        if changed:
+            for name, value in changed.items():
+                self._settings.setValue(f"{self._key}/{name}", value)
+            self._settings.setValue(f"{self._key}/{_META}/version", self._version)
+            self._settings.setValue(f"{self._key}/{_META}/saved_at", time.time())
         self._settings.sync()
 
     def has_draft(self) -> bool:
-        self._settings.beginGroup(self._key)
-        keys = self._settings.childKeys()
-        self._settings.endGroup()
-        return bool(keys)
+        return self._settings.contains(f"{self._key}/{_META}/saved_at")
 
-    def restore(self) -> bool:
-        """Put a kept draft back into the form; True if there was one."""
-        if not self.has_draft():
-            return False
+    def restore(self) -> Restored | None:
+        """Put a kept draft's fields back into the form; None when there is none (or an
+        expired one, which is thrown away)."""
+        saved_at = self._settings.value(f"{self._key}/{_META}/saved_at")
+        if saved_at is None:
+            return None
+        if time.time() - float(saved_at) > MAX_AGE_SECONDS:
+            self.clear()
+            return None
+        restored = []
         self._suspended = True
         try:
             for name, widget in self._fields.items():
                 value = self._settings.value(f"{self._key}/{name}")
                 if value is not None:
                     _set_value(widget, value)
+                    restored.append(name)
         finally:
             self._suspended = False
-        return True
+        version = str(self._settings.value(f"{self._key}/{_META}/version", ""))
+        return Restored(tuple(restored), version != self._version)
 
-    def clear(self) -> None:
-        self._timer.stop()
-        self._settings.remove(self._key)
+    def clear(self, key: str | None = None) -> None:
+        """Forget the draft shown now, or the one kept under `key`."""
+        if key is None:
+            self._timer.stop()
+        self._settings.remove(self._key if key is None else f"{DRAFT_GROUP}/{key}")
         self._settings.sync()
 
-    def fill_without_drafting(self, fill) -> None:
-        """Run `fill()` (loading saved values into the form) without it counting as typing."""
-        self._suspended = True
-        try:
-            fill()
-        finally:
-            self._suspended = False
+    @staticmethod
+    def sweep_expired(settings: QSettings) -> int:
+        """Forget every draft older than MAX_AGE (at start-up); returns how many."""
+        settings.beginGroup(DRAFT_GROUP)
+        keys = [key for key in settings.allKeys() if key.endswith(f"{_META}/saved_at")]
+        settings.endGroup()
+        gone = 0
+        for key in keys:
+            saved_at = settings.value(f"{DRAFT_GROUP}/{key}")
+            if saved_at is None or time.time() - float(saved_at) > MAX_AGE_SECONDS:
+                settings.remove(f"{DRAFT_GROUP}/{key[: -len(f'/{_META}/saved_at')]}")
+                gone += 1
+        settings.sync()
+        return gone

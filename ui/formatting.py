@@ -1,20 +1,36 @@
-"""How dates and times look on screen: the station's local time, short and unambiguous."""
+"""How dates and times look on screen: always the center's time zone, not the station's.
+
+A station's own clock may be set to another zone (or UTC); a visit at 9:05 in Worcester must
+read 9:05 everywhere.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from desk.services.settings import SPEC_BY_KEY
+
+DEFAULT_ZONE = ZoneInfo(SPEC_BY_KEY["center.timezone"].default)
 
 
-def local_datetime_text(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+class CenterTime:
+    """The center's time zone (kept current from its settings) and the formats shown."""
 
+    def __init__(self, zone: ZoneInfo = DEFAULT_ZONE) -> None:
+        self.zone = zone
 
-def local_time_text(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.astimezone().strftime("%H:%M")
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone)
+
+    def today(self) -> date:
+        return datetime.now(UTC).astimezone(self.zone).date()
+
+    def time_text(self, moment: datetime | None) -> str:
+        return self.local(moment).strftime("%H:%M") if moment else ""
+
+    def datetime_text(self, moment: datetime | None) -> str:
+        return self.local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def date_text(day: date | None) -> str:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from desk.services.people import PersonRecord
 from desk.validation import display_phone
-from ui.formatting import local_datetime_text
+from ui.formatting import CenterTime
 
 LABELS = {
     "full_name": "Name",
@@ -19,20 +19,28 @@ LABELS = {
 }
 
 
-def _text(record: PersonRecord | None, field: str) -> str:
+def _text(record: PersonRecord | None, field: str, center_time: CenterTime) -> str:
     if record is None:
         return ""
     value = getattr(record, field)
     if field == "phone":
         return display_phone(value)
     if isinstance(value, datetime):
-        return local_datetime_text(value)
+        return center_time.datetime_text(value)
     return "" if value is None else str(value)
 
 
 def describe_record_fields(
-    mine: PersonRecord, theirs: PersonRecord | None, fields: tuple[str, ...]
+    mine: PersonRecord,
+    theirs: PersonRecord | None,
+    fields: tuple[str, ...],
+    center_time: CenterTime,
 ) -> list[tuple[str, str, str]]:
     return [
-        (LABELS.get(field, field), _text(mine, field), _text(theirs, field)) for field in fields
+        (
+            LABELS.get(field, field),
+            _text(mine, field, center_time),
+            _text(theirs, field, center_time),
+        )
+        for field in fields
     ]

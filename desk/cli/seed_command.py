@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desk.cli.common import open_and_upgrade
 from desk.demo.catalog import CATALOG
 from desk.demo.people_data import COACHES
 from desk.demo.seed import SeedPlan, seed_demo_data
 from desk.errors import DeskError, ValidationError
-from desk.models import StaffMember
+from desk.models import Person, StaffMember, Visit
 from desk.services.actor import command_line_actor
 
 
@@ -71,6 +71,15 @@ def seed_command(args: argparse.Namespace) -> int:
                 raise DeskError(
                     f"{database.description} already holds demo data; nothing was added.",
                     hint="Seed an empty database (a new file or a new PostgreSQL database).",
+                )
+            people = session.scalar(select(func.count()).select_from(Person))
+            visits = session.scalar(select(func.count()).select_from(Visit))
+            if people or visits:
+                raise DeskError(
+                    f"{database.description} already holds {people:,} "
+                    f"{'person' if people == 1 else 'people'} and {visits:,} "
+                    "visits; sample data goes only into an empty database. Nothing was added.",
+                    hint="Give --database a new SQLite file or an empty PostgreSQL database.",
                 )
         plan = SeedPlan(
             people=args.people, years=args.years, services=args.services, rng_seed=args.seed

@@ -1,8 +1,10 @@
 """Noticing what other stations changed, within a second or two and without a click.
 
-SQLite: `PRAGMA data_version` on a connection of our own changes whenever any other connection
-commits. PostgreSQL: services NOTIFY on a channel inside their transaction (delivered at commit)
-and a listening connection waits for it.
+Services announce a topic ("visits", "people", "directory", "settings", ...) inside their
+transaction. PostgreSQL carries it with NOTIFY (delivered at commit) to a listening
+connection. SQLite has no channel: the topic is written to `change_notice`, and a watcher
+polls `PRAGMA data_version` (it changes whenever another connection commits) and then reads
+the notices it has not seen.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ import time
 from typing import Protocol
 
 import psycopg
-from sqlalchemy import text
+from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
+from desk.models import ChangeNotice
 
 CHANNEL = "recovery_desk_changes"
 ANY_TOPIC = "*"
+
+
+KEEP_NOTICES = 1000  # SQLite notices kept; a station reads new ones within a second
 
 
 def announce_change(session: Session, topic: str) -> None:
@@ -27,6 +33,11 @@ def announce_change(session: Session, topic: str) -> None:
         session.execute(
             text("SELECT pg_notify(:channel, :topic)"), {"channel": CHANNEL, "topic": topic}
         )
+        return
+    notice = ChangeNotice(topic=topic)
+    session.add(notice)
+    session.flush()
+    session.execute(delete(ChangeNotice).where(ChangeNotice.id <= notice.id - KEEP_NOTICES))
 
 
 class ChangeWatcher(Protocol):
@@ -42,17 +53,31 @@ class SqliteChangeWatcher:
     def __init__(self, path: str) -> None:
         self._connection = sqlite3.connect(path, check_same_thread=False)
         self._last = self._data_version()
+        self._last_notice = self._connection.execute(
+            "SELECT coalesce(max(id), 0) FROM change_notice"
+        ).fetchone()[0]
 
     def _data_version(self) -> int:
         return self._connection.execute("PRAGMA data_version").fetchone()[0]
 
+    def _new_topics(self) -> set[str]:
+        rows = self._connection.execute(
+            "SELECT id, topic FROM change_notice WHERE id > ? ORDER BY id", (self._last_notice,)
+        ).fetchall()
+        if rows:
+            self._last_notice = rows[-1][0]
+        return {topic for _id, topic in rows}
+
     def wait_for_changes(self, timeout: float) -> set[str]:
+        """Writes that announce nothing (an audit event of a record opened) wake no one."""
         deadline = time.monotonic() + timeout
         while True:
             current = self._data_version()
             if current != self._last:
                 self._last = current
-                return {ANY_TOPIC}
+                topics = self._new_topics()
+                if topics:
+                    return topics
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return set()

@@ -60,12 +60,14 @@ def create_database_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(
             url,
+            hide_parameters=True,  # errors in the log never carry names or notes
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         )
         event.listen(engine, "connect", _apply_sqlite_pragmas)
         return engine
     return create_engine(
         url,
+        hide_parameters=True,
         pool_pre_ping=False,  # a dropped connection fails one task, then the pool reconnects
         pool_size=5,
         max_overflow=5,

@@ -5,9 +5,17 @@ from __future__ import annotations
 import sqlite3
 
 import psycopg
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
-from desk.errors import DatabaseUnavailable, DataFolderNotWritable, DeskError, NotADatabase
+from desk.errors import (
+    ConflictError,
+    DatabaseUnavailable,
+    DataFolderNotWritable,
+    DeskError,
+    NotADatabase,
+    StaleEdit,
+)
 
 RETRY_HINT = "Check that the database server is running and reachable, then try again."
 
@@ -21,6 +29,17 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
     """A DeskError describing `exc`, or None when it is not an expected database failure."""
     if isinstance(exc, DeskError):
         return exc
+    if isinstance(exc, StaleDataError):
+        # Two stations saved the same record at the same moment; the other one was first.
+        return StaleEdit(
+            "Another station saved this at the same moment, and its change came first.",
+            hint="Nothing of yours was saved. Look at the refreshed screen and try again.",
+        )
+    if isinstance(exc, IntegrityError) and _is_unique_violation(exc):
+        return ConflictError(
+            "Another station has just done the same thing, so this was not saved twice.",
+            hint="Look at the refreshed screen: it is already there.",
+        )
     driver_error = isinstance(exc, sqlite3.Error | psycopg.Error)
     if not isinstance(exc, DBAPIError) and not driver_error:
         return None
@@ -57,3 +76,8 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             hint=RETRY_HINT,
         )
     return None
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    text = str(exc.orig).lower()
+    return "unique" in text or "duplicate key" in text

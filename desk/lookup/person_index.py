@@ -167,8 +167,11 @@ class PersonIndex:
     ) -> None:
         """Add or replace one person (refresh does this for every changed row)."""
         with self._lock:
+            # The record's own last visit is authoritative (an undone sign-in moves it back).
             if last_visit_at is not None:
-                self._note_visit(person_id, last_visit_at)
+                self._last_visit[person_id] = last_visit_at.timestamp()
+            else:
+                self._last_visit.pop(person_id, None)
             words = name_tokens(first_name, last_name, preferred_name, nickname)
             full_name = tuple(sorted(fold(f"{first_name} {last_name or ''}").split()))
             person = _Person(

@@ -2,6 +2,7 @@
 
 from desk.models.audit import AuditEvent
 from desk.models.base import Base
+from desk.models.changes import ChangeNotice
 from desk.models.coaching import (
     Assignment,
     Barc10Assessment,
@@ -51,6 +52,7 @@ __all__ = [
     "AuditEvent",
     "Barc10Assessment",
     "Base",
+    "ChangeNotice",
     "CoachAvailability",
     "CoachingContact",
     "Consent",

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Enum, ForeignKey, Integer, MetaData, String
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 # Alembic needs stable constraint names to alter tables portably (batch mode on SQLite).
@@ -44,6 +46,29 @@ class UtcDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
+
+
+class utc_timestamp(FunctionElement):
+    """The database's own clock, in UTC: edit times that every station agrees on.
+
+    A station whose clock ran behind would otherwise write `updated_at` values that the other
+    stations' incremental refreshes have already read past, and its changes would be missed.
+    """
+
+    type = UtcDateTime()
+    inherit_cache = True
+
+
+@compiles(utc_timestamp, "postgresql")
+def _utc_timestamp_postgresql(_element, _compiler, **_kw) -> str:
+    return "timezone('utc', statement_timestamp())"
+
+
+@compiles(utc_timestamp, "sqlite")
+def _utc_timestamp_sqlite(_element, _compiler, **_kw) -> str:
+    # SQLite's 'now' is UTC; %f has milliseconds, padded to the microseconds SQLAlchemy
+    # writes, so values from Python and from SQL sort and parse alike.
+    return "(strftime('%Y-%m-%d %H:%M:%f', 'now') || '000')"
 
 
 def enum_column(enum_class: type[enum.Enum], length: int = 24) -> Enum:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, utc_now
+from desk.models.base import Base, utc_timestamp
 
 HSDS_ID = String(64)
 
@@ -94,7 +94,7 @@ class Service(HsdsTable, Base):
     capacity_unit: Mapped[str | None] = mapped_column(String(40))  # beds, slots
     capacity_updated_at: Mapped[datetime | None]
     is_sample: Mapped[bool] = mapped_column(default=False)  # demo data: verify before use
-    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_timestamp(), onupdate=utc_timestamp())
     version: Mapped[int] = mapped_column()
 
     __mapper_args__ = {"version_id_col": version}

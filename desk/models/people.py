@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, enum_column, staff_fk, utc_now
+from desk.models.base import Base, enum_column, staff_fk, utc_now, utc_timestamp
 
 
 class PersonKind(enum.Enum):
@@ -57,7 +57,7 @@ class Person(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int | None] = mapped_column(staff_fk())
-    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_timestamp(), onupdate=utc_timestamp())
     updated_by_id: Mapped[int | None] = mapped_column(staff_fk())
     version: Mapped[int] = mapped_column()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desk.models.base import Base, enum_column, staff_fk, utc_now
+from desk.models.base import Base, enum_column, staff_fk, utc_now, utc_timestamp
 
 
 class VisitStatus(enum.Enum):
@@ -37,6 +37,16 @@ class Visit(Base):
         Index("ix_visit_local_day_status", "local_day", "status"),
         Index("ix_visit_person_arrived", "person_id", "arrived_at"),
         Index("ix_visit_updated_at", "updated_at"),
+        # A person is here at most once at a time, even when two stations sign them in at
+        # the same moment: the database, not a check before the insert, has the last word.
+        Index(
+            "uq_visit_one_open_per_person_day",
+            "person_id",
+            "local_day",
+            unique=True,
+            sqlite_where=text("person_id IS NOT NULL AND status IN ('waiting', 'with_coach')"),
+            postgresql_where=text("person_id IS NOT NULL AND status IN ('waiting', 'with_coach')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,7 +66,7 @@ class Visit(Base):
     undone_at: Mapped[datetime | None]
     undone_by_id: Mapped[int | None] = mapped_column(staff_fk())
     undo_reason: Mapped[str | None]
-    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_timestamp(), onupdate=utc_timestamp())
     version: Mapped[int] = mapped_column()
 
     purposes: Mapped[list[VisitPurpose]] = relationship(

@@ -46,14 +46,21 @@ class PurposeChoice:
     quantity: int | None = None
 
 
-def list_purposes(session: Session) -> list[PurposeOption]:
+def list_purposes(session: Session, actor: Actor) -> list[PurposeOption]:
+    """The purposes in use, in the order staff press them (Ctrl+1, Ctrl+2, ...)."""
+    return _active_purposes(session)
+
+
+def _active_purposes(session: Session) -> list[PurposeOption]:
     return [
         PurposeOption(p.code, p.label, p.label_es, p.counts_items)
         for p in session.scalars(select(Purpose).where(Purpose.active).order_by(Purpose.position))
     ]
 
 
-def usual_purposes(session: Session, person_id: int, *, recent: int = 10) -> list[str]:
+def usual_purposes(
+    session: Session, actor: Actor, person_id: int, *, recent: int = 10
+) -> list[str]:
     """The purpose this person most often came for lately (the sign-in default)."""
     last_visits = (
         select(Visit.id)
@@ -76,7 +83,7 @@ def _local_day(session: Session, moment: datetime) -> date:
 def _clean_purposes(session: Session, purposes: list[PurposeChoice]) -> list[PurposeChoice]:
     if not purposes:
         raise ValidationError("Choose at least one purpose for the visit.", field="purposes")
-    options = {option.code: option for option in list_purposes(session)}
+    options = {option.code: option for option in _active_purposes(session)}
     cleaned: dict[str, PurposeChoice] = {}
     for choice in purposes:
         option = options.get(choice.code)
@@ -130,6 +137,14 @@ def sign_in(
                 hint="They are in today's queue; check them out there before a new visit.",
             )
         initials = None
+        if requested_coach_id is None:
+            requested_coach_id = person.wished_coach_id  # the peer's own wish, shown in the queue
+    if requested_coach_id is not None:
+        coach = session.get(StaffMember, requested_coach_id)
+        if coach is None or not coach.is_coach or not coach.active:
+            raise ValidationError(
+                "The coach asked for is not an active recovery coach.", field="coach"
+            )
     visit = Visit(
         person_id=person_id,
         anonymous_initials=initials,
@@ -138,7 +153,6 @@ def sign_in(
         status=VisitStatus.WAITING,
         requested_coach_id=requested_coach_id,
         signed_in_by_id=actor.staff_id,
-        updated_at=now,
         note=clean_text(note, label="The note", field="note", max_length=NOTE_MAX),
     )
     visit.purposes = [VisitPurpose(purpose_code=c.code, quantity=c.quantity) for c in chosen]
@@ -341,12 +355,7 @@ def start_with_coach(
         raise ValidationError("Choose an active recovery coach.", field="coach")
     if visit.status is not VisitStatus.WAITING:
         raise ConflictError("Only someone who is waiting can start with a coach.")
-    visit.status, visit.coach_id, visit.started_at, visit.updated_at = (
-        VisitStatus.WITH_COACH,
-        coach.id,
-        now,
-        now,
-    )
+    visit.status, visit.coach_id, visit.started_at = VisitStatus.WITH_COACH, coach.id, now
     session.flush()
     record_event(
         session,
@@ -368,7 +377,7 @@ def check_out(
     visit = _visit_for_change(session, visit_id, read_version)
     if visit.status not in ACTIVE:
         raise ConflictError("This visit has already ended.")
-    visit.status, visit.departed_at, visit.updated_at = VisitStatus.DONE, now, now
+    visit.status, visit.departed_at = VisitStatus.DONE, now
     session.flush()
     record_event(
         session, actor, "visit.checked_out", "visit", visit.id, person_id=visit.person_id, at=now
@@ -399,7 +408,6 @@ def undo_sign_in(
         actor.staff_id,
         why,
     )
-    visit.updated_at = now
     session.flush()
     if visit.person_id is not None:
         last = (
@@ -410,7 +418,7 @@ def undo_sign_in(
         session.execute(
             update(Person)
             .where(Person.id == visit.person_id)
-            .values(last_visit_at=last, updated_at=Person.updated_at)
+            .values(last_visit_at=last)  # the edit time moves: the lookup re-reads recency
             .execution_options(synchronize_session=False)
         )
     record_event(

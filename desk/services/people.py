@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -115,8 +116,8 @@ def _live_person(session: Session, person_id: int) -> Person:
         raise NotFound(f"There is no person #{person_id}.", hint="They may have been removed.")
     if person.merged_into_id is not None:
         raise NotFound(
-            f"This record was merged into person #{person.merged_into_id}.",
-            hint="Open that record instead; the whole history is there.",
+            "This record was merged into another record of the same person.",
+            hint="Search for them by name: the whole history is on the record that was kept.",
         )
     return person
 
@@ -142,9 +143,18 @@ def open_person(session: Session, actor: Actor, person_id: int) -> PersonRecord:
 
 
 def update_person(
-    session: Session, actor: Actor, person_id: int, read_version: int, details: PersonDetails
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    read_version: int,
+    details: PersonDetails,
+    *,
+    only: Collection[str] | None = None,
 ) -> PersonRecord:
-    """Save an edit made on the record as it was at `read_version`; refuse a stale one."""
+    """Save an edit made on the record as it was at `read_version`; refuse a stale one.
+
+    `only` names the columns the editing form owns: the others (a coach wish set elsewhere)
+    are left exactly as they are."""
     person = _live_person(session, person_id)
     if person.version != read_version:
         changed_by = (
@@ -157,7 +167,11 @@ def update_person(
             "then make yours again.",
         )
     values = clean_person_details(details, today=_today(session))
-    changed = sorted(key for key, value in values.items() if getattr(person, key) != value)
+    changed = sorted(
+        key
+        for key, value in values.items()
+        if (only is None or key in only) and getattr(person, key) != value
+    )
     if not changed:
         return _record(person)
     for key in changed:
@@ -218,6 +232,9 @@ def person_visits(
 @dataclass(frozen=True)
 class LikelyDuplicate:
     person_id: int
+    first_name: str
+    last_name: str | None
+    preferred_name: str | None
     name: str
     birth_year: int | None
     phone: str | None
@@ -279,10 +296,66 @@ def likely_duplicates(
 def _duplicate(match, reason: str) -> LikelyDuplicate:
     name = " ".join(part for part in (match.first_name, match.last_name) if part)
     return LikelyDuplicate(
-        match.person_id, name, match.birth_year, match.phone, match.last_visit_at, reason
+        match.person_id,
+        match.first_name,
+        match.last_name,
+        match.preferred_name,
+        name,
+        match.birth_year,
+        match.phone,
+        match.last_visit_at,
+        reason,
     )
 
 
+def _fill_birth(keep: Person, other: Person) -> list[str]:
+    """Birth year and date travel together: a date never contradicts the kept year."""
+    if keep.birth_year is None and keep.birth_date is None:
+        if other.birth_year is None and other.birth_date is None:
+            return []
+        keep.birth_year, keep.birth_date = other.birth_year, other.birth_date
+        return ["birth_year", "birth_date"] if other.birth_date else ["birth_year"]
+    if (
+        keep.birth_date is None
+        and other.birth_date is not None
+        and (other.birth_date.year == keep.birth_year)
+    ):
+        keep.birth_date = other.birth_date
+        return ["birth_date"]
+    return []
+
+
+def _withdraw_second_sign_ins(
+    session: Session, actor: Actor, keep_id: int, merge_id: int
+) -> list[int]:
+    """If both records are signed in on the same day, one person is there once: the other
+    record's open visit is withdrawn (it stays in the history, marked why)."""
+    open_days = set(
+        session.scalars(
+            select(Visit.local_day).where(Visit.person_id == keep_id, Visit.status.in_(OPEN_VISIT))
+        )
+    )
+    doubles = (
+        session.scalars(
+            select(Visit).where(
+                Visit.person_id == merge_id,
+                Visit.status.in_(OPEN_VISIT),
+                Visit.local_day.in_(open_days),
+            )
+        ).all()
+        if open_days
+        else []
+    )
+    for visit in doubles:
+        visit.status = VisitStatus.UNDONE
+        visit.undone_at = utc_now()
+        visit.undone_by_id = actor.staff_id
+        visit.undo_reason = "Merged: the same person was signed in twice"
+    session.flush()
+    return [visit.id for visit in doubles]
+
+
+OPEN_VISIT = (VisitStatus.WAITING, VisitStatus.WITH_COACH)
 _HISTORY = (
     Visit,
     Assignment,
@@ -326,6 +399,7 @@ def merge_people(
             "Both records have an active coach.",
             hint="End one of the two assignments first (from the person's coaching panel).",
         )
+    withdrawn = _withdraw_second_sign_ins(session, actor, keep_id, merge_id)
     moved: dict[str, int] = {}
     for model in _HISTORY:
         result = session.execute(
@@ -336,14 +410,12 @@ def merge_people(
         )
         if result.rowcount:
             moved[model.__tablename__] = result.rowcount
-    filled = []
+    filled = _fill_birth(keep, other)
     for column in (
         "last_name",
         "preferred_name",
         "nickname",
         "pronouns",
-        "birth_year",
-        "birth_date",
         "phone",
         "email",
         "preferred_language",
@@ -365,6 +437,13 @@ def merge_people(
     keep.updated_by_id = actor.staff_id
     other.merged_into_id = keep.id
     other.updated_by_id = actor.staff_id
+    # Records merged into the other one earlier now lead straight to the one kept.
+    session.execute(
+        update(Person)
+        .where(Person.merged_into_id == other.id)
+        .values(merged_into_id=keep.id)
+        .execution_options(synchronize_session=False)
+    )
     session.flush()
     record_event(
         session,
@@ -375,6 +454,7 @@ def merge_people(
         person_id=keep.id,
         merged_person_id=other.id,
         moved=moved,
+        withdrawn_visits=withdrawn,
         filled=filled,
     )
     record_event(

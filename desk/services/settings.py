@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.db.changes import announce_change
 from desk.errors import StaleEdit, ValidationError
 from desk.models import Setting
 from desk.services.actor import Actor
@@ -148,5 +149,6 @@ def update_settings(
             row.value = value
             row.updated_by_id = actor.staff_id
         record_event(session, actor, "settings.changed", "setting", key, before=before, after=value)
+        announce_change(session, "settings")
     session.flush()
     return load_settings(session)

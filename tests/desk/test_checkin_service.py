@@ -36,9 +36,9 @@ def _coach(database: Database) -> int:
         return coach.id
 
 
-def test_the_configured_purposes_in_order(database: Database) -> None:
+def test_the_configured_purposes_in_order(database: Database, actor: Actor) -> None:
     with database.session() as session:
-        codes = [p.code for p in list_purposes(session)]
+        codes = [p.code for p in list_purposes(session, actor)]
     assert codes == [
         "drop_in",
         "coaching",
@@ -171,7 +171,7 @@ def test_bad_purposes_are_refused(database: Database, actor: Actor, choice, mess
 def test_the_usual_purpose_is_the_default(database: Database, actor: Actor) -> None:
     person = add_person(database, actor, "Thanh")
     with database.session() as session:
-        assert usual_purposes(session, person.id) == []
+        assert usual_purposes(session, actor, person.id) == []
     for days, code in ((3, "coaching"), (2, "coaching"), (1, "phone_computer")):
         moment = NOON - timedelta(days=days)
         with database.transaction() as session:
@@ -183,4 +183,4 @@ def test_the_usual_purpose_is_the_default(database: Database, actor: Actor) -> N
         with database.transaction() as session:
             check_out(session, actor, visit_id, version, now=moment)
     with database.session() as session:
-        assert usual_purposes(session, person.id) == ["coaching"]
+        assert usual_purposes(session, actor, person.id) == ["coaching"]

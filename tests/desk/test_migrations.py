@@ -106,3 +106,64 @@ def test_a_database_of_some_other_program_is_refused(tmp_path: Path) -> None:
     assert inspect(database.engine).get_table_names() == ["invoices"]
     database.dispose()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path: Path):
+    """A database with no schema at all, on each engine."""
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import admin_execute, postgres_admin_url
+
+    if request.param == "sqlite":
+        database = Database.open(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+        yield database
+        database.dispose()
+        return
+    admin_url = postgres_admin_url()
+    if admin_url is None:
+        pytest.skip("PostgreSQL not configured: set RECOVERY_DESK_TEST_PG_URL")
+    name = f"rd_old_{tmp_path.name[-12:].replace('-', '_')}"
+    admin_execute(admin_url, f'CREATE DATABASE "{name}"')
+    database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
+    yield database
+    database.dispose()
+    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_first_release_database_with_visits_upgrades_with_its_data(
+    empty_database: Database,
+) -> None:
+    """Made at 0001 with real rows; 0002 fills last visits, 0003 withdraws a double sign-in."""
+    config = alembic_config(empty_database)
+    with empty_database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with empty_database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO person (id, first_name, kind, created_at, updated_at, version) "
+                "VALUES (1, 'Ana', 'peer', '2026-01-01 10:00:00', '2026-01-01 10:00:00', 1)"
+            )
+        )
+        visits = [
+            (1, "2026-03-01 14:00:00", "2026-03-01", "done"),
+            (2, "2026-03-05 15:00:00", "2026-03-05", "undone"),
+            (3, "2026-03-04 13:00:00", "2026-03-04", "waiting"),
+            (4, "2026-03-04 13:01:00", "2026-03-04", "waiting"),  # signed in twice at once
+        ]
+        for visit_id, arrived, day, status in visits:
+            connection.execute(
+                text(
+                    "INSERT INTO visit (id, person_id, arrived_at, local_day, status, "
+                    "signed_in_by_id, updated_at, version) VALUES "
+                    f"({visit_id}, 1, '{arrived}', '{day}', '{status}', 1, '{arrived}', 1)"
+                )
+            )
+    result = upgrade_database(empty_database)
+    assert result.before.current == "0001" and result.after == head_revision()
+    with empty_database.session() as session:
+        last = session.scalar(text("SELECT last_visit_at FROM person WHERE id = 1"))
+        statuses = dict(session.execute(text("SELECT id, status FROM visit")).all())
+    assert str(last).startswith("2026-03-04 13:01")
+    assert statuses == {1: "done", 2: "undone", 3: "waiting", 4: "undone"}

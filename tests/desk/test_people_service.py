@@ -206,5 +206,45 @@ def test_merge_keeps_every_visit_and_is_audited(database: Database, actor: Actor
         ).one()
     assert [v.purposes for v in visits] == [("Coaching",)]
     assert event.detail["merged_person_id"] == other.id and event.detail["moved"] == {"visit": 1}
-    with pytest.raises(NotFound, match="merged into"), database.transaction() as session:
+    with (
+        pytest.raises(NotFound, match="merged into another record"),
+        database.transaction() as session,
+    ):
         open_person(session, actor, other.id)
+
+
+def test_merge_keeps_birth_consistent_and_one_open_visit(database: Database, actor: Actor) -> None:
+    keep = add_person(database, actor, "Kofi", "Owusu", birth="1979")
+    other = add_person(database, actor, "Kofi", "Owusu", birth="3/2/1980")
+    earlier = add_person(database, actor, "K.", "Owusu")
+    with database.transaction() as session:
+        merge_people(
+            session,
+            actor,
+            keep_id=other.id,
+            keep_version=other.version,
+            merge_id=earlier.id,
+            merge_version=earlier.version,
+        )
+        other_version = session.get(Person, other.id).version
+    with database.transaction() as session:
+        sign_in(session, actor, person_id=keep.id, purposes=[PurposeChoice("drop_in")])
+        sign_in(session, actor, person_id=other.id, purposes=[PurposeChoice("coaching")])
+    with database.transaction() as session:
+        merged = merge_people(
+            session,
+            actor,
+            keep_id=keep.id,
+            keep_version=keep.version,
+            merge_id=other.id,
+            merge_version=other_version,
+        )
+    assert (merged.birth_year, merged.birth_date) == (1979, None)
+    with database.session() as session:
+        open_visits = session.scalar(
+            select(func.count())
+            .select_from(Visit)
+            .where(Visit.person_id == keep.id, Visit.status.in_(["waiting", "with_coach"]))
+        )
+        assert session.get(Person, earlier.id).merged_into_id == keep.id
+    assert open_visits == 1

@@ -186,8 +186,12 @@ def test_one_typo_in_a_longer_word_still_finds_the_person(people, data) -> None:
 
 
 @quick
-@given(PEOPLE, st.text(alphabet=string.ascii_lowercase + " ", min_size=1, max_size=10))
-def test_results_come_best_score_first(people, text) -> None:
-    found = _search(_index(*people), text, limit=30)
-    scores = [m.score for m in found]
-    assert scores == sorted(scores, reverse=True)
+@given(PEOPLE, st.data())
+def test_an_exact_word_outranks_a_prefix_or_a_typo(people, data) -> None:
+    """Whoever has the typed word itself comes before anyone found by its start or a typo."""
+    part = data.draw(st.sampled_from([name for person in people for name in person]))
+    word = fold(part).split()[0]
+    found = _search(_index(*people), word, limit=len(people))
+    has_word = [word in fold(f"{m.first_name} {m.last_name or ''}").split() for m in found]
+    assert any(has_word)
+    assert has_word == sorted(has_word, reverse=True)

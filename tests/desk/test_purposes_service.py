@@ -21,7 +21,7 @@ def test_add_rename_reorder_and_switch_off(database: Database, actor: Actor) -> 
         move_purpose(session, actor, "laundry", -10)
         save_purpose(session, actor, code="other", label="Something else", active=False)
     with database.session() as session:
-        in_use = [p.code for p in list_purposes(session)]
+        in_use = [p.code for p in list_purposes(session, actor)]
         every = {p.code: p for p in all_purposes(session)}
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert in_use[0] == "laundry" and "other" not in in_use

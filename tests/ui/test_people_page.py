@@ -95,6 +95,8 @@ def test_merge_two_records_of_one_person(app_context, qtbot) -> None:
         type_text(dialog.search, "jose hernandez")
         dialog._choose()
         assert dialog.other is not None and dialog.other.id == other_id
+        qtbot.wait(50)  # let deferred deletions run, as they would while staff read
+        dialog.keep_current.setChecked(True)
         dialog.merge()
 
     QTimer.singleShot(0, choose_and_merge)
@@ -124,4 +126,51 @@ def test_the_visits_model_passes_the_model_tester(app_context, qtmodeltester) ->
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(0, VisitsTableModel.PURPOSE)) == (
         "Support meeting, Naloxone or harm-reduction supplies ×3"
+    )
+
+
+def test_a_kept_draft_never_undoes_another_stations_save(app_context, qtbot) -> None:
+    first = _person(app_context, "Ana", "Silva", phone="508 555 0101")
+    second = _person(app_context, "Kwame", "Mensah")
+    page = _page(app_context, qtbot)
+    page.open_record(first)
+    type_text(page.view.form.town, "Auburn")
+    page.draft.save_now()
+    page.open_record(second)  # left without saving: the typing is kept for Ana
+    with app_context.database.transaction() as session:  # another station corrects the phone
+        other = PersonDetails(first_name="Ana", last_name="Silva", phone="508 555 0199")
+        update_person(session, app_context.actor, first, 1, other)
+    page.open_record(first)
+    assert page.view.form.town.text() == "Auburn"
+    assert page.view.form.phone.text() == "(508) 555-0199"
+    assert "saved elsewhere since" in page.view.status.text()
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    with app_context.database.session() as session:
+        person = session.get(Person, first)
+    assert (person.town, person.phone) == ("Auburn", "+15085550199")
+
+
+def test_saving_the_form_keeps_what_it_does_not_show(app_context, qtbot) -> None:
+    from desk.models import StaffMember
+
+    with app_context.database.transaction() as session:
+        coach = StaffMember(
+            display_name="Rosa Delgado", login="rosa", role="coach", is_coach=True, active=True
+        )
+        session.add(coach)
+        session.flush()
+        coach_id = coach.id
+    person_id = _person(
+        app_context, "María", "Pérez", wished_coach_id=coach_id, wished_coach_gender="woman"
+    )
+    page = _page(app_context, qtbot)
+    page.open_record(person_id)
+    type_text(page.view.form.town, "Worcester")
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    with app_context.database.session() as session:
+        person = session.get(Person, person_id)
+    assert (person.town, person.wished_coach_id, person.wished_coach_gender) == (
+        "Worcester",
+        coach_id,
+        "woman",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk.services.audit import AuditEntry
-from ui.formatting import local_datetime_text
+from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
 
@@ -13,8 +13,9 @@ class AuditTableModel(RowTableModel[AuditEntry]):
     WHEN, WHO, ACTION, RECORD, STATION = range(5)
     EntryRole = RowTableModel.RowRole
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, center_time: CenterTime | None = None) -> None:
         super().__init__([], parent)
+        self.center_time = center_time or CenterTime()
         self._headers = [
             self.tr("When"),
             self.tr("Who"),
@@ -47,7 +48,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            self.WHEN: lambda: local_datetime_text(entry.occurred_at),
+            self.WHEN: lambda: self.center_time.datetime_text(entry.occurred_at),
             self.WHO: lambda: entry.actor_name,
             self.ACTION: lambda: self.describe(entry),
             self.RECORD: lambda: f"{entry.entity_type} {entry.entity_id or ''}".strip(),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desk.lookup.person_index import PersonMatch
 from desk.names import shown_name
 from desk.text_folding import digits_only
+from ui.formatting import CenterTime
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -16,8 +17,9 @@ Index = QModelIndex | QPersistentModelIndex
 class LookupResultsModel(QAbstractListModel):
     MatchRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, center_time: CenterTime | None = None) -> None:
         super().__init__(parent)
+        self.center_time = center_time or CenterTime()
         self._matches: list[PersonMatch] = []
         self._private = True
 
@@ -67,8 +69,8 @@ class LookupResultsModel(QAbstractListModel):
         return "  ·  ".join(parts)
 
     def _when(self, moment: datetime) -> str:
-        local = moment.astimezone()
-        days = (datetime.now(UTC).astimezone().date() - local.date()).days
+        local = self.center_time.local(moment)
+        days = (self.center_time.today() - local.date()).days
         if days <= 0:
             return self.tr("today")
         if days == 1:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from desk.models import VisitStatus
 from desk.names import anonymous_label, shown_name
 from desk.services.checkin import QueueEntry
-from ui.formatting import local_time_text
+from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
 
@@ -19,8 +19,15 @@ class QueueTableModel(RowTableModel[QueueEntry]):
     ARRIVED, WAITING, NAME, PURPOSE, COACH, STATUS = range(6)
     EntryRole = RowTableModel.RowRole
 
-    def __init__(self, parent=None, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        parent=None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        center_time: CenterTime | None = None,
+    ) -> None:
         super().__init__([], parent)
+        self.center_time = center_time or CenterTime()
         self._private = True
         self._clock = clock or (lambda: datetime.now(UTC))
         self._headers = [
@@ -72,7 +79,7 @@ class QueueTableModel(RowTableModel[QueueEntry]):
 
     def _text(self, entry: QueueEntry, column: int) -> str:
         if column == self.ARRIVED:
-            return local_time_text(entry.arrived_at)
+            return self.center_time.time_text(entry.arrived_at)
         if column == self.WAITING:
             if entry.status is not VisitStatus.WAITING:
                 return ""

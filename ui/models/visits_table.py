@@ -6,15 +6,16 @@ from PySide6.QtCore import Qt
 
 from desk.models import VisitStatus
 from desk.services.people import VisitSummary
-from ui.formatting import local_datetime_text, local_time_text
+from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
 
 class VisitsTableModel(RowTableModel[VisitSummary]):
     ARRIVED, LEFT, PURPOSE, COACH, STATUS = range(5)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, center_time: CenterTime | None = None) -> None:
         super().__init__([], parent)
+        self.center_time = center_time or CenterTime()
         self._headers = [
             self.tr("Arrived"),
             self.tr("Left"),
@@ -36,8 +37,8 @@ class VisitsTableModel(RowTableModel[VisitSummary]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            self.ARRIVED: lambda: local_datetime_text(visit.arrived_at),
-            self.LEFT: lambda: local_time_text(visit.departed_at),
+            self.ARRIVED: lambda: self.center_time.datetime_text(visit.arrived_at),
+            self.LEFT: lambda: self.center_time.time_text(visit.departed_at),
             self.PURPOSE: lambda: ", ".join(visit.purposes),
             self.COACH: lambda: visit.coach_name or "",
             self.STATUS: lambda: self._status[visit.status],

@@ -42,6 +42,28 @@ def _set_tri_state(box: QCheckBox, value: bool | None) -> None:
 
 
 class PersonForm(QWidget):
+    """Edits these person columns and no others."""
+
+    COLUMNS = (
+        "first_name",
+        "last_name",
+        "preferred_name",
+        "nickname",
+        "pronouns",
+        "kind",
+        "birth_year",
+        "birth_date",
+        "phone",
+        "email",
+        "preferred_language",
+        "may_call",
+        "may_text",
+        "may_leave_message",
+        "town",
+        "heard_about",
+        "note",
+        "recovery_pathway",
+    )
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:

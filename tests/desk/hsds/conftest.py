@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from desk.db.engine import Database
-from tests.conftest import admin_execute, make_sqlite_database, postgres_admin_url
+from tests.conftest import (
+    clone_postgres_database,
+    drop_postgres_database,
+    make_sqlite_database,
+    postgres_admin_url,
+)
 
 
 @pytest.fixture
@@ -24,9 +27,6 @@ def fresh_database(
         return
     admin_url = postgres_admin_url()
     assert admin_url is not None and postgres_template is not None
-    name = f"rd_test_{uuid.uuid4().hex[:12]}"
-    admin_execute(admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
-    other = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
+    other = clone_postgres_database(admin_url, postgres_template)
     yield other
-    other.dispose()
-    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_postgres_database(admin_url, other)

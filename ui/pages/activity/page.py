@@ -47,7 +47,7 @@ class ActivityPage(Page):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.more_button = QPushButton(self.tr("Show older"))
         self.more_button.clicked.connect(self.load_more)
-        self.model = AuditTableModel(self)
+        self.model = AuditTableModel(self, context.center_time)
         self.table = QTableView()
         self.table.setObjectName("activityTable")
         self.table.setModel(self.model)

@@ -41,6 +41,9 @@ def _write(widget: QWidget, value: Any) -> None:
         widget.setText(str(value))
 
 
+DRAFT_KEY = "center_settings"
+
+
 class CenterSettingsPage(Page):
     page_id = "settings"
 
@@ -61,7 +64,7 @@ class CenterSettingsPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
-        self.draft = FormDraft(context.settings, "center_settings", self.view.fields)
+        self.draft = FormDraft(context.settings, DRAFT_KEY, self.view.fields)
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
 
@@ -86,11 +89,19 @@ class CenterSettingsPage(Page):
             for key, widget in self.view.fields.items():
                 _write(widget, settings[key])
 
-        self.draft.fill_without_drafting(fill)
-        if self.draft.restore():
-            self.view.status.setText(self.tr("Unsaved changes from before were restored."))
-        else:
+        self.draft.begin(DRAFT_KEY, fill, version=sorted(settings.versions.items()))
+        restored = self.draft.restore()
+        if restored is None:
             self.view.status.setText("")
+        elif restored.typed_on_older_version:
+            self.view.status.setText(
+                self.tr(
+                    "Your unsaved changes from before are back, but another station has saved "
+                    "settings since: check them before saving."
+                )
+            )
+        else:
+            self.view.status.setText(self.tr("Unsaved changes from before were restored."))
 
     def changes(self) -> dict[str, Any]:
         if self.loaded is None:

@@ -8,7 +8,7 @@ the background and only the newest answer is shown.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,7 +34,6 @@ from desk.services.checkin import (
 from desk.services.lookup import lookup_people
 from desk.services.staff import CoachSummary, list_coaches
 from ui.context import AppContext
-from ui.formatting import local_time_text
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.view import FrontDeskView
@@ -50,7 +49,7 @@ class FrontDeskPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.view = FrontDeskView()
+        self.view = FrontDeskView(context.center_time)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -59,6 +58,7 @@ class FrontDeskPage(Page):
         self._lookup_wanted: str | None = None
         self._lookup_shown = ""
         self._purposes_by_hand = False
+        self._usual_for: int | None = None  # whose usual purposes the bar shows
         self._index_ready = False
 
         view = self.view
@@ -108,7 +108,10 @@ class FrontDeskPage(Page):
 
     # -- start-up --------------------------------------------------------------------------
     def _load_reference_data(self) -> None:
-        self.context.tasks.submit(list_purposes, self._show_purposes, self._show_error)
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: list_purposes(session, actor), self._show_purposes, self._show_error
+        )
         index = self.context.people_index
         self.context.tasks.submit(index.refresh, self._index_loaded, self._show_error)
 
@@ -118,6 +121,7 @@ class FrontDeskPage(Page):
         chosen = self.view.purposes.checked_codes() or [DEFAULT_PURPOSE]
         self.view.purposes.set_options(options, self)
         self.view.purposes.choose(chosen)
+        self._update_hint()
 
     def _index_loaded(self, _rows: int) -> None:
         self._index_ready = True
@@ -128,7 +132,12 @@ class FrontDeskPage(Page):
     def _on_changes(self, topics: set[str]) -> None:
         self.refresh_queue()
         if topics & {"settings", "*"}:
-            self.context.tasks.submit(list_purposes, self._show_purposes, self._show_error)
+            actor = self.context.actor
+            self.context.tasks.submit(
+                lambda session: list_purposes(session, actor),
+                self._show_purposes,
+                self._show_error,
+            )
 
     # -- lookup ----------------------------------------------------------------------------
     def _on_text(self, text: str) -> None:
@@ -188,9 +197,10 @@ class FrontDeskPage(Page):
         match = self.highlighted()
         if match is None or self._purposes_by_hand:
             return
-        person_id = match.person_id
+        person_id, actor = match.person_id, self.context.actor
+        self._usual_for = None
         self.context.tasks.submit(
-            lambda session: usual_purposes(session, person_id),
+            lambda session: usual_purposes(session, actor, person_id),
             lambda codes: self._apply_usual(person_id, codes),
             lambda _error: None,
         )
@@ -199,6 +209,7 @@ class FrontDeskPage(Page):
         match = self.highlighted()
         if match is not None and match.person_id == person_id and not self._purposes_by_hand:
             self.view.purposes.choose(codes or [DEFAULT_PURPOSE])
+            self._usual_for = person_id
 
     def _mark_purposes_by_hand(self) -> None:
         self._purposes_by_hand = True
@@ -220,38 +231,67 @@ class FrontDeskPage(Page):
             match.preferred_name,
             private=self.view.privacy.isChecked(),
         )
-        self._sign_in(match.person_id, None, name)
+        # Shown purposes count if chosen by hand or already this person's usual ones; else the
+        # sign-in itself looks up what they usually come for (the answer may not be back yet).
+        known = self._purposes_by_hand or self._usual_for == match.person_id
+        self._sign_in(match.person_id, None, name, self.view.purposes.choices() if known else None)
 
     def sign_in_anonymous(self) -> None:
         text = self.view.sign_in_box.text().strip()
         initials = text if INITIALS.match(text) else None
-        self._sign_in(None, initials, anonymous_label(initials))
+        self._sign_in(None, initials, anonymous_label(initials), self.view.purposes.choices())
 
-    def _sign_in(self, person_id: int | None, initials: str | None, name: str) -> None:
-        purposes = self.view.purposes.choices()
-        if not purposes:
-            self._show_error(DeskError(self.tr("Choose at least one purpose (Ctrl+1 to Ctrl+7).")))
+    def _sign_in(
+        self,
+        person_id: int | None,
+        initials: str | None,
+        name: str,
+        purposes: list[PurposeChoice] | None,
+    ) -> None:
+        """Sign in, clearing the box at once: a second Enter finds nothing to sign in twice,
+        and what staff type next for the next person is theirs."""
+        if purposes == []:
+            self._show_error(
+                DeskError(
+                    self.tr("Choose at least one purpose (%1).").replace("%1", self._purpose_keys())
+                )
+            )
             return
+        typed = self.view.sign_in_box.text()
+        self._reset_after_sign_in()
+        self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
         actor = self.context.actor
+
+        def work(session) -> tuple[int, list[str]]:
+            chosen = purposes
+            if chosen is None:
+                codes = usual_purposes(session, actor, person_id) or [DEFAULT_PURPOSE]
+                chosen = [PurposeChoice(code) for code in codes]
+            visit_id = sign_in(
+                session, actor, person_id=person_id, purposes=chosen, anonymous_initials=initials
+            )
+            return visit_id, [choice.code for choice in chosen]
+
         self.context.tasks.submit(
-            lambda session: sign_in(
-                session, actor, person_id=person_id, purposes=purposes, anonymous_initials=initials
-            ),
-            lambda visit_id: self._signed_in(visit_id, name),
-            self._show_error,
+            work,
+            lambda result: self._signed_in(result[0], name, result[1]),
+            lambda error: self._sign_in_failed(error, typed),
         )
 
-    def _signed_in(self, visit_id: int, name: str) -> None:
+    def _sign_in_failed(self, error: DeskError, typed: str) -> None:
+        if not self.view.sign_in_box.text():
+            self.view.sign_in_box.setText(typed)  # nothing typed since: put it back
+        self.view.hint.setText("")
+        self._show_error(error)
+
+    def _signed_in(self, visit_id: int, name: str, codes: list[str]) -> None:
         self.view.banner.hide()
-        labels = ", ".join(
-            self.view.purposes.buttons[c].text().split(" ", 1)[-1]
-            for c in self.view.purposes.checked_codes()
-        )
-        self._reset_after_sign_in()
+        options = self.view.purposes.options
+        labels = ", ".join(options[code].label if code in options else code for code in codes)
         self.view.hint.setText(
             self.tr("Signed in %1 at %2 (%3).")
             .replace("%1", name)
-            .replace("%2", local_time_text(datetime.now().astimezone()))
+            .replace("%2", self.context.center_time.time_text(datetime.now(UTC)))
             .replace("%3", labels)
         )
         self.refresh_queue(select_visit=visit_id)
@@ -265,6 +305,7 @@ class FrontDeskPage(Page):
         self.view.sign_in_box.clear()
         self.view.results_model.set_matches([])
         self._purposes_by_hand = False
+        self._usual_for = None
         self.view.purposes.choose([DEFAULT_PURPOSE])
         self.view.sign_in_box.setFocus()
 
@@ -272,20 +313,24 @@ class FrontDeskPage(Page):
         # The purposes shown may be the highlighted match's usual ones: a new person gets only
         # what staff chose by hand, else the default.
         purposes = self.view.purposes.choices() if self._purposes_by_hand else []
+        purposes_given = purposes or [PurposeChoice(DEFAULT_PURPOSE)]
         dialog = IntakeDialog(
             self.context,
             self.context.people_index,
-            purposes or [PurposeChoice(DEFAULT_PURPOSE)],
+            purposes_given,
             self.view.sign_in_box.text(),
             self,
+            private=self.view.privacy.isChecked(),
         )
         accepted = dialog.exec()
         self._back_to_the_box()
         if accepted and dialog.signed_in is not None:
             _person_id, visit_id = dialog.signed_in
-            self._signed_in(visit_id, dialog.form.first_name.text())
+            self._reset_after_sign_in()
+            self._signed_in(visit_id, dialog.signed_in_name, [p.code for p in purposes_given])
         elif dialog.existing_person_id is not None:
-            self._sign_in(dialog.existing_person_id, None, self.tr("the existing record"))
+            by_hand = self.view.purposes.choices() if self._purposes_by_hand else None
+            self._sign_in(dialog.existing_person_id, None, dialog.existing_person_name, by_hand)
 
     # -- the queue -------------------------------------------------------------------------
     def refresh_queue(self, select_visit: int | None = None) -> None:
@@ -421,12 +466,15 @@ class FrontDeskPage(Page):
         elif not text:
             self.view.hint.setText(
                 self.tr(
-                    "Ctrl+1 to Ctrl+7 choose the purposes. Nothing else is needed for a returning "
-                    "visitor."
-                )
+                    "%1 choose the purposes. Nothing else is needed for a returning visitor."
+                ).replace("%1", self._purpose_keys())
             )
         else:
             self.view.hint.setText("")
+
+    def _purpose_keys(self) -> str:
+        count = min(9, len(self.view.purposes.buttons)) or 1
+        return self.tr("Ctrl+1 to Ctrl+%1").replace("%1", str(count))
 
     def _show_error(self, error: DeskError) -> None:
         self.view.banner.show_message(str(error), "error")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk.errors import DatabaseUnavailable, DeskError, ValidationError
 from desk.lookup.person_index import PersonIndex
+from desk.names import shown_name
 from desk.services.checkin import PurposeChoice, sign_in
 from desk.services.people import LikelyDuplicate, create_person, likely_duplicates
 from desk.services.person_details import PersonDetails
@@ -66,6 +67,8 @@ class IntakeDialog(QDialog):
         purposes: list[PurposeChoice],
         typed_text: str = "",
         parent: QWidget | None = None,
+        *,
+        private: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeDialog")
@@ -74,7 +77,11 @@ class IntakeDialog(QDialog):
         self.index = index
         self.purposes = purposes
         self.signed_in: tuple[int, int] | None = None  # (person id, visit id)
+        self.signed_in_name = ""
         self.existing_person_id: int | None = None
+        self.existing_person_name = ""
+        self.private = private  # as the front desk's privacy switch: others may see the screen
+        self._saving = False
         self._duplicates: list[LikelyDuplicate] = []
         self._discard_armed = False
 
@@ -92,6 +99,9 @@ class IntakeDialog(QDialog):
         self.duplicates = QListWidget()
         self.duplicates.setObjectName("duplicates")
         self.duplicates.setMaximumHeight(90)
+        self.duplicates.currentRowChanged.connect(self._show_duplicate_detail)
+        self.duplicate_detail = QLabel()
+        self.duplicate_detail.setObjectName("hintLine")
         self.use_existing_button = QPushButton(self.tr("Use this person (Ctrl+U)"))
         self.use_existing_button.clicked.connect(self.use_existing)
         duplicate_row = QHBoxLayout()
@@ -114,11 +124,13 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.duplicates_heading)
         layout.addLayout(duplicate_row)
+        layout.addWidget(self.duplicate_detail)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.use_existing)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
         self.draft = FormDraft(context.settings, DRAFT_KEY, self.form.draft_fields())
+        self.draft.begin(DRAFT_KEY, lambda: None)  # an empty form: anything in it was typed
         restored = self.draft.restore()
         if restored:
             self.banner.show_message(
@@ -128,9 +140,7 @@ class IntakeDialog(QDialog):
                 "info",
             )
         elif typed_text:
-            self.draft.fill_without_drafting(
-                lambda: self.form.set_details(details_from_typed(typed_text))
-            )
+            self.form.set_details(details_from_typed(typed_text))
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
@@ -154,32 +164,55 @@ class IntakeDialog(QDialog):
         self._duplicates = list(found)
         self.duplicates.clear()
         for duplicate in found:
-            parts = [duplicate.name]
-            if duplicate.birth_year:
-                parts.append(self.tr("b. %1").replace("%1", str(duplicate.birth_year)))
-            parts.append(self.tr(duplicate.reason))
-            item = QListWidgetItem("  ·  ".join(parts))
+            name = shown_name(
+                duplicate.first_name,
+                duplicate.last_name,
+                duplicate.preferred_name,
+                private=self.private,
+            )
+            item = QListWidgetItem(f"{name}  ·  {self.tr(duplicate.reason)}")
             item.setData(Qt.ItemDataRole.UserRole, duplicate.person_id)
             self.duplicates.addItem(item)
         has_any = bool(found)
         self.duplicates.setVisible(has_any)
         self.use_existing_button.setVisible(has_any)
+        self.duplicate_detail.setVisible(has_any)
         self.duplicates_heading.setText(
             self.tr("This may be someone we already know:") if has_any else ""
         )
         if has_any:
             self.duplicates.setCurrentRow(0)
 
+    def _show_duplicate_detail(self, row: int) -> None:
+        """Only the highlighted one in full: enough to tell, not a list for all to read."""
+        if not 0 <= row < len(self._duplicates):
+            self.duplicate_detail.setText("")
+            return
+        duplicate = self._duplicates[row]
+        parts = [duplicate.name]
+        if duplicate.birth_year:
+            parts.append(self.tr("b. %1").replace("%1", str(duplicate.birth_year)))
+        if duplicate.phone:
+            parts.append(f"☎ ··{duplicate.phone[-4:]}")
+        self.duplicate_detail.setText("  ·  ".join(parts))
+
     def use_existing(self) -> None:
         item = self.duplicates.currentItem()
         if item is None or not self.duplicates.isVisible():
             return
         self.existing_person_id = int(item.data(Qt.ItemDataRole.UserRole))
+        chosen = next(d for d in self._duplicates if d.person_id == self.existing_person_id)
+        self.existing_person_name = shown_name(
+            chosen.first_name, chosen.last_name, chosen.preferred_name, private=self.private
+        )
         self.draft.clear()
         self.accept()
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
+        if self._saving:
+            return  # Enter and Ctrl+Return in quick succession save once
+        self._saving = True
         self.form.clear_errors()
         self.draft.save_now()
         details, purposes, actor = self.form.details(), list(self.purposes), self.context.actor
@@ -193,12 +226,21 @@ class IntakeDialog(QDialog):
         self.context.tasks.submit(create_and_sign_in, self._saved, self._failed)
 
     def _saved(self, result: tuple[int, int]) -> None:
+        self._saving = False
         self.save_button.setEnabled(True)
         self.signed_in = result
+        form = self.form
+        self.signed_in_name = shown_name(
+            form.first_name.text().strip(),
+            form.last_name.text().strip(),
+            form.preferred_name.text().strip(),
+            private=self.private,
+        )
         self.draft.clear()
         self.accept()
 
     def _failed(self, error: DeskError) -> None:
+        self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, ValidationError):
             self.form.show_error(error)

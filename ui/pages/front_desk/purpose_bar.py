@@ -20,7 +20,7 @@ PER_ROW = 4
 
 
 class PurposeBar(QWidget):
-    """Ctrl+1 … Ctrl+7 toggle purposes; Ctrl+= and Ctrl+- change a counted item (kits)."""
+    """Ctrl+1 … Ctrl+9 toggle purposes; Ctrl+= and Ctrl+- change a counted item (kits)."""
 
     toggled_by_hand = Signal()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formatting import CenterTime
 from ui.models.lookup_results import LookupResultsModel
 from ui.models.queue_table import QueueTableModel
 from ui.pages.front_desk.purpose_bar import PurposeBar
@@ -23,7 +24,7 @@ from ui.widgets.sign_in_box import SignInBox
 
 
 class FrontDeskView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, center_time: CenterTime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = Banner()
         heading = QLabel(self.tr("Front desk"))
@@ -41,7 +42,7 @@ class FrontDeskView(QWidget):
         self.sign_in_box.setPlaceholderText(
             self.tr("Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in")
         )
-        self.results_model = LookupResultsModel(self)
+        self.results_model = LookupResultsModel(self, center_time)
         self.results = QListView()
         self.results.setObjectName("lookupResults")
         self.results.setModel(self.results_model)
@@ -64,7 +65,7 @@ class FrontDeskView(QWidget):
 
         self.counts = QLabel()
         self.counts.setObjectName("countsLine")
-        self.queue_model = QueueTableModel(self)
+        self.queue_model = QueueTableModel(self, center_time=center_time)
         self.queue = QTableView()
         self.queue.setObjectName("queueTable")
         self.queue.setModel(self.queue_model)

@@ -20,6 +20,7 @@ from ui.drafts import FormDraft
 from ui.pages.people.merge_dialog import MergeDialog
 from ui.pages.people.view import PeopleView
 from ui.widgets.page import Page
+from ui.widgets.person_form import PersonForm
 
 RESULTS = 50
 
@@ -30,7 +31,7 @@ class PeoplePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.view = PeopleView()
+        self.view = PeopleView(context.center_time)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -119,12 +120,23 @@ class PeoplePage(Page):
         view.record_heading.setText(
             full_name(record.first_name, record.last_name, record.preferred_name)
         )
-        self.draft.set_key(f"person/{record.id}")
-        self.draft.fill_without_drafting(lambda: view.form.set_details(record.details()))
-        restored = self.draft.restore()
-        view.status.setText(
-            self.tr("Unsaved changes from before were restored.") if restored else ""
+        self.draft.begin(
+            f"person/{record.id}",
+            lambda: view.form.set_details(record.details()),
+            version=record.version,
         )
+        restored = self.draft.restore()
+        if restored is None:
+            view.status.setText("")
+        elif restored.typed_on_older_version:
+            view.status.setText(
+                self.tr(
+                    "Your unsaved changes are back, but this record was saved elsewhere since: "
+                    "check them before saving."
+                )
+            )
+        else:
+            view.status.setText(self.tr("Unsaved changes from before were restored."))
         view.visits_model.set_visits(visits)
 
     def save(self) -> None:
@@ -133,13 +145,20 @@ class PeoplePage(Page):
         record, details, actor = self.record, self.view.form.details(), self.context.actor
         self.draft.save_now()
         self.view.form.clear_errors()
+        self.view.save_button.setEnabled(False)
         self.context.tasks.submit(
-            lambda session: update_person(session, actor, record.id, record.version, details),
+            lambda session: update_person(
+                session, actor, record.id, record.version, details, only=PersonForm.COLUMNS
+            ),
             self._saved,
             self._save_failed,
         )
 
     def _saved(self, record: PersonRecord) -> None:
+        self.view.save_button.setEnabled(True)
+        if self.record is None or record.id != self.record.id:
+            self.draft.clear(f"person/{record.id}")  # saved, though another record is shown
+            return
         self.draft.clear()
         self.record = record
         self.view.banner.hide()
@@ -149,6 +168,7 @@ class PeoplePage(Page):
         self.view.status.setText(self.tr("Saved."))
 
     def _save_failed(self, error: DeskError) -> None:
+        self.view.save_button.setEnabled(True)
         if isinstance(error, ValidationError):
             self.view.form.show_error(error)
         if isinstance(error, StaleEdit):

@@ -49,7 +49,7 @@ class MergeDialog(QDialog):
         self.banner = Banner()
         self.search = SignInBox()
         self.search.setPlaceholderText(self.tr("Find the other record: name, phone or year"))
-        self.results_model = LookupResultsModel(self)
+        self.results_model = LookupResultsModel(self, context.center_time)
         self.results_model.set_private(False)
         self.results = QListView()
         self.results.setModel(self.results_model)
@@ -59,6 +59,7 @@ class MergeDialog(QDialog):
         self.search.chosen.connect(self._choose)
         self.results.doubleClicked.connect(lambda _index: self._choose())
         self.comparison = QGridLayout()
+        self._compared_labels: list[QLabel] = []
         self.keep_current = QRadioButton(self.tr("Keep this record"))
         self.keep_other = QRadioButton(self.tr("Keep that record"))
         self.keep_current.setChecked(True)
@@ -124,21 +125,23 @@ class MergeDialog(QDialog):
         self._show_comparison()
 
     def _show_comparison(self) -> None:
-        while self.comparison.count():
-            item = self.comparison.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        """Rebuild the compared values; the two choice buttons stay (they are not labels)."""
+        for label in self._compared_labels:
+            self.comparison.removeWidget(label)
+            label.deleteLater()
+        self._compared_labels = []
         self.comparison.addWidget(self.keep_current, 0, 1)
-        if self.other is not None:
-            self.comparison.addWidget(self.keep_other, 0, 2)
-        rows = describe_record_fields(self.current, self.other, COMPARED)
+        self.comparison.addWidget(self.keep_other, 0, 2)
+        self.keep_other.setVisible(self.other is not None)
+        rows = describe_record_fields(self.current, self.other, COMPARED, self.context.center_time)
         for row, (label, mine, theirs) in enumerate(rows, start=1):
-            self.comparison.addWidget(QLabel(label), row, 0)
-            self.comparison.addWidget(QLabel(mine), row, 1)
+            cells = [QLabel(label), QLabel(mine)]
             if self.other is not None:
-                other = QLabel(theirs)
-                other.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                self.comparison.addWidget(other, row, 2)
+                cells.append(QLabel(theirs))
+            for column, cell in enumerate(cells):
+                cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.comparison.addWidget(cell, row, column)
+            self._compared_labels.extend(cells)
 
     def merge(self) -> None:
         if self.other is None:

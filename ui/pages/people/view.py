@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formatting import CenterTime
 from ui.models.lookup_results import LookupResultsModel
 from ui.models.visits_table import VisitsTableModel
 from ui.widgets.banner import Banner
@@ -25,7 +26,7 @@ from ui.widgets.sign_in_box import SignInBox
 
 
 class PeopleView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, center_time: CenterTime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = Banner()
         heading = QLabel(self.tr("People"))
@@ -40,7 +41,7 @@ class PeopleView(QWidget):
         self.search = SignInBox()
         self.search.setObjectName("peopleSearch")
         self.search.setPlaceholderText(self.tr("Find anyone: name, phone digits or birth year"))
-        self.results_model = LookupResultsModel(self)
+        self.results_model = LookupResultsModel(self, center_time)
         self.results = QListView()
         self.results.setObjectName("peopleResults")
         self.results.setModel(self.results_model)
@@ -68,7 +69,7 @@ class PeopleView(QWidget):
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
-        self.visits_model = VisitsTableModel(self)
+        self.visits_model = VisitsTableModel(self, center_time)
         self.visits = QTableView()
         self.visits.setObjectName("visitsTable")
         self.visits.setModel(self.visits_model)
