@@ -66,18 +66,23 @@ class PersonForm(QWidget):
     )
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, compact: bool = False, two_columns: bool = True
+    ) -> None:
         super().__init__(parent)
         self.fields: dict[str, QWidget] = {}
-        # Two columns, so the whole form fits a 768-pixel-high desk screen.
-        left, right = QFormLayout(), QFormLayout()
-        for column in (left, right):
+        # Two columns fit the whole intake on a 768-pixel-high desk screen; one column fits a
+        # narrow pane (the People page's record) that scrolls.
+        left = QFormLayout()
+        right = QFormLayout() if two_columns else left
+        for column in {left, right}:
             column.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 1)
-        columns.addSpacing(16)
-        columns.addLayout(right, 1)
+        if two_columns:
+            columns.addSpacing(16)
+            columns.addLayout(right, 1)
         form = left
 
         def line(name: str, label: str, placeholder: str = "") -> QLineEdit:
