@@ -55,6 +55,8 @@ class BesideItem(Flowable):
         self.wrap(available_width, available_height)
         if self.height <= available_height:
             return [self]
+        # Splitting a paragraph drops its wrapped lines; wrap afresh whatever happens next.
+        self._wrapped_at = None
         if self._item_height > available_height:
             return []  # the item alone does not fit: start on the next page
         column = self._column_width(available_width)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desk.printing import catalogue
 from desk.printing.markup import inline
 from desk.printing.referral_sheet import center_header, title_row
 from desk.printing.renderer import HandoutRenderer
 from desk.printing.sheet_content import ConsentFormContent
-from desk.printing.styles import CONTENT_WIDTH, INK, RULE
+from desk.printing.styles import CONTENT_WIDTH, INK, RULE, table_style
 
 
 class ConsentFormRenderer(HandoutRenderer):
@@ -80,16 +80,14 @@ class ConsentFormRenderer(HandoutRenderer):
             rowHeights=[height, None, height, None, height, None],
         )
         table.setStyle(
-            TableStyle(
-                [
-                    ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
-                    ("LINEBELOW", (1, 0), (1, 0), 0.8, INK),
-                    ("LINEBELOW", (0, 2), (0, 2), 0.8, INK),
-                    ("LINEBELOW", (0, 4), (0, 4), 0.8, INK),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
+            table_style(
+                ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
+                ("LINEBELOW", (1, 0), (1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 2), (0, 2), 0.8, INK),
+                ("LINEBELOW", (0, 4), (0, 4), 0.8, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             )
         )
         return table

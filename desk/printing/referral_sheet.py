@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desk.printing import catalogue
 from desk.printing.markup import inline
 from desk.printing.renderer import HandoutRenderer
 from desk.printing.service_block import service_block
 from desk.printing.sheet_content import CenterHeader, ReferralSheetContent
-from desk.printing.styles import ACCENT, BAND_FILL, CONTENT_WIDTH, NOTE_FILL, RULE, Stylesheet
+from desk.printing.styles import (
+    ACCENT,
+    BAND_FILL,
+    CONTENT_WIDTH,
+    NOTE_FILL,
+    RULE,
+    Stylesheet,
+    table_style,
+)
 
 
 def center_header(center: CenterHeader, styles: Stylesheet) -> Table:
@@ -30,14 +38,12 @@ def center_header(center: CenterHeader, styles: Stylesheet) -> Table:
         colWidths=[CONTENT_WIDTH * 0.7, CONTENT_WIDTH * 0.3],
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.5, ACCENT),
-            ]
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.5, ACCENT),
         )
     )
     return table
@@ -52,13 +58,11 @@ def title_row(title: str, when: str, styles: Stylesheet) -> Table:
         colWidths=[CONTENT_WIDTH * 0.62, CONTENT_WIDTH * 0.38],
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-            ]
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 10),
         )
     )
     return table
@@ -68,15 +72,13 @@ def boxed(paragraphs: list[Flowable], fill) -> Table:
     """A shaded box for short texts (who the sheet is for, the coach)."""
     table = Table([[paragraphs]], colWidths=[CONTENT_WIDTH])
     table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), fill),
-                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
+        table_style(
+            ("BACKGROUND", (0, 0), (-1, -1), fill),
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         )
     )
     return table

@@ -27,6 +27,7 @@ from desk.printing.styles import (
     PAGE_SIZE,
     RIGHT_MARGIN,
     RULE,
+    RUNNING_HEADER_TOP,
     TOP_MARGIN,
     Stylesheet,
     stylesheet,
@@ -119,6 +120,7 @@ class HandoutRenderer:
             creator="Recovery Desk",
             lang=self.language,
             invariant=True,
+            initialFontName=BODY_FONT,  # so that no text can fall back to a standard font
             pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=self._decorate)],
         )
         document.build(
@@ -132,7 +134,7 @@ class HandoutRenderer:
         if document.page > 1:
             running = Paragraph(inline(self.running_title()), self.styles.running)
             _, height = running.wrap(CONTENT_WIDTH, TOP_MARGIN)
-            running.drawOn(canvas, LEFT_MARGIN, PAGE_SIZE[1] - TOP_MARGIN * 0.45 - height / 2)
+            running.drawOn(canvas, LEFT_MARGIN, PAGE_SIZE[1] - RUNNING_HEADER_TOP - height)
         if self.show_help_lines():
             self._draw_help_lines(canvas)
         canvas.restoreState()

@@ -13,12 +13,14 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.platypus import TableStyle
 
 from desk.printing.fonts import BODY_FONT, BOLD_FONT
 
 PAGE_SIZE = LETTER
 LEFT_MARGIN = RIGHT_MARGIN = 0.6 * inch
-TOP_MARGIN = 0.55 * inch
+TOP_MARGIN = 0.7 * inch
+RUNNING_HEADER_TOP = 0.32 * inch  # from the top edge, on the second and later pages
 BOTTOM_MARGIN = 0.4 * inch  # below the footer
 CONTENT_WIDTH = PAGE_SIZE[0] - LEFT_MARGIN - RIGHT_MARGIN
 
@@ -92,3 +94,9 @@ def stylesheet(large_print: bool = False) -> Stylesheet:
         footer_height=(1.3 if large_print else 0.9) * inch,
         space=8 * scale,
     )
+
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle whose cells default to the bundled font (ReportLab's default is Helvetica,
+    which would otherwise be named in every page's resources)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY_FONT), *commands])

@@ -46,14 +46,16 @@ def current_service_ids(session: Session, category: Category) -> list[str]:
     return list(
         session.scalars(
             select(Service.id)
-            .join(Attribute, Attribute.link_id == Service.id)
             .where(
-                Attribute.link_entity == "service",
-                Attribute.taxonomy_term_id == category.term_id,
+                Service.id.in_(
+                    select(Attribute.link_id).where(
+                        Attribute.link_entity == "service",
+                        Attribute.taxonomy_term_id == category.term_id,
+                    )
+                ),
                 Service.status == ACTIVE,
             )
             .order_by(Service.name, Service.id)
-            .distinct()
         )
     )
 
