@@ -17,6 +17,7 @@ class Navigator(QObject):
     """Pages ask for another page through this, without knowing the main window."""
 
     open_person = Signal(int)  # show this person's record on the People page
+    show_page = Signal(str)  # show the page with this page_id
 
 
 class ChangeSignals(QObject):

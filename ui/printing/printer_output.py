@@ -1,0 +1,120 @@
+"""Printing a PDF on a QPrinter: any printer the system knows, through Qt's print path.
+
+Each page is rendered by QtPdf at the printer's resolution (at most 300 dpi) and painted on
+the printer. Beneath each page image the page's text is laid, taken from the PDF, so that a
+PDF printer's output stays searchable and copyable; on paper the image covers it.
+
+A printer that is stopped (off, jammed, out of paper, paused) is refused before anything is
+sent, with a message that says what to do; so is one that fails to open or to finish.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from desk.errors import DeskError
+from ui.printing.pdf_document import PdfInMemory
+
+MAX_DPI = 300
+
+
+class PrintFailed(DeskError):
+    """The printer could not take the job: what happened and what to do instead."""
+
+
+def printer_label(printer: QPrinter) -> str:
+    return printer.printerName() or "the printer"
+
+
+def check_printer_ready(printer: QPrinter) -> None:
+    """Refuse a printer the system reports stopped or unknown, before sending anything."""
+    name = printer.printerName()
+    if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
+        return
+    info = QPrinterInfo.printerInfo(name)
+    if info.isNull():
+        raise PrintFailed(
+            f"The printer “{name}” is not set up on this computer any more.",
+            hint="Choose another printer, or save the sheet as PDF.",
+        )
+    if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise PrintFailed(
+            f"The printer “{name}” is stopped: it may be off, jammed, out of paper or paused.",
+            hint="Nothing was sent to it. Check the printer (and its queue in the system's "
+            "printer settings), then press Print again; or choose another printer, or save "
+            "the sheet as PDF.",
+        )
+
+
+def _prepare_page_setup(printer: QPrinter, document: QPdfDocument) -> None:
+    size = document.pagePointSize(0)
+    page_size = QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    printer.setFullPage(True)
+    printer.setPageLayout(
+        QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+
+
+def _draw_text_layer(painter: QPainter, document: QPdfDocument, page: int, scale: float) -> None:
+    selection = document.getAllText(page)
+    lines = selection.text().replace("\r\n", "\n").split("\n")
+    bounds = selection.bounds()
+    if len(lines) != len(bounds):
+        return  # QtPdf grouped the text differently; the page prints all the same
+    painter.save()
+    painter.scale(scale, scale)
+    painter.setPen(QColor("white"))
+    font = QFont("Noto Sans")
+    for line, polygon in zip(lines, bounds, strict=True):
+        rect = polygon.boundingRect()
+        if not line.strip() or rect.height() <= 0:
+            continue
+        font.setPixelSize(max(1, round(rect.height() * 0.8)))
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+    painter.restore()
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, document_name: str) -> int:
+    """Send every page of `pdf` to `printer`; the number of pages sent, or PrintFailed."""
+    check_printer_ready(printer)
+    holder = PdfInMemory(pdf)
+    document = holder.document
+    pages = document.pageCount()
+    printer.setDocName(document_name)
+    _prepare_page_setup(printer, document)
+    dpi = min(MAX_DPI, printer.resolution())
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed(
+            f"The printer “{printer_label(printer)}” could not be opened.",
+            hint="Check that it is on and connected, then press Print again; or save the "
+            "sheet as PDF.",
+        )
+    try:
+        target = printer.pageLayout().fullRectPixels(printer.resolution())
+        for page in range(pages):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page)
+            pixels = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
+            image = document.render(page, pixels)
+            if image.isNull():
+                raise PrintFailed(
+                    f"Page {page + 1} could not be prepared for printing (out of memory?).",
+                    hint="Close other programs and print again, or save the sheet as PDF.",
+                )
+            _draw_text_layer(painter, document, page, target.width() / size.width())
+            painter.drawImage(QRectF(target), image)
+    finally:
+        painter.end()
+    if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise PrintFailed(
+            f"The printer “{printer_label(printer)}” reported an error while printing.",
+            hint="Check the printer and its queue, then press Print again; or save the sheet "
+            "as PDF.",
+        )
+    return pages
