@@ -158,3 +158,16 @@ def record_outcome(
     )
     announce_change(session, "referrals")
     return list_referrals(session, referral_id=referral.id)[0]
+
+
+def referred_services(session: Session, referral_id: int) -> list[tuple[str, str]]:
+    """A past referral's services still in the directory, in order: to refer again."""
+    return [
+        (service_id, name)
+        for service_id, name in session.execute(
+            select(ReferralItem.service_id, ReferralItem.service_name)
+            .where(ReferralItem.referral_id == referral_id)
+            .order_by(ReferralItem.position)
+        )
+        if service_id is not None
+    ]

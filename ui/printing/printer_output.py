@@ -10,7 +10,7 @@ sent, with a message that says what to do; so is one that fails to open or to fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -33,7 +33,18 @@ def check_printer_ready(printer: QPrinter) -> None:
     """Refuse a printer the system reports stopped or unknown, before sending anything."""
     name = printer.printerName()
     if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
-        return
+        if printer.outputFileName():
+            return  # Qt's own PDF printer, writing a file
+        # Qt falls back to a PDF printer when it knows no printer by the name asked for.
+        raise PrintFailed(
+            f"The printer “{name or '?'}” is not set up on this computer.",
+            hint="Choose another printer, or save the sheet as PDF.",
+        )
+    if not name:
+        raise PrintFailed(
+            "No printer is chosen, or the chosen one is not set up on this computer.",
+            hint="Choose a printer in Print…, or save the sheet as PDF.",
+        )
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
         raise PrintFailed(
@@ -59,22 +70,26 @@ def _prepare_page_setup(printer: QPrinter, document: QPdfDocument) -> None:
 
 
 def _draw_text_layer(painter: QPainter, document: QPdfDocument, page: int, scale: float) -> None:
-    selection = document.getAllText(page)
-    lines = selection.text().replace("\r\n", "\n").split("\n")
-    bounds = selection.bounds()
-    if len(lines) != len(bounds):
-        return  # QtPdf grouped the text differently; the page prints all the same
+    """The page's text, line by line where QtPdf found it, in white: the image covers it."""
+    full = document.getAllText(page).text()
     painter.save()
     painter.scale(scale, scale)
     painter.setPen(QColor("white"))
     font = QFont("Noto Sans")
-    for line, polygon in zip(lines, bounds, strict=True):
-        rect = polygon.boundingRect()
-        if not line.strip() or rect.height() <= 0:
+    position = 0
+    for line in full.replace("\r\n", "\n").split("\n"):
+        start = full.find(line, position)
+        if start < 0 or not line.strip():
             continue
-        font.setPixelSize(max(1, round(rect.height() * 0.8)))
+        position = start + len(line)
+        selection = document.getSelectionAtIndex(page, start, len(line))
+        heights = [polygon.boundingRect().height() for polygon in selection.bounds()]
+        rect = selection.boundingRectangle()
+        if not heights or rect.isEmpty():
+            continue
+        font.setPixelSize(max(1, round(min(heights) * 0.8)))
         painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        painter.drawText(rect.topLeft() + QPointF(0, min(heights) * 0.8), line)
     painter.restore()
 
 

@@ -84,7 +84,8 @@ def add_service(
 
 def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return text.replace("\t", " ")  # Qt places words one by one; pypdf marks gaps as tabs
 
 
 def page_count(pdf: bytes) -> int:

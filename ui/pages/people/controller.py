@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.lookup.person_index import PersonMatch
-from desk.names import full_name
+from desk.names import called, full_name
 from desk.services.lookup import lookup_people
 from desk.services.people import (
     PersonRecord,
@@ -18,6 +18,7 @@ from desk.services.people import (
 from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.pages.people.merge_dialog import MergeDialog
+from ui.pages.people.referrals_panel import PersonReferralsPanel
 from ui.pages.people.view import PeopleView
 from ui.widgets.page import Page
 
@@ -30,7 +31,8 @@ class PeoplePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.view = PeopleView()
+        self.referrals_panel = PersonReferralsPanel(context)
+        self.view = PeopleView(referrals_panel=self.referrals_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -126,6 +128,9 @@ class PeoplePage(Page):
             self.tr("Unsaved changes from before were restored.") if restored else ""
         )
         view.visits_model.set_visits(visits)
+        self.referrals_panel.show_person(
+            record.id, called(record.first_name, record.preferred_name), record.preferred_language
+        )
 
     def save(self) -> None:
         if self.record is None:

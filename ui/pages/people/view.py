@@ -25,7 +25,9 @@ from ui.widgets.sign_in_box import SignInBox
 
 
 class PeopleView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, referrals_panel: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.banner = Banner()
         heading = QLabel(self.tr("People"))
@@ -87,6 +89,8 @@ class PeopleView(QWidget):
         visits_heading.setObjectName("sectionHeading")
         record_layout.addWidget(visits_heading)
         record_layout.addWidget(self.visits, 1)
+        if referrals_panel is not None:
+            record_layout.addWidget(referrals_panel)
         self.record_area = QScrollArea()
         self.record_area.setWidgetResizable(True)
         self.record_area.setWidget(record)

@@ -30,6 +30,7 @@ class ReferralsPage(Page):
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.activate())
         context.changes.changed.connect(self._on_changes)
+        context.navigator.start_referral.connect(self.start_for_person)
 
     @property
     def title(self) -> str:
@@ -40,6 +41,11 @@ class ReferralsPage(Page):
             self.follow_up.refresh()
         else:
             self.builder.activate()
+
+    def start_for_person(self, person_id: int, label: str) -> None:
+        self.builder.set_person(person_id, label)
+        self.tabs.setCurrentWidget(self.builder)
+        self.context.navigator.show_page.emit(self.page_id)
 
     def show_follow_up(self) -> None:
         self.tabs.setCurrentWidget(self.follow_up)
