@@ -22,7 +22,9 @@ from ui.context import AppContext
 from ui.models.basket_table import BasketTableModel
 from ui.pages.referrals import ReferralsPage
 from ui.pages.referrals.consent_dialog import ConsentDialog
+from ui.printing import output as output_module
 from ui.printing.output import DocumentOutput, Target
+from ui.printing.printer_output import PrintFailed, print_pdf
 
 
 @pytest.fixture
@@ -48,6 +50,7 @@ class Printers:
     """Stands in for the dialogs: which printer or file the person would have chosen."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        self.monkeypatch = monkeypatch
         self.tmp_path = tmp_path
         self.next: Target | None = None
         self.printed = 0
@@ -65,10 +68,16 @@ class Printers:
         self.next = Target(printer=printer)
         return path
 
-    def missing_printer(self) -> None:
-        printer = QPrinter()
-        printer.setPrinterName("Front desk (unplugged)")
-        self.next = Target(printer=printer)
+    def jammed_printer(self) -> None:
+        """A printer that reports itself stopped, as CUPS does for a jam (the real thing is in
+        test_real_printing)."""
+        self.pdf_printer()
+
+        def stopped(pdf: bytes, printer: QPrinter, name: str) -> int:
+            self.monkeypatch.setattr(output_module, "print_pdf", print_pdf)  # once only
+            raise PrintFailed("The printer “Front desk” is stopped: it may be jammed.")
+
+        self.monkeypatch.setattr(output_module, "print_pdf", stopped)
 
     def file(self, name: str) -> Path:
         self.next = Target(path=self.tmp_path / name)
@@ -131,10 +140,10 @@ def test_a_jammed_printer_then_a_good_one_logs_the_referral_once(
     builder = page.builder
     builder.set_person(person.id, "Łukasz")
     fill_basket(app_context, services)
-    printers.missing_printer()
+    printers.jammed_printer()
     builder.give_and_send("dialog")
     banner = builder.view.banner.text
-    assert "not set up" in banner and "logged (#1), once" in banner
+    assert "is stopped" in banner and "logged (#1), once" in banner
     assert count(app_context, Referral) == 1
     assert count(app_context, AuditEvent, action="print.failed") == 1
     typed_before = builder.view.next_steps.toPlainText()

@@ -10,7 +10,7 @@ sent, with a message that says what to do; so is one that fails to open or to fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -63,10 +63,16 @@ def check_printer_ready(printer: QPrinter) -> None:
 def _prepare_page_setup(printer: QPrinter, document: QPdfDocument) -> None:
     size = document.pagePointSize(0)
     page_size = QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    # setPageLayout with zero margins is refused by printers with a minimum margin, leaving
+    # their default paper (often A4); the size alone is taken, and full-page drawing ignores
+    # the margins.
     printer.setFullPage(True)
-    printer.setPageLayout(
-        QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    if not printer.setPageSize(page_size):
+        raise PrintFailed(
+            f"The printer “{printer_label(printer)}” has no {page_size.name()} paper.",
+            hint="Choose a printer that takes US Letter, or save the sheet as PDF.",
+        )
 
 
 def _draw_text_layer(painter: QPainter, document: QPdfDocument, page: int, scale: float) -> None:
