@@ -33,7 +33,7 @@ def _glyphs(font_name: str) -> frozenset[int]:
 
 def _latin_fallback(text: str) -> str:
     known = _glyphs(BODY_FONT)
-    if all(ord(ch) in known or ch.isspace() for ch in text):
+    if known.issuperset(map(ord, text)):  # the usual case, checked at C speed
         return text
     return "".join(ch if ord(ch) in known or ch.isspace() else anyascii(ch) or "?" for ch in text)
 

@@ -38,6 +38,7 @@ class Stylesheet:
 
     large: bool
     body: ParagraphStyle
+    fields: ParagraphStyle  # a service's details, one per line
     small: ParagraphStyle
     running: ParagraphStyle  # the line at the top of later pages
     title: ParagraphStyle
@@ -65,6 +66,7 @@ def stylesheet(large_print: bool = False) -> Stylesheet:
     return Stylesheet(
         large=large_print,
         body=_style("body", body, body * 1.3, spaceAfter=1.5 * scale),
+        fields=_style("fields", body, body * 1.42, spaceAfter=1.5 * scale),
         small=_style("small", 8.5 * scale, 8.5 * scale * 1.3, textColor=MUTED),
         running=_style(
             "running", 10 if large_print else 8, 12 if large_print else 10, textColor=MUTED
