@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 from desk.errors import DeskError
@@ -27,3 +28,17 @@ class PdfInMemory(QObject):
     @property
     def page_count(self) -> int:
         return self.document.pageCount()
+
+
+def render_on_white(document: QPdfDocument, page: int, size: QSize) -> QImage:
+    """A page as an opaque image: QtPdf leaves the paper transparent, which shows as grey
+    in a preview and would let what is under the image show through in a PDF."""
+    rendered = document.render(page, size)
+    if rendered.isNull():
+        return rendered
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return image

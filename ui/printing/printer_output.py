@@ -16,7 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desk.errors import DeskError
-from ui.printing.pdf_document import PdfInMemory
+from ui.printing.pdf_document import PdfInMemory, render_on_white
 
 MAX_DPI = 300
 
@@ -122,7 +122,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, document_name: str) -> int:
                 printer.newPage()
             size = document.pagePointSize(page)
             pixels = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
-            image = document.render(page, pixels)
+            image = render_on_white(document, page, pixels)
             if image.isNull():
                 raise PrintFailed(
                     f"Page {page + 1} could not be prepared for printing (out of memory?).",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError, StaleEdit, ValidationError
@@ -49,6 +50,9 @@ class PeoplePage(Page):
         view.save_button.clicked.connect(self.save)
         view.reload_button.clicked.connect(self.reload)
         view.merge_button.clicked.connect(self.merge)
+        view.refer_button.clicked.connect(self.referrals_panel.start_referral)
+        refer = QShortcut(QKeySequence("Ctrl+R"), self)
+        refer.activated.connect(self.referrals_panel.start_referral)
         view.privacy.toggled.connect(lambda private: view.results_model.set_private(private))
         context.navigator.open_person.connect(self.open_record)
 

@@ -37,6 +37,7 @@ from ui.pages.referrals.document_actions import (
 )
 from ui.pages.referrals.person_picker import PersonPickerDialog
 from ui.printing.output import Target
+from ui.printing.preview import render_pages
 from ui.printing.printer_output import PrintFailed
 
 PREVIEW_DELAY_MS = 350
@@ -191,11 +192,12 @@ class ReferralBuilder(QWidget):
         self._preview_serial += 1
         serial, request = self._preview_serial, self.request()
 
-        def done(prepared: PreparedSheet) -> None:
+        def done(result: tuple[PreparedSheet, list]) -> None:
+            prepared, images = result
             if serial == self._preview_serial:
                 self.last_preview = prepared
                 self._show_consent([])
-                self.view.preview.show_pdf(prepared.pdf)
+                self.view.preview.show_pages(prepared.pdf, images)
 
         def failed(error: DeskError) -> None:
             if serial != self._preview_serial:
@@ -205,9 +207,11 @@ class ReferralBuilder(QWidget):
                 self._show_consent(error.missing)
             self.view.preview.show_message(str(error))
 
-        self.context.tasks.submit(
-            lambda session: prepare_sheet(session, request, local_today(session)), done, failed
-        )
+        def work(session) -> tuple[PreparedSheet, list]:
+            prepared = prepare_sheet(session, request, local_today(session))
+            return prepared, render_pages(prepared.pdf)
+
+        self.context.tasks.submit(work, done, failed)
 
     def _show_consent(self, missing: list[MissingConsent]) -> None:
         self.missing = missing
