@@ -14,12 +14,14 @@ from sqlalchemy import func, select, update
 
 from desk.demo.seed_directory import seed_directory
 from desk.models import AuditEvent, Consent, Referral, ReferralOutcome, Service
+from desk.services.consents import person_consents
 from desk.services.referral_log import record_outcome
 from tests.desk.people_helpers import add_person
 from tests.desk.referrals.builders import pdf_text
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext
 from ui.models.basket_table import BasketTableModel
+from ui.models.consents_table import ConsentsTableModel
 from ui.pages.referrals import ReferralsPage
 from ui.pages.referrals.consent_dialog import ConsentDialog
 from ui.printing import output as output_module
@@ -184,7 +186,7 @@ def test_cancelling_the_dialog_logs_nothing(
 
 
 def test_a_named_sheet_asks_for_consent_and_offers_the_form(
-    page: ReferralsPage, app_context: AppContext, services, printers: Printers, qtbot
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers, qtmodeltester
 ) -> None:
     person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
     builder = page.builder
@@ -208,6 +210,12 @@ def test_a_named_sheet_asks_for_consent_and_offers_the_form(
     assert count(app_context, Consent, person_id=person.id) == 1
     assert "Farah Haddad" in pdf_text(form.read_bytes())
     assert count(app_context, AuditEvent, action="export.consent_form") == 1
+    with app_context.database.session() as session:
+        consents = person_consents(session, person.id, date.today())
+    model = ConsentsTableModel()
+    model.set_consents(consents)
+    assert model.index(0, ConsentsTableModel.STATUS).data() == "Active"
+    qtmodeltester.check(model)
     builder.refresh_preview()
     assert not builder.view.consent_button.isVisibleTo(page)
     assert "Prepared for: Farah" in pdf_text(builder.view.preview.pdf_bytes)
