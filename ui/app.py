@@ -31,6 +31,7 @@ from ui.pages.activity import ActivityPage
 from ui.pages.center_settings import CenterSettingsPage
 from ui.pages.front_desk import FrontDeskPage
 from ui.pages.people import PeoplePage
+from ui.pages.referrals import ReferralsPage
 from ui.pages.resources import ResourcesPage
 from ui.qt_log import route_qt_messages_to_logging
 from ui.tasks import TaskRunner
@@ -73,6 +74,7 @@ def build_pages(context: AppContext) -> list[Page]:
         FrontDeskPage(context),
         PeoplePage(context),
         ResourcesPage(context),
+        ReferralsPage(context),
         CenterSettingsPage(context),
         ActivityPage(context),
     ]

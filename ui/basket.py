@@ -1,4 +1,8 @@
-"""The station's referral basket, with a signal so every page showing it stays current."""
+"""The station's referral basket, with a signal so every page showing it stays current.
+
+It also remembers whom the referral is for (a person, or nobody: anonymous), because a
+referral can start from the person's record as well as from the directory.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,13 @@ class BasketModel(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.basket = ReferralBasket()
+        self.person_id: int | None = None
+        self.person_label = ""  # the name they go by, for the screen
+
+    def set_person(self, person_id: int | None, label: str = "") -> None:
+        self.person_id = person_id
+        self.person_label = label if person_id is not None else ""
+        self.changed.emit()
 
     @property
     def items(self) -> tuple[BasketItem, ...]:
@@ -41,5 +52,8 @@ class BasketModel(QObject):
         self.changed.emit()
 
     def clear(self) -> None:
+        """Empty the basket and forget the person: ready for the next walk-in."""
         self.basket.clear()
+        self.person_id = None
+        self.person_label = ""
         self.changed.emit()

@@ -18,6 +18,8 @@ class Navigator(QObject):
     """Pages ask for another page through this, without knowing the main window."""
 
     open_person = Signal(int)  # show this person's record on the People page
+    show_page = Signal(str)  # show the page with this page_id
+    start_referral = Signal(int, str)  # a referral for this person (id, the name they go by)
 
 
 class ChangeSignals(QObject):

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.actor_label)
 
         context.navigator.open_person.connect(self._show_people_page)
+        context.navigator.show_page.connect(self._show_page_by_id)
         context.tasks.database_unavailable.connect(self._on_database_unavailable)
         context.tasks.database_available.connect(self._on_database_available)
         self._restore_geometry()
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
     def _show_people_page(self, _person_id: int) -> None:
         if any(page.page_id == "people" for page in self.pages):
             self.show_page("people")
+
+    def _show_page_by_id(self, page_id: str) -> None:
+        if any(page.page_id == page_id for page in self.pages):
+            self.show_page(page_id)
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]

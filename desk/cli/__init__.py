@@ -11,7 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desk import __version__
-from desk.cli import db_commands, directory_commands, seed_command, self_check
+from desk.cli import (
+    db_commands,
+    directory_commands,
+    referral_commands,
+    seed_command,
+    self_check,
+)
 from desk.errors import DeskError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -39,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.register(commands)
     seed_command.register(commands)
     directory_commands.register(commands)
+    referral_commands.register(commands)
     return parser
 
 

@@ -68,6 +68,8 @@ class ReferralItem(Base):
     )
     service_name: Mapped[str]  # as it was when referred, should the service later go
     note: Mapped[str | None]
+    # The consent under which the person was named to this provider (a named sheet only).
+    consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent.id", ondelete="SET NULL"))
 
 
 class Consent(Base):

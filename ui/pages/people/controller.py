@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.lookup.person_index import PersonMatch
-from desk.names import full_name
+from desk.names import called, full_name
 from desk.services.lookup import lookup_people
 from desk.services.people import (
     PersonRecord,
@@ -18,6 +19,7 @@ from desk.services.people import (
 from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.pages.people.merge_dialog import MergeDialog
+from ui.pages.people.referrals_panel import PersonReferralsPanel
 from ui.pages.people.view import PeopleView
 from ui.widgets.page import Page
 from ui.widgets.person_form import PersonForm
@@ -31,7 +33,8 @@ class PeoplePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.view = PeopleView(context.center_time)
+        self.referrals_panel = PersonReferralsPanel(context)
+        self.view = PeopleView(context.center_time, referrals_panel=self.referrals_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -48,6 +51,9 @@ class PeoplePage(Page):
         view.save_button.clicked.connect(self.save)
         view.reload_button.clicked.connect(self.reload)
         view.merge_button.clicked.connect(self.merge)
+        view.refer_button.clicked.connect(self.referrals_panel.start_referral)
+        refer = QShortcut(QKeySequence("Ctrl+R"), self)
+        refer.activated.connect(self.referrals_panel.start_referral)
         view.privacy.toggled.connect(lambda private: view.results_model.set_private(private))
         context.navigator.open_person.connect(self.open_record)
 
@@ -138,6 +144,9 @@ class PeoplePage(Page):
         else:
             view.status.setText(self.tr("Unsaved changes from before were restored."))
         view.visits_model.set_visits(visits)
+        self.referrals_panel.show_person(
+            record.id, called(record.first_name, record.preferred_name), record.preferred_language
+        )
 
     def save(self) -> None:
         if self.record is None:

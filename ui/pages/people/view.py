@@ -26,7 +26,13 @@ from ui.widgets.sign_in_box import SignInBox
 
 
 class PeopleView(QWidget):
-    def __init__(self, center_time: CenterTime, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        center_time: CenterTime,
+        parent: QWidget | None = None,
+        *,
+        referrals_panel: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.banner = Banner()
         heading = QLabel(self.tr("People"))
@@ -66,6 +72,10 @@ class PeopleView(QWidget):
         self.status.setObjectName("statusLine")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        self.refer_button = QPushButton(self.tr("Start a referral (Ctrl+R)"))
+        self.refer_button.setObjectName("referFromRecord")
+        self.refer_button.setVisible(referrals_panel is not None)
+        buttons.addWidget(self.refer_button)
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
@@ -87,6 +97,8 @@ class PeopleView(QWidget):
         visits_heading.setObjectName("sectionHeading")
         record_layout.addWidget(visits_heading)
         record_layout.addWidget(self.visits, 1)
+        if referrals_panel is not None:
+            record_layout.addWidget(referrals_panel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -1,0 +1,129 @@
+"""`recovery-desk referral-sheet` and `handout`: the printed documents, as PDF files.
+
+`referral-sheet` renders exactly what the app prints for the same services, person, language
+and print size (the same content builder and renderer), without a name on it, as the app's
+default is. Writing the file is an export, recorded in the activity log; it does not log a
+referral given to a person (the app does that when a sheet is printed for them).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desk.cli.common import open_and_upgrade
+from desk.errors import DeskError
+from desk.printing.catalogue import LANGUAGES
+from desk.services.actor import command_line_actor
+from desk.services.handouts import category_handout, find_category, record_document_output
+from desk.services.referrals import (
+    ReferralRequest,
+    local_today,
+    prepare_sheet,
+    referral_defaults,
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    sheet = commands.add_parser(
+        "referral-sheet",
+        help="write a referral sheet PDF for one or more services (HSDS service ids)",
+    )
+    sheet.add_argument(
+        "--service",
+        metavar="ID",
+        action="append",
+        required=True,
+        help="an HSDS service id, as export-hsds writes it; repeat for each service, in order",
+    )
+    sheet.add_argument("--person", metavar="ID", type=int, help="the person it is for (number)")
+    sheet.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the sheet's language; default: the person's preferred language, else en",
+    )
+    sheet.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
+    sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    sheet.set_defaults(handler=referral_sheet_command)
+
+    handout = commands.add_parser(
+        "handout", help="write a handout PDF of every current service in one category"
+    )
+    handout.add_argument(
+        "--category", metavar="NAME", required=True, help="e.g. “Detox & withdrawal” or detox"
+    )
+    handout.add_argument("--lang", choices=LANGUAGES, default="en")
+    handout.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    handout.set_defaults(handler=handout_command)
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    if not path.parent.is_dir():
+        raise DeskError(
+            f"Cannot write {path}: the folder {path.parent} does not exist.",
+            hint="Create the folder first, or choose another --out.",
+        )
+    try:
+        path.write_bytes(pdf)
+    except OSError as error:
+        raise DeskError(
+            f"Cannot write {path}: {error.strerror}.", hint="Choose another --out."
+        ) from None
+
+
+def referral_sheet_command(args: argparse.Namespace) -> int:
+    database, _ = open_and_upgrade(args)
+    try:
+        with database.transaction() as session:
+            actor = command_line_actor(session)
+            defaults = referral_defaults(session, args.person)
+            request = ReferralRequest(
+                service_ids=tuple(args.service),
+                person_id=args.person,
+                language=args.lang or defaults.language,
+                large_print=args.large_print,
+                coach_id=defaults.coach_id,
+            )
+            prepared = prepare_sheet(session, request, local_today(session))
+            _write(args.out, prepared.pdf)
+            record_document_output(
+                session,
+                actor,
+                "referral_sheet",
+                None,
+                printed=False,
+                destination=str(args.out),
+                person_id=args.person,
+            )
+        count = len(prepared.content.services)
+        print(f"Wrote a referral sheet for {count} service(s) to {args.out}")
+        return 0
+    finally:
+        database.dispose()
+
+
+def handout_command(args: argparse.Namespace) -> int:
+    category = find_category(args.category)
+    database, _ = open_and_upgrade(args)
+    try:
+        with database.transaction() as session:
+            actor = command_line_actor(session)
+            content, pdf = category_handout(
+                session, category, args.lang, False, local_today(session)
+            )
+            _write(args.out, pdf)
+            record_document_output(
+                session,
+                actor,
+                "category_handout",
+                category.code,
+                printed=False,
+                destination=str(args.out),
+            )
+        print(
+            f"Wrote the “{content.category_name}” handout ({len(content.services)} services) "
+            f"to {args.out}"
+        )
+        return 0
+    finally:
+        database.dispose()

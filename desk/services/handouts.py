@@ -1,0 +1,119 @@
+"""Documents that are not a person's referral: the category handout and the consent form.
+
+Each print or saved copy is written to the audit trail (actions "print." and "export.") in
+the same transaction as the act; a consent form names the person, so its audit event does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.categories import CATEGORIES, Category
+from desk.errors import NotFound, ValidationError
+from desk.models import Attribute, Consent, Person, Service, StaffMember
+from desk.printing.category_handout import render_category_handout
+from desk.printing.consent_form import render_consent_form
+from desk.printing.sheet_content import CategoryHandoutContent, ConsentFormContent
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.services.referrals import center_header
+from desk.services.settings import load_settings
+from desk.services.sheet_services import ACTIVE, load_sheet_services
+from desk.text_folding import fold
+
+
+def find_category(name: str) -> Category:
+    """A category by its code, English or Spanish name; accents and case do not matter."""
+    wanted = fold(name)
+    for category in CATEGORIES:
+        if wanted in (fold(category.code), fold(category.name), fold(category.name_es)):
+            return category
+    choices = ", ".join(f"“{category.name}”" for category in CATEGORIES)
+    raise ValidationError(
+        f"There is no category called “{name}”.", hint=f"The categories are {choices}."
+    )
+
+
+def category_name(category: Category, language: str) -> str:
+    return category.name_es if language == "es" else category.name
+
+
+def current_service_ids(session: Session, category: Category) -> list[str]:
+    """The category's services that are open for business, by name."""
+    return list(
+        session.scalars(
+            select(Service.id)
+            .where(
+                Service.id.in_(
+                    select(Attribute.link_id).where(
+                        Attribute.link_entity == "service",
+                        Attribute.taxonomy_term_id == category.term_id,
+                    )
+                ),
+                Service.status == ACTIVE,
+            )
+            .order_by(Service.name, Service.id)
+        )
+    )
+
+
+def category_handout(
+    session: Session, category: Category, language: str, large_print: bool, today: date
+) -> tuple[CategoryHandoutContent, bytes]:
+    ids = current_service_ids(session, category)
+    services = load_sheet_services(session, ids, language)
+    content = CategoryHandoutContent(
+        language=language,
+        large_print=large_print,
+        center=center_header(load_settings(session)),
+        prepared_on=today,
+        category_name=category_name(category, language),
+        services=tuple(services[i] for i in ids if i in services),
+    )
+    return content, render_category_handout(content)
+
+
+def consent_form(
+    session: Session, consent_id: int, language: str, large_print: bool, today: date
+) -> tuple[ConsentFormContent, bytes]:
+    consent = session.get(Consent, consent_id)
+    if consent is None:
+        raise NotFound(f"There is no consent #{consent_id}.")
+    person = session.get(Person, consent.person_id)
+    staff = session.get(StaffMember, consent.created_by_id)
+    content = ConsentFormContent(
+        language=language,
+        large_print=large_print,
+        center=center_header(load_settings(session)),
+        prepared_on=today,
+        consent_id=consent.id,
+        person_name=" ".join(p for p in (person.first_name, person.last_name) if p),
+        disclosing_party=consent.disclosing_party,
+        information=consent.information,
+        recipient=consent.recipient_name,
+        purpose=consent.purpose,
+        expires_on=consent.expires_on,
+        expiry_event=consent.expiry_event,
+        staff_name=staff.display_name if staff else "",
+    )
+    return content, render_consent_form(content)
+
+
+def record_document_output(
+    session: Session,
+    actor: Actor,
+    document: str,
+    entity_id: object,
+    *,
+    printed: bool,
+    destination: str,
+    person_id: int | None = None,
+) -> None:
+    """A handout or form was printed (`print.DOCUMENT`) or saved (`export.DOCUMENT`)."""
+    action = f"{'print' if printed else 'export'}.{document}"
+    record_event(
+        session, actor, action, document, entity_id, person_id=person_id, destination=destination
+    )

@@ -1,0 +1,173 @@
+"""The referral log: what was referred, to whom, by whom; follow-ups due; outcomes."""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desk.db.changes import announce_change
+from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.models import Person, Referral, ReferralItem, ReferralOutcome, StaffMember
+from desk.models.base import utc_now
+from desk.names import private_name
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.validation import NOTE_MAX, clean_text
+
+OUTCOMES_TO_RECORD = (
+    ReferralOutcome.CONNECTED,
+    ReferralOutcome.NOT_CONNECTED,
+    ReferralOutcome.UNKNOWN,
+)
+
+
+class LogScope(enum.Enum):
+    DUE = "due"  # awaiting an outcome, follow-up date today or past
+    PENDING = "pending"  # awaiting an outcome, any follow-up date
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class ReferralEntry:
+    id: int
+    version: int
+    created_at: datetime
+    person_id: int | None
+    person_label: str  # first name and last initial, or "Anonymous"
+    services: tuple[str, ...]
+    staff_name: str
+    language: str
+    named: bool
+    follow_up_on: date | None
+    outcome: ReferralOutcome
+    outcome_note: str | None
+    outcome_at: datetime | None
+    print_count: int
+
+    def is_due(self, today: date) -> bool:
+        return (
+            self.outcome is ReferralOutcome.PENDING
+            and self.follow_up_on is not None
+            and self.follow_up_on <= today
+        )
+
+
+def list_referrals(
+    session: Session,
+    *,
+    scope: LogScope = LogScope.ALL,
+    today: date | None = None,
+    person_id: int | None = None,
+    referral_id: int | None = None,
+    limit: int = 500,
+) -> list[ReferralEntry]:
+    """Referrals, those to follow up soonest first (or newest first for the whole log)."""
+    staff = aliased(StaffMember)
+    query = (
+        select(
+            Referral, staff.display_name, Person.first_name, Person.last_name, Person.preferred_name
+        )
+        .join(staff, staff.id == Referral.created_by_id)
+        .outerjoin(Person, Person.id == Referral.person_id)
+        .limit(limit)
+    )
+    if scope is not LogScope.ALL:
+        query = query.where(Referral.outcome == ReferralOutcome.PENDING)
+        query = query.order_by(Referral.follow_up_on, Referral.id)
+    else:
+        query = query.order_by(Referral.id.desc())
+    if scope is LogScope.DUE:
+        query = query.where(Referral.follow_up_on <= (today or utc_now().date()))
+    if person_id is not None:
+        query = query.where(Referral.person_id == person_id)
+    if referral_id is not None:
+        query = query.where(Referral.id == referral_id)
+    rows = session.execute(query).all()
+    names: dict[int, list[str]] = defaultdict(list)
+    ids = [row[0].id for row in rows]
+    if ids:
+        for referral_id, name in session.execute(
+            select(ReferralItem.referral_id, ReferralItem.service_name)
+            .where(ReferralItem.referral_id.in_(ids))
+            .order_by(ReferralItem.referral_id, ReferralItem.position)
+        ):
+            names[referral_id].append(name)
+    return [
+        ReferralEntry(
+            id=referral.id,
+            version=referral.version,
+            created_at=referral.created_at,
+            person_id=referral.person_id,
+            person_label=private_name(first, last, preferred) if first else "Anonymous",
+            services=tuple(names[referral.id]),
+            staff_name=staff_name,
+            language=referral.language,
+            named=referral.shows_name,
+            follow_up_on=referral.follow_up_on,
+            outcome=referral.outcome,
+            outcome_note=referral.outcome_note,
+            outcome_at=referral.outcome_at,
+            print_count=referral.print_count,
+        )
+        for referral, staff_name, first, last, preferred in rows
+    ]
+
+
+def record_outcome(
+    session: Session,
+    actor: Actor,
+    referral_id: int,
+    read_version: int,
+    outcome: ReferralOutcome,
+    note: str,
+) -> ReferralEntry:
+    """Did they connect? Saved only over the version staff saw (another station may have)."""
+    if outcome not in OUTCOMES_TO_RECORD:
+        raise ValidationError("Choose connected, not connected or unknown.", field="outcome")
+    referral = session.get(Referral, referral_id)
+    if referral is None:
+        raise NotFound(f"There is no referral #{referral_id}.")
+    if referral.version != read_version:
+        who = session.get(StaffMember, referral.outcome_by_id) if referral.outcome_by_id else None
+        by = f" by {who.display_name}" if who else ""
+        raise StaleEdit(
+            f"This referral's outcome was recorded on another station{by} since you opened it.",
+            hint="Your note is still on screen. Refresh the list to see theirs, then save again "
+            "if yours adds to it.",
+        )
+    referral.outcome = outcome
+    referral.outcome_note = clean_text(
+        note, label="The outcome note", max_length=NOTE_MAX, multiline=True
+    )
+    referral.outcome_at = utc_now()
+    referral.outcome_by_id = actor.staff_id
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "referral.outcome",
+        "referral",
+        referral.id,
+        person_id=referral.person_id,
+        outcome=outcome.value,
+    )
+    announce_change(session, "referrals")
+    return list_referrals(session, referral_id=referral.id)[0]
+
+
+def referred_services(session: Session, referral_id: int) -> list[tuple[str, str]]:
+    """A past referral's services still in the directory, in order: to refer again."""
+    return [
+        (service_id, name)
+        for service_id, name in session.execute(
+            select(ReferralItem.service_id, ReferralItem.service_name)
+            .where(ReferralItem.referral_id == referral_id)
+            .order_by(ReferralItem.position)
+        )
+        if service_id is not None
+    ]

@@ -1,0 +1,120 @@
+"""`referral-sheet` and `handout` as a script runs them, with the ids export-hsds writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desk.db.engine import Database
+from desk.models import AuditEvent, Person
+from desk.services.referrals import (
+    ReferralRequest,
+    local_today,
+    prepare_sheet,
+    referral_defaults,
+)
+from tests.desk.referrals.builders import pdf_text
+from tests.e2e.cli import run_cli
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], list[str], Path]:
+    folder = tmp_path_factory.mktemp("cli")
+    path = folder / "desk.sqlite3"
+    env = {"RECOVERY_DESK_DATABASE_URL": f"sqlite:///{path}", "RECOVERY_DESK_DATA_DIR": str(folder)}
+    assert run_cli("seed-demo", env=env).returncode == 0
+    exported = run_cli("export-hsds", str(folder / "hsds.json"), "--format", "json", env=env)
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads((folder / "hsds.json").read_text(encoding="utf-8"))
+    return env, [service["id"] for service in document["contents"]], path
+
+
+def test_the_sheet_is_what_the_app_renders(demo, tmp_path: Path) -> None:
+    env, ids, path = demo
+    database = Database.open(f"sqlite:///{path}")
+    with database.session() as session:
+        person = session.scalars(select(Person).where(Person.preferred_language == "es")).first()
+    out = tmp_path / "sheet.pdf"
+    args = ["referral-sheet", "--service", ids[0], "--service", ids[3], "--service", ids[7]]
+    result = run_cli(*args, "--person", str(person.id), "--out", str(out), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "3 service(s)" in result.stdout
+    with database.session() as session:
+        defaults = referral_defaults(session, person.id)
+        request = ReferralRequest(
+            (ids[0], ids[3], ids[7]),
+            person_id=person.id,
+            language=defaults.language,
+            coach_id=defaults.coach_id,
+        )
+        expected = prepare_sheet(session, request, local_today(session))
+        events = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "export.referral_sheet")
+        ).all()
+    database.dispose()
+    assert out.read_bytes() == expected.pdf  # byte for byte what the app prints
+    text = pdf_text(out.read_bytes())
+    assert "Sus referidos" in text  # the person's preferred language by default
+    assert all(service.name in text for service in expected.content.services)
+    assert [e.person_id for e in events][-1] == person.id
+
+    english = tmp_path / "english.pdf"
+    result = run_cli(
+        "referral-sheet",
+        "--service",
+        ids[0],
+        "--lang",
+        "en",
+        "--large-print",
+        "--out",
+        str(english),
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Your referrals" in pdf_text(english.read_bytes())
+
+
+def test_bad_arguments_get_plain_messages(demo, tmp_path: Path) -> None:
+    env, ids, _ = demo
+    unknown = run_cli(
+        "referral-sheet", "--service", "not-an-id", "--out", str(tmp_path / "x.pdf"), env=env
+    )
+    assert unknown.returncode == 1 and "export-hsds" in unknown.stderr
+    assert "Traceback" not in unknown.stderr and not (tmp_path / "x.pdf").exists()
+    nowhere = run_cli(
+        "referral-sheet", "--service", ids[0], "--out", str(tmp_path / "missing" / "x.pdf"), env=env
+    )
+    assert nowhere.returncode == 1 and "does not exist" in nowhere.stderr
+    person = run_cli(
+        "referral-sheet",
+        "--service",
+        ids[0],
+        "--person",
+        "999999",
+        "--out",
+        str(tmp_path / "y.pdf"),
+        env=env,
+    )
+    assert person.returncode == 1 and "no person #999999" in person.stderr
+    category = run_cli(
+        "handout", "--category", "Unicorns", "--out", str(tmp_path / "z.pdf"), env=env
+    )
+    assert category.returncode == 1 and "Detox & withdrawal" in category.stderr
+
+
+def test_the_category_handout(demo, tmp_path: Path) -> None:
+    env, _, _ = demo
+    out = tmp_path / "detox.pdf"
+    result = run_cli(
+        "handout", "--category", "desintoxicacion", "--lang", "es", "--out", str(out), env=env
+    )
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out.read_bytes())
+    assert "Desintoxicación" in text and "Harbor Street Withdrawal Management" in text
+    assert "Prepared for" not in text and "Preparado para" not in text
+    english = tmp_path / "food.pdf"
+    assert run_cli("handout", "--category", "Food", "--out", str(english), env=env).returncode == 0
+    assert "Every current listing we have" in pdf_text(english.read_bytes())

@@ -1,0 +1,303 @@
+"""The Referrals page as staff use it: build, preview, print (a jam included), save, consent,
+follow up. Printers are Qt's own PDF printer or one the system does not have."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select, update
+
+from desk.demo.seed_directory import seed_directory
+from desk.models import AuditEvent, Consent, Referral, ReferralOutcome, Service
+from desk.services.consents import person_consents
+from desk.services.referral_log import record_outcome
+from tests.desk.people_helpers import add_person
+from tests.desk.referrals.builders import pdf_text
+from tests.ui.typing_helpers import type_text
+from ui.context import AppContext
+from ui.models.basket_table import BasketTableModel
+from ui.models.consents_table import ConsentsTableModel
+from ui.pages.referrals import ReferralsPage
+from ui.pages.referrals.consent_dialog import ConsentDialog
+from ui.printing import output as output_module
+from ui.printing.output import DocumentOutput, Target
+from ui.printing.printer_output import PrintFailed, print_pdf
+
+
+@pytest.fixture
+def services(app_context: AppContext) -> list[tuple[str, str]]:
+    with app_context.database.transaction() as session:
+        seed_directory(
+            session, services=50, today=date.today(), now=datetime.now(UTC), rng=random.Random(5)
+        )
+    with app_context.database.session() as session:
+        return [tuple(row) for row in session.execute(select(Service.id, Service.name).limit(5))]
+
+
+@pytest.fixture
+def page(app_context: AppContext, services, qtbot) -> ReferralsPage:
+    page = ReferralsPage(app_context)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    return page
+
+
+class Printers:
+    """Stands in for the dialogs: which printer or file the person would have chosen."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        self.monkeypatch = monkeypatch
+        self.tmp_path = tmp_path
+        self.next: Target | None = None
+        self.printed = 0
+        monkeypatch.setattr(DocumentOutput, "choose_printer", lambda _self: self.next)
+        monkeypatch.setattr(DocumentOutput, "default_printer", lambda _self: self.next)
+        monkeypatch.setattr(DocumentOutput, "choose_file", lambda _self, _name: self.next)
+
+    def pdf_printer(self) -> Path:
+        """Qt's PDF printer: the whole print path (render, paint, text layer) into a file."""
+        self.printed += 1
+        path = self.tmp_path / f"printed-{self.printed}.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        self.next = Target(printer=printer)
+        return path
+
+    def jammed_printer(self) -> None:
+        """A printer that reports itself stopped, as CUPS does for a jam (the real thing is in
+        test_real_printing)."""
+        self.pdf_printer()
+
+        def stopped(pdf: bytes, printer: QPrinter, name: str) -> int:
+            self.monkeypatch.setattr(output_module, "print_pdf", print_pdf)  # once only
+            raise PrintFailed("The printer “Front desk” is stopped: it may be jammed.")
+
+        self.monkeypatch.setattr(output_module, "print_pdf", stopped)
+
+    def file(self, name: str) -> Path:
+        self.next = Target(path=self.tmp_path / name)
+        return self.next.path
+
+
+@pytest.fixture
+def printers(monkeypatch, tmp_path) -> Printers:
+    return Printers(monkeypatch, tmp_path)
+
+
+def fill_basket(context: AppContext, services) -> None:
+    for service_id, name in services[:3]:
+        context.basket.add(service_id, name)
+
+
+def count(context: AppContext, model, **where) -> int:
+    query = select(func.count()).select_from(model)
+    for key, value in where.items():
+        query = query.where(getattr(model, key) == value)
+    with context.database.session() as session:
+        return session.scalar(query)
+
+
+def test_the_basket_table_edits_notes_and_passes_the_model_tester(
+    page: ReferralsPage, app_context: AppContext, services, qtmodeltester
+) -> None:
+    fill_basket(app_context, services)
+    model = page.builder.view.table_model
+    assert model.rowCount() == 3
+    assert model.setData(model.index(1, BasketTableModel.NOTE), "Ask for Ana")
+    assert app_context.basket.items[1].note == "Ask for Ana"
+    qtmodeltester.check(model)
+    page.builder.view.table.selectRow(2)
+    page.builder.move_selected(-2)
+    assert app_context.basket.items[0].service_id == services[2][0]
+    page.builder.view.table.selectRow(0)
+    page.builder.remove_selected()
+    assert [i.service_id for i in app_context.basket.items] == [services[0][0], services[1][0]]
+
+
+def test_preview_shows_the_real_pages_and_typing_reaches_the_sheet(
+    page: ReferralsPage, app_context: AppContext, services
+) -> None:
+    builder = page.builder
+    assert builder.view.preview.page_count == 0
+    fill_basket(app_context, services)
+    type_text(builder.view.next_steps, "Llame mañana a las 8 — pregunte por Łukasz")
+    builder.refresh_preview()
+    assert builder.view.preview.page_count >= 1
+    text = pdf_text(builder.view.preview.pdf_bytes)
+    assert "pregunte por Łukasz" in text
+    assert all(name.split()[0] in text for _, name in services[:3])
+
+
+def test_a_jammed_printer_then_a_good_one_logs_the_referral_once(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers
+) -> None:
+    person = add_person(app_context.database, app_context.actor, "Łukasz", "Nguyễn Pérez")
+    builder = page.builder
+    builder.set_person(person.id, "Łukasz")
+    fill_basket(app_context, services)
+    printers.jammed_printer()
+    builder.give_and_send("dialog")
+    banner = builder.view.banner.text
+    assert "is stopped" in banner and "logged (#1), once" in banner
+    assert count(app_context, Referral) == 1
+    assert count(app_context, AuditEvent, action="print.failed") == 1
+    typed_before = builder.view.next_steps.toPlainText()
+
+    path = printers.pdf_printer()
+    builder.give_and_send("default")
+    assert path.exists()
+    printed_text = pdf_text(path.read_bytes())
+    assert all(name in printed_text for _, name in services[:3]), (printed_text[:3000], services)
+    assert count(app_context, Referral) == 1  # the same referral, printed now
+    with app_context.database.session() as session:
+        referral = session.scalars(select(Referral)).one()
+        assert referral.print_count == 1 and referral.person_id == person.id
+    assert "follow up on" in builder.view.status.text()
+    assert builder.view.next_steps.toPlainText() == typed_before
+    assert count(app_context, AuditEvent, action="print.referral_sheet") == 1
+
+    saved = printers.file("sheet.pdf")
+    builder.give_and_send("pdf")
+    assert saved.read_bytes() == builder.given.pdf
+    assert count(app_context, Referral) == 1
+    assert count(app_context, AuditEvent, action="export.referral_sheet_pdf") == 1
+
+    app_context.basket.set_note(services[0][0], "A new note makes a new sheet")
+    builder.give_and_send("pdf")
+    assert count(app_context, Referral) == 2
+    builder.new_referral()
+    assert not app_context.basket.items and app_context.basket.person_id is None
+
+
+def test_cancelling_the_dialog_logs_nothing(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers
+) -> None:
+    fill_basket(app_context, services)
+    printers.next = None
+    page.builder.give_and_send("dialog")
+    assert count(app_context, Referral) == 0
+
+
+def test_a_named_sheet_asks_for_consent_and_offers_the_form(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers, qtmodeltester
+) -> None:
+    person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
+    builder = page.builder
+    builder.set_person(person.id, "Farah")
+    app_context.basket.add(*services[0])
+    builder.view.shows_name.setChecked(True)
+    builder.refresh_preview()
+    assert builder.view.consent_button.isVisibleTo(page)
+    assert "no consent on file" in builder.view.consent_line.text()
+    printers.file("refused.pdf")
+    builder.give_and_send("pdf")
+    assert "42 CFR Part 2" in builder.view.banner.text
+    assert count(app_context, Referral) == 0
+
+    builder.prepare_consent()
+    dialog = builder.findChild(ConsentDialog)
+    assert dialog is not None and dialog.recipient.text()
+    dialog.signed_now.setChecked(True)
+    form = printers.file("consent.pdf")
+    dialog.save(print_form=True)
+    assert count(app_context, Consent, person_id=person.id) == 1
+    assert "Farah Haddad" in pdf_text(form.read_bytes())
+    assert count(app_context, AuditEvent, action="export.consent_form") == 1
+    with app_context.database.session() as session:
+        consents = person_consents(session, person.id, date.today())
+    model = ConsentsTableModel()
+    model.set_consents(consents)
+    assert model.index(0, ConsentsTableModel.STATUS).data() == "Active"
+    qtmodeltester.check(model)
+    builder.refresh_preview()
+    assert not builder.view.consent_button.isVisibleTo(page)
+    assert "Prepared for: Farah" in pdf_text(builder.view.preview.pdf_bytes)
+
+
+def test_follow_up_records_an_outcome_a_week_later_and_refuses_a_stale_one(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers
+) -> None:
+    fill_basket(app_context, services)
+    printers.file("given.pdf")
+    page.builder.give_and_send("pdf")
+    follow_up = page.follow_up
+    page.show_follow_up()
+    assert follow_up.model.rowCount() == 0  # not due for a week
+    with app_context.database.transaction() as session:
+        session.execute(update(Referral).values(follow_up_on=date.today() - timedelta(days=1)))
+    follow_up.refresh()
+    assert follow_up.model.rowCount() == 1
+    entry = follow_up.current()
+    with app_context.database.transaction() as session:  # another station, first
+        record_outcome(
+            session, app_context.actor, entry.id, entry.version, ReferralOutcome.UNKNOWN, ""
+        )
+    follow_up.outcome.setCurrentIndex(follow_up.outcome.findData(ReferralOutcome.CONNECTED))
+    type_text(follow_up.note, "Empezó el lunes")
+    follow_up.save_outcome()
+    assert "another station" in follow_up.banner.text
+    assert follow_up.note.toPlainText() == "Empezó el lunes"
+    follow_up.scope.setCurrentIndex(follow_up.scope.findData(follow_up.scope.itemData(2)))
+    follow_up.refresh()
+    follow_up.table.selectRow(0)  # shows the other station's outcome; staff choose theirs
+    follow_up.outcome.setCurrentIndex(follow_up.outcome.findData(ReferralOutcome.CONNECTED))
+    follow_up.save_outcome()
+    with app_context.database.session() as session:
+        referral = session.scalars(select(Referral)).one()
+    assert referral.outcome is ReferralOutcome.CONNECTED
+    assert referral.outcome_note == "Empezó el lunes"
+
+    reprinted = printers.file("again.pdf")
+    follow_up._reprint("pdf")
+    assert reprinted.read_bytes() == (printers.tmp_path / "given.pdf").read_bytes()
+
+
+def test_the_log_models_pass_the_model_tester(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers, qtmodeltester
+) -> None:
+    fill_basket(app_context, services)
+    printers.file("given.pdf")
+    page.builder.give_and_send("pdf")
+    page.show_follow_up()
+    page.follow_up.scope.setCurrentIndex(2)
+    assert page.follow_up.model.rowCount() == 1
+    qtmodeltester.check(page.follow_up.model)
+
+
+def test_a_referral_starts_from_the_persons_record(
+    app_context: AppContext, services, printers: Printers, qtbot, qtmodeltester
+) -> None:
+    from ui.pages.people import PeoplePage
+
+    person = add_person(
+        app_context.database, app_context.actor, "María", "Pérez", preferred_language="es"
+    )
+    referrals = ReferralsPage(app_context)
+    people = PeoplePage(app_context)
+    for widget in (referrals, people):
+        qtbot.addWidget(widget)
+    people.show()
+    people.open_record(person.id)
+    panel = people.referrals_panel
+    assert panel.isEnabled()
+    panel.start_referral()
+    assert app_context.basket.person_id == person.id
+    assert referrals.builder.view.language.currentData() == "es"
+    fill_basket(app_context, services)
+    printers.file("given.pdf")
+    referrals.builder.give_and_send("pdf")
+    panel.refresh()
+    assert panel.referrals_model.rowCount() == 1
+    qtmodeltester.check(panel.referrals_model)
+    referrals.builder.new_referral()
+    panel.referrals.selectRow(0)
+    panel.refer_again()
+    assert [i.service_id for i in app_context.basket.items] == [s for s, _ in services[:3]]
+    QApplication.processEvents()

@@ -1,0 +1,251 @@
+"""On a person's record: their referrals and consents, and a way to start a referral.
+
+"Start a referral" puts them in the station's basket and opens the Referrals page; "Refer
+again" adds a past referral's services (those still in the directory) to the basket.
+Consents are added here, their signature recorded when the form comes back, and revoked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError
+from desk.services.consents import (
+    ConsentRecord,
+    person_consents,
+    record_signature,
+    revoke_consent,
+)
+from desk.services.referral_log import ReferralEntry, list_referrals, referred_services
+from desk.services.referrals import local_today, sheet_language
+from ui.context import AppContext
+from ui.models.consents_table import ConsentsTableModel
+from ui.models.referral_log_table import ReferralLogTableModel
+from ui.pages.referrals.consent_dialog import ConsentDialog
+from ui.pages.referrals.document_actions import DIALOG, DocumentActions
+
+
+def _table(model, name: str, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(120)
+    return table
+
+
+class PersonReferralsPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.person_id: int | None = None
+        self.person_label = ""
+        self.preferred_language: str | None = None
+        self.today: date | None = None
+        heading = QLabel(self.tr("Referrals"))
+        heading.setObjectName("sectionHeading")
+        self.start_button = QPushButton(self.tr("Start a referral for them"))
+        self.start_button.setObjectName("startReferral")
+        self.again_button = QPushButton(self.tr("Refer again"))
+        self.again_button.setObjectName("referAgain")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.again_button)
+        top.addWidget(self.start_button)
+        self.referrals_model = ReferralLogTableModel(self, context.center_time)
+        self.referrals = _table(
+            self.referrals_model, "personReferrals", ReferralLogTableModel.SERVICES
+        )
+        self.referrals.setColumnHidden(ReferralLogTableModel.PERSON, True)
+
+        consent_heading = QLabel(self.tr("Consents to share (42 CFR Part 2)"))
+        consent_heading.setObjectName("sectionHeading")
+        self.new_consent_button = QPushButton(self.tr("New consent…"))
+        self.new_consent_button.setObjectName("newConsent")
+        self.sign_button = QPushButton(self.tr("Signed form is back"))
+        self.sign_button.setObjectName("recordSignature")
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.setObjectName("revokeConsent")
+        self.form_button = QPushButton(self.tr("Print form…"))
+        self.form_button.setObjectName("printConsentForm")
+        consent_top = QHBoxLayout()
+        consent_top.addWidget(consent_heading)
+        consent_top.addStretch(1)
+        for button in (self.form_button, self.revoke_button, self.sign_button):
+            consent_top.addWidget(button)
+        consent_top.addWidget(self.new_consent_button)
+        self.consents_model = ConsentsTableModel(self)
+        self.consents = _table(self.consents_model, "personConsents", ConsentsTableModel.RECIPIENT)
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.referrals)
+        layout.addLayout(consent_top)
+        layout.addWidget(self.consents)
+        layout.addWidget(self.status)
+        self.documents = DocumentActions(context, self, self.report)
+        self.start_button.clicked.connect(self.start_referral)
+        self.again_button.clicked.connect(self.refer_again)
+        self.new_consent_button.clicked.connect(self.new_consent)
+        self.sign_button.clicked.connect(self.record_signature)
+        self.revoke_button.clicked.connect(self.revoke)
+        self.form_button.clicked.connect(self.print_form)
+        context.changes.changed.connect(self._on_changes)
+        self.setEnabled(False)
+
+    def _on_changes(self, _topics: object) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def show_person(self, person_id: int, label: str, preferred_language: str | None) -> None:
+        self.person_id, self.person_label = person_id, label
+        self.preferred_language = preferred_language
+        self.setEnabled(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        person_id = self.person_id
+        if person_id is None:
+            return
+
+        def load(session) -> tuple[list[ReferralEntry], list[ConsentRecord], date]:
+            today = local_today(session)
+            return (
+                list_referrals(session, person_id=person_id, today=today),
+                person_consents(session, person_id, today),
+                today,
+            )
+
+        self.context.tasks.submit(load, self._show, self._failed)
+
+    def _show(self, loaded) -> None:
+        referrals, consents, self.today = loaded
+        self.referrals_model.set_entries(referrals, self.today)
+        self.consents_model.set_consents(consents)
+
+    # Referrals ----------------------------------------------------------------------------
+
+    def start_referral(self) -> None:
+        if self.person_id is not None:
+            self.context.navigator.start_referral.emit(self.person_id, self.person_label)
+
+    def refer_again(self) -> None:
+        entry = self.referrals_model.entry(self.referrals.currentIndex().row())
+        if entry is None:
+            self.report(self.tr("Choose one of their referrals first."), "error")
+            return
+        self.context.tasks.submit(
+            lambda session: referred_services(session, entry.id), self._add_to_basket, self._failed
+        )
+
+    def _add_to_basket(self, items: list[tuple[str, str]]) -> None:
+        added = sum(self.context.basket.add(service_id, name) for service_id, name in items)
+        self.start_referral()
+        self.report(self.tr("%n service(s) added to the referral.", "", added), "ok")
+
+    # Consents -----------------------------------------------------------------------------
+
+    def _consent(self) -> ConsentRecord | None:
+        consent = self.consents_model.consent(self.consents.currentIndex().row())
+        if consent is None:
+            self.report(self.tr("Choose a consent first."), "error")
+        return consent
+
+    def new_consent(self) -> None:
+        if self.person_id is None:
+            return
+        services = [(item.service_id, item.service_name) for item in self.context.basket.items]
+        dialog = ConsentDialog(
+            self.context,
+            self.person_id,
+            self.person_label,
+            services,
+            language=sheet_language(self.preferred_language),
+            parent=self,
+        )
+        dialog.saved.connect(lambda record, language: self._consent_saved(dialog, record, language))
+        dialog.open()
+
+    def _consent_saved(self, dialog: ConsentDialog, record: ConsentRecord, language: str) -> None:
+        self.refresh()
+        if dialog.print_after_save:
+            self.documents.consent_form(record.id, record.person_id, language, DIALOG)
+
+    def print_form(self) -> None:
+        consent = self._consent()
+        if consent is not None:
+            language = sheet_language(self.preferred_language)
+            self.documents.consent_form(consent.id, consent.person_id, language, DIALOG)
+
+    def record_signature(self) -> None:
+        consent = self._consent()
+        if consent is None:
+            return
+        actor = self.context.actor
+
+        def work(session) -> ConsentRecord:
+            today = local_today(session)
+            return record_signature(session, actor, consent.id, consent.version, today, today)
+
+        self.context.tasks.submit(
+            work, lambda _r: self._changed(self.tr("Signature recorded.")), self._failed
+        )
+
+    def revoke(self) -> None:
+        consent = self._consent()
+        if consent is None:
+            return
+        note, accepted = QInputDialog.getText(
+            self,
+            self.tr("Revoke consent"),
+            self.tr("How and when did they revoke it (or what ended it)?"),
+        )
+        if not accepted:
+            return
+        actor = self.context.actor
+
+        def work(session) -> ConsentRecord:
+            today = local_today(session)
+            return revoke_consent(
+                session,
+                actor,
+                consent.id,
+                consent.version,
+                revoked_on=today,
+                note=note,
+                today=today,
+            )
+
+        self.context.tasks.submit(
+            work, lambda _r: self._changed(self.tr("Consent revoked.")), self._failed
+        )
+
+    def _changed(self, message: str) -> None:
+        self.report(message, "ok")
+        self.refresh()
+
+    def report(self, message: str, level: str) -> None:
+        self.status.setText(message)
+        self.status.setProperty("invalid", level == "error")
+
+    def _failed(self, error: DeskError) -> None:
+        self.report(str(error), "error")

@@ -1,0 +1,3 @@
+from ui.pages.referrals.page import ReferralsPage
+
+__all__ = ["ReferralsPage"]

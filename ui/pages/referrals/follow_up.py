@@ -1,0 +1,200 @@
+"""The follow-up list: referrals whose follow-up date has come, and what became of them.
+
+An outcome is saved over the version staff saw; if another station saved one first, the
+save is refused with a message and the note typed here stays.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError
+from desk.models import ReferralOutcome
+from desk.services.referral_log import (
+    OUTCOMES_TO_RECORD,
+    LogScope,
+    ReferralEntry,
+    list_referrals,
+    record_outcome,
+)
+from desk.services.referrals import local_today
+from ui.context import AppContext
+from ui.models.referral_log_table import ReferralLogTableModel
+from ui.pages.referrals.document_actions import (
+    DEFAULT_PRINTER,
+    DIALOG,
+    PDF_FILE,
+    DocumentActions,
+)
+from ui.widgets.banner import Banner
+
+
+class FollowUpTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.banner = Banner()
+        self.scope = QComboBox()
+        self.scope.setObjectName("followUpScope")
+        self.scope.addItem(self.tr("Due for follow-up"), LogScope.DUE)
+        self.scope.addItem(self.tr("Awaiting an outcome"), LogScope.PENDING)
+        self.scope.addItem(self.tr("All referrals"), LogScope.ALL)
+        self.count = QLabel()
+        self.count.setObjectName("statusLine")
+        top = QHBoxLayout()
+        top.addWidget(self.scope)
+        top.addWidget(self.count, 1)
+        self.model = ReferralLogTableModel(self, context.center_time)
+        self.table = QTableView()
+        self.table.setObjectName("followUpTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            ReferralLogTableModel.SERVICES, QHeaderView.ResizeMode.Stretch
+        )
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcomeChoice")
+        for outcome in OUTCOMES_TO_RECORD:
+            self.outcome.addItem(self.model.outcome_text(outcome), outcome)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("outcomeNote")
+        self.note.setPlaceholderText(self.tr("What happened, in a few words (optional)"))
+        self.note.setMaximumHeight(70)
+        self.save_button = QPushButton(self.tr("Record outcome"))
+        self.save_button.setObjectName("recordOutcome")
+        self.save_button.setDefault(True)
+        self.reprint_button = QPushButton(self.tr("Reprint…"))
+        self.reprint_button.setObjectName("reprintReferral")
+        self.quick_reprint_button = QPushButton(self.tr("Reprint to default printer"))
+        self.save_pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.person_button = QPushButton(self.tr("Open their record"))
+        self.person_button.setObjectName("openReferralPerson")
+        outcome_row = QHBoxLayout()
+        outcome_row.addWidget(QLabel(self.tr("Outcome:")))
+        outcome_row.addWidget(self.outcome)
+        outcome_row.addWidget(self.note, 1)
+        outcome_row.addWidget(self.save_button)
+        buttons = QHBoxLayout()
+        for button in (self.reprint_button, self.quick_reprint_button, self.save_pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.person_button)
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(outcome_row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.documents = DocumentActions(context, self, self.report)
+        self.today: date | None = None
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
+        self.save_button.clicked.connect(self.save_outcome)
+        self.reprint_button.clicked.connect(lambda: self._reprint(DIALOG))
+        self.quick_reprint_button.clicked.connect(lambda: self._reprint(DEFAULT_PRINTER))
+        self.save_pdf_button.clicked.connect(lambda: self._reprint(PDF_FILE))
+        self.person_button.clicked.connect(self._open_person)
+        self._row_changed()
+
+    def refresh(self, *_args) -> None:
+        scope = self.scope.currentData()
+        chosen = self.current()
+
+        def load(session) -> tuple[list[ReferralEntry], date]:
+            today = local_today(session)
+            return list_referrals(session, scope=scope, today=today), today
+
+        def show(loaded) -> None:
+            entries, self.today = loaded
+            self.model.set_entries(entries, self.today)
+            self.count.setText(self.tr("%n referral(s)", "", len(entries)))
+            row = self.model.row_of(chosen.id) if chosen else -1
+            if row < 0 and entries:
+                row = 0
+            if row >= 0:
+                self.table.selectRow(row)
+            self._row_changed()
+
+        self.context.tasks.submit(load, show, self.report_error)
+
+    def current(self) -> ReferralEntry | None:
+        return self.model.entry(self.table.currentIndex().row())
+
+    def _row_changed(self) -> None:
+        entry = self.current()
+        for widget in (
+            self.save_button,
+            self.reprint_button,
+            self.quick_reprint_button,
+            self.save_pdf_button,
+        ):
+            widget.setEnabled(entry is not None)
+        self.person_button.setEnabled(entry is not None and entry.person_id is not None)
+        if entry is not None and entry.outcome is not ReferralOutcome.PENDING:
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(entry.outcome)))
+
+    def save_outcome(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        actor, outcome, note = (
+            self.context.actor,
+            self.outcome.currentData(),
+            self.note.toPlainText(),
+        )
+        self.context.tasks.submit(
+            lambda session: record_outcome(session, actor, entry.id, entry.version, outcome, note),
+            self._saved,
+            self.report_error,
+        )
+
+    def _saved(self, entry: ReferralEntry) -> None:
+        self.note.clear()
+        self.report(
+            self.tr("Outcome saved for referral #%1: %2.")
+            .replace("%1", str(entry.id))
+            .replace("%2", self.model.outcome_text(entry.outcome)),
+            "ok",
+        )
+        self.refresh()
+
+    def _reprint(self, how: str) -> None:
+        entry = self.current()
+        if entry is not None:
+            self.documents.reprint(entry.id, how)
+
+    def _open_person(self) -> None:
+        entry = self.current()
+        if entry is not None and entry.person_id is not None:
+            self.context.navigator.open_person.emit(entry.person_id)
+
+    def report(self, message: str, level: str) -> None:
+        if level == "error":
+            self.banner.show_message(message, "error")
+            self.status.setText("")
+        else:
+            self.banner.hide()
+            self.status.setText(message)
+
+    def report_error(self, error: DeskError) -> None:
+        self.report(str(error), "error")

@@ -1,0 +1,55 @@
+"""The Referrals page: build and print a referral sheet; follow up on those given."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.pages.referrals.builder import ReferralBuilder
+from ui.pages.referrals.follow_up import FollowUpTab
+from ui.widgets.page import Page
+
+
+class ReferralsPage(Page):
+    page_id = "referrals"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        heading = QLabel(self.tr("Referrals"))
+        heading.setObjectName("pageHeading")
+        self.builder = ReferralBuilder(context)
+        self.follow_up = FollowUpTab(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("referralTabs")
+        self.tabs.addTab(self.builder, self.tr("Referral sheet"))
+        self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _index: self.activate())
+        context.changes.changed.connect(self._on_changes)
+        context.navigator.start_referral.connect(self.start_for_person)
+
+    @property
+    def title(self) -> str:
+        return self.tr("Referrals")
+
+    def activate(self) -> None:
+        if self.tabs.currentWidget() is self.follow_up:
+            self.follow_up.refresh()
+        else:
+            self.builder.activate()
+
+    def start_for_person(self, person_id: int, label: str) -> None:
+        self.builder.set_person(person_id, label)
+        self.tabs.setCurrentWidget(self.builder)
+        self.context.navigator.show_page.emit(self.page_id)
+
+    def show_follow_up(self) -> None:
+        self.tabs.setCurrentWidget(self.follow_up)
+
+    def _on_changes(self, _topics: object) -> None:
+        if self.isVisible() and self.tabs.currentWidget() is self.follow_up:
+            self.follow_up.refresh()

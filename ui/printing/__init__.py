@@ -1,0 +1,1 @@
+"""Showing and printing the PDFs that desk.printing renders: preview, printers, files."""
