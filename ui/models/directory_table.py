@@ -12,6 +12,7 @@ from desk.directory.cards import ServiceCard
 from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import open_status_text
 from desk.directory.opening import open_status
+from ui.formatting import phone_type_label
 from ui.models.row_table import RowTableModel
 
 STALE_COLOR = QColor("#a94442")
@@ -100,7 +101,8 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
         if column == self.TOWN:
             return ", ".join(card.towns)
         if column == self.PHONE:
-            return card.phone
+            label = phone_type_label(card.phone_type)
+            return f"{label}: {card.phone}" if label and card.phone else card.phone
         if column == self.VERIFIED:
             text = self._verified(card)
             return f"⚑ {text}" if stale else text

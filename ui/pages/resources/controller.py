@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.directory.detail import ServiceDetail, load_service_detail
-from desk.directory.editing import ServiceEdit, update_service
+from desk.directory.editing import ServiceEdit, hours_kept_as_they_are, update_service
 from desk.directory.freshness import mark_verified, reverify_queue
 from desk.directory.languages import language_name
 from desk.directory.search_index import DirectoryIndex, DirectoryQuery
@@ -25,7 +25,7 @@ from desk.services.settings import load_settings
 from ui.context import AppContext
 from ui.pages.resources.data_exchange import DataExchange
 from ui.pages.resources.detail_html import detail_html
-from ui.pages.resources.edit_dialog import ServiceEditDialog
+from ui.pages.resources.edit_dialog import ServiceEditDialog, kept_hours_text
 from ui.pages.resources.queue_dialog import ReverifyQueueDialog
 from ui.pages.resources.view import ResourcesView
 from ui.widgets.page import Page
@@ -263,7 +263,11 @@ class ResourcesPage(Page):
         if self.detail is None:
             return
         detail = self.detail
-        dialog = ServiceEditDialog(ServiceEdit.from_detail(detail), self)
+        dialog = ServiceEditDialog(
+            ServiceEdit.from_detail(detail),
+            self,
+            kept_hours=[kept_hours_text(line) for line in hours_kept_as_they_are(detail)],
+        )
         self.edit_dialog = dialog
         dialog.save_requested.connect(lambda edit: self._save_edit(dialog, detail, edit))
         dialog.open()
