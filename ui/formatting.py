@@ -1,4 +1,4 @@
-"""How dates and times look on screen: always the center's time zone, not the station's.
+"""How dates, times and phone lines look on screen; times always in the center's zone.
 
 A station's own clock may be set to another zone (or UTC); a visit at 9:05 in Worcester must
 read 9:05 everywhere.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
 
 from desk.services.settings import SPEC_BY_KEY
 
@@ -35,3 +37,19 @@ class CenterTime:
 
 def date_text(day: date | None) -> str:
     return day.isoformat() if day else ""
+
+
+def phone_type_label(phone_type: str | None) -> str:
+    """ "Fax", "Text", "TTY", ... for an HSDS phone type; "" for a voice line or none given."""
+    key = (phone_type or "").strip().lower()
+    labels = {
+        "fax": QCoreApplication.translate("PhoneType", "Fax"),
+        "text": QCoreApplication.translate("PhoneType", "Text only"),
+        "textphone": QCoreApplication.translate("PhoneType", "TTY"),
+        "pager": QCoreApplication.translate("PhoneType", "Pager"),
+        "video": QCoreApplication.translate("PhoneType", "Video"),
+        "cell": QCoreApplication.translate("PhoneType", "Cell"),
+    }
+    if key in ("", "voice"):
+        return ""
+    return labels.get(key, (phone_type or "").strip())

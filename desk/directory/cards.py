@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desk.categories import CATEGORY_BY_TERM_ID
 from desk.directory.languages import normalize_language
+from desk.directory.phones import is_for_calling
 from desk.directory.schedules import ScheduleError, ScheduleRule
 from desk.models import (
     Address,
@@ -62,7 +63,8 @@ class ServiceCard:
     languages: tuple[str, ...]  # comparable codes (see languages.py)
     towns: tuple[str, ...]
     address: str
-    phone: str
+    phone: str  # a number to call when there is one (see phones.py)
+    phone_type: str | None  # HSDS type of that number: "fax" when no line takes calls
     accepts_walk_ins: bool | None
     free_of_charge: bool | None
     insurance_accepted: str | None
@@ -186,16 +188,18 @@ def load_cards(session: Session, service_ids: Collection[str] | None = None) -> 
         normalized = normalize_language(code, name)
         if normalized:
             languages[service_id].add(normalized)
-    phones: dict[str, str] = {}
-    for service_id, number in session.execute(
+    phones: dict[str, tuple[str, str | None]] = {}
+    for service_id, number, phone_type in session.execute(
         scoped(
-            select(Phone.service_id, Phone.number)
+            select(Phone.service_id, Phone.number, Phone.type)
             .where(Phone.service_id.is_not(None))
-            .order_by(Phone.id.desc()),
+            .order_by(Phone.id),
             Phone.service_id,
         )
     ):
-        phones[service_id] = number  # ordered so the first id wins
+        chosen = phones.get(service_id)
+        if chosen is None or (not is_for_calling(chosen[1]) and is_for_calling(phone_type)):
+            phones[service_id] = (number, phone_type)  # the first line that takes calls
 
     cards = []
     for service, organization_name in services:
@@ -227,7 +231,8 @@ def load_cards(session: Session, service_ids: Collection[str] | None = None) -> 
                 languages=tuple(sorted(languages.get(service.id, ()))),
                 towns=tuple(dict.fromkeys(a.city.strip() for a in addresses if a.city)),
                 address=f"{first.address_1}, {first.city}" if first else "",
-                phone=display_phone(phones.get(service.id)),
+                phone=display_phone(phones.get(service.id, ("", None))[0]),
+                phone_type=phones.get(service.id, ("", None))[1],
                 accepts_walk_ins=service.accepts_walk_ins,
                 free_of_charge=service.free_of_charge,
                 insurance_accepted=service.insurance_accepted,

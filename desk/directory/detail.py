@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desk.categories import CATEGORY_BY_TERM_ID
 from desk.directory.freshness import verifier_name
 from desk.directory.languages import normalize_language
-from desk.directory.schedules import ScheduleError, ScheduleRule
+from desk.directory.schedules import ScheduleError, ScheduleRule, plain_form_kind
 from desk.errors import NotFound
 from desk.models import (
     Address,
@@ -52,6 +52,7 @@ class ScheduleLine:
     valid_to: date | None
     rule: ScheduleRule | None  # None when the row cannot be read
     own: bool = True  # the service's own hours (False: the hours of its location)
+    form_kind: str | None = None  # schedules.plain_form_kind: None when a form must keep it
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def _schedule_line(row: Schedule, *, own: bool = True) -> ScheduleLine:
         row.valid_to,
         rule,
         own,
+        plain_form_kind(row),
     )
 
 

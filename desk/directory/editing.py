@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desk.categories import CATEGORY_BY_CODE, CATEGORY_BY_TERM_ID
 from desk.db.changes import announce_change
-from desk.directory.detail import ServiceDetail
+from desk.directory.detail import ScheduleLine, ServiceDetail
 from desk.directory.freshness import lock_service_for_edit
 from desk.directory.input_checks import (
     check_count,
@@ -21,6 +21,7 @@ from desk.directory.input_checks import (
     parse_clock,
 )
 from desk.directory.languages import language_name, normalize_language
+from desk.directory.schedules import plain_form_kind
 from desk.errors import ValidationError
 from desk.models import Attribute, Language, Phone, Schedule, Service, ServiceAtLocation
 from desk.models.base import utc_now
@@ -42,11 +43,21 @@ class PhoneInput:
 
 @dataclass(frozen=True)
 class HoursInput:
+    """Weekly hours ("MO,TU,WE", "8 am", "4 pm"), or a note alone (days and times left empty).
+
+    Rows of other kinds (monthly, valid between dates, ...) are not edited here; an edit
+    leaves them as they are (see `hours_kept_as_they_are`).
+    """
+
     days: str  # MO,TU,WE (RFC 5545 byday)
     opens: str  # as typed: "8:00", "8 am"
     closes: str
     description: str = ""
     id: str | None = None
+
+    @property
+    def is_note(self) -> bool:
+        return not (self.days.strip() or self.opens.strip() or self.closes.strip())
 
 
 @dataclass(frozen=True)
@@ -98,11 +109,16 @@ class ServiceEdit:
             hours=tuple(
                 HoursInput(s.byday or "", s.opens_at, s.closes_at, s.description or "", s.id)
                 for s in detail.schedules
-                if s.own
+                if s.own and s.form_kind is not None
             ),
             categories=detail.category_codes,
             languages=detail.languages,
         )
+
+
+def hours_kept_as_they_are(detail: ServiceDetail) -> tuple[ScheduleLine, ...]:
+    """The service's own schedule rows that an edit does not show and never changes."""
+    return tuple(line for line in detail.schedules if line.own and line.form_kind is None)
 
 
 def _count_text(value: int | None) -> str:
@@ -166,22 +182,24 @@ def _checked_scalars(edit: ServiceEdit) -> dict[str, Any]:
 
 
 def _checked_phones(edit: ServiceEdit) -> list[PhoneInput]:
+    """Phones with their notes and types cleaned; numbers are checked when they are saved."""
     phones = []
     for position, phone in enumerate(edit.phones):
         if not phone.number.strip():
             continue
-        number = parse_phone(phone.number, field=f"phones.{position}")
-        extension = _text(phone.extension, "Extension", f"phones.{position}", 20)
+        where = f"phones.{position}"
+        extension = _text(phone.extension, "Extension", where, 20)
         if extension and not extension.isdigit():
             raise ValidationError(
-                f"The extension “{extension}” should be digits only.", field=f"phones.{position}"
+                f"The extension “{extension}” should be digits only.", field=where
             )
         phones.append(
             replace(
                 phone,
-                number=number,
+                number=phone.number.strip(),
                 extension=extension or "",
-                description=_text(phone.description, "Phone note", f"phones.{position}") or "",
+                type=_text(phone.type, "Phone type", where, 20) or "",
+                description=_text(phone.description, "Phone note", where, NOTE_MAX) or "",
             )
         )
     return phones
@@ -190,15 +208,22 @@ def _checked_phones(edit: ServiceEdit) -> list[PhoneInput]:
 def _checked_hours(edit: ServiceEdit) -> list[tuple[HoursInput, Any, Any]]:
     checked = []
     for position, hours in enumerate(edit.hours):
-        if not (hours.days.strip() or hours.opens.strip() or hours.closes.strip()):
-            continue
         where = f"hours.{position}"
+        description = _text(hours.description, "Hours note", where, NOTE_MAX, multiline=True) or ""
+        if hours.is_note:
+            if description:  # a note alone: "By appointment only – call first"
+                checked.append((replace(hours, description=description), None, None))
+            continue
         days = check_days(hours.days, field=where)
         opens = parse_clock(hours.opens, field=where, label="Opening time")
         closes = parse_clock(hours.closes, field=where, label="Closing time")
         check_hours(opens, closes, field=where)
-        checked.append((replace(hours, days=days), opens, closes))
+        checked.append((replace(hours, days=days, description=description), opens, closes))
     return checked
+
+
+def _phone_key(number: str, extension: str | None, type_: str | None, note: str | None):
+    return (number, extension or "", type_ or "", note or "")
 
 
 def _replace_phones(session: Session, service: Service, phones: list[PhoneInput]) -> bool:
@@ -206,27 +231,46 @@ def _replace_phones(session: Session, service: Service, phones: list[PhoneInput]
         p.id: p for p in session.scalars(select(Phone).where(Phone.service_id == service.id))
     }
     before = sorted(
-        (p.number, p.extension or "", p.type or "", p.description or "") for p in existing.values()
+        _phone_key(p.number, p.extension, p.type, p.description) for p in existing.values()
     )
+    after = []
     keep = set()
-    for phone in phones:
+    for position, phone in enumerate(phones):
         row = existing.get(phone.id or "")
+        number = phone.number
+        if row is None or row.number != number:
+            # A number kept as it was stays as stored (an import may hold one such as 988);
+            # a new or changed one must be a number we can dial.
+            number = parse_phone(number, field=f"phones.{position}")
         if row is None:
-            row = Phone(id=str(uuid.uuid4()), service_id=service.id, number=phone.number)
+            row = Phone(id=str(uuid.uuid4()), service_id=service.id, number=number)
             session.add(row)
         keep.add(row.id)
-        row.number = phone.number
+        row.number = number
         row.extension = phone.extension or None
-        row.type = phone.type or "voice"
+        row.type = phone.type or None
         row.description = phone.description or None
+        after.append(_phone_key(number, phone.extension, phone.type, phone.description))
     for phone_id, row in existing.items():
         if phone_id not in keep:
             session.delete(row)
-    after = sorted((p.number, p.extension, p.type or "voice", p.description) for p in phones)
-    return before != after
+    return before != sorted(after)
+
+
+def _days_key(days: str | None) -> str:
+    return check_days(days) if days and days.strip() else ""
+
+
+def _clock_key(moment) -> str:
+    return moment.strftime("%H:%M") if moment is not None else ""  # as the form shows it
+
+
+def _hours_key(days: str | None, opens, closes, description: str | None) -> tuple:
+    return (_days_key(days), _clock_key(opens), _clock_key(closes), description or "")
 
 
 def _replace_hours(session: Session, service: Service, hours: list[tuple]) -> bool:
+    """Save the hours the form holds; rows the form cannot show are never changed or deleted."""
     sal_ids = session.scalars(
         select(ServiceAtLocation.id).where(ServiceAtLocation.service_id == service.id)
     ).all()
@@ -237,23 +281,33 @@ def _replace_hours(session: Session, service: Service, hours: list[tuple]) -> bo
                 Schedule.service_id.is_(None), Schedule.service_at_location_id.in_(sal_ids)
             )
         ).all()
-    existing = {row.id: row for row in rows}
-    before = sorted((r.byday or "", r.opens_at, r.closes_at, r.description or "") for r in rows)
+    editable = {row.id: row for row in rows if plain_form_kind(row) is not None}
+    before = sorted(
+        _hours_key(r.byday, r.opens_at, r.closes_at, r.description) for r in editable.values()
+    )
     keep = set()
     for item, opens, closes in hours:
-        row = existing.get(item.id or "")
+        row = editable.get(item.id or "")
         if row is None:
-            row = Schedule(id=str(uuid.uuid4()), service_id=service.id, freq="WEEKLY")
+            row = Schedule(
+                id=str(uuid.uuid4()),
+                service_id=service.id,
+                freq=None if item.is_note else "WEEKLY",
+            )
             session.add(row)
         keep.add(row.id)
-        row.byday = item.days
-        row.opens_at = opens
-        row.closes_at = closes
-        row.description = item.description.strip() or None
-    for row_id, row in existing.items():
+        # What still means the same stays as stored ("mo, tu", 08:00:00 as imported).
+        if _days_key(row.byday) != item.days:
+            row.byday = item.days or None
+        if _clock_key(row.opens_at) != _clock_key(opens):
+            row.opens_at = opens
+        if _clock_key(row.closes_at) != _clock_key(closes):
+            row.closes_at = closes
+        row.description = item.description or None
+    for row_id, row in editable.items():
         if row_id not in keep:
             session.delete(row)
-    after = sorted((i.days, o, c, i.description.strip()) for i, o, c in hours)
+    after = sorted(_hours_key(i.days, o, c, i.description) for i, o, c in hours)
     return before != after
 
 

@@ -67,6 +67,63 @@ def parse_number_list(text: str | None, *, low: int, high: int, label: str) -> t
     return tuple(numbers)
 
 
+def _getter(fields: Any):
+    if isinstance(fields, dict):
+        return lambda name: fields.get(name)
+    return lambda name: getattr(fields, name, None)
+
+
+# What a plain hours form can show of a schedule row (see `plain_form_kind`).
+WEEKLY_HOURS = "weekly"  # every week on named days, from one time to another
+HOURS_NOTE = "note"  # a description alone: "By appointment only – call first"
+# Fields that tie a row to the calendar; a row using any of them needs more than a plain form.
+_CALENDAR_FIELDS = (
+    "valid_from",
+    "valid_to",
+    "dtstart",
+    "until",
+    "count",
+    "bymonthday",
+    "byweekno",
+    "byyearday",
+)
+
+
+def _given(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def plain_form_kind(fields: Any) -> str | None:
+    """WEEKLY_HOURS, HOURS_NOTE, or None for a row a plain form cannot show without loss.
+
+    A plain form writes "MO,TU 08:00-16:00; note" or a note alone. Monthly rules, every other
+    week, dates a rule is valid between, a window that opens and closes at the same time, or a
+    row that cannot be read are None: a form of that kind must leave them as they are.
+    """
+    get = _getter(fields)
+    if any(_given(get(name)) for name in _CALENDAR_FIELDS):
+        return None
+    if (get("freq") or "").strip().upper() not in ("", "WEEKLY"):
+        return None
+    try:
+        interval = int(get("interval") or 1)
+        days = parse_byday(get("byday"))
+    except (ScheduleError, ValueError):
+        return None
+    opens, closes = get("opens_at"), get("closes_at")
+    if interval != 1:
+        return None
+    if not days:
+        if opens is None and closes is None and _given(get("description")):
+            return HOURS_NOTE
+        return None
+    if any(ordinal is not None for ordinal, _ in days):
+        return None
+    if opens is None or closes is None or opens == closes:
+        return None
+    return WEEKLY_HOURS
+
+
 def minutes_of(moment: time | None) -> int | None:
     return None if moment is None else moment.hour * 60 + moment.minute
 
@@ -92,11 +149,7 @@ class ScheduleRule:
     @classmethod
     def from_fields(cls, fields: Any) -> ScheduleRule:
         """From a Schedule row, or anything with the same attribute names."""
-        get = (
-            (lambda name: fields.get(name))
-            if isinstance(fields, dict)
-            else (lambda name: getattr(fields, name, None))
-        )
+        get = _getter(fields)
         freq = (get("freq") or "").strip().upper() or None
         if freq not in (None, "WEEKLY", "MONTHLY"):
             raise ScheduleError(f"freq “{freq}” is not WEEKLY or MONTHLY")

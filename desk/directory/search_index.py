@@ -121,6 +121,8 @@ class DirectoryIndex:
         self._watermark: datetime | None = None
         self._count = 0
         self.loaded = False
+        # Moves on whenever what the index holds changes; equal numbers mean the same content.
+        self.generation = 0
 
     # Loading -------------------------------------------------------------------------------
 
@@ -150,7 +152,10 @@ class DirectoryIndex:
                 self._put(card)
             if len(self._cards) != count:  # something was deleted: start again
                 return self._reload(session, count, newest)
-            self._after_change(count, newest)
+            if changed:
+                self._after_change(count, newest)
+            else:  # only the watermark moved (a clock, or a change seen already)
+                self._watermark = newest
             return len(changed)
 
     def _reload(self, session: Session, count: int, newest: datetime | None) -> int:
@@ -228,6 +233,7 @@ class DirectoryIndex:
         self._open_now.rebuild(self._cards.values())
         self._count = count
         self._watermark = newest
+        self.generation += 1
 
     # Reading -------------------------------------------------------------------------------
 

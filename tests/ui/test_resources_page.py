@@ -177,8 +177,9 @@ def test_a_list_is_previewed_then_imported(page: ResourcesPage, tmp_path: Path) 
         "phone": "Phone",
         "hours": "Hours",
     }
-    assert dialog.preview_table.rowCount() == 1 and dialog.import_button.isEnabled()
-    assert dialog.preview_table.item(0, 5).text() == "Mon–Fri 9 am–5 pm"
+    model = dialog.preview_model
+    assert model.rowCount() == 1 and dialog.import_button.isEnabled()
+    assert model.index(0, model.HOURS).data() == "Mon–Fri 9 am–5 pm"
     dialog.import_button.click()
     assert not dialog.isVisible()
     page.view.search.setText("drop-in café")

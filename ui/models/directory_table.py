@@ -12,6 +12,7 @@ from desk.directory.cards import ServiceCard
 from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import open_status_text
 from desk.directory.opening import open_status
+from ui.formatting import phone_type_label
 from ui.models.row_table import RowTableModel
 
 STALE_COLOR = QColor("#a94442")
@@ -40,12 +41,30 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
 
     def set_results(
         self, cards: list[ServiceCard], now_local: datetime, stale_after_days: int
-    ) -> None:
-        self._open_text = {}
+    ) -> bool:
+        """Show these results; True when the rows were replaced (a reset), False when the
+        same services in the same order were only redrawn where something changed."""
+        same_services = [card.id for card in cards] == [card.id for card in self.rows]
+        clock_moved = (now_local.replace(second=0, microsecond=0), stale_after_days) != (
+            self._now.replace(second=0, microsecond=0),
+            self._stale_after,
+        )
         self._now = now_local
         self._today = now_local.date()
         self._stale_after = stale_after_days
+        if same_services:
+            if clock_moved:
+                self._open_text = {}
+            else:  # keep what is still true of cards that did not change
+                unchanged = {
+                    card.id for card, old in zip(cards, self.rows, strict=True) if card == old
+                }
+                self._open_text = {k: v for k, v in self._open_text.items() if k in unchanged}
+            self.update_rows(cards, redraw_all=clock_moved)
+            return False
+        self._open_text = {}
         self.set_rows(cards)
+        return True
 
     def service_id(self, row: int) -> str | None:
         card = self.row_at(row)
@@ -100,7 +119,8 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
         if column == self.TOWN:
             return ", ".join(card.towns)
         if column == self.PHONE:
-            return card.phone
+            label = phone_type_label(card.phone_type)
+            return f"{label}: {card.phone}" if label and card.phone else card.phone
         if column == self.VERIFIED:
             text = self._verified(card)
             return f"⚑ {text}" if stale else text

@@ -32,6 +32,27 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update_rows(self, rows: Iterable[Row], *, redraw_all: bool = False) -> bool:
+        """Take newer versions of the same rows, in the same order, without a reset.
+
+        Views keep their selection and scroll position; only rows that differ are redrawn
+        (every row with `redraw_all`, when what a cell shows depends on more than its row).
+        False, and nothing done, when the rows are not the same ones: call set_rows instead.
+        """
+        new = list(rows)
+        if len(new) != len(self._rows):
+            return False
+        changed = [
+            i for i, (old, row) in enumerate(zip(self._rows, new, strict=True)) if old != row
+        ]
+        self._rows = new
+        if redraw_all and new:
+            changed = [0, len(new) - 1]
+        if changed:
+            last_column = max(0, len(self._headers) - 1)
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last_column))
+        return True
+
     def append_rows(self, rows: Iterable[Row]) -> None:
         added = list(rows)
         if not added:

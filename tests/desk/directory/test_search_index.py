@@ -131,9 +131,12 @@ def test_an_edit_elsewhere_reaches_the_index_incrementally(
             ServiceEdit(**{**edit.__dict__, "name": "Grove Street Women's Withdrawal Center"}),
             read_version=detail.version,
         )
+    generation = index.generation
     with directory.session() as session:
         assert index.refresh(session) == 1
+        assert index.generation == generation + 1
         assert index.refresh(session) == 0
+        assert index.generation == generation + 1  # nothing new: the page redraws nothing
     assert "Grove Street Women's Withdrawal Center" in names(
         index, DirectoryQuery(text="withdrawal")
     )

@@ -3,35 +3,54 @@
 The directory lives in an in-memory index (desk.directory.search_index) that searches run
 against on a worker thread; each keystroke's search carries a number, and only the newest
 answer is shown. The index refreshes itself incrementally when another station changes the
-directory, and the open-now column is redrawn every minute.
+directory or the settings (other topics are ignored), and the open-now column is redrawn
+every minute. Rows and the detail are redrawn only where something changed, so a refresh
+keeps the selection and both scroll positions.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlalchemy import select
 
+from desk.db.changes import ANY_TOPIC
 from desk.directory.detail import ServiceDetail, load_service_detail
-from desk.directory.editing import ServiceEdit, update_service
+from desk.directory.editing import ServiceEdit, hours_kept_as_they_are, update_service
 from desk.directory.freshness import mark_verified, reverify_queue
-from desk.directory.languages import language_name
-from desk.directory.search_index import DirectoryIndex, DirectoryQuery
+from desk.directory.search_index import DirectoryIndex, DirectoryQuery, Facets
 from desk.errors import DeskError, StaleEdit
+from desk.models import Service
 from desk.services.settings import load_settings
 from ui.context import AppContext
 from ui.pages.resources.data_exchange import DataExchange
 from ui.pages.resources.detail_html import detail_html
-from ui.pages.resources.edit_dialog import ServiceEditDialog
+from ui.pages.resources.edit_dialog import ServiceEditDialog, kept_hours_text
 from ui.pages.resources.queue_dialog import ReverifyQueueDialog
 from ui.pages.resources.view import ResourcesView
 from ui.widgets.page import Page
 
 SPLITTER_KEY = "resources/splitter"
 HEADER_KEY = "resources/header"
+# Change topics this page shows; "*" comes from SQLite, which cannot say what changed.
+TOPICS_SHOWN = frozenset({"directory", "settings", ANY_TOPIC})
+
+
+@dataclass(frozen=True)
+class DirectoryState:
+    """What a refresh found, counted on the worker so the GUI thread never waits for the index."""
+
+    zone: ZoneInfo
+    stale_after_days: int
+    facets: Facets
+    generation: int
+    shown_id: str | None  # the resource in the detail pane when the refresh started
+    shown_version: int | None  # its version now (None: no longer in the directory)
 
 
 class ResourcesPage(Page):
@@ -53,7 +72,11 @@ class ResourcesPage(Page):
         self.exchange = DataExchange(self)
         self._serial = 0
         self._needs_refresh = True
-        self._facets_shown = False
+        self._typed_search_pending = False
+        self._refreshing = False
+        self._refresh_again = False
+        self._generation: int | None = None
+        self._facets: Facets | None = None
         v = self.view
         v.search.textChanged.connect(self.search)
         v.search.installEventFilter(self)
@@ -76,7 +99,7 @@ class ResourcesPage(Page):
         context.changes.changed.connect(self._on_changes)
         self.minute_timer = QTimer(self)
         self.minute_timer.setInterval(60_000)
-        self.minute_timer.timeout.connect(self.search)
+        self.minute_timer.timeout.connect(lambda: self.search(keep_view=True))
         self.minute_timer.start()
         for key, widget in ((SPLITTER_KEY, v.splitter), (HEADER_KEY, v.table.horizontalHeader())):
             state = context.settings.value(key)
@@ -97,40 +120,66 @@ class ResourcesPage(Page):
     # Loading and searching ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Bring the index up to date with the database, then search again."""
-        self._needs_refresh = False
-        index = self.index
+        """Bring the index up to date with the database, then show what changed, if anything.
 
-        def work(session):
+        The index is read and its filter lists counted on a worker; the GUI thread never
+        waits for the index, which a worker may hold for seconds while it reloads.
+        """
+        self._needs_refresh = False
+        if self._refreshing:
+            self._refresh_again = True  # one more when this one is done, however many asked
+            return
+        self._refreshing = True
+        index = self.index
+        shown = self.detail.id if self.detail is not None else None
+
+        def work(session) -> DirectoryState:
             settings = load_settings(session)
             index.refresh(session)
-            return settings
+            return DirectoryState(
+                zone=settings.timezone,
+                stale_after_days=int(settings["directory.stale_after_days"]),
+                facets=index.facets(),
+                generation=index.generation,
+                shown_id=shown,
+                shown_version=session.scalar(select(Service.version).where(Service.id == shown))
+                if shown is not None
+                else None,
+            )
 
-        self.context.tasks.submit(work, self._refreshed, self._failed)
+        self.context.tasks.submit(work, self._refreshed, self._refresh_failed)
 
-    def _refreshed(self, settings) -> None:
-        self.zone = settings.timezone
-        self.stale_after_days = int(settings["directory.stale_after_days"])
-        self._fill_facets()
-        self.search()
-        if self.detail is not None:
-            self.show_service(self.detail.id)
+    def _refresh_done(self) -> None:
+        self._refreshing = False
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
 
-    def _fill_facets(self) -> None:
-        facets = self.index.facets()
-        v = self.view
-        for combo, items in (
-            (v.language, [(f"{language_name(code)} ({n})", code) for code, n in facets.languages]),
-            (v.town, [(f"{town} ({n})", town) for town, n in facets.towns]),
+    def _refresh_failed(self, error: DeskError) -> None:
+        self._failed(error)
+        self._refresh_done()
+
+    def _refreshed(self, state: DirectoryState) -> None:
+        settings_changed = (state.zone, state.stale_after_days) != (
+            self.zone,
+            self.stale_after_days,
+        )
+        self.zone = state.zone
+        self.stale_after_days = state.stale_after_days
+        if state.facets != self._facets:
+            self._facets = state.facets
+            self.view.show_facets(state.facets)
+        if state.generation != self._generation or settings_changed:
+            self._generation = state.generation
+            self.search(keep_view=True)
+        detail = self.detail
+        if (
+            detail is not None
+            and detail.id == state.shown_id
+            and (state.shown_version != detail.version or settings_changed)
         ):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for label, data in items:
-                combo.addItem(label, data)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
-            combo.blockSignals(False)
+            self.show_service(detail.id)
+        self._refresh_done()
 
     def query(self) -> DirectoryQuery:
         v = self.view
@@ -147,7 +196,11 @@ class ResourcesPage(Page):
     def now_local(self) -> datetime:
         return datetime.now(self.zone).replace(tzinfo=None)
 
-    def search(self, *_args) -> None:
+    def search(self, *_args, keep_view: bool = False) -> None:
+        """Search again; `keep_view`: the same search with fresher data, so keep the scroll."""
+        if not keep_view:
+            self._typed_search_pending = True
+        keep_view = keep_view and not self._typed_search_pending
         self._serial += 1
         serial = self._serial
         query = self.query()
@@ -158,22 +211,29 @@ class ResourcesPage(Page):
             result = index.search(query, now)
             return serial, [index.card(i) for i in result.ids], now, result.total_services
 
-        self.context.tasks.submit(work, self._show_results, self._failed)
+        self.context.tasks.submit(
+            work, lambda answer: self._show_results(answer, keep_view), self._failed
+        )
 
-    def _show_results(self, answer) -> None:
+    def _show_results(self, answer, keep_view: bool = False) -> None:
         serial, cards, now, total = answer
         if serial != self._serial:
             return  # a newer keystroke's answer is on its way
+        self._typed_search_pending = False
+        table = self.view.table
         chosen = self.detail.id if self.detail else None
-        self.view.model.set_results(cards, now, self.stale_after_days)
+        scrolled = table.verticalScrollBar().value()
+        reset = self.view.model.set_results(cards, now, self.stale_after_days)
         self.view.count.setText(
             self.tr("%1 of %2 resources").replace("%1", str(len(cards))).replace("%2", str(total))
         )
+        if reset and keep_view:
+            table.verticalScrollBar().setValue(scrolled)
         row = self.view.model.row_of(chosen) if chosen else -1
-        if row < 0 and self.view.model.rowCount() and self.view.search.text().strip():
+        if row < 0 and not keep_view and self.view.model.rowCount() and self.query().text.strip():
             row = 0  # show the best match straight away
-        if row >= 0:
-            self.view.table.selectRow(row)
+        if row >= 0 and row != table.currentIndex().row():
+            table.selectRow(row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down or Enter in the search box moves to the results, as in any search field."""
@@ -204,16 +264,21 @@ class ResourcesPage(Page):
         )
 
     def _show_detail(self, detail: ServiceDetail) -> None:
-        if self.detail is None or self.detail.id != detail.id:
+        same = self.detail is not None and self.detail.id == detail.id
+        if not same:
             self.view.detail_status.setText("")  # what was said was about another resource
         self.detail = detail
         now_utc = datetime.now(UTC)
         now = now_utc.astimezone(self.zone)
+        scroll = self.view.detail.verticalScrollBar()
+        scrolled = scroll.value()
         self.view.detail.setHtml(
             detail_html(
                 detail, now.replace(tzinfo=None), now_utc, now.date(), self.stale_after_days
             )
         )
+        if same:
+            scroll.setValue(scrolled)  # the same resource, newer: stay where staff were reading
         self._set_detail_buttons(True)
 
     def _set_detail_buttons(self, enabled: bool) -> None:
@@ -254,8 +319,9 @@ class ResourcesPage(Page):
         self._after_change(service_id)
 
     def _after_change(self, service_id: str) -> None:
-        self.show_service(service_id)
-        self.refresh()
+        if self.detail is None or self.detail.id != service_id:
+            self.show_service(service_id)
+        self.refresh()  # shows the newer version of the resource on screen
         if self.queue_dialog is not None and self.queue_dialog.isVisible():
             self.show_queue()
 
@@ -263,7 +329,11 @@ class ResourcesPage(Page):
         if self.detail is None:
             return
         detail = self.detail
-        dialog = ServiceEditDialog(ServiceEdit.from_detail(detail), self)
+        dialog = ServiceEditDialog(
+            ServiceEdit.from_detail(detail),
+            self,
+            kept_hours=[kept_hours_text(line) for line in hours_kept_as_they_are(detail)],
+        )
         self.edit_dialog = dialog
         dialog.save_requested.connect(lambda edit: self._save_edit(dialog, detail, edit))
         dialog.open()
@@ -312,7 +382,10 @@ class ResourcesPage(Page):
 
     # Elsewhere ------------------------------------------------------------------------------
 
-    def _on_changes(self, _topics: object) -> None:
+    def _on_changes(self, topics: set[str]) -> None:
+        """Another station changed something; only the directory and settings matter here."""
+        if not set(topics) & TOPICS_SHOWN:
+            return  # a sign-in, a new person, ...: nothing on this page changed
         if self.isVisible():
             self.refresh()
         else:

@@ -8,12 +8,14 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from desk.categories import CATEGORY_BY_CODE
-from desk.directory.detail import ServiceDetail
+from desk.directory.detail import PhoneLine, ServiceDetail
 from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import date_text, hours_text, open_status_text
 from desk.directory.languages import language_name
 from desk.directory.opening import open_status
+from desk.directory.phones import is_for_calling
 from desk.validation import display_phone
+from ui.formatting import phone_type_label
 
 
 def tr(text: str) -> str:
@@ -33,6 +35,25 @@ def _age_text(moment: datetime, now: datetime) -> str:
     if hours < 48:
         return tr("%1 hours ago").replace("%1", str(hours))
     return tr("%1 days ago").replace("%1", str(hours // 24))
+
+
+def _calls_first(detail: ServiceDetail) -> list[PhoneLine]:
+    return sorted(detail.phones, key=lambda phone: not is_for_calling(phone.type))
+
+
+def _phone_html(phone: PhoneLine) -> str:
+    """ "(508) 555-0101 ext. 2 (intake)"; "Fax: (508) 555-0109" for a line that takes no calls."""
+    text = (
+        escape(display_phone(phone.number))
+        + (f" ext. {escape(phone.extension)}" if phone.extension else "")
+        + (f" ({escape(phone.description)})" if phone.description else "")
+    )
+    label = phone_type_label(phone.type)
+    if not label:
+        return text
+    if is_for_calling(phone.type):
+        return f"{text} · {escape(label)}"
+    return f"<b>{escape(label)}:</b> {text}"
 
 
 def detail_html(
@@ -66,13 +87,7 @@ def detail_html(
         if place.transportation:
             lines += f"<br><i>{escape(place.transportation)}</i>"
         rows.append(_row(tr("Address"), lines))
-    phones = [
-        escape(display_phone(p.number))
-        + (f" ext. {escape(p.extension)}" if p.extension else "")
-        + (f" ({escape(p.description)})" if p.description else "")
-        for p in detail.phones
-    ]
-    rows.append(_row(tr("Phone"), "<br>".join(phones)))
+    rows.append(_row(tr("Phone"), "<br>".join(_phone_html(p) for p in _calls_first(detail))))
     if detail.url:
         rows.append(
             _row(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from desk.categories import CATEGORIES
-from desk.directory.editing import STATUSES, HoursInput, PhoneInput, ServiceEdit
+from desk.directory.detail import ScheduleLine
+from desk.directory.editing import STATUSES, ServiceEdit
+from desk.directory.hours_text import hours_text
+from ui.pages.resources.edit_lines import (
+    hours_from_text,
+    hours_line,
+    note_line,
+    phone_line,
+    phones_from_text,
+)
 from ui.widgets.banner import Banner
 
 _TRISTATE = {
@@ -29,32 +41,36 @@ _TRISTATE = {
 }
 
 
-def phones_text(phones: tuple[PhoneInput, ...]) -> str:
-    """One phone a line: number; extension; note (empty parts at the end left off)."""
-    lines = []
-    for phone in phones:
-        parts = [phone.number, phone.extension, phone.description]
-        while parts and not parts[-1]:
-            parts.pop()
-        lines.append("; ".join(parts))
-    return "\n".join(lines)
-
-
-def hours_lines(hours: tuple[HoursInput, ...]) -> str:
-    """One rule a line: MO,TU,WE 08:00-16:00."""
-    return "\n".join(f"{h.days} {h.opens}-{h.closes}".strip() for h in hours)
+def kept_hours_text(line: ScheduleLine) -> str:
+    """A schedule row the form leaves alone, in words ("1st Mon of the month 6 pm–8 pm")."""
+    if line.rule is not None:
+        text = hours_text([line.rule], "en")
+        if line.rule.has_hours and line.description:
+            text += f" ({line.description})"
+        return text
+    return " ".join(
+        part
+        for part in (line.byday, f"{line.opens_at}-{line.closes_at}".strip("-"), line.description)
+        if part
+    )
 
 
 class ServiceEditDialog(QDialog):
     save_requested = Signal(object)  # a ServiceEdit
 
-    def __init__(self, edit: ServiceEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        edit: ServiceEdit,
+        parent: QWidget | None = None,
+        *,
+        kept_hours: Sequence[str] = (),
+    ) -> None:
+        """`kept_hours`: hours this form cannot show (monthly, dated, ...), kept as they are."""
         super().__init__(parent)
         self.setObjectName("serviceEditDialog")
         self.setWindowTitle(self.tr("Edit resource"))
         self.resize(640, 720)
-        self._phone_ids = [p.id for p in edit.phones]
-        self._hours_ids = [h.id for h in edit.hours]
+        self._shown = edit
         self.banner = Banner()
         self.name = QLineEdit(edit.name)
         self.status = QComboBox()
@@ -63,12 +79,29 @@ class ServiceEditDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(edit.status)))
         self.alert = QLineEdit(edit.alert)
         self.description = QPlainTextEdit(edit.description)
-        self.phones = QPlainTextEdit(phones_text(edit.phones))
-        self.phones.setPlaceholderText(self.tr("One a line: 508 555 0101; extension; note"))
-        self.hours = QPlainTextEdit(hours_lines(edit.hours))
-        self.hours.setPlaceholderText(
-            self.tr("One a line: MO,TU,WE,TH,FR 08:00-16:00 (00:00-23:59 for 24 hours)")
+        self.phones = QPlainTextEdit("\n".join(phone_line(p) for p in edit.phones))
+        self.phones.setPlaceholderText(
+            self.tr(
+                "One a line: 508 555 0101; extension; note. A fax, text or TTY line starts "
+                "with Fax:, Text: or TTY: (also Cell:, Video:, Pager:)"
+            )
         )
+        self.hours = QPlainTextEdit("\n".join(hours_line(h) for h in edit.hours if not h.is_note))
+        self.hours.setPlaceholderText(
+            self.tr("One a line: MO,TU,WE,TH,FR 08:00-16:00; note (00:00-23:59 for 24 hours)")
+        )
+        self.hours_notes = QPlainTextEdit("\n".join(note_line(h) for h in edit.hours if h.is_note))
+        self.hours_notes.setObjectName("hoursNotes")
+        self.hours_notes.setPlaceholderText(
+            self.tr("One a line, for hours without times: By appointment only – call first")
+        )
+        self.hours_notes.setMaximumHeight(70)
+        self.kept_hours = QLabel(
+            self.tr("Kept as they are: %1").replace("%1", "; ".join(kept_hours))
+        )
+        self.kept_hours.setObjectName("keptHours")
+        self.kept_hours.setWordWrap(True)
+        self.kept_hours.setVisible(bool(kept_hours))
         self.url = QLineEdit(edit.url)
         self.email = QLineEdit(edit.email)
         self.eligibility = QLineEdit(edit.eligibility)
@@ -104,6 +137,8 @@ class ServiceEditDialog(QDialog):
             (self.tr("Alert"), self.alert),
             (self.tr("Phones"), self.phones),
             (self.tr("Hours"), self.hours),
+            (self.tr("About the hours"), self.hours_notes),
+            ("", self.kept_hours),
             (self.tr("Website"), self.url),
             (self.tr("Email"), self.email),
             (self.tr("Who it is for"), self.eligibility),
@@ -140,36 +175,10 @@ class ServiceEditDialog(QDialog):
         return {Qt.CheckState.Checked: True, Qt.CheckState.Unchecked: False}.get(box.checkState())
 
     def edit(self) -> ServiceEdit:
-        phones = []
-        for position, line in enumerate(self.phones.toPlainText().splitlines()):
-            parts = [part.strip() for part in line.split(";")]
-            if not parts[0]:
-                continue
-            phones.append(
-                PhoneInput(
-                    parts[0],
-                    parts[1] if len(parts) > 1 else "",
-                    "voice",
-                    "; ".join(parts[2:]),
-                    self._phone_ids[position] if position < len(self._phone_ids) else None,
-                )
-            )
-        hours = []
-        for position, line in enumerate(self.hours.toPlainText().splitlines()):
-            text = line.strip()
-            if not text:
-                continue
-            days, _, span = text.partition(" ")
-            opens, _, closes = span.strip().replace("–", "-").partition("-")
-            hours.append(
-                HoursInput(
-                    days,
-                    opens.strip(),
-                    closes.strip(),
-                    "",
-                    self._hours_ids[position] if position < len(self._hours_ids) else None,
-                )
-            )
+        phones = phones_from_text(self.phones.toPlainText(), self._shown.phones)
+        hours = hours_from_text(
+            self.hours.toPlainText(), self.hours_notes.toPlainText(), self._shown.hours
+        )
         categories = tuple(
             self.categories.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.categories.count())
@@ -191,8 +200,8 @@ class ServiceEditDialog(QDialog):
             capacity_available=self.capacity_available.text(),
             capacity_total=self.capacity_total.text(),
             capacity_unit=self.capacity_unit.text(),
-            phones=tuple(phones),
-            hours=tuple(hours),
+            phones=phones,
+            hours=hours,
             categories=categories,
             languages=tuple(c.strip() for c in self.languages.text().split(",") if c.strip()),
         )

@@ -11,18 +11,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.categories import CATEGORY_BY_CODE
-from desk.directory.hours_text import hours_text
-from desk.directory.schedules import ScheduleRule
 from desk.directory.sheet_import import SheetPreview
 from desk.directory.sheet_mapping import FIELDS
 from desk.directory.sheet_read import Sheet
+from ui.models.sheet_preview_table import SheetPreviewModel
+
+SIZING_SAMPLE_ROWS = 200
 
 
 class ReportDialog(QDialog):
@@ -48,7 +47,10 @@ class ReportDialog(QDialog):
 
 
 class ColumnMappingDialog(QDialog):
-    """Which column holds what; a preview of every row before anything is saved."""
+    """Which column holds what; a preview of every row before anything is saved.
+
+    The preview is a model-backed table: rows are drawn as they scroll into view.
+    """
 
     preview_requested = Signal(object)  # the mapping
     import_requested = Signal(object)  # the mapping
@@ -98,21 +100,15 @@ class ColumnMappingDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.choices[field] = combo
             form.addRow(labels[field], combo)
-        self.preview_table = QTableWidget(0, 7)
+        self.preview_model = SheetPreviewModel(self)
+        self.preview_table = QTableView()
         self.preview_table.setObjectName("previewTable")
-        self.preview_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Row"),
-                self.tr("Will be"),
-                self.tr("Name"),
-                self.tr("Town"),
-                self.tr("Phone"),
-                self.tr("Hours"),
-                self.tr("Category"),
-            ]
-        )
+        self.preview_table.setModel(self.preview_model)
         self.preview_table.verticalHeader().hide()
-        self.preview_table.horizontalHeader().setStretchLastSection(True)
+        header = self.preview_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # Column widths come from a sample of rows, never from every row of a long list.
+        header.setResizeContentsPrecision(SIZING_SAMPLE_ROWS)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setMaximumHeight(140)
@@ -151,26 +147,7 @@ class ColumnMappingDialog(QDialog):
         self.import_requested.emit(self.mapping())
 
     def show_preview(self, preview: SheetPreview) -> None:
-        self.preview_table.setRowCount(len(preview.resources))
-        for row, planned in enumerate(preview.resources):
-            rules = [
-                ScheduleRule.from_fields(
-                    {"freq": "WEEKLY", "byday": days, "opens_at": opens, "closes_at": closes}
-                )
-                for days, opens, closes in planned.hours
-            ]
-            hours = hours_text(rules) if rules else (planned.hours_note or "")
-            values = (
-                str(planned.line),
-                self.tr("updated") if planned.exists else self.tr("new"),
-                planned.name,
-                planned.city or "",
-                planned.phone or "",
-                hours,
-                ", ".join(CATEGORY_BY_CODE[c].name for c in planned.categories),
-            )
-            for column, text in enumerate(values):
-                self.preview_table.setItem(row, column, QTableWidgetItem(text))
+        self.preview_model.set_rows(preview.resources)
         self.preview_table.resizeColumnsToContents()
         self.report.setPlainText(preview.report.text())
         self.import_button.setEnabled(preview.ok and bool(preview.resources))

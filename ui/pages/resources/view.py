@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.categories import CATEGORIES
-from desk.directory.search_index import Cost, When
+from desk.directory.languages import language_name
+from desk.directory.search_index import Cost, Facets, When
 from ui.models.directory_table import DirectoryTableModel
 from ui.widgets.banner import Banner
 
@@ -150,3 +151,21 @@ class ResourcesView(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
+
+    def show_facets(self, facets: Facets) -> None:
+        """Fill the language and town filters, keeping what is chosen (no search is started)."""
+        for combo, items in (
+            (
+                self.language,
+                [(f"{language_name(code)} ({n})", code) for code, n in facets.languages],
+            ),
+            (self.town, [(f"{town} ({n})", town) for town, n in facets.towns]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, data in items:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)

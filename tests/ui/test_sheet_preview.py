@@ -1,0 +1,94 @@
+"""The spreadsheet import preview: a model-backed table that stays quick for long lists."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from desk.directory.sheet_import import PlannedResource, SheetPreview
+from desk.directory.sheet_mapping import guess_mapping
+from desk.directory.sheet_read import Sheet
+from desk.hsds.report import ImportReport
+from ui.models.sheet_preview_table import SheetPreviewModel
+from ui.pages.resources.import_dialogs import SIZING_SAMPLE_ROWS, ColumnMappingDialog
+
+HEADER = ["Program", "Town", "Phone", "Hours", "Category"]
+
+
+def planned(line: int, *, exists: bool = False) -> PlannedResource:
+    return PlannedResource(
+        line=line,
+        service_id=f"service-{line}",
+        name=f"Drop-in Café {line}",
+        organization="Main Street Recovery",
+        street=None,
+        city="Worcester",
+        state="MA",
+        postal_code=None,
+        phone="+15085550190",
+        hours=[("MO,TU,WE,TH,FR", time(9), time(17))] if line % 2 else [],
+        hours_note=None if line % 2 else "By appointment only – call first",
+        website=None,
+        email=None,
+        description=None,
+        categories=["support_groups"],
+        languages=[],
+        exists=exists,
+    )
+
+
+def preview_of(count: int) -> SheetPreview:
+    return SheetPreview(
+        ImportReport(source="list.csv"),
+        {"name": "Program"},
+        [planned(line, exists=line == 3) for line in range(2, count + 2)],
+    )
+
+
+def test_the_preview_model_passes_qtmodeltester(qapp, qtmodeltester) -> None:
+    model = SheetPreviewModel()
+    model.set_rows(preview_of(12).resources)
+    qtmodeltester.check(model)
+    assert [model.index(1, column).data() for column in range(7)] == [
+        "3",
+        "updated",
+        "Drop-in Café 3",
+        "Worcester",
+        "+15085550190",
+        "Mon–Fri 9 am–5 pm",
+        "Support groups",
+    ]
+    assert model.index(0, model.HOURS).data() == "By appointment only – call first"
+    assert model.index(0, model.ACTION).data() == "new"
+
+
+@pytest.fixture
+def dialog(qtbot) -> ColumnMappingDialog:
+    sheet = Sheet("list.csv", HEADER, 1, [(2, ["Drop-in Café", "Worcester", "", "", ""])])
+    dialog = ColumnMappingDialog(sheet, guess_mapping(HEADER))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_a_long_list_is_shown_whole_but_sized_from_a_sample(
+    dialog: ColumnMappingDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = dialog.preview_model
+    asked: set[int] = set()
+    drawn = model.cell
+
+    def cell(row: PlannedResource, column: int, role: int):
+        asked.add(row.line)
+        return drawn(row, column, role)
+
+    monkeypatch.setattr(model, "cell", cell)
+    dialog.show_preview(preview_of(10_000))
+    assert model.rowCount() == 10_000 and dialog.import_button.isEnabled()
+    assert 0 < len(asked) <= SIZING_SAMPLE_ROWS
+    name_width = dialog.preview_table.columnWidth(model.NAME)
+    metrics = dialog.preview_table.fontMetrics()
+    assert 2 in asked  # the first rows are in the sample, and the widest of it fits
+    assert name_width >= max(metrics.horizontalAdvance(f"Drop-in Café {line}") for line in asked)
