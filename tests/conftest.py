@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
@@ -113,7 +115,20 @@ def database(
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     yield database
     database.dispose()
-    _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop_test_database(admin_url, name)
+
+
+def _drop_test_database(admin_url: str, name: str, attempts: int = 10) -> None:
+    """DROP ... WITH (FORCE) cannot end an autovacuum worker that a busy server has just sent
+    into the new database (the test role may not signal it); it finishes within moments."""
+    for attempt in range(attempts):
+        try:
+            _admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except ProgrammingError as exc:
+            if "pg_signal_backend" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture

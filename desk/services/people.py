@@ -61,6 +61,8 @@ class PersonRecord:
     recovery_pathway: str | None
     wished_coach_id: int | None
     wished_coach_gender: str | None
+    wished_coach_language: str | None
+    wished_specialties: list[str] | None
     last_visit_at: datetime | None
     created_at: datetime
     updated_at: datetime
@@ -96,6 +98,8 @@ class PersonRecord:
             recovery_pathway=self.recovery_pathway or "",
             wished_coach_gender=self.wished_coach_gender or "",
             wished_coach_id=self.wished_coach_id,
+            wished_coach_language=self.wished_coach_language or "",
+            wished_specialties=tuple(self.wished_specialties or ()),
         )
 
 
@@ -352,6 +356,8 @@ def merge_people(
         "recovery_pathway",
         "wished_coach_id",
         "wished_coach_gender",
+        "wished_coach_language",
+        "wished_specialties",
     ):
         if getattr(keep, column) in (None, "") and getattr(other, column) not in (None, ""):
             setattr(keep, column, getattr(other, column))

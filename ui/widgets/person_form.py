@@ -60,6 +60,9 @@ class PersonForm(QWidget):
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.fields: dict[str, QWidget] = {}
+        # The coach wishes are edited where a coach is chosen; the form carries them through
+        # unchanged, so saving the record never clears them.
+        self._coach_wishes = PersonDetails()
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -166,9 +169,14 @@ class PersonForm(QWidget):
             heard_about=self.heard_about.currentText(),
             note=self.note.toPlainText(),
             recovery_pathway=self.recovery_pathway.text(),
+            wished_coach_gender=self._coach_wishes.wished_coach_gender,
+            wished_coach_id=self._coach_wishes.wished_coach_id,
+            wished_coach_language=self._coach_wishes.wished_coach_language,
+            wished_specialties=self._coach_wishes.wished_specialties,
         )
 
     def set_details(self, details: PersonDetails) -> None:
+        self._coach_wishes = details
         self.first_name.setText(details.first_name)
         self.last_name.setText(details.last_name)
         self.preferred_name.setText(details.preferred_name)
