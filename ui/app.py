@@ -26,6 +26,7 @@ from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
 from ui.pages.center_settings import CenterSettingsPage
+from ui.pages.coaches import CoachesPage
 from ui.pages.front_desk import FrontDeskPage
 from ui.pages.people import PeoplePage
 from ui.pages.resources import ResourcesPage
@@ -61,6 +62,7 @@ def build_pages(context: AppContext) -> list[Page]:
         FrontDeskPage(context),
         PeoplePage(context),
         ResourcesPage(context),
+        CoachesPage(context),
         CenterSettingsPage(context),
         ActivityPage(context),
     ]

@@ -12,7 +12,8 @@ in this order, each criterion outweighing all of the ones after it together:
 
 Room is also a gate: a coach whose caseload is full can only be assigned with an audited
 override, so full coaches are listed after every coach with room, unless the peer named them.
-A named coach is listed first whatever their caseload.
+A named coach is listed first whatever their caseload. When reassigning, the peer's coach now
+is listed last: they are not a choice.
 """
 
 from __future__ import annotations
@@ -207,7 +208,8 @@ def _reasons(coach: CoachProfile, wishes: PeerWishes) -> tuple[list[Reason], lis
 
 
 def rank_coaches(coaches: Iterable[CoachProfile], wishes: PeerWishes) -> list[Suggestion]:
-    """Every coach given, best first: the named coach, then those with room, then the full.
+    """Every coach given, best first: the named coach, then those with room, then the full,
+    then (when reassigning) their coach now.
 
     Within each group the higher score wins; ties go to more matched specialties, then more
     free places, then the name (so the order never depends on the order given)."""
@@ -217,7 +219,10 @@ def rank_coaches(coaches: Iterable[CoachProfile], wishes: PeerWishes) -> list[Su
         score = sum(reason.points for reason in good)
         named = wishes.named_coach_id == coach.id
         specialties = len(wishes.specialties & coach.specialties)
-        group = 0 if named else (1 if coach.has_room else 2)
+        if coach.id == wishes.current_coach_id:
+            group = 3  # reassigning: their coach now is not a choice, and is listed last
+        else:
+            group = 0 if named else (1 if coach.has_room else 2)
         key = (group, -score, -specialties, -coach.free_places, fold(coach.name), coach.id)
         scored.append((key, coach, score, named, tuple(good), tuple(bad)))
     scored.sort(key=lambda item: item[0])

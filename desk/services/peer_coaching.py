@@ -44,7 +44,11 @@ class PeerCoaching:
         return barc10_trend(self.barc10)
 
 
-def peer_coaching(session: Session, actor: Actor, person_id: int) -> PeerCoaching:
+def peer_coaching(
+    session: Session, actor: Actor, person_id: int, *, audit: bool = True
+) -> PeerCoaching:
+    """The peer's coaching. `audit=False` is for keeping an open view current after another
+    station's change: the opening itself was recorded."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound(f"There is no person #{person_id}.")
@@ -66,7 +70,8 @@ def peer_coaching(session: Session, actor: Actor, person_id: int) -> PeerCoachin
         if person.wished_coach_id
         else None
     )
-    record_event(session, actor, "coaching.viewed", "person", person.id, person_id=person.id)
+    if audit:
+        record_event(session, actor, "coaching.viewed", "person", person.id, person_id=person.id)
     return PeerCoaching(
         person_id=person.id,
         first_name=person.first_name,

@@ -181,7 +181,9 @@ def wishes_strategy(draw, coach_ids: int = 8) -> PeerWishes:
 @given(coaches_strategy(), wishes_strategy())
 def test_no_room_never_outranks_room_unless_named(coaches, wishes) -> None:
     ranked = rank_coaches(coaches, wishes)
-    for earlier, later in itertools.combinations(ranked, 2):
+    # When reassigning, the coach they have now is not a candidate (they are listed last).
+    candidates = [s for s in ranked if s.coach.id != wishes.current_coach_id]
+    for earlier, later in itertools.combinations(candidates, 2):
         if not earlier.has_room and later.has_room:
             assert earlier.coach.id == wishes.named_coach_id
 
@@ -190,8 +192,11 @@ def test_no_room_never_outranks_room_unless_named(coaches, wishes) -> None:
 @given(coaches_strategy(), wishes_strategy())
 def test_the_named_coach_is_always_first(coaches, wishes) -> None:
     ranked = rank_coaches(coaches, wishes)
-    if any(c.id == wishes.named_coach_id for c in coaches):
-        assert ranked[0].coach.id == wishes.named_coach_id
+    named = wishes.named_coach_id
+    if any(c.id == named for c in coaches) and named != wishes.current_coach_id:
+        assert ranked[0].coach.id == named
+    if any(c.id == wishes.current_coach_id for c in coaches):
+        assert ranked[-1].coach.id == wishes.current_coach_id  # not a choice when reassigning
     assert [s.rank for s in ranked] == list(range(1, len(coaches) + 1))
 
 
@@ -219,6 +224,12 @@ def test_the_score_is_the_sum_of_the_stated_reasons(coaches, wishes) -> None:
 def test_within_the_same_group_a_higher_score_ranks_higher(coaches, wishes) -> None:
     ranked = rank_coaches(coaches, wishes)
     for earlier, later in itertools.combinations(ranked, 2):
-        same_group = not earlier.named and not later.named and earlier.has_room == later.has_room
+        current = wishes.current_coach_id
+        same_group = (
+            not earlier.named
+            and not later.named
+            and earlier.has_room == later.has_room
+            and current not in (earlier.coach.id, later.coach.id)
+        )
         if same_group:
             assert earlier.score >= later.score

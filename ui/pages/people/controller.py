@@ -17,6 +17,7 @@ from desk.services.people import (
 )
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.pages.coaches.peer_panel import PeerCoachingPanel
 from ui.pages.people.merge_dialog import MergeDialog
 from ui.pages.people.view import PeopleView
 from ui.widgets.page import Page
@@ -30,7 +31,8 @@ class PeoplePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.view = PeopleView()
+        self.coaching = PeerCoachingPanel(context)
+        self.view = PeopleView(self.coaching)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -47,8 +49,9 @@ class PeoplePage(Page):
         view.save_button.clicked.connect(self.save)
         view.reload_button.clicked.connect(self.reload)
         view.merge_button.clicked.connect(self.merge)
-        view.privacy.toggled.connect(lambda private: view.results_model.set_private(private))
+        view.privacy.toggled.connect(self._set_private)
         context.navigator.open_person.connect(self.open_record)
+        self.coaching.changed.connect(self._coaching_changed)
 
     @property
     def title(self) -> str:
@@ -126,6 +129,14 @@ class PeoplePage(Page):
             self.tr("Unsaved changes from before were restored.") if restored else ""
         )
         view.visits_model.set_visits(visits)
+        if self.coaching.person_id != record.id:
+            self.coaching.show_person(record.id)
+
+    def _coaching_changed(self) -> None:
+        """Coach wishes are part of the record: load its new version, unless edits are
+        waiting to be saved (a save would then be refused as stale, and say so)."""
+        if self.record is not None and not self.draft.has_draft():
+            self.open_record(self.record.id)
 
     def save(self) -> None:
         if self.record is None:
@@ -162,6 +173,10 @@ class PeoplePage(Page):
         if dialog.exec() and dialog.merged is not None:
             self.open_record(dialog.merged.id)
             self.view.status.setText(self.tr("Merged. The history of both is here."))
+
+    def _set_private(self, private: bool) -> None:
+        self.view.results_model.set_private(private)
+        self.coaching.private = private
 
     def _failed(self, error: DeskError) -> None:
         self._searching = False

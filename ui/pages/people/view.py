@@ -25,8 +25,10 @@ from ui.widgets.sign_in_box import SignInBox
 
 
 class PeopleView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, coaching: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.coaching = coaching  # the peer's coaching panel, made by the page
+        self.coaching.setMinimumHeight(340)
         self.banner = Banner()
         heading = QLabel(self.tr("People"))
         heading.setObjectName("pageHeading")
@@ -87,6 +89,10 @@ class PeopleView(QWidget):
         visits_heading.setObjectName("sectionHeading")
         record_layout.addWidget(visits_heading)
         record_layout.addWidget(self.visits, 1)
+        coaching_heading = QLabel(self.tr("Coaching"))
+        coaching_heading.setObjectName("sectionHeading")
+        record_layout.addWidget(coaching_heading)
+        record_layout.addWidget(self.coaching)
         self.record_area = QScrollArea()
         self.record_area.setWidgetResizable(True)
         self.record_area.setWidget(record)
