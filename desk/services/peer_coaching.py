@@ -4,7 +4,7 @@ BARC-10 trend. Opening it is recorded in the activity log, as opening the record
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from desk.services.audit import record_event
 from desk.services.barc10_records import Barc10Record, barc10_trend, person_barc10
 from desk.services.coach_matching import CoachWishes
 from desk.services.coaching_contacts import ContactRecord, person_contacts
+from desk.services.coaching_queries import center_now
 from desk.services.recovery_goals import GoalRecord, person_goals
 
 
@@ -38,6 +39,7 @@ class PeerCoaching:
     contacts: tuple[ContactRecord, ...]
     goals: tuple[GoalRecord, ...]
     barc10: tuple[Barc10Record, ...]
+    today: date  # the center's today, for the date fields of new entries
 
     @property
     def trend(self) -> Trend:
@@ -93,4 +95,5 @@ def peer_coaching(
         contacts=tuple(person_contacts(session, actor, person_id)),
         goals=tuple(person_goals(session, actor, person_id)),
         barc10=tuple(person_barc10(session, actor, person_id)),
+        today=center_now(session).date(),
     )

@@ -72,6 +72,8 @@ class AssignCoachDialog(QDialog):
         self.assigned: AssignmentRecord | None = None
         self.waitlisted = False
         self._filling = False
+        self._ranking = False
+        self._picked: int | None = None  # a coach chosen by hand stays chosen as wishes change
 
         self.banner = Banner()
         self.heading = QLabel(self.tr("Loading…"))
@@ -154,14 +156,12 @@ class AssignCoachDialog(QDialog):
 
         self.assign_button = QPushButton(self.tr("Assign"))
         self.assign_button.setObjectName("assignButton")
-        self.assign_button.setDefault(True)
         self.waitlist_button = QPushButton(self.tr("Put on the waitlist"))
         self.waitlist_button.setObjectName("waitlistButton")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.waitlist_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.assign_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        self.assign_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -173,6 +173,7 @@ class AssignCoachDialog(QDialog):
         layout.addWidget(self.no_room)
         layout.addLayout(choice)
         layout.addWidget(buttons)
+        self.assign_button.setDefault(True)  # once in the dialog, so Enter means "Assign"
         self.resize(1100, 720)
 
         self.draft = FormDraft(
@@ -296,25 +297,33 @@ class AssignCoachDialog(QDialog):
     def rerank(self, *_args) -> None:
         if self.facts is None or self._filling:
             return
-        chosen = self.chosen()
-        keep = chosen.coach.id if chosen else None
         suggestions = self.facts.rank(self.current_wishes())
-        self.model.set_suggestions(suggestions, self.tag_labels())
-        self.table.resizeRowsToContents()
-        row = self.model.row_of_coach(keep)
-        self.table.selectRow(row if row >= 0 else 0)
+        self._ranking = True
+        try:
+            self.model.set_suggestions(suggestions, self.tag_labels())
+            self.table.resizeRowsToContents()
+            row = self.model.row_of_coach(self._picked)
+            self.table.selectRow(row if row >= 0 else 0)
+        finally:
+            self._ranking = False
         self.no_room.setVisible(bool(suggestions) and no_coach_has_room(suggestions))
         if not suggestions:
             self.banner.show_message(
                 self.tr("There are no active coaches yet. Add them on the Coaches page."), "info"
             )
-        self._on_choice()
+        self._update_choice()
 
     def chosen(self) -> Suggestion | None:
         index = self.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
     def _on_choice(self, *_args) -> None:
+        chosen = self.chosen()
+        if not self._ranking and chosen is not None:
+            self._picked = chosen.coach.id
+        self._update_choice()
+
+    def _update_choice(self) -> None:
         chosen = self.chosen()
         full = chosen is not None and not chosen.has_room
         self.override.setEnabled(full)

@@ -233,7 +233,13 @@ class CoachesPage(Page):
         if row is None:
             self._say(self.tr("Choose a peer in the caseload first."))
             return
-        dialog = LogContactDialog(self.context, row.person_id, self._peer_name(row), parent=self)
+        dialog = LogContactDialog(
+            self.context,
+            row.person_id,
+            self._peer_name(row),
+            today=self.caseload.today if self.caseload else None,
+            parent=self,
+        )
         if dialog.exec():
             self.view.banner.show_message(
                 self.tr("Contact with %1 logged.").replace("%1", self._peer_name(row)), "ok"

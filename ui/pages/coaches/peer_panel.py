@@ -274,7 +274,9 @@ class PeerCoachingPanel(QWidget):
 
     def log_contact(self) -> None:
         if self.person_id is not None:
-            dialog = LogContactDialog(self.context, self.person_id, self.name(), parent=self)
+            dialog = LogContactDialog(
+                self.context, self.person_id, self.name(), today=self._today(), parent=self
+            )
             if dialog.exec():
                 self._done(self.tr("Contact logged."))
 
@@ -286,9 +288,14 @@ class PeerCoachingPanel(QWidget):
 
     def record_barc10(self) -> None:
         if self.person_id is not None:
-            dialog = Barc10Dialog(self.context, self.person_id, self.name(), parent=self)
+            dialog = Barc10Dialog(
+                self.context, self.person_id, self.name(), today=self._today(), parent=self
+            )
             if dialog.exec():
                 self._done(self.tr("BARC-10 recorded."))
+
+    def _today(self):
+        return self.coaching.today if self.coaching is not None else None
 
     def _goal_chosen(self, *_args) -> None:
         goal = self.goals_model.record(self.goals.currentIndex().row())
