@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, cast, null, select, union_all
 from sqlalchemy.orm import Session
 
 from desk.coaching.availability import on_duty
@@ -30,42 +30,53 @@ from desk.services.audit import record_event
 from desk.services.coaching_queries import (
     active_caseloads,
     center_now,
-    load_coaches,
-    windows_of,
+    coach_rows,
 )
 from desk.validation import clean_text
 
 FAMILY_SPECIALTY = "family_ally"
 
-_PERSON = select(
-    Person.id,
-    Person.version,
-    Person.first_name,
-    Person.last_name,
-    Person.preferred_name,
-    Person.kind,
-    Person.preferred_language,
-    Person.recovery_pathway,
-    Person.wished_coach_id,
-    Person.wished_coach_gender,
-    Person.wished_coach_language,
-    Person.wished_specialties,
-    Person.merged_into_id,
-).where(Person.id == bindparam("person_id"))
-_ASSIGNMENTS = (
-    select(Assignment.id, Assignment.coach_id, Assignment.started_at, Assignment.ended_at)
-    .where(Assignment.person_id == bindparam("person_id"))
-    .order_by(Assignment.started_at)
+# One query each: the peer with their open waitlist entry; their coaches, past and present,
+# with the coaches they met at visits (assignment id None). Ranking runs often: few round trips.
+_PERSON = (
+    select(
+        Person.id,
+        Person.version,
+        Person.first_name,
+        Person.last_name,
+        Person.preferred_name,
+        Person.kind,
+        Person.preferred_language,
+        Person.recovery_pathway,
+        Person.wished_coach_id,
+        Person.wished_coach_gender,
+        Person.wished_coach_language,
+        Person.wished_specialties,
+        Person.merged_into_id,
+        WaitlistEntry.added_at,
+    )
+    .outerjoin(
+        WaitlistEntry,
+        and_(WaitlistEntry.person_id == Person.id, WaitlistEntry.resolved_at.is_(None)),
+    )
+    .where(Person.id == bindparam("person_id"))
 )
-_MET_AT_VISITS = (
-    select(Visit.coach_id)
+_COACHES_MET = union_all(
+    select(Assignment.id, Assignment.coach_id, Assignment.started_at, Assignment.ended_at).where(
+        Assignment.person_id == bindparam("person_id")
+    ),
+    select(
+        cast(null(), Assignment.id.type),
+        Visit.coach_id,
+        cast(null(), Assignment.started_at.type),
+        cast(null(), Assignment.ended_at.type),
+    )
     .where(Visit.person_id == bindparam("person_id"), Visit.coach_id.is_not(None))
-    .distinct()
+    .distinct(),
 )
-_OPEN_WAITLIST = select(WaitlistEntry.id, WaitlistEntry.added_at).where(
-    WaitlistEntry.person_id == bindparam("person_id"), WaitlistEntry.resolved_at.is_(None)
+_STAFF_NAMES = select(StaffMember.id, StaffMember.display_name, StaffMember.active).where(
+    StaffMember.id.in_(bindparam("ids", expanding=True))
 )
-_STAFF_NAMES = select(StaffMember.id, StaffMember.display_name, StaffMember.active)
 
 
 @dataclass(frozen=True)
@@ -148,20 +159,24 @@ def load_matching_facts(
             id=coach.id,
             name=coach.display_name,
             gender=coach.gender,
-            languages=frozenset(x.language for x in coach.languages),
-            specialties=frozenset(x.tag_code for x in coach.specialties),
+            languages=frozenset(coach.languages),
+            specialties=frozenset(coach.specialties),
             recovery_pathway=coach.recovery_pathway,
             active_peers=counts.get(coach.id, 0),
             caseload_limit=coach.caseload_limit or 0,
-            on_duty=on_duty(windows_of(coach), local_now),
+            on_duty=on_duty(coach.availability, local_now),
         )
-        for coach in load_coaches(session)
+        for coach in coach_rows(session)
     )
-    assignments = session.execute(_ASSIGNMENTS, {"person_id": person_id}).all()
-    met = session.scalars(_MET_AT_VISITS, {"person_id": person_id}).all()
-    waitlisted = session.execute(_OPEN_WAITLIST, {"person_id": person_id}).first()
-    names = {staff_id: (name, active) for staff_id, name, active in session.execute(_STAFF_NAMES)}
-    open_one = next((a for a in assignments if a.ended_at is None), None)
+    met = session.execute(_COACHES_MET, {"person_id": person_id}).all()
+    open_one = next((m for m in met if m.id is not None and m.ended_at is None), None)
+    names = {c.id: (c.name, True) for c in coaches}
+    wanted = {row.wished_coach_id, open_one.coach_id if open_one else None} - {None, *names}
+    if wanted:  # a coach no longer active: read their name alone
+        names.update(
+            (staff_id, (name, active))
+            for staff_id, name, active in session.execute(_STAFF_NAMES, {"ids": list(wanted)})
+        )
     current = None
     if open_one is not None:
         current = CurrentAssignment(
@@ -184,8 +199,8 @@ def load_matching_facts(
             tuple(row.wished_specialties or ()),
         ),
         current=current,
-        waitlisted_at=waitlisted.added_at if waitlisted else None,
-        past_coach_ids=frozenset(a.coach_id for a in assignments) | frozenset(met),
+        waitlisted_at=row.added_at,
+        past_coach_ids=frozenset(m.coach_id for m in met),
         named_coach_name=named[0] if named else None,
         named_coach_active=bool(named and named[1]),
     )

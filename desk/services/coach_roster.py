@@ -35,11 +35,11 @@ from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.services.coaching_queries import (
+    CoachRow,
     active_caseload,
     active_caseloads,
     center_now,
-    load_coaches,
-    windows_of,
+    coach_rows,
 )
 from desk.text_folding import fold
 from desk.validation import NAME_MAX, clean_text, format_phone_for_display
@@ -104,8 +104,7 @@ def require_roster_manager(session: Session, actor: Actor) -> None:
         )
 
 
-def _roster_entry(coach: StaffMember, peers: int, local_now: datetime) -> RosterCoach:
-    windows = windows_of(coach)
+def _roster_entry(coach: CoachRow, peers: int, local_now: datetime) -> RosterCoach:
     return RosterCoach(
         id=coach.id,
         version=coach.version,
@@ -113,14 +112,19 @@ def _roster_entry(coach: StaffMember, peers: int, local_now: datetime) -> Roster
         phone=coach.phone,
         gender=coach.gender,
         recovery_pathway=coach.recovery_pathway,
-        languages=tuple(x.language for x in coach.languages),
-        specialties=tuple(x.tag_code for x in coach.specialties),
+        languages=coach.languages,
+        specialties=coach.specialties,
         caseload_limit=coach.caseload_limit,
-        availability=windows,
+        availability=coach.availability,
         active=coach.active,
         active_peers=peers,
-        on_duty=coach.active and on_duty(windows, local_now),
+        on_duty=coach.active and on_duty(coach.availability, local_now),
     )
+
+
+def _saved_entry(session: Session, coach_id: int, now: datetime | None = None) -> RosterCoach:
+    (row,) = coach_rows(session, include_inactive=True, coach_id=coach_id)
+    return _roster_entry(row, active_caseload(session, coach_id), center_now(session, now))
 
 
 def list_roster(
@@ -129,7 +133,7 @@ def list_roster(
     """Every coach, by name: active ones first, with their caseload and whether on duty."""
     local_now = center_now(session, now)
     counts = active_caseloads(session)
-    coaches = load_coaches(session, include_inactive=include_inactive)
+    coaches = coach_rows(session, include_inactive=include_inactive)
     entries = [_roster_entry(c, counts.get(c.id, 0), local_now) for c in coaches]
     return sorted(entries, key=lambda c: (not c.active, fold(c.display_name)))
 
@@ -218,7 +222,9 @@ def _current(coach: StaffMember) -> dict:
         "languages": sorted(x.language for x in coach.languages),
         "specialties": sorted(x.tag_code for x in coach.specialties),
         "caseload_limit": coach.caseload_limit,
-        "availability": sorted(windows_of(coach)),
+        "availability": sorted(
+            WeeklyWindow(w.weekday, w.starts_at, w.ends_at) for w in coach.availability
+        ),
         "active": coach.active,
     }
 
@@ -285,7 +291,7 @@ def save_coach(
         before = _current(coach)
         changed = sorted(key for key, value in values.items() if before[key] != value)
         if not changed:
-            return _roster_entry(coach, active_caseload(session, coach.id), center_now(session))
+            return _saved_entry(session, coach.id)
         if "active" in changed and not values["active"]:
             peers = active_caseload(session, coach.id)
             if peers:
@@ -305,6 +311,4 @@ def save_coach(
             action = "coach.reactivated" if values["active"] else "coach.deactivated"
             record_event(session, actor, action, "staff_member", coach.id, at=now)
     announce_change(session, "coaching")
-    peers = active_caseload(session, coach.id)
-    session.refresh(coach)
-    return _roster_entry(coach, peers, center_now(session, now))
+    return _saved_entry(session, coach.id, now)

@@ -287,3 +287,16 @@ def test_suggestions_use_the_wishes_and_who_they_met(database: Database, actor) 
     with database.session() as session, pytest.raises(NotFound):
         suggest_coaches(session, actor, 999_999)
     assert marcus.id != rosa.id
+
+
+def test_a_coach_asked_for_who_left_is_named_but_not_offered(database: Database, actor) -> None:
+    marcus = add_coach(database, actor, "Marcus Bell")
+    add_coach(database, actor, "Rosa Delgado")
+    person = add_person(database, actor, "Seán", "O'Brien")
+    with database.transaction() as session:
+        save_coach_wishes(session, actor, person.id, person.version, CoachWishes(marcus.id))
+        save_coach(session, actor, _edit(marcus, active=False), coach_id=marcus.id, read_version=1)
+    with database.session() as session:
+        facts = load_matching_facts(session, actor, person.id)
+    assert (facts.peer.named_coach_name, facts.peer.named_coach_active) == ("Marcus Bell", False)
+    assert [s.coach.name for s in facts.rank()] == ["Rosa Delgado"]
