@@ -97,8 +97,9 @@ class Barc10Dialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(self.note)
+        layout.addStretch(1)  # a taller window leaves the room below, not between statements
         layout.addWidget(buttons)
-        self.resize(820, 620)
+        self.resize(820, 480)
         self._update_total()
 
     def scores(self) -> list[int | None]:

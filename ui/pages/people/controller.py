@@ -52,6 +52,8 @@ class PeoplePage(Page):
         view.privacy.toggled.connect(self._set_private)
         context.navigator.open_person.connect(self.open_record)
         self.coaching.changed.connect(self._coaching_changed)
+        self.coaching.loaded.connect(self._show_coaching_line)
+        view.assign_button.clicked.connect(self.coaching.assign)
 
     @property
     def title(self) -> str:
@@ -131,6 +133,12 @@ class PeoplePage(Page):
         view.visits_model.set_visits(visits)
         if self.coaching.person_id != record.id:
             self.coaching.show_person(record.id)
+
+    def _show_coaching_line(self) -> None:
+        """The coach, at the top of the record: the whole coaching section is further down."""
+        self.view.coaching_line.setText(self.coaching.summary.text())
+        self.view.assign_button.setText(self.coaching.assign_button.text())
+        self.view.assign_button.setEnabled(True)
 
     def _coaching_changed(self) -> None:
         """Coach wishes are part of the record: load its new version, unless edits are
