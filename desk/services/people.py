@@ -299,6 +299,19 @@ _HISTORY = (
 )
 
 
+def _keep_one_waitlist_place(session: Session, person_ids: tuple[int, int]) -> None:
+    """Both records waiting for a coach: the one person keeps the earlier place (a person has
+    one open waitlist entry)."""
+    waiting = session.scalars(
+        select(WaitlistEntry)
+        .where(WaitlistEntry.person_id.in_(person_ids), WaitlistEntry.resolved_at.is_(None))
+        .order_by(WaitlistEntry.added_at, WaitlistEntry.id)
+    ).all()
+    for later in waiting[1:]:
+        later.resolved_at, later.resolution = utc_now(), "merged: the earlier place is kept"
+    session.flush()
+
+
 def merge_people(
     session: Session,
     actor: Actor,
@@ -330,6 +343,7 @@ def merge_people(
             "Both records have an active coach.",
             hint="End one of the two assignments first (from the person's coaching panel).",
         )
+    _keep_one_waitlist_place(session, (keep_id, merge_id))
     moved: dict[str, int] = {}
     for model in _HISTORY:
         result = session.execute(

@@ -300,3 +300,25 @@ def test_a_coach_asked_for_who_left_is_named_but_not_offered(database: Database,
         facts = load_matching_facts(session, actor, person.id)
     assert (facts.peer.named_coach_name, facts.peer.named_coach_active) == ("Marcus Bell", False)
     assert [s.coach.name for s in facts.rank()] == ["Rosa Delgado"]
+
+
+def test_merging_two_waiting_records_keeps_the_earlier_place(database: Database, actor) -> None:
+    from desk.services.people import merge_people
+
+    first = add_person(database, actor, "José", "Hernández")
+    second = add_person(database, actor, "Jose", "Hernandez")
+    with database.transaction() as session:
+        add_to_waitlist(session, actor, second.id, "asked first", now=MONDAY_NOON)
+        add_to_waitlist(session, actor, first.id, "asked again", now=MONDAY_NOON + timedelta(1))
+    with database.transaction() as session:
+        merge_people(
+            session,
+            actor,
+            keep_id=first.id,
+            keep_version=first.version,
+            merge_id=second.id,
+            merge_version=second.version,
+        )
+    with database.session() as session:
+        (waiting,) = open_waitlist(session, actor)
+    assert (waiting.person_id, waiting.note) == (first.id, "asked first")

@@ -206,3 +206,68 @@ def test_the_chart_draws_without_coaches(qtbot) -> None:
     chart.show()
     chart.grab()  # paints "No coaches yet"
     assert chart.bars() == []
+
+
+def test_the_specialty_list_is_edited_in_place(app_context, qtbot) -> None:
+    from ui.pages.coaches.tags_dialog import SpecialtyTagsDialog
+
+    dialog = SpecialtyTagsDialog(app_context)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 8
+    type_text(dialog.label, "Parents in recovery")
+    type_text(dialog.label_es, "Madres y padres en recuperación")
+    dialog.add()
+    assert dialog.banner.text == "Saved “Parents in recovery”."
+    assert dialog.chosen().label_es == "Madres y padres en recuperación"
+    dialog.active.setChecked(False)
+    dialog.save()
+    assert dialog.list.currentItem().text() == "Parents in recovery (retired)"
+    dialog.add()  # the same name again
+    assert "already in the list" in dialog.banner.text
+
+
+def test_leaving_the_waitlist_asks_why(app_context, page, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    small_center(app_context)
+    with app_context.database.transaction() as session:
+        add_to_waitlist(session, app_context.actor, person(app_context, "Zoë", "Côté"))
+    page.activate()
+    page.view.waitlist.selectRow(0)
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("Found a coach elsewhere", True))
+    )
+    page.remove_waiting()
+    assert page.view.waitlist_model.rowCount() == 0
+    assert page.view.waitlist_heading.text() == "Waitlist (0)"
+
+
+def test_roster_changes_are_for_admins(app_context, qtbot) -> None:
+    from desk.models import StaffMember, StaffRole
+    from desk.services.actor import Actor
+
+    with app_context.database.transaction() as session:
+        staff = StaffMember(display_name="A Coach", login="acoach", role=StaffRole.COACH)
+        session.add(staff)
+        session.flush()
+        app_context.actor = Actor(staff.id, staff.display_name, StaffRole.COACH)
+    page = CoachesPage(app_context)
+    qtbot.addWidget(page)
+    page.activate()
+    assert not page.view.add_coach_button.isEnabled()
+    assert page.view.add_coach_button.toolTip() == "For admins"
+
+
+def test_a_half_typed_contact_comes_back(app_context, qtbot) -> None:
+    center = small_center(app_context)
+    maria = person(app_context, "María", "Pérez")
+    assign(app_context.database, app_context.actor, maria, center.rosa)
+    first = LogContactDialog(app_context, maria, "María P.")
+    qtbot.addWidget(first)
+    type_text(first.note, "Fuimos juntas al RMV")
+    first.draft.save_now()
+    first.close()  # the window closed (or the station crashed) before saving
+    again = LogContactDialog(app_context, maria, "María P.")
+    qtbot.addWidget(again)
+    assert again.note.toPlainText() == "Fuimos juntas al RMV"
+    assert again.banner.text == "What you typed before was kept."
