@@ -76,6 +76,7 @@ def seed_demo_data(
             coach_ids=coach_ids,
             rng=rng,
         )
+        progress("coaching: caseloads, contacts, goals, BARC-10, waitlist")
         coaching = seed_coaching(
             session,
             coach_ids=coach_ids,
@@ -88,7 +89,7 @@ def seed_demo_data(
             rng=rng,
         )
         progress(
-            f"coaching: {coaching.active} active and {coaching.ended:,} past assignments, "
+            f"  {coaching.active} active and {coaching.ended:,} past assignments, "
             f"{coaching.contacts:,} contacts, {coaching.waitlisted} waiting"
         )
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach

@@ -28,7 +28,6 @@ from desk.models import (
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.services.coaching_queries import (
-    active_caseloads,
     center_now,
     coach_rows,
 )
@@ -153,7 +152,6 @@ def load_matching_facts(
             hint="Assign a coach from that record instead.",
         )
     local_now = center_now(session, now)
-    counts = active_caseloads(session)
     coaches = tuple(
         CoachProfile(
             id=coach.id,
@@ -162,7 +160,7 @@ def load_matching_facts(
             languages=frozenset(coach.languages),
             specialties=frozenset(coach.specialties),
             recovery_pathway=coach.recovery_pathway,
-            active_peers=counts.get(coach.id, 0),
+            active_peers=coach.active_peers,
             caseload_limit=coach.caseload_limit or 0,
             on_duty=on_duty(coach.availability, local_now),
         )

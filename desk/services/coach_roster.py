@@ -37,7 +37,6 @@ from desk.services.audit import record_event
 from desk.services.coaching_queries import (
     CoachRow,
     active_caseload,
-    active_caseloads,
     center_now,
     coach_rows,
 )
@@ -104,7 +103,7 @@ def require_roster_manager(session: Session, actor: Actor) -> None:
         )
 
 
-def _roster_entry(coach: CoachRow, peers: int, local_now: datetime) -> RosterCoach:
+def _roster_entry(coach: CoachRow, local_now: datetime) -> RosterCoach:
     return RosterCoach(
         id=coach.id,
         version=coach.version,
@@ -117,14 +116,14 @@ def _roster_entry(coach: CoachRow, peers: int, local_now: datetime) -> RosterCoa
         caseload_limit=coach.caseload_limit,
         availability=coach.availability,
         active=coach.active,
-        active_peers=peers,
+        active_peers=coach.active_peers,
         on_duty=coach.active and on_duty(coach.availability, local_now),
     )
 
 
 def _saved_entry(session: Session, coach_id: int, now: datetime | None = None) -> RosterCoach:
     (row,) = coach_rows(session, include_inactive=True, coach_id=coach_id)
-    return _roster_entry(row, active_caseload(session, coach_id), center_now(session, now))
+    return _roster_entry(row, center_now(session, now))
 
 
 def list_roster(
@@ -132,9 +131,8 @@ def list_roster(
 ) -> list[RosterCoach]:
     """Every coach, by name: active ones first, with their caseload and whether on duty."""
     local_now = center_now(session, now)
-    counts = active_caseloads(session)
     coaches = coach_rows(session, include_inactive=include_inactive)
-    entries = [_roster_entry(c, counts.get(c.id, 0), local_now) for c in coaches]
+    entries = [_roster_entry(c, local_now) for c in coaches]
     return sorted(entries, key=lambda c: (not c.active, fold(c.display_name)))
 
 

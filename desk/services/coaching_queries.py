@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from desk.coaching.availability import WeeklyWindow
@@ -47,8 +47,9 @@ def center_now(session: Session, now: datetime | None = None) -> datetime:
 
 @dataclass(frozen=True)
 class CoachRow:
-    """A coach and what they bring, read with plain queries (the ranking reads every coach
-    for every peer: ORM objects with three collections each cost more than the ranking)."""
+    """A coach, what they bring and their active caseload, read in two plain queries (the
+    ranking reads every coach for every peer: ORM objects with three collections each, and a
+    query per collection, cost more than the ranking itself)."""
 
     id: int
     version: int
@@ -58,40 +59,72 @@ class CoachRow:
     recovery_pathway: str | None
     caseload_limit: int | None
     active: bool
+    active_peers: int
     languages: tuple[str, ...]
     specialties: tuple[str, ...]
     availability: tuple[WeeklyWindow, ...]
 
 
-_COACHES = select(
-    StaffMember.id,
-    StaffMember.version,
-    StaffMember.display_name,
-    StaffMember.phone,
-    StaffMember.gender,
-    StaffMember.recovery_pathway,
-    StaffMember.caseload_limit,
-    StaffMember.active,
-).where(StaffMember.is_coach)
-_LANGUAGES_AND_SPECIALTIES = union_all(
-    select(StaffLanguage.staff_id, literal("language"), StaffLanguage.language)
-    .join(StaffMember, StaffMember.id == StaffLanguage.staff_id)
-    .where(StaffMember.is_coach),
-    select(StaffSpecialty.staff_id, literal("specialty"), StaffSpecialty.tag_code)
-    .join(StaffMember, StaffMember.id == StaffSpecialty.staff_id)
-    .where(StaffMember.is_coach),
-)
-_WINDOWS = (
+_PEERS = _ACTIVE_CASELOADS.subquery()
+_COACHES = (
     select(
-        CoachAvailability.staff_id,
-        CoachAvailability.weekday,
-        CoachAvailability.starts_at,
-        CoachAvailability.ends_at,
+        StaffMember.id,
+        StaffMember.version,
+        StaffMember.display_name,
+        StaffMember.phone,
+        StaffMember.gender,
+        StaffMember.recovery_pathway,
+        StaffMember.caseload_limit,
+        StaffMember.active,
+        func.coalesce(_PEERS.c.count, 0),
     )
-    .join(StaffMember, StaffMember.id == CoachAvailability.staff_id)
+    .outerjoin(_PEERS, _PEERS.c.coach_id == StaffMember.id)
     .where(StaffMember.is_coach)
-    .order_by(CoachAvailability.weekday, CoachAvailability.starts_at)
 )
+
+
+def _what_they_bring():
+    """Languages, specialties and weekly windows of every coach, as one result: (staff id,
+    kind, code, weekday, starts, ends), the columns a kind does not use left empty."""
+    no_day = cast(null(), CoachAvailability.weekday.type)
+    no_time = cast(null(), CoachAvailability.starts_at.type)
+    no_code = cast(null(), StaffLanguage.language.type)
+    coach = StaffMember.is_coach
+    return union_all(
+        select(
+            StaffLanguage.staff_id,
+            literal("language"),
+            StaffLanguage.language,
+            no_day,
+            no_time,
+            no_time,
+        )
+        .join(StaffMember, StaffMember.id == StaffLanguage.staff_id)
+        .where(coach),
+        select(
+            StaffSpecialty.staff_id,
+            literal("specialty"),
+            StaffSpecialty.tag_code,
+            no_day,
+            no_time,
+            no_time,
+        )
+        .join(StaffMember, StaffMember.id == StaffSpecialty.staff_id)
+        .where(coach),
+        select(
+            CoachAvailability.staff_id,
+            literal("window"),
+            no_code,
+            CoachAvailability.weekday,
+            CoachAvailability.starts_at,
+            CoachAvailability.ends_at,
+        )
+        .join(StaffMember, StaffMember.id == CoachAvailability.staff_id)
+        .where(coach),
+    )
+
+
+_WHAT_THEY_BRING = _what_they_bring()
 
 
 def coach_rows(
@@ -100,17 +133,20 @@ def coach_rows(
     """Coaches by name (active ones only unless asked), or just `coach_id`."""
     languages: dict[int, list[str]] = defaultdict(list)
     specialties: dict[int, list[str]] = defaultdict(list)
-    for staff_id, kind, code in session.execute(_LANGUAGES_AND_SPECIALTIES):
-        (languages if kind == "language" else specialties)[staff_id].append(code)
     windows: dict[int, list[WeeklyWindow]] = defaultdict(list)
-    for staff_id, weekday, starts_at, ends_at in session.execute(_WINDOWS):
-        windows[staff_id].append(WeeklyWindow(weekday, starts_at, ends_at))
+    for staff_id, kind, code, weekday, starts_at, ends_at in session.execute(_WHAT_THEY_BRING):
+        if kind == "language":
+            languages[staff_id].append(code)
+        elif kind == "specialty":
+            specialties[staff_id].append(code)
+        else:
+            windows[staff_id].append(WeeklyWindow(weekday, starts_at, ends_at))
     rows = [
         CoachRow(
             *row,
             tuple(sorted(languages[row.id])),
             tuple(sorted(specialties[row.id])),
-            tuple(windows[row.id]),
+            tuple(sorted(windows[row.id])),
         )
         for row in session.execute(_COACHES)
         if (include_inactive or row.active) and coach_id in (None, row.id)
