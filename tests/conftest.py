@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
@@ -103,9 +103,20 @@ def clone_postgres_database(admin_url: str, template: str) -> Database:
     return Database.open(make_url(admin_url).set(database=name).render_as_string(False))
 
 
-def drop_postgres_database(admin_url: str, database: Database) -> None:
+def drop_postgres_database(admin_url: str, database: Database, attempts: int = 10) -> None:
+    """DROP ... WITH (FORCE) cannot end an autovacuum worker that a busy server has just sent
+    into the new database (the test role may not signal it); it finishes within moments."""
     database.dispose()
-    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{database.url.database}" WITH (FORCE)')
+    for attempt in range(attempts):
+        try:
+            admin_execute(
+                admin_url, f'DROP DATABASE IF EXISTS "{database.url.database}" WITH (FORCE)'
+            )
+            return
+        except ProgrammingError as exc:
+            if "pg_signal_backend" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 def make_sqlite_database(template: Path, folder: Path) -> Database:

@@ -29,6 +29,7 @@ from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
 from ui.pages.center_settings import CenterSettingsPage
+from ui.pages.coaches import CoachesPage
 from ui.pages.front_desk import FrontDeskPage
 from ui.pages.people import PeoplePage
 from ui.pages.referrals import ReferralsPage
@@ -75,6 +76,7 @@ def build_pages(context: AppContext) -> list[Page]:
         PeoplePage(context),
         ResourcesPage(context),
         ReferralsPage(context),
+        CoachesPage(context),
         CenterSettingsPage(context),
         ActivityPage(context),
     ]

@@ -10,9 +10,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 
 from desk.db.engine import Database
+from desk.demo.bulk import next_id
 from desk.demo.catalog import CATALOG
+from desk.demo.people_data import NOTABLE_PEOPLE
+from desk.demo.seed_coaching import seed_coaching, sign_in_for_coaching
 from desk.demo.seed_directory import seed_directory
 from desk.demo.seed_people import seed_coaches, seed_people_and_visits
+from desk.models import Person
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
@@ -34,6 +38,8 @@ class SeedSummary:
     people: int
     visits: int
     seconds: float
+    assignments: int = 0  # active ones
+    waitlisted: int = 0
 
 
 def seed_demo_data(
@@ -58,6 +64,7 @@ def seed_demo_data(
         coach_ids = seed_coaches(session, now)
         progress(f"coaches: {len(coach_ids)}")
         progress(f"people: {plan.people:,}; visits over {len(days):,} days")
+        first_person = next_id(session, Person.id)
         people, visits = seed_people_and_visits(
             session,
             people=plan.people,
@@ -69,6 +76,25 @@ def seed_demo_data(
             coach_ids=coach_ids,
             rng=rng,
         )
+        progress("coaching: caseloads, contacts, goals, BARC-10, waitlist")
+        coaching = seed_coaching(
+            session,
+            coach_ids=coach_ids,
+            first_person=first_person,
+            people=people,
+            today=today,
+            now=now,
+            zone=zone,
+            actor_id=actor.staff_id,
+            rng=rng,
+        )
+        progress(
+            f"  {coaching.active} active and {coaching.ended:,} past assignments, "
+            f"{coaching.contacts:,} contacts, {coaching.waitlisted} waiting"
+        )
+        if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
+            maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
+            sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)
         session.execute(text("ANALYZE"))  # fresh statistics, so plans fit the new volume
         record_event(
             session,
@@ -80,6 +106,9 @@ def seed_demo_data(
             coaches=len(coach_ids),
             people=people,
             visits=visits,
+            assignments=coaching.active,
         )
     seconds = (utc_now() - started).total_seconds()
-    return SeedSummary(services, len(coach_ids), people, visits, seconds)
+    return SeedSummary(
+        services, len(coach_ids), people, visits, seconds, coaching.active, coaching.waitlisted
+    )

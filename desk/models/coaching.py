@@ -24,6 +24,7 @@ class Assignment(Base):
             postgresql_where=text("ended_at IS NULL"),
         ),
         Index("ix_assignment_coach_active", "coach_id", "ended_at"),
+        Index("ix_assignment_person_started", "person_id", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +43,16 @@ class WaitlistEntry(Base):
     """A peer waiting for a coach with room."""
 
     __tablename__ = "waitlist_entry"
-    __table_args__ = (Index("ix_waitlist_entry_open", "resolved_at", "added_at"),)
+    __table_args__ = (
+        Index("ix_waitlist_entry_open", "resolved_at", "added_at"),
+        Index(
+            "uq_waitlist_entry_one_open_per_person",
+            "person_id",
+            unique=True,
+            sqlite_where=text("resolved_at IS NULL"),
+            postgresql_where=text("resolved_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, enum_column, staff_fk, utc_now, utc_timestamp
@@ -48,6 +48,8 @@ class Person(Base):
     # The peer's own wishes for a recovery coach: they come first when matching.
     wished_coach_id: Mapped[int | None] = mapped_column(staff_fk("SET NULL"))
     wished_coach_gender: Mapped[str | None] = mapped_column(String(40))
+    wished_coach_language: Mapped[str | None] = mapped_column(String(16))  # ISO 639-1
+    wished_specialties: Mapped[list[str] | None] = mapped_column(JSON)  # specialty tag codes
     recovery_pathway: Mapped[str | None]
 
     # Denormalized from visits for the sign-in lookup; written without bumping `version`,

@@ -73,6 +73,9 @@ class SpecialtyTag(Base):
     label_es: Mapped[str | None]
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column()
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class StaffSpecialty(Base):

@@ -62,6 +62,8 @@ class PersonRecord:
     recovery_pathway: str | None
     wished_coach_id: int | None
     wished_coach_gender: str | None
+    wished_coach_language: str | None
+    wished_specialties: list[str] | None
     last_visit_at: datetime | None
     created_at: datetime
     updated_at: datetime
@@ -97,6 +99,8 @@ class PersonRecord:
             recovery_pathway=self.recovery_pathway or "",
             wished_coach_gender=self.wished_coach_gender or "",
             wished_coach_id=self.wished_coach_id,
+            wished_coach_language=self.wished_coach_language or "",
+            wished_specialties=tuple(self.wished_specialties or ()),
         )
 
 
@@ -368,6 +372,19 @@ _HISTORY = (
 )
 
 
+def _keep_one_waitlist_place(session: Session, person_ids: tuple[int, int]) -> None:
+    """Both records waiting for a coach: the one person keeps the earlier place (a person has
+    one open waitlist entry)."""
+    waiting = session.scalars(
+        select(WaitlistEntry)
+        .where(WaitlistEntry.person_id.in_(person_ids), WaitlistEntry.resolved_at.is_(None))
+        .order_by(WaitlistEntry.added_at, WaitlistEntry.id)
+    ).all()
+    for later in waiting[1:]:
+        later.resolved_at, later.resolution = utc_now(), "merged: the earlier place is kept"
+    session.flush()
+
+
 def merge_people(
     session: Session,
     actor: Actor,
@@ -400,6 +417,7 @@ def merge_people(
             hint="End one of the two assignments first (from the person's coaching panel).",
         )
     withdrawn = _withdraw_second_sign_ins(session, actor, keep_id, merge_id)
+    _keep_one_waitlist_place(session, (keep_id, merge_id))
     moved: dict[str, int] = {}
     for model in _HISTORY:
         result = session.execute(
@@ -424,6 +442,8 @@ def merge_people(
         "recovery_pathway",
         "wished_coach_id",
         "wished_coach_gender",
+        "wished_coach_language",
+        "wished_specialties",
     ):
         if getattr(keep, column) in (None, "") and getattr(other, column) not in (None, ""):
             setattr(keep, column, getattr(other, column))

@@ -73,6 +73,8 @@ class PersonDetails:
     recovery_pathway: str = ""
     wished_coach_gender: str = ""
     wished_coach_id: int | None = None
+    wished_coach_language: str = ""
+    wished_specialties: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -164,4 +166,11 @@ def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, An
             max_length=40,
         ),
         "wished_coach_id": details.wished_coach_id,
+        "wished_coach_language": clean_text(
+            details.wished_coach_language,
+            label="The wished coach language",
+            field="wished_coach_language",
+            max_length=16,
+        ),
+        "wished_specialties": sorted(set(details.wished_specialties)) or None,
     }

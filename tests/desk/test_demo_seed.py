@@ -9,9 +9,21 @@ from sqlalchemy import func, select
 from desk.categories import CATEGORIES
 from desk.db.engine import Database
 from desk.demo.seed import SeedPlan, seed_demo_data
-from desk.models import Attribute, Person, Service, StaffLanguage, StaffMember, Visit
+from desk.models import (
+    Attribute,
+    Barc10Assessment,
+    Person,
+    RecoveryGoal,
+    Service,
+    StaffLanguage,
+    StaffMember,
+    Visit,
+)
 from desk.services.actor import Actor
+from desk.services.caseload import FollowUp, caseload_chart, coach_caseload
+from desk.services.checkin import today_queue
 from desk.services.settings import load_settings
+from desk.services.waitlist import open_waitlist
 
 
 def test_demo_holds_the_promised_sample_center(database: Database, actor: Actor) -> None:
@@ -43,6 +55,26 @@ def test_demo_holds_the_promised_sample_center(database: Database, actor: Actor)
     assert anonymous > 0
     assert settings.address_lines == ["9-11 Lincoln Square", "Worcester, MA"]
     assert settings.phone == "(774) 214-6440"
+
+
+def test_demo_coaching_looks_alive(database: Database, actor: Actor) -> None:
+    summary = seed_demo_data(database, actor, SeedPlan())
+    with database.session() as session:
+        bars = {bar.name: bar for bar in caseload_chart(session, actor)}
+        waiting = open_waitlist(session, actor)
+        rosa = coach_caseload(session, actor, bars["Rosa Delgado"].coach_id)
+        queue = today_queue(session, actor)
+        goals = session.scalar(select(func.count()).select_from(RecoveryGoal))
+        barc = session.scalar(select(func.count()).select_from(Barc10Assessment))
+    assert summary.assignments == sum(bar.active_peers for bar in bars.values())
+    assert bars["Marcus Bell"].over_limit  # one override, to show in the chart
+    assert any(bar.active_peers < bar.caseload_limit for bar in bars.values())
+    assert len(waiting) == summary.waitlisted == 4
+    assert all(w.wished_coach_name for w in waiting)
+    assert any(row.follow_up is FollowUp.OVERDUE for row in rosa.rows)
+    assert goals > 0 and barc > 0
+    maria = [e for e in queue.entries if e.first_name == "María" and e.last_name == "Pérez"]
+    assert maria and maria[0].assigned_coach_name is None  # waiting to be paired with a coach
 
 
 def test_more_services_than_the_catalog_are_made_for_scale(

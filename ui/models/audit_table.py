@@ -29,6 +29,24 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         labels = {
             "settings.changed": self.tr("Changed a setting"),
             "demo.seeded": self.tr("Added sample data"),
+            "coach.added": self.tr("Added a coach to the roster"),
+            "coach.updated": self.tr("Changed a coach on the roster"),
+            "coach.deactivated": self.tr("Made a coach inactive"),
+            "coach.reactivated": self.tr("Made a coach active again"),
+            "coach.specialty_added": self.tr("Added a coach specialty"),
+            "coach.specialty_changed": self.tr("Changed a coach specialty"),
+            "coaching.assigned": self.tr("Assigned a coach"),
+            "coaching.reassigned": self.tr("Reassigned a coach"),
+            "coaching.over_limit_override": self.tr("Assigned over a coach's caseload limit"),
+            "coaching.ended": self.tr("Ended coaching"),
+            "coaching.waitlisted": self.tr("Put on the coaching waitlist"),
+            "coaching.waitlist_removed": self.tr("Took off the coaching waitlist"),
+            "coaching.wishes_changed": self.tr("Changed what they asked of a coach"),
+            "coaching.viewed": self.tr("Opened their coaching"),
+            "coaching.contact_logged": self.tr("Logged a coaching contact"),
+            "coaching.goal_added": self.tr("Added a recovery goal"),
+            "coaching.goal_updated": self.tr("Changed a recovery goal"),
+            "coaching.barc10_recorded": self.tr("Recorded a BARC-10"),
         }
         text = labels.get(entry.action, entry.action)
         if "before" in entry.detail and "after" in entry.detail:

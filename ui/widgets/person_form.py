@@ -71,6 +71,9 @@ class PersonForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.fields: dict[str, QWidget] = {}
+        # The coach wishes are edited where a coach is chosen; the form carries them through
+        # unchanged, so saving the record never clears them.
+        self._coach_wishes = PersonDetails()
         # Two columns fit the whole intake on a 768-pixel-high desk screen; one column fits a
         # narrow pane (the People page's record) that scrolls.
         left = QFormLayout()
@@ -189,9 +192,14 @@ class PersonForm(QWidget):
             heard_about=self.heard_about.currentText(),
             note=self.note.toPlainText(),
             recovery_pathway=self.recovery_pathway.text(),
+            wished_coach_gender=self._coach_wishes.wished_coach_gender,
+            wished_coach_id=self._coach_wishes.wished_coach_id,
+            wished_coach_language=self._coach_wishes.wished_coach_language,
+            wished_specialties=self._coach_wishes.wished_specialties,
         )
 
     def set_details(self, details: PersonDetails) -> None:
+        self._coach_wishes = details
         self.first_name.setText(details.first_name)
         self.last_name.setText(details.last_name)
         self.preferred_name.setText(details.preferred_name)

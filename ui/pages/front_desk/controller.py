@@ -34,6 +34,7 @@ from desk.services.checkin import (
 from desk.services.lookup import lookup_people
 from desk.services.staff import CoachSummary, list_coaches
 from ui.context import AppContext
+from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.view import FrontDeskView
@@ -74,6 +75,7 @@ class FrontDeskPage(Page):
         view.new_person_button.clicked.connect(self.new_person)
         view.anonymous_button.clicked.connect(self.sign_in_anonymous)
         view.start_button.clicked.connect(self.start_selected_with_coach)
+        view.assign_button.clicked.connect(self.assign_coach_to_selected)
         view.check_out_button.clicked.connect(self.check_out_selected)
         view.undo_button.clicked.connect(self.undo_selected)
         view.open_button.clicked.connect(self.open_selected_record)
@@ -83,6 +85,7 @@ class FrontDeskPage(Page):
             ("Ctrl+N", self.new_person),
             ("Ctrl+Shift+A", self.sign_in_anonymous),
             ("Ctrl+G", self.start_selected_with_coach),
+            ("Ctrl+Shift+G", self.assign_coach_to_selected),
             ("Ctrl+O", self.check_out_selected),
             ("Ctrl+L", self.focus_box),
         ):
@@ -399,6 +402,38 @@ class FrontDeskPage(Page):
             lambda _none: self.refresh_queue(),
             self._queue_action_failed,
         )
+
+    def assign_coach_to_selected(self) -> None:
+        """Pair the selected visitor with a recovery coach (ranked, with reasons)."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if entry.person_id is None:
+            self._show_error(
+                DeskError(
+                    self.tr(
+                        "An anonymous visitor has no record to hold a coach. Add them as a "
+                        "person first (Ctrl+N), if they wish."
+                    )
+                )
+            )
+            return
+        dialog = AssignCoachDialog(
+            self.context, entry.person_id, private=self.view.privacy.isChecked(), parent=self
+        )
+        accepted = dialog.exec()
+        self._back_to_the_box()
+        if accepted:
+            name = self._entry_name(entry)
+            if dialog.assigned is not None:
+                self.view.hint.setText(
+                    self.tr("%1 is now with %2.")
+                    .replace("%1", name)
+                    .replace("%2", dialog.assigned.coach_name)
+                )
+            elif dialog.waitlisted:
+                self.view.hint.setText(self.tr("%1 is on the waitlist.").replace("%1", name))
+            self.refresh_queue(select_visit=entry.visit_id)
 
     def check_out_selected(self) -> None:
         entry = self.selected_entry()

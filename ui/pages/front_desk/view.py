@@ -80,6 +80,10 @@ class FrontDeskView(QWidget):
         header.resizeSection(QueueTableModel.NAME, 200)
         header.resizeSection(QueueTableModel.COACH, 200)
         self.start_button = QPushButton(self.tr("Start with coach… (Ctrl+G)"))
+        self.assign_button = QPushButton(self.tr("Assign coach…"))
+        self.assign_button.setToolTip(
+            self.tr("Pair them with a recovery coach, ranked with reasons (Ctrl+Shift+G)")
+        )
         self.check_out_button = QPushButton(self.tr("Check out (Ctrl+O)"))
         self.undo_button = QPushButton(self.tr("Undo sign-in…"))
         self.open_button = QPushButton(self.tr("Open record"))
@@ -88,6 +92,7 @@ class FrontDeskView(QWidget):
         for button in (
             self.open_button,
             self.undo_button,
+            self.assign_button,
             self.start_button,
             self.check_out_button,
         ):

@@ -18,6 +18,7 @@ from desk.services.people import (
 )
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.pages.coaches.peer_panel import PeerCoachingPanel
 from ui.pages.people.merge_dialog import MergeDialog
 from ui.pages.people.referrals_panel import PersonReferralsPanel
 from ui.pages.people.view import PeopleView
@@ -34,7 +35,10 @@ class PeoplePage(Page):
         super().__init__(parent)
         self.context = context
         self.referrals_panel = PersonReferralsPanel(context)
-        self.view = PeopleView(context.center_time, referrals_panel=self.referrals_panel)
+        self.coaching = PeerCoachingPanel(context)
+        self.view = PeopleView(
+            context.center_time, self.coaching, referrals_panel=self.referrals_panel
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -54,8 +58,11 @@ class PeoplePage(Page):
         view.refer_button.clicked.connect(self.referrals_panel.start_referral)
         refer = QShortcut(QKeySequence("Ctrl+R"), self)
         refer.activated.connect(self.referrals_panel.start_referral)
-        view.privacy.toggled.connect(lambda private: view.results_model.set_private(private))
+        view.privacy.toggled.connect(self._set_private)
         context.navigator.open_person.connect(self.open_record)
+        self.coaching.changed.connect(self._coaching_changed)
+        self.coaching.loaded.connect(self._show_coaching_line)
+        view.assign_button.clicked.connect(self.coaching.assign)
 
     @property
     def title(self) -> str:
@@ -147,6 +154,20 @@ class PeoplePage(Page):
         self.referrals_panel.show_person(
             record.id, called(record.first_name, record.preferred_name), record.preferred_language
         )
+        if self.coaching.person_id != record.id:
+            self.coaching.show_person(record.id)
+
+    def _show_coaching_line(self) -> None:
+        """The coach, at the top of the record: the whole coaching section is further down."""
+        self.view.coaching_line.setText(self.coaching.summary.text())
+        self.view.assign_button.setText(self.coaching.assign_button.text())
+        self.view.assign_button.setEnabled(True)
+
+    def _coaching_changed(self) -> None:
+        """Coach wishes are part of the record: load its new version, unless edits are
+        waiting to be saved (a save would then be refused as stale, and say so)."""
+        if self.record is not None and not self.draft.has_draft():
+            self.open_record(self.record.id)
 
     def save(self) -> None:
         if self.record is None:
@@ -191,6 +212,10 @@ class PeoplePage(Page):
         if dialog.exec() and dialog.merged is not None:
             self.open_record(dialog.merged.id)
             self.view.status.setText(self.tr("Merged. The history of both is here."))
+
+    def _set_private(self, private: bool) -> None:
+        self.view.results_model.set_private(private)
+        self.coaching.private = private
 
     def _failed(self, error: DeskError) -> None:
         self._searching = False

@@ -29,11 +29,14 @@ class PeopleView(QWidget):
     def __init__(
         self,
         center_time: CenterTime,
+        coaching: QWidget,
         parent: QWidget | None = None,
         *,
         referrals_panel: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.coaching = coaching  # the peer's coaching panel, made by the page
+        self.coaching.setMinimumHeight(340)
         self.banner = Banner()
         heading = QLabel(self.tr("People"))
         heading.setObjectName("pageHeading")
@@ -92,11 +95,25 @@ class PeopleView(QWidget):
         record_layout = QVBoxLayout(record)
         record_layout.addWidget(self.record_heading)
         record_layout.addWidget(self.record_note)
+        self.coaching_line = QLabel()
+        self.coaching_line.setObjectName("coachingLine")
+        self.coaching_line.setWordWrap(True)
+        self.assign_button = QPushButton(self.tr("Assign coach…"))
+        self.assign_button.setObjectName("recordAssignCoach")
+        self.assign_button.setEnabled(False)
+        coach_row = QHBoxLayout()
+        coach_row.addWidget(self.coaching_line, 1)
+        coach_row.addWidget(self.assign_button)
+        record_layout.addLayout(coach_row)
         record_layout.addWidget(self.form)
         visits_heading = QLabel(self.tr("Visits"))
         visits_heading.setObjectName("sectionHeading")
         record_layout.addWidget(visits_heading)
         record_layout.addWidget(self.visits, 1)
+        coaching_heading = QLabel(self.tr("Coaching"))
+        coaching_heading.setObjectName("sectionHeading")
+        record_layout.addWidget(coaching_heading)
+        record_layout.addWidget(self.coaching)
         if referrals_panel is not None:
             record_layout.addWidget(referrals_panel)
         scroll = QScrollArea()

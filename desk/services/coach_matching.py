@@ -1,0 +1,268 @@
+"""Suggesting coaches for one peer: the facts the ranking needs, loaded in one short session.
+
+Loading is not audited: the dialog shows a name and what the peer asked of a coach, as the
+queue does. Saving the peer's wishes, and every assignment, is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, bindparam, cast, null, select, union_all
+from sqlalchemy.orm import Session
+
+from desk.coaching.availability import on_duty
+from desk.coaching.ranking import CoachProfile, PeerWishes, Suggestion, rank_coaches
+from desk.db.changes import announce_change
+from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.models import (
+    Assignment,
+    Person,
+    PersonKind,
+    SpecialtyTag,
+    StaffMember,
+    Visit,
+    WaitlistEntry,
+)
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.services.coaching_queries import (
+    center_now,
+    coach_rows,
+)
+from desk.validation import clean_text
+
+FAMILY_SPECIALTY = "family_ally"
+
+# One query each: the peer with their open waitlist entry; their coaches, past and present,
+# with the coaches they met at visits (assignment id None). Ranking runs often: few round trips.
+_PERSON = (
+    select(
+        Person.id,
+        Person.version,
+        Person.first_name,
+        Person.last_name,
+        Person.preferred_name,
+        Person.kind,
+        Person.preferred_language,
+        Person.recovery_pathway,
+        Person.wished_coach_id,
+        Person.wished_coach_gender,
+        Person.wished_coach_language,
+        Person.wished_specialties,
+        Person.merged_into_id,
+        WaitlistEntry.added_at,
+    )
+    .outerjoin(
+        WaitlistEntry,
+        and_(WaitlistEntry.person_id == Person.id, WaitlistEntry.resolved_at.is_(None)),
+    )
+    .where(Person.id == bindparam("person_id"))
+)
+_COACHES_MET = union_all(
+    select(Assignment.id, Assignment.coach_id, Assignment.started_at, Assignment.ended_at).where(
+        Assignment.person_id == bindparam("person_id")
+    ),
+    select(
+        cast(null(), Assignment.id.type),
+        Visit.coach_id,
+        cast(null(), Assignment.started_at.type),
+        cast(null(), Assignment.ended_at.type),
+    )
+    .where(Visit.person_id == bindparam("person_id"), Visit.coach_id.is_not(None))
+    .distinct(),
+)
+_STAFF_NAMES = select(StaffMember.id, StaffMember.display_name, StaffMember.active).where(
+    StaffMember.id.in_(bindparam("ids", expanding=True))
+)
+
+
+@dataclass(frozen=True)
+class CoachWishes:
+    """What the peer asked of a coach: all optional."""
+
+    coach_id: int | None = None
+    gender: str = ""
+    language: str = ""
+    specialties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CurrentAssignment:
+    id: int
+    coach_id: int
+    coach_name: str
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class PeerFacts:
+    person_id: int
+    version: int
+    first_name: str
+    last_name: str | None
+    preferred_name: str | None
+    kind: PersonKind
+    preferred_language: str | None
+    recovery_pathway: str | None
+    wishes: CoachWishes
+    current: CurrentAssignment | None
+    waitlisted_at: datetime | None
+    past_coach_ids: frozenset[int]
+    named_coach_name: str | None  # the coach they asked for, by name
+    named_coach_active: bool
+
+
+@dataclass(frozen=True)
+class MatchingFacts:
+    peer: PeerFacts
+    coaches: tuple[CoachProfile, ...]  # active coaches only
+
+    def peer_wishes(self, wishes: CoachWishes | None = None) -> PeerWishes:
+        """The ranking's view of the peer: `wishes` as now typed, or as stored."""
+        chosen = wishes if wishes is not None else self.peer.wishes
+        specialties = set(chosen.specialties)
+        if self.peer.kind is PersonKind.FAMILY:
+            specialties.add(FAMILY_SPECIALTY)
+        return PeerWishes(
+            named_coach_id=chosen.coach_id,
+            gender=chosen.gender or None,
+            language=chosen.language or None,
+            preferred_language=self.peer.preferred_language,
+            recovery_pathway=self.peer.recovery_pathway,
+            specialties=frozenset(specialties),
+            past_coach_ids=self.peer.past_coach_ids,
+            current_coach_id=self.peer.current.coach_id if self.peer.current else None,
+        )
+
+    def rank(self, wishes: CoachWishes | None = None) -> list[Suggestion]:
+        return rank_coaches(self.coaches, self.peer_wishes(wishes))
+
+
+def load_matching_facts(
+    session: Session, actor: Actor, person_id: int, *, now: datetime | None = None
+) -> MatchingFacts:
+    row = session.execute(_PERSON, {"person_id": person_id}).one_or_none()
+    if row is None:
+        raise NotFound(f"There is no person #{person_id}.")
+    if row.merged_into_id is not None:
+        raise NotFound(
+            f"This record was merged into person #{row.merged_into_id}.",
+            hint="Assign a coach from that record instead.",
+        )
+    local_now = center_now(session, now)
+    coaches = tuple(
+        CoachProfile(
+            id=coach.id,
+            name=coach.display_name,
+            gender=coach.gender,
+            languages=frozenset(coach.languages),
+            specialties=frozenset(coach.specialties),
+            recovery_pathway=coach.recovery_pathway,
+            active_peers=coach.active_peers,
+            caseload_limit=coach.caseload_limit or 0,
+            on_duty=on_duty(coach.availability, local_now),
+        )
+        for coach in coach_rows(session)
+    )
+    met = session.execute(_COACHES_MET, {"person_id": person_id}).all()
+    open_one = next((m for m in met if m.id is not None and m.ended_at is None), None)
+    names = {c.id: (c.name, True) for c in coaches}
+    wanted = {row.wished_coach_id, open_one.coach_id if open_one else None} - {None, *names}
+    if wanted:  # a coach no longer active: read their name alone
+        names.update(
+            (staff_id, (name, active))
+            for staff_id, name, active in session.execute(_STAFF_NAMES, {"ids": list(wanted)})
+        )
+    current = None
+    if open_one is not None:
+        current = CurrentAssignment(
+            open_one.id, open_one.coach_id, names[open_one.coach_id][0], open_one.started_at
+        )
+    named = names.get(row.wished_coach_id) if row.wished_coach_id else None
+    peer = PeerFacts(
+        person_id=row.id,
+        version=row.version,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        preferred_name=row.preferred_name,
+        kind=row.kind,
+        preferred_language=row.preferred_language,
+        recovery_pathway=row.recovery_pathway,
+        wishes=CoachWishes(
+            row.wished_coach_id,
+            row.wished_coach_gender or "",
+            row.wished_coach_language or "",
+            tuple(row.wished_specialties or ()),
+        ),
+        current=current,
+        waitlisted_at=row.added_at,
+        past_coach_ids=frozenset(m.coach_id for m in met),
+        named_coach_name=named[0] if named else None,
+        named_coach_active=bool(named and named[1]),
+    )
+    return MatchingFacts(peer, coaches)
+
+
+def suggest_coaches(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    *,
+    wishes: CoachWishes | None = None,
+    now: datetime | None = None,
+) -> list[Suggestion]:
+    """Every active coach for this peer, best first, each with its reasons."""
+    return load_matching_facts(session, actor, person_id, now=now).rank(wishes)
+
+
+def save_coach_wishes(
+    session: Session, actor: Actor, person_id: int, read_version: int, wishes: CoachWishes
+) -> int:
+    """Store what the peer asked of a coach; returns the record's new version."""
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound("That person's record is no longer there.")
+    if person.version != read_version:
+        raise StaleEdit(
+            f"{person.first_name}'s record was changed on another station since you opened it.",
+            hint="What you chose is still on screen. Close and reopen the window, then try again.",
+        )
+    if wishes.coach_id is not None:
+        coach = session.get(StaffMember, wishes.coach_id)
+        if coach is None or not coach.is_coach:
+            raise ValidationError("The coach asked for is not on the roster.", field="coach")
+    language = clean_text(wishes.language, label="The language", field="language", max_length=16)
+    gender = clean_text(wishes.gender, label="The gender", field="gender", max_length=40)
+    specialties = sorted(set(wishes.specialties))
+    known = set(session.scalars(select(SpecialtyTag.code)))
+    unknown = [code for code in specialties if code not in known]
+    if unknown:
+        raise ValidationError(
+            f"“{unknown[0]}” is not a specialty in the center's list.", field="specialties"
+        )
+    values = {
+        "wished_coach_id": wishes.coach_id,
+        "wished_coach_gender": gender,
+        "wished_coach_language": language,
+        "wished_specialties": specialties or None,
+    }
+    changed = sorted(key for key, value in values.items() if getattr(person, key) != value)
+    if not changed:
+        return person.version
+    for key in changed:
+        setattr(person, key, values[key])
+    person.updated_by_id = actor.staff_id
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "coaching.wishes_changed",
+        "person",
+        person.id,
+        person_id=person.id,
+        fields=changed,
+    )
+    announce_change(session, "people")
+    return person.version

@@ -1,0 +1,193 @@
+"""The contact log: date; in person, phone or text; minutes; a short non-clinical note; the
+next step and when to follow up. No diagnosis, no clinical detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desk.db.changes import announce_change
+from desk.errors import NotFound, ValidationError
+from desk.models import Assignment, CoachingContact, ContactMode, Person, StaffMember
+from desk.models.base import utc_now
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.services.settings import load_settings
+from desk.validation import clean_text
+
+NOTE_MAX = 500
+NEXT_STEP_MAX = 200
+MINUTES_MAX = 600
+FOLLOW_UP_WITHIN_DAYS = 366
+EARLIEST = date(2000, 1, 1)
+
+
+@dataclass
+class ContactInput:
+    contact_on: date | None = None
+    mode: ContactMode | None = None
+    minutes: int | None = None
+    note: str = ""
+    next_step: str = ""
+    follow_up_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: int
+    person_id: int
+    contact_at: datetime
+    mode: ContactMode
+    minutes: int | None
+    note: str | None
+    next_step: str | None
+    follow_up_on: date | None
+    coach_name: str
+    recorded_by: str
+
+
+def _check(data: ContactInput, today: date) -> None:
+    if data.contact_on is None:
+        raise ValidationError("Give the date of the contact.", field="contact_on")
+    if data.contact_on > today:
+        raise ValidationError(
+            f"The contact date {data.contact_on.isoformat()} is in the future.",
+            field="contact_on",
+            hint="Log a contact once it happened; put a coming one in “Follow up on”.",
+        )
+    if data.contact_on < EARLIEST:
+        raise ValidationError(
+            f"The contact date {data.contact_on.isoformat()} is too long ago.", field="contact_on"
+        )
+    if data.mode is None:
+        raise ValidationError("Choose in person, phone or text.", field="mode")
+    if data.minutes is not None and not 0 <= data.minutes <= MINUTES_MAX:
+        raise ValidationError(
+            f"{data.minutes} minutes cannot be right (0 to {MINUTES_MAX}).", field="minutes"
+        )
+    if data.follow_up_on is not None:
+        if data.follow_up_on < data.contact_on:
+            raise ValidationError(
+                "The follow-up date is before the contact.",
+                field="follow_up_on",
+                hint="Choose a day after the contact, or leave it empty.",
+            )
+        if data.follow_up_on > data.contact_on + timedelta(days=FOLLOW_UP_WITHIN_DAYS):
+            raise ValidationError(
+                "The follow-up date is more than a year after the contact.",
+                field="follow_up_on",
+                hint="Check the year.",
+            )
+
+
+def log_contact(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    data: ContactInput,
+    *,
+    coach_id: int | None = None,
+    now: datetime | None = None,
+) -> ContactRecord:
+    """Record a contact with the peer, made by their coach (or `coach_id` when they have none)."""
+    now = now or utc_now()
+    zone = load_settings(session).timezone
+    local_now = now.astimezone(zone)
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound("That person's record is no longer there.")
+    _check(data, local_now.date())
+    note = clean_text(
+        data.note, label="The note", field="note", max_length=NOTE_MAX, multiline=True
+    )
+    next_step = clean_text(
+        data.next_step, label="The next step", field="next_step", max_length=NEXT_STEP_MAX
+    )
+    assignment = session.scalar(
+        select(Assignment).where(Assignment.person_id == person_id, Assignment.ended_at.is_(None))
+    )
+    made_by = coach_id if coach_id is not None else (assignment.coach_id if assignment else None)
+    if made_by is None:
+        raise ValidationError(
+            f"{person.first_name} has no coach, so the contact has no one to belong to.",
+            field="coach",
+            hint="Assign a coach first, or say which coach made the contact.",
+        )
+    coach = session.get(StaffMember, made_by)
+    if coach is None or not coach.is_coach:
+        raise ValidationError("Choose the coach who made the contact.", field="coach")
+    assert data.contact_on is not None and data.mode is not None  # checked above
+    clock = local_now.time() if data.contact_on == local_now.date() else time(12, 0)
+    contact = CoachingContact(
+        person_id=person_id,
+        coach_id=coach.id,
+        assignment_id=assignment.id if assignment and assignment.coach_id == coach.id else None,
+        contact_at=datetime.combine(data.contact_on, clock, zone),
+        mode=data.mode,
+        minutes=data.minutes,
+        note=note,
+        next_step=next_step,
+        follow_up_on=data.follow_up_on,
+        recorded_by_id=actor.staff_id,
+        recorded_at=now,
+    )
+    session.add(contact)
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "coaching.contact_logged",
+        "coaching_contact",
+        contact.id,
+        person_id=person_id,
+        at=now,
+        coach_id=coach.id,
+        mode=data.mode.value,
+        follow_up_on=data.follow_up_on.isoformat() if data.follow_up_on else None,
+    )
+    announce_change(session, "coaching")
+    return ContactRecord(
+        contact.id,
+        person_id,
+        contact.contact_at,
+        contact.mode,
+        contact.minutes,
+        note,
+        next_step,
+        contact.follow_up_on,
+        coach.display_name,
+        actor.display_name,
+    )
+
+
+def person_contacts(
+    session: Session, actor: Actor, person_id: int, *, limit: int = 200
+) -> list[ContactRecord]:
+    """The peer's contacts, newest first."""
+    coach, recorder = aliased(StaffMember), aliased(StaffMember)
+    rows = session.execute(
+        select(CoachingContact, coach.display_name, recorder.display_name)
+        .join(coach, coach.id == CoachingContact.coach_id)
+        .join(recorder, recorder.id == CoachingContact.recorded_by_id)
+        .where(CoachingContact.person_id == person_id)
+        .order_by(CoachingContact.contact_at.desc(), CoachingContact.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        ContactRecord(
+            c.id,
+            c.person_id,
+            c.contact_at,
+            c.mode,
+            c.minutes,
+            c.note,
+            c.next_step,
+            c.follow_up_on,
+            coach_name,
+            recorded_by,
+        )
+        for c, coach_name, recorded_by in rows
+    ]

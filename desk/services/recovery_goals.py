@@ -1,0 +1,153 @@
+"""Simple recovery goals per peer, by area (housing, work, education, relationships, health,
+recovery), each with a status. The peer sets them; the coach writes them down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.db.changes import announce_change
+from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.models import GoalArea, GoalStatus, Person, RecoveryGoal
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.validation import clean_text
+
+TITLE_MAX = 200
+AREA_ORDER = {area: n for n, area in enumerate(GoalArea)}
+STATUS_ORDER = {
+    GoalStatus.IN_PROGRESS: 0,
+    GoalStatus.NOT_STARTED: 1,
+    GoalStatus.ON_HOLD: 2,
+    GoalStatus.ACHIEVED: 3,
+    GoalStatus.DROPPED: 4,
+}
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    id: int
+    version: int
+    person_id: int
+    area: GoalArea
+    title: str
+    status: GoalStatus
+    created_at: datetime
+    updated_at: datetime
+
+
+def _record(goal: RecoveryGoal) -> GoalRecord:
+    return GoalRecord(
+        goal.id,
+        goal.version,
+        goal.person_id,
+        goal.area,
+        goal.title,
+        goal.status,
+        goal.created_at,
+        goal.updated_at,
+    )
+
+
+def _title(text: str) -> str:
+    title = clean_text(text, label="The goal", field="title", max_length=TITLE_MAX)
+    if title is None:
+        raise ValidationError(
+            "Write the goal in a few words, as the peer says it.",
+            field="title",
+            hint="For example: “Find a sober house in Worcester”.",
+        )
+    return title
+
+
+def add_goal(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    area: GoalArea,
+    title: str,
+    status: GoalStatus = GoalStatus.NOT_STARTED,
+) -> GoalRecord:
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound("That person's record is no longer there.")
+    if not isinstance(area, GoalArea):
+        raise ValidationError("Choose the area of life the goal is in.", field="area")
+    goal = RecoveryGoal(
+        person_id=person_id,
+        area=area,
+        title=_title(title),
+        status=status,
+        created_by_id=actor.staff_id,
+    )
+    session.add(goal)
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "coaching.goal_added",
+        "recovery_goal",
+        goal.id,
+        person_id=person_id,
+        area=area.value,
+        status=status.value,
+    )
+    announce_change(session, "coaching")
+    return _record(goal)
+
+
+def update_goal(
+    session: Session,
+    actor: Actor,
+    goal_id: int,
+    read_version: int,
+    *,
+    title: str | None = None,
+    status: GoalStatus | None = None,
+    area: GoalArea | None = None,
+) -> GoalRecord:
+    """Change a goal's words, area or status, as it was at `read_version`."""
+    goal = session.get(RecoveryGoal, goal_id)
+    if goal is None:
+        raise NotFound("That goal is no longer there.")
+    if goal.version != read_version:
+        raise StaleEdit(
+            f"The goal “{goal.title}” was changed on another station since you saw it "
+            f"(it is now {goal.status.value.replace('_', ' ')}).",
+            hint="The list has been refreshed; make your change again if still needed.",
+        )
+    values = {
+        "title": _title(title) if title is not None else goal.title,
+        "status": status or goal.status,
+        "area": area or goal.area,
+    }
+    changed = sorted(key for key, value in values.items() if getattr(goal, key) != value)
+    if not changed:
+        return _record(goal)
+    for key in changed:
+        setattr(goal, key, values[key])
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "coaching.goal_updated",
+        "recovery_goal",
+        goal.id,
+        person_id=goal.person_id,
+        fields=changed,
+        status=goal.status.value,
+    )
+    announce_change(session, "coaching")
+    return _record(goal)
+
+
+def person_goals(session: Session, actor: Actor, person_id: int) -> list[GoalRecord]:
+    """Open goals first (in progress, not started, on hold), then achieved and dropped."""
+    goals = session.scalars(select(RecoveryGoal).where(RecoveryGoal.person_id == person_id)).all()
+    ordered = sorted(
+        goals, key=lambda g: (STATUS_ORDER[g.status], AREA_ORDER[g.area], g.created_at, g.id)
+    )
+    return [_record(goal) for goal in ordered]

@@ -1,0 +1,158 @@
+"""The waitlist: peers waiting for a coach with room, the longest-waiting first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desk.db.changes import announce_change
+from desk.db.locking import lock_rows
+from desk.errors import ConflictError, NotFound, ValidationError
+from desk.models import Assignment, Person, StaffMember, WaitlistEntry
+from desk.models.base import utc_now
+from desk.services.actor import Actor
+from desk.services.audit import record_event
+from desk.validation import clean_text
+
+NOTE_MAX = 300
+
+
+@dataclass(frozen=True)
+class WaitlistRow:
+    entry_id: int
+    person_id: int
+    first_name: str
+    last_name: str | None
+    preferred_name: str | None
+    preferred_language: str | None
+    wished_coach_gender: str | None
+    wished_coach_language: str | None
+    wished_coach_name: str | None
+    wished_specialties: tuple[str, ...]
+    added_at: datetime
+    added_by: str
+    note: str | None
+
+
+def add_to_waitlist(
+    session: Session, actor: Actor, person_id: int, note: str = "", *, now: datetime | None = None
+) -> int:
+    """Put the peer on the waitlist; returns the entry's id."""
+    now = now or utc_now()
+    lock_rows(session, Person, [person_id])
+    person = session.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFound("That person's record is no longer there.")
+    coach = session.scalar(
+        select(StaffMember.display_name)
+        .join(Assignment, Assignment.coach_id == StaffMember.id)
+        .where(Assignment.person_id == person_id, Assignment.ended_at.is_(None))
+    )
+    if coach is not None:
+        raise ConflictError(
+            f"{person.first_name} already has a coach: {coach}.",
+            hint="Reassign them instead if they need another coach.",
+        )
+    waiting = session.scalar(
+        select(WaitlistEntry.added_at).where(
+            WaitlistEntry.person_id == person_id, WaitlistEntry.resolved_at.is_(None)
+        )
+    )
+    if waiting is not None:
+        raise ConflictError(
+            f"{person.first_name} is already on the waitlist.",
+            hint="They keep their place; the Coaches page shows the waitlist.",
+        )
+    entry = WaitlistEntry(
+        person_id=person_id,
+        added_at=now,
+        added_by_id=actor.staff_id,
+        note=clean_text(note, label="The note", field="note", max_length=NOTE_MAX),
+    )
+    session.add(entry)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise ConflictError(
+            f"{person.first_name} was just put on the waitlist on another station."
+        ) from None
+    record_event(
+        session, actor, "coaching.waitlisted", "waitlist_entry", entry.id, person_id=person_id
+    )
+    announce_change(session, "coaching")
+    return entry.id
+
+
+def remove_from_waitlist(
+    session: Session,
+    actor: Actor,
+    entry_id: int,
+    reason: str,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Take a peer off the waitlist without a coach (they no longer want one, moved away)."""
+    now = now or utc_now()
+    entry = session.get(WaitlistEntry, entry_id)
+    if entry is None:
+        raise NotFound("That waitlist entry is no longer there.")
+    lock_rows(session, Person, [entry.person_id])
+    session.refresh(entry)
+    if entry.resolved_at is not None:
+        raise ConflictError(
+            "This peer already left the waitlist on another station.",
+            hint=f"It says: {entry.resolution}.",
+        )
+    why = clean_text(reason, label="The reason", field="reason", max_length=200)
+    if why is None:
+        raise ValidationError("Say briefly why they leave the waitlist.", field="reason")
+    entry.resolved_at, entry.resolution = now, why
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "coaching.waitlist_removed",
+        "waitlist_entry",
+        entry.id,
+        person_id=entry.person_id,
+        reason=why,
+    )
+    announce_change(session, "coaching")
+
+
+def open_waitlist(session: Session, actor: Actor) -> list[WaitlistRow]:
+    """Everyone waiting for a coach, the longest-waiting first."""
+    added_by = (
+        select(StaffMember.display_name)
+        .where(StaffMember.id == WaitlistEntry.added_by_id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(WaitlistEntry, Person, added_by)
+        .join(Person, Person.id == WaitlistEntry.person_id)
+        .where(WaitlistEntry.resolved_at.is_(None))
+        .order_by(WaitlistEntry.added_at, WaitlistEntry.id)
+    ).all()
+    names = dict(session.execute(select(StaffMember.id, StaffMember.display_name)).all())
+    return [
+        WaitlistRow(
+            entry_id=entry.id,
+            person_id=person.id,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            preferred_name=person.preferred_name,
+            preferred_language=person.preferred_language,
+            wished_coach_gender=person.wished_coach_gender,
+            wished_coach_language=person.wished_coach_language,
+            wished_coach_name=names.get(person.wished_coach_id),
+            wished_specialties=tuple(person.wished_specialties or ()),
+            added_at=entry.added_at,
+            added_by=by,
+            note=entry.note,
+        )
+        for entry, person, by in rows
+    ]

@@ -1,0 +1,101 @@
+"""Coaching words on screen, through Qt's translations: reasons, languages, modes, goals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.coaching.ranking import Caution, Criterion, Reason, Suggestion
+from desk.models import ContactMode, GoalArea, GoalStatus
+from desk.services.person_details import LANGUAGES
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Coaching", text)
+
+
+def language_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return QCoreApplication.translate("Languages", LANGUAGES.get(code, code))
+
+
+def languages_text(codes: Iterable[str]) -> str:
+    return ", ".join(language_name(code) for code in codes)
+
+
+def tags_text(codes: Iterable[str], labels: Mapping[str, str]) -> str:
+    return ", ".join(labels.get(code, code) for code in codes)
+
+
+def reason_text(reason: Reason, labels: Mapping[str, str]) -> str:
+    values = list(reason.values)
+    first = values[0] if values else ""
+    last = values[-1] if values else ""
+    templates = {
+        Criterion.NAMED: tr("they asked for this coach by name"),
+        Criterion.WISHED_GENDER: tr("a %1, as they asked"),
+        Criterion.WISHED_LANGUAGE: tr("speaks %1, as they asked"),
+        Criterion.SAME_PATHWAY: tr("shares their pathway (%1)"),
+        Criterion.SPEAKS_THEIR_LANGUAGE: tr("speaks their language (%1)"),
+        Criterion.SPECIALTY: tr("knows %1"),
+        Criterion.PLENTY_OF_ROOM: tr("plenty of room (%1 of %2 places free)"),
+        Criterion.ON_DUTY: tr("on duty now"),
+        Criterion.CONTINUITY: tr("has worked with them before"),
+        Caution.FULL: tr("caseload full (%1 of %2): only with an override"),
+        Caution.NOT_WISHED_GENDER: tr("not a %1, which they asked for"),
+        Caution.NOT_WISHED_LANGUAGE: tr("does not speak %1, which they asked for"),
+        Caution.NOT_THEIR_LANGUAGE: tr("does not speak their language (%1)"),
+        Caution.NOT_ON_DUTY: tr("not on duty now"),
+        Caution.CURRENT_COACH: tr("their coach now"),
+    }
+    text = templates[reason.code]
+    if reason.code in (
+        Criterion.WISHED_LANGUAGE,
+        Criterion.SPEAKS_THEIR_LANGUAGE,
+        Caution.NOT_WISHED_LANGUAGE,
+        Caution.NOT_THEIR_LANGUAGE,
+    ):
+        first = language_name(first)
+    if reason.code is Criterion.SPECIALTY:
+        first = tags_text(values, labels)
+    return text.replace("%1", first).replace("%2", last)
+
+
+def reasons_text(suggestion: Suggestion, labels: Mapping[str, str]) -> str:
+    good = "; ".join(reason_text(r, labels) for r in suggestion.reasons)
+    return good or tr("no particular match")
+
+
+def cautions_text(suggestion: Suggestion, labels: Mapping[str, str]) -> str:
+    return "; ".join(reason_text(r, labels) for r in suggestion.cautions)
+
+
+def mode_text(mode: ContactMode) -> str:
+    return {
+        ContactMode.IN_PERSON: tr("In person"),
+        ContactMode.PHONE: tr("Phone"),
+        ContactMode.TEXT: tr("Text"),
+    }[mode]
+
+
+def area_text(area: GoalArea) -> str:
+    return {
+        GoalArea.HOUSING: tr("Housing"),
+        GoalArea.WORK: tr("Work"),
+        GoalArea.EDUCATION: tr("Education"),
+        GoalArea.RELATIONSHIPS: tr("Relationships"),
+        GoalArea.HEALTH: tr("Health"),
+        GoalArea.RECOVERY: tr("Recovery"),
+    }[area]
+
+
+def status_text(status: GoalStatus) -> str:
+    return {
+        GoalStatus.NOT_STARTED: tr("Not started"),
+        GoalStatus.IN_PROGRESS: tr("In progress"),
+        GoalStatus.ACHIEVED: tr("Achieved"),
+        GoalStatus.ON_HOLD: tr("On hold"),
+        GoalStatus.DROPPED: tr("Dropped"),
+    }[status]

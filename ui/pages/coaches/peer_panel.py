@@ -1,0 +1,320 @@
+"""A peer's coaching, on their record and from a caseload: their coach and what they asked
+for, and the actions (assign or reassign, end, log a contact, add a goal, record a BARC-10),
+with the contacts, goals, BARC-10 trend and past coaches in tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError, StaleEdit
+from desk.models import GoalStatus
+from desk.names import shown_name
+from desk.services.assignments import end_assignment
+from desk.services.peer_coaching import PeerCoaching, peer_coaching
+from desk.services.recovery_goals import update_goal
+from ui.coaching_words import language_name
+from ui.context import AppContext
+from ui.formatting import date_text
+from ui.models.peer_coaching_tables import (
+    AssignmentsTableModel,
+    Barc10TableModel,
+    ContactsTableModel,
+    GoalsTableModel,
+)
+from ui.pages.coaches.assign_dialog import AssignCoachDialog
+from ui.pages.coaches.barc10_dialog import Barc10Dialog
+from ui.pages.coaches.contact_dialog import LogContactDialog
+from ui.pages.coaches.goal_dialog import GoalDialog, status_combo
+from ui.widgets.banner import Banner
+from ui.widgets.trend_chart import TrendChart
+
+
+def _table(model, object_name: str, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class PeerCoachingPanel(QWidget):
+    changed = Signal()  # this panel changed the peer's coaching (or their coach wishes)
+    loaded = Signal()  # the shown peer's coaching was (re)loaded
+
+    def __init__(
+        self, context: AppContext, *, private: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("peerCoachingPanel")
+        self.context = context
+        self.private = private
+        self.person_id: int | None = None
+        self.coaching: PeerCoaching | None = None
+        self.banner = Banner()
+        self.summary = QLabel(self.tr("No one is open."))
+        self.summary.setObjectName("coachingSummary")
+        self.summary.setWordWrap(True)
+        self.assign_button = QPushButton(self.tr("Assign coach…"))
+        self.end_button = QPushButton(self.tr("End coaching…"))
+        self.contact_button = QPushButton(self.tr("Log contact…"))
+        self.goal_button = QPushButton(self.tr("Add goal…"))
+        self.barc_button = QPushButton(self.tr("Record BARC-10…"))
+        actions = QHBoxLayout()
+        for button in (
+            self.assign_button,
+            self.end_button,
+            self.contact_button,
+            self.goal_button,
+            self.barc_button,
+        ):
+            button.setAutoDefault(False)  # Enter in a dialog holding the panel acts on nothing
+        for button in (
+            self.assign_button,
+            self.end_button,
+            self.contact_button,
+            self.goal_button,
+            self.barc_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.contacts_model = ContactsTableModel(self)
+        self.contacts = _table(self.contacts_model, "contactsTable", ContactsTableModel.NOTE)
+        self.goals_model = GoalsTableModel(self)
+        self.goals = _table(self.goals_model, "goalsTable", GoalsTableModel.GOAL)
+        self.goal_status = status_combo()
+        self.goal_status.setObjectName("goalStatusChoice")
+        self.set_status_button = QPushButton(self.tr("Set status"))
+        goal_row = QHBoxLayout()
+        goal_row.addStretch(1)
+        goal_row.addWidget(QLabel(self.tr("Chosen goal:")))
+        goal_row.addWidget(self.goal_status)
+        goal_row.addWidget(self.set_status_button)
+        goals_page = QWidget()
+        goals_layout = QVBoxLayout(goals_page)
+        goals_layout.addWidget(self.goals)
+        goals_layout.addLayout(goal_row)
+        self.trend = TrendChart()
+        self.trend_words = QLabel()
+        self.trend_words.setObjectName("hintLine")
+        self.barc_model = Barc10TableModel(self)
+        self.barc = _table(self.barc_model, "barc10Table", Barc10TableModel.RECORDED_BY)
+        barc_page = QWidget()
+        barc_layout = QVBoxLayout(barc_page)
+        barc_layout.addWidget(self.trend)
+        barc_layout.addWidget(self.trend_words)
+        barc_layout.addWidget(self.barc)
+        self.history_model = AssignmentsTableModel(self)
+        self.history = _table(self.history_model, "coachHistory", AssignmentsTableModel.WHY_ENDED)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.contacts, self.tr("Contacts"))
+        self.tabs.addTab(goals_page, self.tr("Goals"))
+        self.tabs.addTab(barc_page, self.tr("BARC-10"))
+        self.tabs.addTab(self.history, self.tr("Coaches over time"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.summary)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        self.assign_button.clicked.connect(self.assign)
+        self.end_button.clicked.connect(self.end_coaching)
+        self.contact_button.clicked.connect(self.log_contact)
+        self.goal_button.clicked.connect(self.add_goal)
+        self.barc_button.clicked.connect(self.record_barc10)
+        self.set_status_button.clicked.connect(self.set_goal_status)
+        self.goals.selectionModel().currentRowChanged.connect(self._goal_chosen)
+        context.changes.changed.connect(self._on_changes)
+        self._enable(False)
+
+    # -- loading ---------------------------------------------------------------------------
+    def show_person(self, person_id: int) -> None:
+        self.person_id = person_id
+        self.banner.hide()
+        self._load(audit=True)
+
+    def refresh(self) -> None:
+        if self.person_id is not None:
+            self._load(audit=False)
+
+    def _on_changes(self, topics) -> None:
+        if topics & {"coaching", "people", "*"}:
+            self.refresh()
+
+    def _load(self, *, audit: bool) -> None:
+        actor, person_id = self.context.actor, self.person_id
+        self.context.tasks.submit(
+            lambda session: peer_coaching(session, actor, person_id, audit=audit),
+            self._show,
+            self._failed,
+        )
+
+    def _show(self, coaching: PeerCoaching) -> None:
+        if coaching.person_id != self.person_id:
+            return  # an answer for someone shown before
+        self.coaching = coaching
+        self.summary.setText(self.summary_text(coaching))
+        has_coach = coaching.current is not None
+        self.assign_button.setText(self.tr("Reassign…") if has_coach else self.tr("Assign coach…"))
+        self._enable(True)
+        self.end_button.setEnabled(has_coach)
+        self.contact_button.setEnabled(has_coach)
+        self.contacts_model.set_records(coaching.contacts)
+        self.goals_model.set_records(coaching.goals)
+        self.barc_model.set_records(coaching.barc10)
+        self.trend.set_trend(coaching.trend)
+        self.trend_words.setText(self.trend_text(coaching))
+        self.history_model.set_records(
+            ([coaching.current] if coaching.current else []) + list(coaching.history)
+        )
+        self._goal_chosen()
+        self.loaded.emit()
+
+    def _enable(self, enabled: bool) -> None:
+        for button in (
+            self.assign_button,
+            self.end_button,
+            self.contact_button,
+            self.goal_button,
+            self.barc_button,
+            self.set_status_button,
+        ):
+            button.setEnabled(enabled)
+
+    def name(self) -> str:
+        c = self.coaching
+        if c is None:
+            return ""
+        return shown_name(c.first_name, c.last_name, c.preferred_name, private=self.private)
+
+    def summary_text(self, coaching: PeerCoaching) -> str:
+        if coaching.current is not None:
+            text = self.tr("Coach: %1, since %2.").replace("%1", coaching.current.coach_name)
+            text = text.replace("%2", date_text(coaching.current.started_at.date()))
+        elif coaching.waitlisted_at is not None:
+            text = self.tr("No coach yet: on the waitlist since %1.").replace(
+                "%1", date_text(coaching.waitlisted_at.date())
+            )
+        else:
+            text = self.tr("No coach yet.")
+        wishes = coaching.wishes
+        asked = []
+        if coaching.wished_coach_name:
+            asked.append(coaching.wished_coach_name)
+        if wishes.gender:
+            asked.append(self.tr("a %1").replace("%1", wishes.gender))
+        if wishes.language:
+            asked.append(self.tr("speaks %1").replace("%1", language_name(wishes.language)))
+        if asked:
+            text += " " + self.tr("Asked for: %1.").replace("%1", "; ".join(asked))
+        return text
+
+    def trend_text(self, coaching: PeerCoaching) -> str:
+        trend = coaching.trend
+        if trend.latest is None:
+            return self.tr("No BARC-10 yet. It is optional: at intake and later, if they wish.")
+        text = self.tr("Latest total %1 of 60 (%2).").replace("%1", str(trend.latest.total))
+        text = text.replace("%2", date_text(trend.latest.taken_on))
+        if trend.change_since_first is not None:
+            text += " " + self.tr("%1 since the first.").replace(
+                "%1", f"{trend.change_since_first:+d}"
+            )
+        return text
+
+    # -- actions ---------------------------------------------------------------------------
+    def _done(self, message: str) -> None:
+        self.banner.show_message(message, "ok")
+        self.refresh()
+        self.changed.emit()
+
+    def assign(self) -> None:
+        if self.person_id is None:
+            return
+        dialog = AssignCoachDialog(self.context, self.person_id, private=self.private, parent=self)
+        if dialog.exec():
+            if dialog.assigned is not None:
+                self._done(self.tr("Now with %1.").replace("%1", dialog.assigned.coach_name))
+            elif dialog.waitlisted:
+                self._done(self.tr("On the waitlist."))
+
+    def end_coaching(self) -> None:
+        coaching = self.coaching
+        if coaching is None or coaching.current is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("End coaching"),
+            self.tr("Why does %1's coaching with %2 end? (kept in their history)")
+            .replace("%1", self.name())
+            .replace("%2", coaching.current.coach_name),
+        )
+        if not ok:
+            return
+        actor, assignment_id = self.context.actor, coaching.current.id
+        self.context.tasks.submit(
+            lambda session: end_assignment(session, actor, assignment_id, reason),
+            lambda _none: self._done(self.tr("Coaching ended; it stays in their history.")),
+            self._failed,
+        )
+
+    def log_contact(self) -> None:
+        if self.person_id is not None:
+            dialog = LogContactDialog(
+                self.context, self.person_id, self.name(), today=self._today(), parent=self
+            )
+            if dialog.exec():
+                self._done(self.tr("Contact logged."))
+
+    def add_goal(self) -> None:
+        if self.person_id is not None:
+            dialog = GoalDialog(self.context, self.person_id, self.name(), parent=self)
+            if dialog.exec():
+                self._done(self.tr("Goal added."))
+
+    def record_barc10(self) -> None:
+        if self.person_id is not None:
+            dialog = Barc10Dialog(
+                self.context, self.person_id, self.name(), today=self._today(), parent=self
+            )
+            if dialog.exec():
+                self._done(self.tr("BARC-10 recorded."))
+
+    def _today(self):
+        return self.coaching.today if self.coaching is not None else None
+
+    def _goal_chosen(self, *_args) -> None:
+        goal = self.goals_model.record(self.goals.currentIndex().row())
+        self.set_status_button.setEnabled(goal is not None)
+        if goal is not None:
+            self.goal_status.setCurrentIndex(self.goal_status.findData(goal.status.value))
+
+    def set_goal_status(self) -> None:
+        goal = self.goals_model.record(self.goals.currentIndex().row())
+        if goal is None:
+            return
+        actor, status = self.context.actor, GoalStatus(self.goal_status.currentData())
+        self.context.tasks.submit(
+            lambda session: update_goal(session, actor, goal.id, goal.version, status=status),
+            lambda _goal: self._done(self.tr("Goal updated.")),
+            self._failed,
+        )
+
+    def _failed(self, error: DeskError) -> None:
+        self.banner.show_message(str(error), "error")
+        if isinstance(error, StaleEdit):
+            self.refresh()

@@ -1,0 +1,149 @@
+"""Layout of the Coaches page: the roster across the top; below it the caseload chart and
+the waitlist on the left, and the chosen coach's caseload on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.caseload_table import CaseloadTableModel
+from ui.models.roster_table import RosterTableModel
+from ui.models.waitlist_table import WaitlistTableModel
+from ui.widgets.banner import Banner
+from ui.widgets.caseload_chart import CaseloadChart
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionHeading")
+    label.setWordWrap(True)  # a long coach name must not widen the window past the screen
+    return label
+
+
+def _table(model, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table
+
+
+def _row(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
+    row = QHBoxLayout()
+    if not stretch_first:
+        row.addStretch(1)
+    for n, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if stretch_first and n == 0 else 0)
+    return row
+
+
+class CoachesView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = Banner()
+        heading = QLabel(self.tr("Coaches"))
+        heading.setObjectName("pageHeading")
+        self.on_duty = QLabel()
+        self.on_duty.setObjectName("onDutyLine")
+        self.on_duty.setWordWrap(True)
+        self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setChecked(True)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(24)
+        top.addWidget(self.on_duty, 1)
+        top.addWidget(self.privacy)
+
+        self.roster_model = RosterTableModel(self)
+        self.roster = _table(self.roster_model, "rosterTable")
+        header = self.roster.horizontalHeader()
+        for column in (RosterTableModel.NAME, RosterTableModel.ON_DUTY, RosterTableModel.PEERS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RosterTableModel.SPECIALTIES, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(RosterTableModel.LANGUAGES, 230)
+        header.resizeSection(RosterTableModel.HOURS, 250)
+        header.resizeSection(RosterTableModel.PHONE, 130)
+        self.add_coach_button = QPushButton(self.tr("Add coach…"))
+        self.edit_coach_button = QPushButton(self.tr("Edit coach…"))
+        self.tags_button = QPushButton(self.tr("Specialty tags…"))
+        roster = QWidget()
+        roster_layout = QVBoxLayout(roster)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        roster_layout.addWidget(_heading(self.tr("Roster")))
+        roster_layout.addWidget(self.roster, 1)
+        roster_layout.addLayout(
+            _row(self.tags_button, self.edit_coach_button, self.add_coach_button)
+        )
+
+        self.chart = CaseloadChart()
+        self.waitlist_heading = _heading(self.tr("Waitlist"))
+        self.waitlist_model = WaitlistTableModel(self)
+        self.waitlist = _table(self.waitlist_model, "waitlistTable")
+        self.waitlist.horizontalHeader().setSectionResizeMode(
+            WaitlistTableModel.ASKED_FOR, QHeaderView.ResizeMode.Stretch
+        )
+        self.waitlist.horizontalHeader().resizeSection(WaitlistTableModel.SINCE, 70)
+        self.waitlist.horizontalHeader().resizeSection(WaitlistTableModel.PEER, 170)
+        self.waitlist.horizontalHeader().resizeSection(WaitlistTableModel.NOTE, 110)
+        self.assign_waiting_button = QPushButton(self.tr("Assign coach…"))
+        self.remove_waiting_button = QPushButton(self.tr("Remove from waitlist…"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(_heading(self.tr("Caseloads: active peers / limit")))
+        left_layout.addWidget(self.chart)
+        left_layout.addWidget(self.waitlist_heading)
+        left_layout.addWidget(self.waitlist, 1)
+        left_layout.addLayout(_row(self.remove_waiting_button, self.assign_waiting_button))
+
+        self.caseload_heading = _heading(self.tr("Choose a coach to see their peers"))
+        self.caseload_model = CaseloadTableModel(self)
+        self.caseload = _table(self.caseload_model, "caseloadTable")
+        header = self.caseload.horizontalHeader()
+        header.setSectionResizeMode(CaseloadTableModel.PEER, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(CaseloadTableModel.STATE, 150)
+        self.contact_button = QPushButton(self.tr("Log contact…"))
+        self.peer_button = QPushButton(self.tr("Goals, BARC-10…"))
+        self.peer_button.setToolTip(
+            self.tr("The peer's coaching: contacts, goals, BARC-10 trend, past coaches")
+        )
+        self.reassign_button = QPushButton(self.tr("Reassign…"))
+        self.open_button = QPushButton(self.tr("Open record"))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.caseload_heading)
+        right_layout.addWidget(self.caseload, 1)
+        right_layout.addLayout(
+            _row(self.open_button, self.reassign_button, self.peer_button, self.contact_button)
+        )
+
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(left)
+        below.addWidget(right)
+        below.setStretchFactor(0, 2)
+        below.setStretchFactor(1, 3)
+        below.setSizes([480, 700])
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(roster)
+        splitter.addWidget(below)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([250, 450])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
