@@ -93,7 +93,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sample data for trying the app: not a real service.",
         "es": "Datos de ejemplo para probar el programa: no es un servicio real.",
     },
-    "service.qr_website": {"en": "Scan for the website", "es": "Escanee: sitio web"},
+    # A no-break space keeps "sitio web" together when the caption wraps under the code.
+    "service.qr_website": {"en": "Scan for the website", "es": "Escanee: sitio\u00a0web"},
     "service.qr_map": {"en": "Scan for a map", "es": "Escanee: mapa"},
     "service.website": {"en": "Website", "es": "Sitio web"},
     # Help lines, in the footer of every handout

@@ -27,7 +27,7 @@ class CategoryHandoutRenderer(HandoutRenderer):
 
     def running_title(self) -> str:
         when = catalogue.long_date(self.content.prepared_on, self.language)
-        return f"{self.center.name}  ·  {self.content.category_name}  ·  {when}"
+        return f"{self.content.category_name}  ·  {when}"
 
     def story(self) -> Sequence[Flowable]:
         content, styles = self.content, self.styles

@@ -63,7 +63,8 @@ class QrCode(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self._caption_height = 0.0
         if self.caption is not None:
-            _, self._caption_height = self.caption.wrap(self.size + 12, available_height)
+            # No wider than the code: the code sits against the right margin.
+            _, self._caption_height = self.caption.wrap(self.size, available_height)
         self.width = self.size
         self.height = self.size + self._caption_height + (2 if self.caption else 0)
         return self.width, self.height
@@ -82,4 +83,4 @@ class QrCode(Flowable):
         canvas.addLiteral(qr_operators(self.data, round(self.size, 3)))
         canvas.restoreState()
         if self.caption is not None:
-            self.caption.drawOn(canvas, -6, 0)
+            self.caption.drawOn(canvas, 0, 0)

@@ -94,7 +94,7 @@ class ReferralSheetRenderer(HandoutRenderer):
 
     def running_title(self) -> str:
         when = catalogue.long_date(self.content.prepared_on, self.language)
-        return f"{self.center.name}  ·  {self.document_title()}  ·  {when}"
+        return f"{self.document_title()}  ·  {when}"
 
     def story(self) -> Sequence[Flowable]:
         content, styles = self.content, self.styles

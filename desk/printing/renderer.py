@@ -3,12 +3,17 @@
 A renderer is a class with hook methods (`story`, `running_title`), one stylesheet and output
 to bytes. PDFs are written in ReportLab's invariant mode (no creation time, no random id), so
 the same content always gives the same bytes: a reprint is the very same document.
+
+The running header on the second and later pages is always one line above the content: the
+center's name, shortened with an ellipsis when it is long, then the document's title.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import cached_property
+from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -34,6 +39,8 @@ from desk.printing.styles import (
 )
 
 HELP_LINE_KEYS = ("footer.988", "footer.helpline", "footer.behavioral", "footer.overdose")
+RUNNING_SEPARATOR = "  ·  "
+ELLIPSIS = "…"
 
 
 class _NumberedCanvas(Canvas):
@@ -74,7 +81,7 @@ class HandoutRenderer:
         raise NotImplementedError
 
     def running_title(self) -> str:
-        """The short line at the top of the second and later pages."""
+        """What follows the center's name at the top of the second and later pages."""
         return self.document_title()
 
     def story(self) -> Sequence[Flowable]:
@@ -129,10 +136,43 @@ class HandoutRenderer:
         )
         return buffer.getvalue()
 
+    def _one_line(self, markup: str) -> Paragraph | None:
+        running = Paragraph(markup, self.styles.running)
+        running.wrap(CONTENT_WIDTH, TOP_MARGIN)
+        return running if len(running.blPara.lines) <= 1 else None
+
+    @staticmethod
+    def _longest_fitting(text: str, fits) -> Paragraph | None:
+        """The paragraph of the longest start of `text` (with an ellipsis) that `fits`."""
+        low, high, best = 0, len(text) - 1, None
+        while low <= high:
+            middle = (low + high) // 2
+            found = fits(text[:middle].rstrip(" ,.;:-·") + ELLIPSIS)
+            if found is not None:
+                best, low = found, middle + 1
+            else:
+                high = middle - 1
+        return best
+
+    @cached_property
+    def running_header(self) -> Paragraph:
+        """The running header as one line: the center's name shortened if need be (then the
+        title, should even that not fit)."""
+        name, rest = self.center.name.strip(), self.running_title().strip()
+        tail = escape(RUNNING_SEPARATOR) + inline(rest)
+        whole = self._one_line(inline(name) + tail)
+        if whole is not None:
+            return whole
+        shortened = self._longest_fitting(name, lambda start: self._one_line(inline(start) + tail))
+        if shortened is not None:
+            return shortened
+        alone = self._longest_fitting(rest, lambda start: self._one_line(inline(start)))
+        return alone or Paragraph(ELLIPSIS, self.styles.running)
+
     def _decorate(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
         if document.page > 1:
-            running = Paragraph(inline(self.running_title()), self.styles.running)
+            running = self.running_header
             _, height = running.wrap(CONTENT_WIDTH, TOP_MARGIN)
             running.drawOn(canvas, LEFT_MARGIN, PAGE_SIZE[1] - RUNNING_HEADER_TOP - height)
         if self.show_help_lines():

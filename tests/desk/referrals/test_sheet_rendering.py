@@ -5,19 +5,26 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from desk.directory.hours_text import hours_text
+from desk.directory.schedules import ScheduleRule
 from desk.printing import catalogue
 from desk.printing.fonts import BODY_FONT
 from desk.printing.qr import qr_runs
 from desk.printing.referral_sheet import render_referral_sheet
 from desk.printing.renderer import HELP_LINE_KEYS
 from desk.printing.sheet_content import CenterHeader, ReferralSheetContent, SheetService
-from desk.printing.styles import CONTENT_WIDTH, stylesheet
-from tests.desk.referrals.builders import assert_all_text_inside_margins, page_count, pdf_text
+from desk.printing.styles import CONTENT_WIDTH, RIGHT_MARGIN, TOP_MARGIN, stylesheet
+from tests.desk.referrals.builders import (
+    assert_all_text_inside_margins,
+    page_count,
+    pdf_text,
+    word_boxes,
+)
 
 CENTER = CenterHeader(
     "Community Program for Addiction Recovery Inc.",
@@ -107,8 +114,24 @@ def test_the_sheet_holds_every_part_the_person_needs() -> None:
     assert_all_text_inside_margins(pdf)
 
 
+# Real schedule rows, as the directory keeps them: weekdays 8 to 4, Saturday mornings.
+WEEKDAYS_AND_SATURDAY = tuple(
+    ScheduleRule.from_fields(row)
+    for row in (
+        {"freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR", "opens_at": time(8), "closes_at": time(16)},
+        {"freq": "WEEKLY", "byday": "SA", "opens_at": time(9), "closes_at": time(13)},
+    )
+)
+
+
 def test_the_spanish_sheet_translates_every_fixed_string() -> None:
-    content = sheet("es", prepared_for="María", disclosure_notice=True)
+    spanish_hours = hours_text(WEEKDAYS_AND_SATURDAY, "es")
+    content = sheet(
+        "es",
+        prepared_for="María",
+        disclosure_notice=True,
+        services=tuple(service(n, hours=spanish_hours) for n in range(1, 4)),
+    )
     pdf = render_referral_sheet(content)
     text = pdf_text(pdf)
     for expected in (
@@ -118,7 +141,7 @@ def test_the_spanish_sheet_translates_every_fixed_string() -> None:
         "Su coach de recuperación",
         "Dirección:",
         "Teléfono:",
-        "Horario: Mon–Fri 8 am–4 pm. Se atiende sin cita.",
+        "Horario: lun–vie 8 a. m.–4 p. m.; sáb 9 a. m.–1 p. m. Se atiende sin cita.",
         "Para quién es:",
         "Qué traer:",
         "Seguro médico:",
@@ -130,8 +153,8 @@ def test_the_spanish_sheet_translates_every_fixed_string() -> None:
         "Aviso para quien recibe esta información",
     ):
         assert expected in text, expected
-    for english in ("Your referrals", "What to bring", "Page 1", "Need help now"):
-        assert english not in text
+    for english in ("Your referrals", "What to bring", "Page 1", "Need help now", "Mon–", "4 pm"):
+        assert english not in text, english
 
 
 def test_no_name_and_no_notice_unless_the_sheet_names_the_person() -> None:
@@ -224,3 +247,37 @@ def test_page_numbers_count_every_page() -> None:
     text = pdf_text(pdf)
     assert all(f"Page {n} of {pages}" in text for n in range(1, pages + 1))
     assert re.search(r"Your referrals\s+·\s+November 28, 2026", text)  # later pages' header
+
+
+LONG_CENTER_NAME = (
+    "Centro Comunitario de Recuperación y Apoyo entre Pares del Condado de Worcester para "
+    "Personas y Familias Afectadas por el Uso de Sustancias, Programa de Acompañamiento "
+    "Integral Nuestra Señora de la Esperanza"
+)
+
+
+def test_a_200_character_center_name_keeps_the_spanish_large_print_pages_tidy() -> None:
+    assert len(LONG_CENTER_NAME) >= 200
+    center = replace(CENTER, name=LONG_CENTER_NAME)
+    content = sheet(
+        "es",
+        large_print=True,
+        center=center,
+        services=tuple(service(n) for n in range(1, 7)),
+    )
+    pdf = render_referral_sheet(content)
+    pages = page_count(pdf)
+    assert pages >= 3
+    assert_all_text_inside_margins(pdf)  # the QR captions ("Escanee: sitio web") included
+    boxes = word_boxes(pdf)
+    for page in range(2, pages + 1):
+        header = [b for b in boxes if b.page == page and b.y_min < TOP_MARGIN - 2]
+        assert header, page
+        # One line, wholly above the content, ending in the title and date.
+        assert max(b.y_max for b in header) - min(b.y_min for b in header) < 14, page
+        assert max(b.y_max for b in header) <= TOP_MARGIN, page
+        line = " ".join(b.word for b in sorted(header, key=lambda b: b.x_min))
+        assert "…" in line and line.endswith("Sus referidos · 28 de noviembre de 2026"), line
+    for page in range(1, pages + 1):
+        captions = [b for b in boxes if b.page == page and b.word.startswith(("Escanee", "sitio"))]
+        assert all(b.x_max <= b.page_width - RIGHT_MARGIN + 0.5 for b in captions)
