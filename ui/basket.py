@@ -1,7 +1,13 @@
 """The station's referral basket, with a signal so every page showing it stays current.
 
 It also remembers whom the referral is for (a person, or nobody: anonymous), because a
-referral can start from the person's record as well as from the directory.
+referral can start from the person's record as well as from the directory, and whether the
+sheet shows their name.
+
+Nothing chosen or typed for one person reaches another's sheet: choosing a different person
+empties the basket (services, notes, next steps) and turns "show their name" off. Naming the
+walk-in an anonymous sheet was being built for (or making a sheet anonymous) keeps the
+services and notes, but "show their name" is off again.
 """
 
 from __future__ import annotations
@@ -19,11 +25,28 @@ class BasketModel(QObject):
         self.basket = ReferralBasket()
         self.person_id: int | None = None
         self.person_label = ""  # the name they go by, for the screen
+        self.shows_name = False  # "prepared for" with their name: needs their consent
 
-    def set_person(self, person_id: int | None, label: str = "") -> None:
+    def set_person(self, person_id: int | None, label: str = "") -> bool:
+        """Whom the sheet is for; True when that is a different person than before, which
+        starts the basket afresh."""
+        different = (
+            person_id is not None and self.person_id is not None and person_id != self.person_id
+        )
+        if different:
+            self.basket.clear()
+        if person_id != self.person_id:
+            self.shows_name = False
         self.person_id = person_id
         self.person_label = label if person_id is not None else ""
         self.changed.emit()
+        return different
+
+    def set_shows_name(self, shows: bool) -> None:
+        shows = shows and self.person_id is not None
+        if shows != self.shows_name:
+            self.shows_name = shows
+            self.changed.emit()
 
     @property
     def items(self) -> tuple[BasketItem, ...]:
@@ -48,12 +71,14 @@ class BasketModel(QObject):
         self.changed.emit()
 
     def set_next_steps(self, text: str) -> None:
-        self.basket.next_steps = text
-        self.changed.emit()
+        if text != self.basket.next_steps:
+            self.basket.next_steps = text
+            self.changed.emit()
 
     def clear(self) -> None:
-        """Empty the basket and forget the person: ready for the next walk-in."""
+        """Empty the basket, forget the person, name off: ready for the next walk-in."""
         self.basket.clear()
         self.person_id = None
         self.person_label = ""
+        self.shows_name = False
         self.changed.emit()

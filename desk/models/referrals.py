@@ -97,6 +97,8 @@ class Consent(Base):
     revoked_by_id: Mapped[int | None] = mapped_column(staff_fk())
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int] = mapped_column(staff_fk())
+    # The language its form was written in: a reprint of the form is in the same words.
+    language: Mapped[str] = mapped_column(String(8), default="en")
     version: Mapped[int] = mapped_column()
 
     __mapper_args__ = {"version_id_col": version}

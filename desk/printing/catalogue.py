@@ -212,11 +212,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "7. When this consent ends",
         "es": "7. Cuándo termina este consentimiento",
     },
-    "consent.expiry_date": {"en": "On {date}", "es": "El {date}"},
+    # Valid through the whole of that day: the app treats it as active until the day is over.
+    "consent.expiry_date": {
+        "en": "Valid through {date} (to the end of that day)",
+        "es": "Vigente hasta el {date} inclusive (hasta el final de ese día)",
+    },
     "consent.expiry_event": {"en": "When this happens: {event}", "es": "Cuando ocurra: {event}"},
     "consent.expiry_both": {
-        "en": "On {date}, or sooner when this happens: {event}",
-        "es": "El {date}, o antes si ocurre: {event}",
+        "en": "Valid through {date} (to the end of that day), or until this happens, if that "
+        "is sooner: {event}",
+        "es": "Vigente hasta el {date} inclusive (hasta el final de ese día), o hasta que "
+        "ocurra esto, si es antes: {event}",
+    },
+    "consent.whole_organization": {
+        "en": "{organization}, all of its programs and services",
+        "es": "{organization}, todos sus programas y servicios",
     },
     "consent.voluntary": {
         "en": "Signing is your choice. We will not refuse or change our services to you if you "

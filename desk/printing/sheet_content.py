@@ -1,5 +1,12 @@
 """What a handout shows, as plain data: built from the database once, rendered any number
-of times. A referral keeps its sheet's content as JSON, so a reprint is the same sheet."""
+of times. A referral keeps its sheet's content as JSON, so a reprint is the same sheet.
+
+The JSON carries the format it was written in (`CONTENT_FORMAT`). A snapshot in a format
+this version does not know (written by a newer Recovery Desk, say) is refused with a message
+rather than half-read. The snapshot holds what was chosen and typed, and the directory's
+details as they were; the fixed wording and the help lines come from the catalogue of the
+version that prints it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,14 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from desk.errors import DeskError
+
 CONTENT_FORMAT = 1
+READABLE_FORMATS = frozenset({1})
+
+
+class UnknownSheetFormat(DeskError):
+    """A saved sheet that this version of the app cannot read."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +81,27 @@ class ReferralSheetContent:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReferralSheetContent:
-        values = dict(data)
-        values["center"] = CenterHeader(**_tuples(CenterHeader, data["center"]))
-        values["prepared_on"] = date.fromisoformat(data["prepared_on"])
-        values["services"] = tuple(_service(item) for item in data["services"])
-        return cls(**values)
+        """The content back from its snapshot; UnknownSheetFormat if it cannot be read."""
+        kept = data.get("format") if isinstance(data, dict) else None
+        if kept not in READABLE_FORMATS:
+            raise UnknownSheetFormat(
+                f"This referral's saved sheet is in format {kept!r}, which this version of "
+                f"Recovery Desk cannot read (it reads format {CONTENT_FORMAT}).",
+                hint="It was probably saved by a newer version: reprint it on a station that "
+                "has been updated, or give a new sheet for the same services (Refer again).",
+            )
+        try:
+            values = dict(data)
+            values["center"] = CenterHeader(**_tuples(CenterHeader, data["center"]))
+            values["prepared_on"] = date.fromisoformat(data["prepared_on"])
+            values["services"] = tuple(_service(item) for item in data["services"])
+            return cls(**values)
+        except (KeyError, TypeError, ValueError) as error:
+            raise UnknownSheetFormat(
+                f"This referral's saved sheet cannot be read ({type(error).__name__}: {error}).",
+                hint="Give a new sheet for the same services (Refer again); the log file has "
+                "the details.",
+            ) from None
 
 
 @dataclass(frozen=True)

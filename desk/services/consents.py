@@ -1,16 +1,23 @@
 """Consents to disclose (42 CFR Part 2 §2.31): record, sign, revoke, and check before naming
 a person to a provider.
 
-A consent is active once its signed form is back (a signature date), until it is revoked or
-its expiry date passes. An expiry *event* ("when I finish treatment") is ended by staff
-revoking the consent when it happens, with a note saying so.
+A consent is made first (its form printed for a wet signature) and becomes active only when
+the signed form is back and staff record the date written on it: never at the moment it is
+made. It stays active through its end date (that whole day, in the center's time zone), until
+it is revoked. An expiry *event* ("when I finish treatment") is ended by staff revoking the
+consent when it happens, with a note saying so.
+
+A consent covers exactly the program (service) it names. It covers every program of an
+organization only when it was made for the organization (no service) and its recipient text
+names that organization. A consent whose recipient is not linked to the directory is kept as
+a record, but can never let a sheet name the person.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,10 +25,12 @@ from sqlalchemy.orm import Session
 from desk.db.changes import announce_change
 from desk.errors import DeskError, NotFound, StaleEdit, ValidationError
 from desk.models import Consent, Organization, Person, Service
+from desk.models.base import utc_now
 from desk.printing import catalogue
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.services.settings import load_settings
+from desk.text_folding import fold
 from desk.validation import NOTE_MAX, clean_text
 
 
@@ -49,11 +58,23 @@ class ConsentRecord:
     revoked_on: date | None
     revocation_note: str | None
     created_at: datetime
+    created_on: date  # in the center's time zone: no signature can be dated before it
+    language: str  # the language its form was written (and is printed) in
     status: ConsentStatus
 
     @property
     def is_active(self) -> bool:
         return self.status is ConsentStatus.ACTIVE
+
+    @property
+    def covers_whole_organization(self) -> bool:
+        return self.recipient_service_id is None and self.recipient_organization_id is not None
+
+    @property
+    def is_linked(self) -> bool:
+        """Whether its recipient is a program or organization in the directory: only then
+        can it let a referral sheet name the person."""
+        return self.recipient_service_id is not None or self.recipient_organization_id is not None
 
 
 @dataclass(frozen=True)
@@ -67,8 +88,8 @@ class ConsentDraft:
     expires_on: date | None
     expiry_event: str = ""
     recipient_service_id: str | None = None
-    recipient_organization_id: str | None = None
-    signed_on: date | None = None
+    recipient_organization_id: str | None = None  # alone (no service): every program of it
+    language: str = "en"  # the form's language
 
 
 class ConsentNeeded(DeskError):
@@ -100,12 +121,18 @@ def consent_status(consent: Consent, today: date) -> ConsentStatus:
         return ConsentStatus.REVOKED
     if consent.expires_on is not None and consent.expires_on < today:
         return ConsentStatus.EXPIRED
-    if consent.signed_on is None:
+    if consent.signed_on is None or consent.signed_on > today:
         return ConsentStatus.AWAITING_SIGNATURE
     return ConsentStatus.ACTIVE
 
 
-def _record(consent: Consent, today: date) -> ConsentRecord:
+def _created_on(consent: Consent, timezone: tzinfo) -> date:
+    return consent.created_at.astimezone(timezone).date()
+
+
+def _record(
+    session: Session, consent: Consent, today: date, timezone: tzinfo | None = None
+) -> ConsentRecord:
     return ConsentRecord(
         id=consent.id,
         version=consent.version,
@@ -122,16 +149,29 @@ def _record(consent: Consent, today: date) -> ConsentRecord:
         revoked_on=consent.revoked_on,
         revocation_note=consent.revocation_note,
         created_at=consent.created_at,
+        created_on=_created_on(consent, timezone or load_settings(session).timezone),
+        language=consent.language,
         status=consent_status(consent, today),
     )
 
 
+def whole_organization_recipient(organization_name: str, language: str) -> str:
+    """The recipient text of a consent made for every program of an organization."""
+    return catalogue.text("consent.whole_organization", language, organization=organization_name)
+
+
 def default_consent_draft(
-    session: Session, service_id: str | None, language: str, today: date
+    session: Session,
+    service_id: str | None,
+    language: str,
+    today: date,
+    *,
+    whole_organization: bool = False,
 ) -> ConsentDraft:
-    """A draft naming a service's provider, in the person's language, for a year."""
+    """A draft naming a service's program (or, asked for, every program of its organization),
+    in the person's language, for a year."""
     center = load_settings(session).name
-    recipient, organization_id = "", None
+    recipient, organization_id, linked_service = "", None, None
     if service_id:
         service = session.get(Service, service_id)
         if service is not None:
@@ -140,20 +180,26 @@ def default_consent_draft(
                 if service.organization_id
                 else None
             )
-            organization_id = organization.id if organization else None
-            recipient = (
-                f"{organization.name}: {service.name}"
-                if organization and organization.name != service.name
-                else service.name
-            )
+            if whole_organization and organization is not None:
+                recipient = whole_organization_recipient(organization.name, language)
+                organization_id = organization.id
+            else:
+                recipient = (
+                    f"{organization.name}: {service.name}"
+                    if organization and organization.name != service.name
+                    else service.name
+                )
+                organization_id = organization.id if organization else None
+                linked_service = service.id
     return ConsentDraft(
         recipient_name=recipient,
         disclosing_party=center,
         information=catalogue.text("consent.default_information", language, center=center),
         purpose=catalogue.text("consent.default_purpose", language),
         expires_on=date(today.year + 1, today.month, min(today.day, 28)),
-        recipient_service_id=service_id if recipient else None,
+        recipient_service_id=linked_service,
         recipient_organization_id=organization_id,
+        language=language,
     )
 
 
@@ -187,25 +233,71 @@ def _clean_draft(draft: ConsentDraft, today: date) -> dict:
         raise ValidationError(
             "The end date is already past.", field="expires_on", hint="Choose a later date."
         )
-    if draft.signed_on is not None and draft.signed_on > today:
-        raise ValidationError("The signature date cannot be in the future.", field="signed_on")
-    values.update(
-        expires_on=draft.expires_on,
-        signed_on=draft.signed_on,
-        recipient_service_id=draft.recipient_service_id,
-        recipient_organization_id=draft.recipient_organization_id,
-    )
+    if draft.language not in catalogue.LANGUAGES:
+        raise ValidationError(
+            f"Consent forms are printed in English (en) or Spanish (es), not “{draft.language}”.",
+            field="language",
+        )
+    values.update(expires_on=draft.expires_on, language=draft.language)
     return values
 
 
+def _recipient_links(
+    session: Session, draft: ConsentDraft, recipient_name: str
+) -> tuple[str | None, str | None]:
+    """The (service, organization) a consent names, checked against the directory.
+
+    A service's organization is taken from the directory, never from the caller; a consent
+    for a whole organization must name it in its recipient text, as the signed form does.
+    """
+    if draft.recipient_service_id is not None:
+        service = session.get(Service, draft.recipient_service_id)
+        if service is None:
+            raise NotFound(
+                "The program this consent names is no longer in the directory.",
+                hint="Choose the provider again, or type the recipient without one.",
+            )
+        return service.id, service.organization_id
+    if draft.recipient_organization_id is not None:
+        organization = session.get(Organization, draft.recipient_organization_id)
+        if organization is None:
+            raise NotFound(
+                "The organization this consent names is no longer in the directory.",
+                hint="Choose the provider again, or type the recipient without one.",
+            )
+        if fold(organization.name) not in fold(recipient_name):
+            raise ValidationError(
+                f"A consent for every program of {organization.name} must say so: its "
+                f"recipient has to name {organization.name}.",
+                field="recipient_name",
+                hint="Choose “every program of the organization” again to fill it in.",
+            )
+        return None, organization.id
+    return None, None
+
+
 def create_consent(
-    session: Session, actor: Actor, person_id: int, draft: ConsentDraft, today: date
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    draft: ConsentDraft,
+    today: date,
+    *,
+    now: datetime | None = None,
 ) -> ConsentRecord:
+    """A new consent, awaiting the signed form: it is never active before that is recorded."""
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
         raise NotFound(f"There is no person #{person_id}.", hint="Open their record again.")
+    values = _clean_draft(draft, today)
+    service_id, organization_id = _recipient_links(session, draft, values["recipient_name"])
     consent = Consent(
-        person_id=person_id, created_by_id=actor.staff_id, **_clean_draft(draft, today)
+        person_id=person_id,
+        created_at=now or utc_now(),
+        created_by_id=actor.staff_id,
+        recipient_service_id=service_id,
+        recipient_organization_id=organization_id,
+        **values,
     )
     session.add(consent)
     session.flush()
@@ -217,10 +309,14 @@ def create_consent(
         consent.id,
         person_id=person_id,
         recipient=consent.recipient_name,
-        signed=consent.signed_on is not None,
+        service=service_id,
+        organization=organization_id,
+        whole_organization=service_id is None and organization_id is not None,
+        linked=service_id is not None or organization_id is not None,
+        language=consent.language,
     )
     announce_change(session, "consents")
-    return _record(consent, today)
+    return _record(session, consent, today)
 
 
 def _consent_for_change(session: Session, consent_id: int, read_version: int) -> Consent:
@@ -238,15 +334,34 @@ def _consent_for_change(session: Session, consent_id: int, read_version: int) ->
 def record_signature(
     session: Session, actor: Actor, consent_id: int, read_version: int, signed_on: date, today: date
 ) -> ConsentRecord:
-    """The signed form is back: from `signed_on` the consent is active."""
+    """The signed form is back: from `signed_on`, the date written on it, the consent is active.
+
+    The date can be neither in the future nor before the consent (and its form) was made.
+    """
     consent = _consent_for_change(session, consent_id, read_version)
     if consent.revoked_on is not None:
         raise ValidationError(
             "This consent was revoked; a signature cannot bring it back.",
             hint="Prepare a new consent form instead.",
         )
+    if consent.signed_on is not None:
+        raise ValidationError(
+            f"The signature on this consent was already recorded ({consent.signed_on}).",
+            hint="If the date is wrong, revoke it and prepare a new consent form.",
+        )
     if signed_on > today:
-        raise ValidationError("The signature date cannot be in the future.", field="signed_on")
+        raise ValidationError(
+            "The signature date cannot be in the future.",
+            field="signed_on",
+            hint="Enter the date written on the signed form.",
+        )
+    created_on = _created_on(consent, load_settings(session).timezone)
+    if signed_on < created_on:
+        raise ValidationError(
+            f"The form cannot have been signed before it was prepared, on {created_on}.",
+            field="signed_on",
+            hint="Enter the date written on the signed form.",
+        )
     consent.signed_on = signed_on
     session.flush()
     record_event(
@@ -259,7 +374,7 @@ def record_signature(
         signed_on=signed_on.isoformat(),
     )
     announce_change(session, "consents")
-    return _record(consent, today)
+    return _record(session, consent, today)
 
 
 def revoke_consent(
@@ -293,27 +408,40 @@ def revoke_consent(
         revoked_on=revoked_on.isoformat(),
     )
     announce_change(session, "consents")
-    return _record(consent, today)
+    return _record(session, consent, today)
 
 
 def person_consents(session: Session, person_id: int, today: date) -> list[ConsentRecord]:
     consents = session.scalars(
         select(Consent).where(Consent.person_id == person_id).order_by(Consent.id.desc())
     ).all()
-    return [_record(consent, today) for consent in consents]
+    timezone = load_settings(session).timezone
+    return [_record(session, consent, today, timezone) for consent in consents]
+
+
+def consent_covers(consent: Consent, service_id: str, organization: Organization | None) -> bool:
+    """Whether this consent names this program: the program itself, or every program of its
+    organization when it was made for the organization and its text names it."""
+    if consent.recipient_service_id is not None:
+        return consent.recipient_service_id == service_id
+    return (
+        organization is not None
+        and consent.recipient_organization_id == organization.id
+        and fold(organization.name) in fold(consent.recipient_name)
+    )
 
 
 def consents_for_services(
     session: Session, person_id: int, service_ids: list[str], today: date
 ) -> tuple[dict[str, int], list[MissingConsent]]:
-    """For each service, the active consent naming it or its organization as recipient; and
-    the services that have none, each with why (none, awaiting signature, expired, revoked)."""
+    """For each service, the active consent that covers it (see `consent_covers`); and the
+    services that have none, each with why (none, awaiting signature, expired, revoked)."""
     services = {
         service.id: service
         for service in session.scalars(select(Service).where(Service.id.in_(service_ids)))
     }
     organizations = {
-        org.id: org.name
+        org.id: org
         for org in session.scalars(
             select(Organization).where(
                 Organization.id.in_({s.organization_id for s in services.values()} - {None})
@@ -329,15 +457,8 @@ def consents_for_services(
         service = services.get(service_id)
         if service is None:
             continue
-        naming = [
-            c
-            for c in consents
-            if c.recipient_service_id == service_id
-            or (
-                c.recipient_organization_id
-                and c.recipient_organization_id == service.organization_id
-            )
-        ]
+        organization = organizations.get(service.organization_id or "")
+        naming = [c for c in consents if consent_covers(c, service_id, organization)]
         active = [c for c in naming if consent_status(c, today) is ConsentStatus.ACTIVE]
         if active:
             found[service_id] = active[0].id
@@ -350,7 +471,7 @@ def consents_for_services(
                 service_id,
                 service.name,
                 service.organization_id,
-                organizations.get(service.organization_id or "", ""),
+                organization.name if organization else "",
                 reason,
             )
         )

@@ -77,11 +77,17 @@ def category_handout(
 
 
 def consent_form(
-    session: Session, consent_id: int, language: str, large_print: bool, today: date
+    session: Session,
+    consent_id: int,
+    language: str | None,
+    large_print: bool,
+    today: date,
 ) -> tuple[ConsentFormContent, bytes]:
+    """The consent's form; in the language it was written in unless `language` is given."""
     consent = session.get(Consent, consent_id)
     if consent is None:
         raise NotFound(f"There is no consent #{consent_id}.")
+    language = language or consent.language
     person = session.get(Person, consent.person_id)
     staff = session.get(StaffMember, consent.created_by_id)
     content = ConsentFormContent(
@@ -116,4 +122,27 @@ def record_document_output(
     action = f"{'print' if printed else 'export'}.{document}"
     record_event(
         session, actor, action, document, entity_id, person_id=person_id, destination=destination
+    )
+
+
+def record_document_print_failure(
+    session: Session,
+    actor: Actor,
+    document: str,
+    entity_id: object,
+    *,
+    printer: str,
+    reason: str,
+    person_id: int | None = None,
+) -> None:
+    """A handout or form that the printer refused (`print.failed`, as for a referral sheet)."""
+    record_event(
+        session,
+        actor,
+        "print.failed",
+        document,
+        entity_id,
+        person_id=person_id,
+        printer=printer,
+        reason=reason,
     )

@@ -4,19 +4,25 @@ print or save, and reprint a past one exactly.
 Giving a sheet and printing it are separate on purpose: the referral is logged once, when
 it is given; every print or saved PDF after that is recorded against the same referral, so a
 jammed printer and a second try never log it twice.
+
+A sheet that shows the person's name is checked against their consents when it is given and
+again at every later print: a consent revoked (or run out) since stops the name going out
+again. A sheet without the name must not name them in a note or the next steps either.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from anyascii import anyascii
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desk.db.changes import announce_change
-from desk.errors import NotFound, ValidationError
-from desk.models import Assignment, Person, Referral, ReferralItem, StaffMember
+from desk.errors import DeskError, NotFound, ValidationError
+from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
 from desk.models.base import utc_now
 from desk.names import called
 from desk.printing.catalogue import LANGUAGES
@@ -24,7 +30,12 @@ from desk.printing.referral_sheet import render_referral_sheet
 from desk.printing.sheet_content import CenterHeader, ReferralSheetContent
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.consents import ConsentNeeded, consents_for_services
+from desk.services.consents import (
+    ConsentNeeded,
+    ConsentStatus,
+    consent_status,
+    consents_for_services,
+)
 from desk.services.settings import CenterSettings, load_settings
 from desk.services.sheet_services import load_sheet_services
 from desk.validation import NOTE_MAX, clean_text, display_phone
@@ -69,6 +80,25 @@ class GivenReferral:
     follow_up_on: date | None
     pdf: bytes
     content: ReferralSheetContent
+
+
+class ConsentLapsed(DeskError):
+    """A named sheet printed again after a consent it was given under stopped being active."""
+
+    def __init__(self, referral_id: int, lapsed: list[tuple[str, str]]) -> None:
+        names = "; ".join(f"{name} ({reason})" for name, reason in lapsed)
+        super().__init__(
+            f"Referral #{referral_id} shows the person's name, and their consent is no longer "
+            f"active for: {names}. It cannot be printed again with their name.",
+            hint="Print it without their name and the §2.32 notice, or record a new signed "
+            "consent first.",
+        )
+        self.referral_id = referral_id
+        self.lapsed = lapsed
+
+
+class NameInTypedText(ValidationError):
+    """A sheet without the person's name whose notes or next steps name them."""
 
 
 def center_header(settings: CenterSettings) -> CenterHeader:
@@ -118,6 +148,50 @@ def _live_person(session: Session, person_id: int) -> Person:
     return person
 
 
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Name particles that are everyday words in notes ("de la", "van"), checked only as part of
+# the whole name they belong to.
+_PARTICLES = frozenset({"del", "della", "van", "von", "der", "den", "dos", "das", "bin", "ibn"})
+
+
+def _words(text: str) -> list[str]:
+    """Folded words: accents and case set aside, apostrophes dropped, hyphenated words kept
+    whole (a person called Al is not named by "Al-Anon")."""
+    return _WORD.findall(re.sub(r"['’‘`´]", "", anyascii(text).lower()))
+
+
+def _name_phrases(person: Person) -> list[tuple[str, tuple[str, ...]]]:
+    """(as written, folded words) for each name of the person that a note could give away."""
+    phrases: list[tuple[str, tuple[str, ...]]] = []
+    for name, split in (
+        (person.first_name, True),
+        (person.last_name, True),
+        (person.preferred_name, False),
+    ):
+        name = (name or "").strip()
+        words = tuple(_words(name))
+        if not words:
+            continue
+        phrases.append((name, words))
+        if split:  # "Nguyễn Pérez" is given away by "Pérez" alone; "Jean-Luc" by "Jean"
+            for part in {p for w in words for p in (w, *w.split("-"))}:
+                if len(part) >= 3 and part not in _PARTICLES and (part,) != words:
+                    phrases.append((part, (part,)))
+    return phrases
+
+
+def name_in_text(person: Person, texts: dict[str, str]) -> tuple[str, str] | None:
+    """The first (where, name) at which a note or the next steps names the person."""
+    phrases = _name_phrases(person)
+    for where, text in texts.items():
+        words = _words(text)
+        for written, phrase in phrases:
+            size = len(phrase)
+            if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
+                return where, written
+    return None
+
+
 def build_sheet_content(
     session: Session, request: ReferralRequest, today: date
 ) -> tuple[ReferralSheetContent, dict[str, int]]:
@@ -163,6 +237,18 @@ def build_sheet_content(
     prepared_for = None
     consent_ids: dict[str, int] = {}
     person = _live_person(session, request.person_id) if request.person_id is not None else None
+    if person is not None and not request.shows_name:
+        typed = {f"the note for {services[i].name}": notes[i] for i in ids if notes[i]}
+        if next_steps:
+            typed["the next steps"] = next_steps
+        found = name_in_text(person, typed)
+        if found is not None:
+            where, name = found
+            raise NameInTypedText(
+                f"The sheet does not show their name, but {where} contains it (“{name}”).",
+                hint="Remove the name from the text, or tick “show their name” (which needs "
+                "their signed consent for each provider on the sheet).",
+            )
     if request.shows_name:
         if person is None:
             raise ValidationError(
@@ -257,22 +343,90 @@ def _referral(session: Session, referral_id: int) -> Referral:
 
 
 def referral_sheet(session: Session, referral_id: int) -> tuple[ReferralSheetContent, bytes]:
-    """A past referral's sheet, exactly as it was given (from its snapshot)."""
+    """A past referral's sheet, exactly as it was given (from its snapshot), unchecked: for
+    looking at it, not for printing it (see `sheet_for_output`)."""
     content = ReferralSheetContent.from_json(_referral(session, referral_id).document)
     return content, render_referral_sheet(content)
 
 
+def lapsed_consents(session: Session, referral: Referral, today: date) -> list[tuple[str, str]]:
+    """For a referral that names the person: each provider whose consent is not active today,
+    with why. The consent it was given under counts, or any active one that covers it now."""
+    lapsed: list[tuple[str, str]] = []
+    if referral.person_id is None:
+        return lapsed
+    items = list(referral.items)
+    used = {item.consent_id for item in items if item.consent_id is not None}
+    consents = {
+        consent.id: consent
+        for consent in session.scalars(select(Consent).where(Consent.id.in_(used)))
+    }
+    service_ids = [item.service_id for item in items if item.service_id is not None]
+    current, _ = consents_for_services(session, referral.person_id, service_ids, today)
+    for item in items:
+        given_under = consents.get(item.consent_id) if item.consent_id is not None else None
+        if given_under is not None and consent_status(given_under, today) is ConsentStatus.ACTIVE:
+            continue
+        if item.service_id is not None and item.service_id in current:
+            continue
+        reason = (
+            f"consent {consent_status(given_under, today).value}"
+            if given_under is not None
+            else "no consent on file"
+        )
+        lapsed.append((item.service_name, reason))
+    return lapsed
+
+
+def sheet_for_output(
+    session: Session, referral_id: int, today: date, *, without_name: bool = False
+) -> tuple[ReferralSheetContent, bytes]:
+    """A given referral's sheet, to print or save again.
+
+    A sheet that shows the person's name is checked against their consents every time: if
+    one is no longer active, ConsentLapsed (the same sheet may go `without_name`, which also
+    leaves out the §2.32 notice, and needs no consent).
+    """
+    referral = _referral(session, referral_id)
+    content = ReferralSheetContent.from_json(referral.document)
+    if content.prepared_for is not None:
+        if without_name:
+            content = replace(content, prepared_for=None, disclosure_notice=False)
+        else:
+            lapsed = lapsed_consents(session, referral, today)
+            if lapsed:
+                raise ConsentLapsed(referral_id, lapsed)
+    return content, render_referral_sheet(content)
+
+
 def record_sheet_output(
-    session: Session, actor: Actor, referral_id: int, *, saved_as_pdf: bool, destination: str
+    session: Session,
+    actor: Actor,
+    referral_id: int,
+    *,
+    saved_as_pdf: bool,
+    destination: str,
+    named: bool | None = None,
 ) -> int:
-    """A print (or a saved PDF) of a given referral; returns how many times it was printed."""
+    """A print (or a saved PDF) of a given referral; returns how many times it was printed.
+
+    The count goes up in the database (a plain UPDATE that leaves the referral's version
+    alone), so prints never make an outcome being recorded look stale, and two stations
+    printing the same referral at once both count, each with its audit event.
+    """
     referral = _referral(session, referral_id)
     if saved_as_pdf:
         action = "export.referral_sheet_pdf"
+        count = referral.print_count
     else:
-        referral.print_count += 1
+        table = Referral.__table__
+        count = session.execute(
+            update(table)
+            .where(table.c.id == referral_id)
+            .values(print_count=table.c.print_count + 1)
+            .returning(table.c.print_count)
+        ).scalar_one()
         action = "print.referral_sheet"
-    session.flush()
     record_event(
         session,
         actor,
@@ -281,10 +435,10 @@ def record_sheet_output(
         referral.id,
         person_id=referral.person_id,
         destination=destination,
-        named=referral.shows_name,
+        named=referral.shows_name if named is None else named,
     )
     announce_change(session, "referrals")
-    return referral.print_count
+    return count
 
 
 def record_print_failure(

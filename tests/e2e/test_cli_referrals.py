@@ -9,15 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from desk.db.engine import Database
-from desk.models import AuditEvent, Person
-from desk.services.referrals import (
-    ReferralRequest,
-    local_today,
-    prepare_sheet,
-    referral_defaults,
-)
+from desk.models import Assignment, AuditEvent, Person, Service
+from desk.services.actor import front_desk_actor
+from tests.conftest import CrashRecorder
 from tests.desk.referrals.builders import pdf_text
 from tests.e2e.cli import run_cli
+from ui.context import AppContext, ChangeSignals
+from ui.pages.referrals import ReferralsPage
+from ui.tasks import ImmediateTaskRunner
 
 
 @pytest.fixture(scope="module")
@@ -32,33 +31,50 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], list
     return env, [service["id"] for service in document["contents"]], path
 
 
-def test_the_sheet_is_what_the_app_renders(demo, tmp_path: Path) -> None:
+def test_the_sheet_is_what_the_app_renders(
+    demo, tmp_path: Path, qtbot, qsettings, crashes: CrashRecorder
+) -> None:
     env, ids, path = demo
     database = Database.open(f"sqlite:///{path}")
     with database.session() as session:
-        person = session.scalars(select(Person).where(Person.preferred_language == "es")).first()
+        person = session.scalars(  # Spanish-speaking, with a coach: both go on the sheet
+            select(Person)
+            .join(Assignment, Assignment.person_id == Person.id)
+            .where(Person.preferred_language == "es", Assignment.ended_at.is_(None))
+            .order_by(Person.id)
+        ).first()
+        names = dict(session.execute(select(Service.id, Service.name)).all())
+        actor = front_desk_actor(session)
     out = tmp_path / "sheet.pdf"
     args = ["referral-sheet", "--service", ids[0], "--service", ids[3], "--service", ids[7]]
     result = run_cli(*args, "--person", str(person.id), "--out", str(out), env=env)
     assert result.returncode == 0, result.stderr
     assert "3 service(s)" in result.stdout
+
+    # The same basket on the app's Referrals page: the person, then the three services.
+    tasks = ImmediateTaskRunner(database, crashes)
+    context = AppContext(database, actor, tasks, ChangeSignals(), qsettings)
+    page = ReferralsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    page.builder.set_person(person.id, person.preferred_name or person.first_name)
+    for service_id in (ids[0], ids[3], ids[7]):
+        context.basket.add(service_id, names[service_id])
+    page.builder.refresh_preview()
+    on_screen = page.builder.view.preview.pdf_bytes
+    assert on_screen is not None, page.builder.view.preview.message.text()
+    assert page.builder.view.coach.currentData() is not None  # their coach, as the CLI's
     with database.session() as session:
-        defaults = referral_defaults(session, person.id)
-        request = ReferralRequest(
-            (ids[0], ids[3], ids[7]),
-            person_id=person.id,
-            language=defaults.language,
-            coach_id=defaults.coach_id,
-        )
-        expected = prepare_sheet(session, request, local_today(session))
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "export.referral_sheet")
         ).all()
+    tasks.deleteLater()
     database.dispose()
-    assert out.read_bytes() == expected.pdf  # byte for byte what the app prints
+    assert out.read_bytes() == on_screen  # byte for byte what the app prints
     text = pdf_text(out.read_bytes())
     assert "Sus referidos" in text  # the person's preferred language by default
-    assert all(service.name in text for service in expected.content.services)
+    assert all(names[i] in " ".join(text.split()) for i in (ids[0], ids[3], ids[7]))
     assert [e.person_id for e in events][-1] == person.id
 
     english = tmp_path / "english.pdf"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from desk.db.engine import Database
 from desk.services.actor import front_desk_actor
 from tests.conftest import CrashRecorder
+from tests.ui.task_queues import QueuedTaskRunner
 from ui.context import AppContext, ChangeSignals
 from ui.tasks import ImmediateTaskRunner
 
@@ -25,3 +26,15 @@ def app_context(
     yield context
     tasks.deleteLater()
     context.changes.deleteLater()
+
+
+@pytest.fixture
+def queued_tasks(
+    app_context: AppContext, crashes: CrashRecorder, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[QueuedTaskRunner]:
+    """The context's tasks held in a queue that the test runs, oldest first (see
+    tests.ui.task_queues); disposed of like the context's own runner."""
+    queued = QueuedTaskRunner(app_context.database, crashes)
+    monkeypatch.setattr(app_context, "tasks", queued)
+    yield queued
+    queued.deleteLater()

@@ -12,8 +12,7 @@ import random
 import shutil
 import subprocess
 import time
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,9 @@ from sqlalchemy import func, select
 
 from desk.demo.seed_directory import seed_directory
 from desk.models import Referral, Service
-from desk.services.consents import create_consent, default_consent_draft
 from desk.services.referrals import local_today
 from tests.desk.people_helpers import add_person
-from tests.desk.referrals.builders import add_service
+from tests.desk.referrals.builders import add_service, signed_consent
 from ui.context import AppContext
 from ui.pages.referrals import ReferralsPage
 
@@ -84,7 +82,11 @@ def page(app_context: AppContext, qtbot) -> ReferralsPage:
 def _fill(app_context: AppContext) -> list[str]:
     with app_context.database.transaction() as session:
         seed_directory(
-            session, services=10, today=date.today(), now=datetime.now(UTC), rng=random.Random(2)
+            session,
+            services=10,
+            today=local_today(session),
+            now=datetime.now(UTC),
+            rng=random.Random(2),
         )
         accented = add_service(session, "Centro de Recuperación Pérez", url="https://example.org")
     with app_context.database.session() as session:
@@ -114,9 +116,8 @@ def test_a_sheet_prints_through_qt_to_cups_and_reads_back(
     with app_context.database.transaction() as session:
         today = local_today(session)
         for item in app_context.basket.items:  # signed consents: the sheet may name him
-            draft = default_consent_draft(session, item.service_id, "en", today)
-            create_consent(
-                session, app_context.actor, person.id, replace(draft, signed_on=today), today
+            signed_consent(
+                session, app_context.actor, person.id, item.service_id, today, now=datetime.now(UTC)
             )
     page.builder.set_person(person.id, "Łukasz Nguyễn Pérez")
     page.builder.view.shows_name.setChecked(True)
@@ -147,7 +148,7 @@ def test_a_stopped_printer_gets_a_message_and_the_referral_is_logged_once(
     finally:
         subprocess.run(["cupsenable", QUEUE], check=True)
     started = time.time() - 1
-    page.builder.give_and_send("default")
+    page.builder.print_again()  # the same referral, now that the printer is back
     text = " ".join(wait_for_print(printed_file, started).split())
     assert all(" ".join(name.split()) in text for name in names)
     assert _referrals(app_context) == 1

@@ -9,31 +9,44 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 from sqlalchemy import func, select, update
 
 from desk.demo.seed_directory import seed_directory
 from desk.models import AuditEvent, Consent, Referral, ReferralOutcome, Service
-from desk.services.consents import person_consents
+from desk.services.consents import ConsentStatus, person_consents, revoke_consent
 from desk.services.referral_log import record_outcome
+from desk.services.referrals import local_today
 from tests.desk.people_helpers import add_person
-from tests.desk.referrals.builders import pdf_text
+from tests.desk.referrals.builders import pdf_text, signed_consent
+from tests.ui.task_queues import QueuedTaskRunner
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext
 from ui.models.basket_table import BasketTableModel
 from ui.models.consents_table import ConsentsTableModel
 from ui.pages.referrals import ReferralsPage
-from ui.pages.referrals.consent_dialog import ConsentDialog
+from ui.pages.referrals.consent_dialog import ConsentDialog, SignedFormDialog
+from ui.pages.referrals.document_actions import DocumentActions
 from ui.printing import output as output_module
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed, print_pdf
+
+
+def center_today(context: AppContext) -> date:
+    """Today where the center is (its time zone, from settings): the date the app works by."""
+    with context.database.session() as session:
+        return local_today(session)
 
 
 @pytest.fixture
 def services(app_context: AppContext) -> list[tuple[str, str]]:
     with app_context.database.transaction() as session:
         seed_directory(
-            session, services=50, today=date.today(), now=datetime.now(UTC), rng=random.Random(5)
+            session,
+            services=50,
+            today=local_today(session),
+            now=datetime.now(UTC),
+            rng=random.Random(5),
         )
     with app_context.database.session() as session:
         return [tuple(row) for row in session.execute(select(Service.id, Service.name).limit(5))]
@@ -135,44 +148,48 @@ def test_preview_shows_the_real_pages_and_typing_reaches_the_sheet(
     assert all(name.split()[0] in text for _, name in services[:3])
 
 
-def test_a_jammed_printer_then_a_good_one_logs_the_referral_once(
+def test_a_jammed_printer_then_print_again_logs_the_referral_once(
     page: ReferralsPage, app_context: AppContext, services, printers: Printers
 ) -> None:
     person = add_person(app_context.database, app_context.actor, "Łukasz", "Nguyễn Pérez")
     builder = page.builder
     builder.set_person(person.id, "Łukasz")
     fill_basket(app_context, services)
+    type_text(builder.view.next_steps, "Call tomorrow at 8")
     printers.jammed_printer()
     builder.give_and_send("dialog")
     banner = builder.view.banner.text
     assert "is stopped" in banner and "logged (#1), once" in banner
+    assert "Print referral #1 again" in banner
     assert count(app_context, Referral) == 1
     assert count(app_context, AuditEvent, action="print.failed") == 1
-    typed_before = builder.view.next_steps.toPlainText()
+    # Given: the builder is ready for the next person; the referral can be printed again.
+    assert not app_context.basket.items and app_context.basket.person_id is None
+    assert builder.view.next_steps.toPlainText() == ""
+    assert builder.view.again_button.isVisibleTo(page)
 
     path = printers.pdf_printer()
-    builder.give_and_send("default")
+    builder.print_again()
     assert path.exists()
     printed_text = pdf_text(path.read_bytes())
     assert all(name in printed_text for _, name in services[:3]), (printed_text[:3000], services)
+    assert "Call tomorrow at 8" in printed_text
     assert count(app_context, Referral) == 1  # the same referral, printed now
     with app_context.database.session() as session:
         referral = session.scalars(select(Referral)).one()
         assert referral.print_count == 1 and referral.person_id == person.id
-    assert "follow up on" in builder.view.status.text()
-    assert builder.view.next_steps.toPlainText() == typed_before
     assert count(app_context, AuditEvent, action="print.referral_sheet") == 1
+    assert "the same sheet as given" in builder.view.status.text()
 
     saved = printers.file("sheet.pdf")
-    builder.give_and_send("pdf")
+    builder.given_how = "pdf"
+    builder.print_again()
     assert saved.read_bytes() == builder.given.pdf
     assert count(app_context, Referral) == 1
     assert count(app_context, AuditEvent, action="export.referral_sheet_pdf") == 1
 
-    app_context.basket.set_note(services[0][0], "A new note makes a new sheet")
-    builder.give_and_send("pdf")
-    assert count(app_context, Referral) == 2
     builder.new_referral()
+    assert not builder.view.again_button.isVisibleTo(page)
     assert not app_context.basket.items and app_context.basket.person_id is None
 
 
@@ -204,14 +221,27 @@ def test_a_named_sheet_asks_for_consent_and_offers_the_form(
     builder.prepare_consent()
     dialog = builder.findChild(ConsentDialog)
     assert dialog is not None and dialog.recipient.text()
-    dialog.signed_now.setChecked(True)
+    assert dialog.findChild(QCheckBox, "consentSignedNow") is None  # signed only later
     form = printers.file("consent.pdf")
     dialog.save(print_form=True)
     assert count(app_context, Consent, person_id=person.id) == 1
-    assert "Farah Haddad" in pdf_text(form.read_bytes())
+    form_text = " ".join(pdf_text(form.read_bytes()).split())
+    assert "Farah Haddad" in form_text and "Valid through" in form_text
     assert count(app_context, AuditEvent, action="export.consent_form") == 1
+    today = center_today(app_context)
     with app_context.database.session() as session:
-        consents = person_consents(session, person.id, date.today())
+        [consent] = person_consents(session, person.id, today)
+    assert consent.status is ConsentStatus.AWAITING_SIGNATURE
+    builder.refresh_preview()
+    assert "consent awaiting signature" in builder.view.consent_line.text()
+
+    # The signed form is back: staff enter the date written on it.
+    signed = SignedFormDialog(app_context, consent, today, builder)
+    assert signed.signed_on.maximumDate().toPython() == today
+    assert signed.signed_on.minimumDate().toPython() == consent.created_on
+    signed.record()
+    with app_context.database.session() as session:
+        consents = person_consents(session, person.id, today)
     model = ConsentsTableModel()
     model.set_consents(consents)
     assert model.index(0, ConsentsTableModel.STATUS).data() == "Active"
@@ -219,6 +249,106 @@ def test_a_named_sheet_asks_for_consent_and_offers_the_form(
     builder.refresh_preview()
     assert not builder.view.consent_button.isVisibleTo(page)
     assert "Prepared for: Farah" in pdf_text(builder.view.preview.pdf_bytes)
+
+
+def test_a_named_sheet_is_not_printed_again_once_the_consent_is_revoked(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers, monkeypatch
+) -> None:
+    person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
+    today = center_today(app_context)
+    with app_context.database.transaction() as session:
+        consent = signed_consent(
+            session, app_context.actor, person.id, services[0][0], today, now=datetime.now(UTC)
+        )
+    builder = page.builder
+    builder.set_person(person.id, "Farah")
+    app_context.basket.add(*services[0])
+    builder.view.shows_name.setChecked(True)
+    printers.file("given.pdf")
+    builder.give_and_send("pdf")
+    assert "Prepared for: Farah" in pdf_text((printers.tmp_path / "given.pdf").read_bytes())
+    with app_context.database.transaction() as session:
+        revoke_consent(
+            session,
+            app_context.actor,
+            consent.id,
+            consent.version,
+            revoked_on=today,
+            note="Told us today",
+            today=today,
+        )
+
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def ask(_self, error) -> bool:
+        asked.append(str(error))
+        return next(answers)
+
+    monkeypatch.setattr(DocumentActions, "ask_without_name", ask)
+    again = printers.file("again.pdf")
+    builder.print_again()  # declined: nothing printed
+    assert "no longer active" in asked[0] and not again.exists()
+    assert "no longer active" in builder.view.banner.text
+    assert not builder.giving
+    page.show_follow_up()
+    page.follow_up.scope.setCurrentIndex(2)
+    page.follow_up.refresh()
+    page.follow_up._reprint("pdf")  # accepted: the same sheet without the name and notice
+    text = pdf_text(again.read_bytes())
+    assert "Farah" not in text and "42 CFR" not in text
+    assert services[0][1].split()[0] in text
+    with app_context.database.session() as session:
+        [event] = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "export.referral_sheet_pdf")
+        ).all()[-1:]
+    assert event.detail["named"] is False
+
+
+def test_a_consent_takes_its_provider_from_the_draft_shown_and_saves_once(
+    app_context: AppContext, services, qtbot, queued_tasks: QueuedTaskRunner
+) -> None:
+    person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
+    queued = queued_tasks
+    dialog = ConsentDialog(app_context, person.id, "Farah", services[:2], service_id=services[0][0])
+    qtbot.addWidget(dialog)
+    queued.run_all()
+    first_recipient = dialog.recipient.text()
+    assert services[0][1] in first_recipient and dialog.save_button.isEnabled()
+    dialog.service.setCurrentIndex(dialog.service.findData(services[1][0]))  # a fast change
+    assert not dialog.save_button.isEnabled()  # the new provider's draft is not here yet
+    dialog.save(print_form=False)
+    assert len(queued.queue) == 1  # only the draft: nothing saved with one name, another's id
+    queued.run_all()
+    assert services[1][1] in dialog.recipient.text()
+    dialog.save(print_form=False)
+    dialog.save(print_form=False)  # a second press while saving
+    queued.run_all()
+    with app_context.database.session() as session:
+        [consent] = session.scalars(select(Consent)).all()
+    assert consent.recipient_service_id == services[1][0]
+    assert services[1][1] in consent.recipient_name
+
+
+def test_a_consent_to_someone_outside_the_directory_says_it_cannot_name_them(
+    app_context: AppContext, services, qtbot
+) -> None:
+    from ui.pages.people import PeoplePage
+
+    person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
+    people = PeoplePage(app_context)
+    qtbot.addWidget(people)
+    people.show()
+    people.open_record(person.id)
+    panel = people.referrals_panel
+    panel.new_consent()
+    dialog = panel.findChild(ConsentDialog)
+    assert dialog.service.currentData() is None  # the basket is empty: no provider to choose
+    type_text(dialog.recipient, "Dr. Lee, family doctor")
+    assert "cannot let a referral sheet show their name" in dialog.link_note.text()
+    dialog.save(print_form=False)
+    assert "cannot let a referral sheet show their name" in panel.warning.text()
+    assert panel.warning.isVisibleTo(people)
 
 
 def test_follow_up_records_an_outcome_a_week_later_and_refuses_a_stale_one(
@@ -231,7 +361,8 @@ def test_follow_up_records_an_outcome_a_week_later_and_refuses_a_stale_one(
     page.show_follow_up()
     assert follow_up.model.rowCount() == 0  # not due for a week
     with app_context.database.transaction() as session:
-        session.execute(update(Referral).values(follow_up_on=date.today() - timedelta(days=1)))
+        yesterday = center_today(app_context) - timedelta(days=1)
+        session.execute(update(Referral).values(follow_up_on=yesterday))
     follow_up.refresh()
     assert follow_up.model.rowCount() == 1
     entry = follow_up.current()
@@ -255,8 +386,15 @@ def test_follow_up_records_an_outcome_a_week_later_and_refuses_a_stale_one(
     assert referral.outcome_note == "Empezó el lunes"
 
     reprinted = printers.file("again.pdf")
-    follow_up._reprint("pdf")
+    follow_up._reprint("pdf")  # printing again leaves the outcome alone, and vice versa
     assert reprinted.read_bytes() == (printers.tmp_path / "given.pdf").read_bytes()
+    follow_up.refresh()
+    follow_up.table.selectRow(0)
+    follow_up.outcome.setCurrentIndex(follow_up.outcome.findData(ReferralOutcome.NOT_CONNECTED))
+    follow_up.save_outcome()
+    assert follow_up.banner.isHidden(), follow_up.banner.text
+    with app_context.database.session() as session:
+        assert session.scalars(select(Referral)).one().outcome is ReferralOutcome.NOT_CONNECTED
 
 
 def test_the_log_models_pass_the_model_tester(

@@ -18,7 +18,7 @@ class ConsentsTableModel(RowTableModel[ConsentRecord]):
             self.tr("Recipient"),
             self.tr("Status"),
             self.tr("Signed"),
-            self.tr("Ends"),
+            self.tr("Valid through"),
         ]
         self._status = {
             ConsentStatus.AWAITING_SIGNATURE: self.tr("Awaiting signature"),

@@ -6,8 +6,8 @@ import io
 import shutil
 import subprocess
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from xml.etree import ElementTree
 
 import pytest
@@ -25,8 +25,17 @@ from desk.models import (
     ServiceAtLocation,
 )
 from desk.printing.styles import LEFT_MARGIN, RIGHT_MARGIN
+from desk.services.actor import Actor
+from desk.services.consents import (
+    ConsentRecord,
+    create_consent,
+    default_consent_draft,
+    record_signature,
+)
 
 TODAY = date(2026, 11, 23)
+# Ten in the morning in Worcester on TODAY: when the tests' consents are prepared.
+PREPARED_AT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 
 
 def add_service(
@@ -34,6 +43,7 @@ def add_service(
     name: str,
     *,
     organization: str = "Test Organization",
+    organization_id: str | None = None,
     street: str | None = "1 Main Street",
     phone: str | None = "+15085550100",
     url: str | None = None,
@@ -41,17 +51,20 @@ def add_service(
     status: str = "active",
     **fields: object,
 ) -> str:
-    org = Organization(id=str(uuid.uuid4()), name=organization, version=1)
+    """A new service, of a new organization (or of `organization_id`, one already added)."""
+    org = session.get(Organization, organization_id) if organization_id else None
+    if org is None:
+        org = Organization(id=str(uuid.uuid4()), name=organization, version=1)
+        # No ORM relationships join these tables, so each parent is flushed before its children.
+        session.add(org)
+        session.flush()
     service = Service(
         id=str(uuid.uuid4()), organization_id=org.id, name=name, url=url, status=status, **fields
     )
-    # No ORM relationships join these tables, so each parent is flushed before its children.
-    session.add(org)
-    session.flush()
     session.add(service)
     session.flush()
     if street is not None:
-        location = Location(id=str(uuid.uuid4()), organization_id=org.id, name=organization)
+        location = Location(id=str(uuid.uuid4()), organization_id=org.id, name=org.name)
         session.add(location)
         session.flush()
         session.add(
@@ -80,6 +93,24 @@ def add_service(
     )
     session.flush()
     return service.id
+
+
+def signed_consent(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    service_id: str | None,
+    today: date,
+    *,
+    signed_on: date | None = None,
+    now: datetime = PREPARED_AT,
+    **changes: object,
+) -> ConsentRecord:
+    """A consent for one service, prepared at `now` and its signed form back on `signed_on`
+    (default `today`): the two steps staff take, form first, signature later."""
+    draft = replace(default_consent_draft(session, service_id, "en", today), **changes)
+    made = create_consent(session, actor, person_id, draft, today, now=now)
+    return record_signature(session, actor, made.id, made.version, signed_on or today, today)
 
 
 def pdf_text(pdf: bytes) -> str:

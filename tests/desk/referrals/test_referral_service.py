@@ -3,7 +3,10 @@ same, followed up; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, timedelta
+from datetime import time as time_of_day
 
 import pytest
 from sqlalchemy import func, select
@@ -13,16 +16,22 @@ from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.models import (
     Assignment,
     AuditEvent,
+    Consent,
     Referral,
     ReferralItem,
     ReferralOutcome,
+    Schedule,
     Service,
     StaffMember,
     StaffRole,
 )
+from desk.printing.sheet_content import UnknownSheetFormat
 from desk.services.actor import Actor
+from desk.services.consents import revoke_consent
 from desk.services.referral_log import LogScope, list_referrals, record_outcome
 from desk.services.referrals import (
+    ConsentLapsed,
+    NameInTypedText,
     ReferralRequest,
     give_referral,
     prepare_sheet,
@@ -30,10 +39,11 @@ from desk.services.referrals import (
     record_sheet_output,
     referral_defaults,
     referral_sheet,
+    sheet_for_output,
 )
 from desk.services.settings import load_settings, update_settings
 from tests.desk.people_helpers import add_person
-from tests.desk.referrals.builders import pdf_text
+from tests.desk.referrals.builders import add_service, pdf_text, signed_consent
 
 
 def _service_ids(database: Database, count: int) -> list[str]:
@@ -221,3 +231,220 @@ def test_bad_requests_get_plain_messages(directory: Database, actor: Actor, toda
             referral_sheet(session, 9999)
     with directory.session() as session:
         assert session.scalar(select(func.count()).select_from(Referral)) == 0
+
+
+def _named_referral(database: Database, actor: Actor, today: date) -> tuple[int, int, str]:
+    """A sheet given with the person's name under a signed consent: (referral, consent, name)."""
+    person = add_person(database, actor, "Farah", "Haddad")
+    [service_id] = _service_ids(database, 1)
+    with database.transaction() as session:
+        consent = signed_consent(session, actor, person.id, service_id, today)
+        given = give_referral(
+            session,
+            actor,
+            ReferralRequest((service_id,), person_id=person.id, shows_name=True),
+            today,
+        )
+    return given.referral_id, consent.id, service_id
+
+
+def test_a_named_sheet_is_not_printed_again_with_the_name_once_the_consent_is_revoked(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    referral_id, consent_id, service_id = _named_referral(directory, actor, today)
+    with directory.session() as session:
+        _, pdf = sheet_for_output(session, referral_id, today)
+    assert "Prepared for: Farah" in pdf_text(pdf)
+    with directory.transaction() as session:
+        version = session.get(Consent, consent_id).version
+        revoke_consent(
+            session, actor, consent_id, version, revoked_on=today, note="By phone", today=today
+        )
+    with directory.session() as session, pytest.raises(ConsentLapsed) as refused:
+        sheet_for_output(session, referral_id, today)
+    assert "no longer active" in str(refused.value) and "consent revoked" in str(refused.value)
+    assert "without their name" in refused.value.hint
+
+    # The same sheet without the name and the notice needs no consent.
+    with directory.transaction() as session:
+        content, pdf = sheet_for_output(session, referral_id, today, without_name=True)
+        record_sheet_output(
+            session, actor, referral_id, saved_as_pdf=False, destination="Front desk", named=False
+        )
+    text = pdf_text(pdf)
+    assert "Farah" not in text and "42 CFR" not in text
+    assert content.prepared_for is None and not content.disclosure_notice
+    [printed] = _audit(directory, "print.referral_sheet")
+    assert printed.detail["named"] is False
+
+    # A new consent, signed, lets it go out with the name again.
+    with directory.transaction() as session:
+        person_id = session.get(Referral, referral_id).person_id
+        signed_consent(session, actor, person_id, service_id, today)
+    with directory.session() as session:
+        assert "Prepared for: Farah" in pdf_text(sheet_for_output(session, referral_id, today)[1])
+
+
+def test_a_named_sheet_is_not_printed_again_after_its_consent_ran_out(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    referral_id, _, _ = _named_referral(directory, actor, today)
+    a_year_on = today + timedelta(days=400)
+    with directory.session() as session, pytest.raises(ConsentLapsed, match="consent expired"):
+        sheet_for_output(session, referral_id, a_year_on)
+
+
+def test_printing_leaves_the_version_alone_so_an_outcome_can_be_recorded(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    with directory.transaction() as session:
+        give_referral(session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today)
+    with directory.session() as session:
+        [entry] = list_referrals(session)
+    with directory.transaction() as session:  # reprinted from the follow-up list, twice
+        sheet_for_output(session, entry.id, today)
+        record_sheet_output(session, actor, entry.id, saved_as_pdf=False, destination="Desk")
+        assert (
+            record_sheet_output(session, actor, entry.id, saved_as_pdf=False, destination="Desk")
+            == 2
+        )
+    with directory.transaction() as session:
+        saved = record_outcome(
+            session, actor, entry.id, entry.version, ReferralOutcome.CONNECTED, "Went Monday"
+        )
+    assert saved.outcome is ReferralOutcome.CONNECTED and saved.print_count == 2
+
+
+def test_two_stations_printing_the_same_referral_at_once_both_count(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    with directory.transaction() as session:
+        given = give_referral(
+            session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today
+        )
+    first_recorded, first_may_commit = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def first_station() -> None:
+        try:
+            with directory.transaction() as session:
+                record_sheet_output(
+                    session, actor, given.referral_id, saved_as_pdf=False, destination="A"
+                )
+                first_recorded.set()
+                first_may_commit.wait(10)
+        except BaseException as error:
+            errors.append(error)
+            first_recorded.set()
+
+    def second_station() -> None:
+        try:
+            with directory.transaction() as session:
+                record_sheet_output(
+                    session, actor, given.referral_id, saved_as_pdf=False, destination="B"
+                )
+        except BaseException as error:
+            errors.append(error)
+
+    first = threading.Thread(target=first_station)
+    first.start()
+    assert first_recorded.wait(10)
+    second = threading.Thread(target=second_station)
+    second.start()
+    time.sleep(0.5)  # the second station is now waiting on the first one's row
+    first_may_commit.set()
+    first.join(20)
+    second.join(20)
+    assert errors == []
+    with directory.session() as session:
+        assert session.get(Referral, given.referral_id).print_count == 2
+    assert sorted(e.detail["destination"] for e in _audit(directory, "print.referral_sheet")) == [
+        "A",
+        "B",
+    ]
+
+
+def test_a_sheet_without_the_name_refuses_notes_that_name_them(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    person = add_person(
+        directory,
+        actor,
+        "Jean-Luc",
+        "Nguyễn Pérez",
+        preferred_name="Big Lu",
+        preferred_language="es",
+    )
+    ids = _service_ids(directory, 2)
+
+    def request(**fields) -> ReferralRequest:
+        return ReferralRequest(tuple(ids), person_id=person.id, **fields)
+
+    for fields, where in (
+        ({"notes": {ids[0]: "Ask for jean-luc at intake"}}, "the note for"),
+        ({"notes": {ids[1]: "Say Jean sent you"}}, "the note for"),
+        ({"next_steps": "Call PEREZ tomorrow"}, "the next steps"),
+        ({"next_steps": "Tell them big lu is coming"}, "the next steps"),
+    ):
+        with directory.session() as session, pytest.raises(NameInTypedText) as refused:
+            prepare_sheet(session, request(**fields), today)
+        assert where in refused.value.message
+        assert "tick “show their name”" in refused.value.hint
+        with directory.transaction() as session, pytest.raises(NameInTypedText):
+            give_referral(session, actor, request(**fields), today)
+    # Words that only contain a name, or share a part of it, are not the name.
+    with directory.session() as session:
+        prepare_sheet(
+            session,
+            request(notes={ids[0]: "Big bag of jeans; the Luxe clinic"}, next_steps="Pérezville"),
+            today,
+        )
+    with directory.session() as session:
+        assert session.scalar(select(func.count()).select_from(Referral)) == 0
+
+
+def test_a_saved_sheet_in_an_unknown_format_is_refused_with_a_message(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    with directory.transaction() as session:
+        given = give_referral(
+            session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today
+        )
+    for document in ({**given.content.to_json(), "format": 2}, {"format": 1, "services": []}):
+        with directory.transaction() as session:
+            session.get(Referral, given.referral_id).document = document
+        with directory.session() as session, pytest.raises(UnknownSheetFormat) as refused:
+            sheet_for_output(session, given.referral_id, today)
+        assert "cannot read" in str(refused.value) or "cannot be read" in str(refused.value)
+
+
+def test_a_spanish_sheet_gives_the_directorys_hours_in_spanish(
+    database: Database, actor: Actor, today: date
+) -> None:
+    with database.transaction() as session:
+        service_id = add_service(session, "Centro de Día")
+        session.add_all(
+            [
+                Schedule(
+                    id="weekdays",
+                    service_id=service_id,
+                    freq="WEEKLY",
+                    byday="MO,TU,WE,TH,FR",
+                    opens_at=time_of_day(8),
+                    closes_at=time_of_day(16),
+                ),
+                Schedule(
+                    id="saturday",
+                    service_id=service_id,
+                    freq="WEEKLY",
+                    byday="SA",
+                    opens_at=time_of_day(9),
+                    closes_at=time_of_day(13),
+                ),
+            ]
+        )
+    with database.session() as session:
+        spanish = prepare_sheet(session, ReferralRequest((service_id,), language="es"), today)
+        english = prepare_sheet(session, ReferralRequest((service_id,)), today)
+    assert "Horario: lun–vie 8 a. m.–4 p. m.; sáb 9 a. m.–1 p. m." in pdf_text(spanish.pdf)
+    assert "Hours: Mon–Fri 8 am–4 pm; Sat 9 am–1 pm" in pdf_text(english.pdf)

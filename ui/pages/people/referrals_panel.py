@@ -1,8 +1,11 @@
 """On a person's record: their referrals and consents, and a way to start a referral.
 
 "Start a referral" puts them in the station's basket and opens the Referrals page; "Refer
-again" adds a past referral's services (those still in the directory) to the basket.
-Consents are added here, their signature recorded when the form comes back, and revoked.
+again" adds a past referral's services (those still in the directory) to the basket, after
+making it theirs (a basket built for someone else is emptied first).
+Consents are added here; when the signed form comes back, staff record the date written on
+it (only then does the consent count); a consent can be revoked, and its form printed again
+in the language it was written in.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError
 from desk.services.consents import (
     ConsentRecord,
+    ConsentStatus,
     person_consents,
-    record_signature,
     revoke_consent,
 )
 from desk.services.referral_log import ReferralEntry, list_referrals, referred_services
@@ -33,7 +36,7 @@ from desk.services.referrals import local_today, sheet_language
 from ui.context import AppContext
 from ui.models.consents_table import ConsentsTableModel
 from ui.models.referral_log_table import ReferralLogTableModel
-from ui.pages.referrals.consent_dialog import ConsentDialog
+from ui.pages.referrals.consent_dialog import ConsentDialog, SignedFormDialog
 from ui.pages.referrals.document_actions import DIALOG, DocumentActions
 
 
@@ -95,12 +98,17 @@ class PersonReferralsPanel(QWidget):
         self.status = QLabel()
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)
+        self.warning = QLabel()  # stays until the next consent action: it matters
+        self.warning.setObjectName("hintLine")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.referrals)
         layout.addLayout(consent_top)
         layout.addWidget(self.consents)
+        layout.addWidget(self.warning)
         layout.addWidget(self.status)
         self.documents = DocumentActions(context, self, self.report)
         self.start_button.clicked.connect(self.start_referral)
@@ -158,6 +166,10 @@ class PersonReferralsPanel(QWidget):
         )
 
     def _add_to_basket(self, items: list[tuple[str, str]]) -> None:
+        if self.person_id is None:
+            return
+        # Theirs first (a basket built for someone else is emptied), then their services.
+        self.context.basket.set_person(self.person_id, self.person_label)
         added = sum(self.context.basket.add(service_id, name) for service_id, name in items)
         self.start_referral()
         self.report(self.tr("%n service(s) added to the referral.", "", added), "ok")
@@ -182,33 +194,35 @@ class PersonReferralsPanel(QWidget):
             language=sheet_language(self.preferred_language),
             parent=self,
         )
-        dialog.saved.connect(lambda record, language: self._consent_saved(dialog, record, language))
+        dialog.saved.connect(lambda record: self._consent_saved(dialog, record))
         dialog.open()
 
-    def _consent_saved(self, dialog: ConsentDialog, record: ConsentRecord, language: str) -> None:
+    def _consent_saved(self, dialog: ConsentDialog, record: ConsentRecord) -> None:
         self.refresh()
+        self.report(dialog.saved_message(record), "ok")
+        self._warn("" if record.is_linked else dialog.not_linked_text())
         if dialog.print_after_save:
-            self.documents.consent_form(record.id, record.person_id, language, DIALOG)
+            self.documents.consent_form(record.id, record.person_id, DIALOG)
 
     def print_form(self) -> None:
+        """The form again, in the language it was written in (what the person read)."""
         consent = self._consent()
         if consent is not None:
-            language = sheet_language(self.preferred_language)
-            self.documents.consent_form(consent.id, consent.person_id, language, DIALOG)
+            self.documents.consent_form(consent.id, consent.person_id, DIALOG)
 
     def record_signature(self) -> None:
+        """The signed form is back: staff enter the date written on it."""
         consent = self._consent()
-        if consent is None:
+        if consent is None or self.today is None:
             return
-        actor = self.context.actor
-
-        def work(session) -> ConsentRecord:
-            today = local_today(session)
-            return record_signature(session, actor, consent.id, consent.version, today, today)
-
-        self.context.tasks.submit(
-            work, lambda _r: self._changed(self.tr("Signature recorded.")), self._failed
-        )
+        if consent.status is not ConsentStatus.AWAITING_SIGNATURE or consent.signed_on:
+            self.report(
+                self.tr("Only a consent awaiting its signature can have one recorded."), "error"
+            )
+            return
+        dialog = SignedFormDialog(self.context, consent, self.today, self)
+        dialog.recorded.connect(lambda _record: self._changed(self.tr("Signature recorded.")))
+        dialog.open()
 
     def revoke(self) -> None:
         consent = self._consent()
@@ -246,6 +260,10 @@ class PersonReferralsPanel(QWidget):
     def report(self, message: str, level: str) -> None:
         self.status.setText(message)
         self.status.setProperty("invalid", level == "error")
+
+    def _warn(self, message: str) -> None:
+        self.warning.setText(message)
+        self.warning.setVisible(bool(message))
 
     def _failed(self, error: DeskError) -> None:
         self.report(str(error), "error")

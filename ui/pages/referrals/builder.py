@@ -1,32 +1,37 @@
 """Behaviour of the referral builder: the basket, options, live preview, and giving the sheet.
 
 Giving is done once per sheet: the first print (or saved PDF) logs the referral with a
-snapshot of the sheet; printing again, after a jammed printer say, sends the same sheet and
-records another print of the same referral. Changing anything on the sheet makes the next
-print a new referral. Nothing typed is cleared by a failure.
+snapshot of the sheet, and from then on the builder starts afresh for the next person: the
+basket, notes, next steps, "show their name" and the options are cleared. What is needed to
+print that referral again (after a jammed printer, say) is kept: **Print referral #N again**
+sends the same sheet and records another print of the same referral, after checking again
+that any consent it names the person under is still active.
+
+While a sheet is being given, the buttons that print wait: a double click gives one referral.
+The person's coach is kept until the list of coaches has arrived, and chosen then. Nothing
+typed is cleared by a failure.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError
-from desk.services.consents import ConsentNeeded, MissingConsent
+from desk.services.consents import ConsentNeeded, ConsentRecord, MissingConsent
 from desk.services.referrals import (
     GivenReferral,
     PreparedSheet,
+    ReferralDefaults,
     ReferralRequest,
     give_referral,
     local_today,
-    prepare_sheet,
     record_print_failure,
     record_sheet_output,
     referral_defaults,
 )
-from desk.services.staff import CoachSummary, list_coaches
 from ui.context import AppContext
 from ui.pages.referrals.builder_view import BuilderView
+from ui.pages.referrals.coach_choice import CoachChoice
 from ui.pages.referrals.consent_dialog import ConsentDialog
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -35,12 +40,10 @@ from ui.pages.referrals.document_actions import (
     DocumentActions,
     choose_target,
 )
+from ui.pages.referrals.live_preview import LivePreview
 from ui.pages.referrals.person_picker import PersonPickerDialog
 from ui.printing.output import Target
-from ui.printing.preview import render_pages
 from ui.printing.printer_output import PrintFailed
-
-PREVIEW_DELAY_MS = 350
 
 
 class ReferralBuilder(QWidget):
@@ -54,23 +57,24 @@ class ReferralBuilder(QWidget):
         layout.addWidget(self.view)
         self.documents = DocumentActions(context, self, self.report)
         self.output = self.documents.output
-        self.given: GivenReferral | None = None
-        self.given_for: ReferralRequest | None = None
+        self.given: GivenReferral | None = None  # the referral given last: to print again
+        self.given_how = DIALOG
+        self.giving = False  # from a press of Print until the sheet is out (or refused)
         self.missing: list[MissingConsent] = []
         self.last_preview: PreparedSheet | None = None
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.refresh_preview)
-        self._preview_serial = 0
+        self.live = LivePreview(context.tasks, self.view.preview, self.request, self)
+        self.live.shown.connect(self._preview_shown)
+        self.live.refused.connect(self._preview_refused)
         v = self.view
+        self.coach = CoachChoice(context.tasks, v.coach, self._failed)
+        self.coach.changed.connect(self.schedule_preview)
         self.basket.changed.connect(self._basket_changed)
         v.choose_person_button.clicked.connect(self.choose_person)
         v.anonymous_button.clicked.connect(lambda: self.basket.set_person(None))
         for combo in (v.language, v.coach):
             combo.currentIndexChanged.connect(self.schedule_preview)
-        for box in (v.large_print, v.shows_name):
-            box.toggled.connect(self.schedule_preview)
+        v.large_print.toggled.connect(self.schedule_preview)
+        v.shows_name.toggled.connect(self.basket.set_shows_name)
         v.next_steps.textChanged.connect(
             lambda: self.basket.set_next_steps(v.next_steps.toPlainText())
         )
@@ -81,6 +85,7 @@ class ReferralBuilder(QWidget):
         v.print_button.clicked.connect(lambda: self.give_and_send(DIALOG))
         v.quick_print_button.clicked.connect(lambda: self.give_and_send(DEFAULT_PRINTER))
         v.save_button.clicked.connect(lambda: self.give_and_send(PDF_FILE))
+        v.again_button.clicked.connect(self.print_again)
         v.new_button.clicked.connect(self.new_referral)
         v.consent_button.clicked.connect(self.prepare_consent)
         self._basket_changed()
@@ -92,18 +97,7 @@ class ReferralBuilder(QWidget):
         self.schedule_preview()
 
     def load_coaches(self) -> None:
-        self.context.tasks.submit(lambda session: list_coaches(session), self._show_coaches)
-
-    def _show_coaches(self, coaches: list[CoachSummary]) -> None:
-        combo = self.view.coach
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("(none: the center's phone is printed)"), None)
-        for coach in sorted(coaches, key=lambda c: c.display_name):
-            combo.addItem(coach.display_name, coach.id)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        combo.blockSignals(False)
+        self.coach.load()
 
     def choose_person(self) -> None:
         dialog = PersonPickerDialog(self.context, self)
@@ -111,39 +105,50 @@ class ReferralBuilder(QWidget):
             self.set_person(dialog.chosen.person_id, dialog.chosen_label)
 
     def set_person(self, person_id: int, label: str) -> None:
-        """Start (or continue) the referral for this person: their language and coach."""
-        self.basket.set_person(person_id, label)
+        """Start (or continue) the referral for this person: their language and coach. A
+        different person than before starts from an empty basket (see ui.basket)."""
+        if self.basket.set_person(person_id, label):
+            self.view.large_print.setChecked(False)
+        self.coach.forget_wanted()
         self.context.tasks.submit(
             lambda session: referral_defaults(session, person_id),
-            self._apply_defaults,
+            lambda defaults: self._apply_defaults(person_id, defaults),
             self._failed,
         )
 
-    def _apply_defaults(self, defaults) -> None:
+    def _apply_defaults(self, person_id: int, defaults: ReferralDefaults) -> None:
+        if self.basket.person_id != person_id:
+            return  # another person was chosen since
         v = self.view
         v.language.setCurrentIndex(max(0, v.language.findData(defaults.language)))
-        if v.coach.findData(defaults.coach_id) < 0 and defaults.coach_id is not None:
-            self.load_coaches()
-        v.coach.setCurrentIndex(max(0, v.coach.findData(defaults.coach_id)))
+        self.coach.want(defaults.coach_id)
 
     def _basket_changed(self) -> None:
         v, basket = self.view, self.basket
         if basket.person_id is None:
             v.person_label.setText(self.tr("Anonymous: no name on the sheet or in the log"))
-            v.shows_name.setChecked(False)
         else:
             v.person_label.setText(
                 self.tr("%1 (#%2)")
                 .replace("%1", basket.person_label)
                 .replace("%2", str(basket.person_id))
             )
+        v.shows_name.blockSignals(True)
+        v.shows_name.setChecked(basket.shows_name)
+        v.shows_name.blockSignals(False)
         v.shows_name.setEnabled(basket.person_id is not None)
         if v.next_steps.toPlainText() != basket.basket.next_steps:
             v.next_steps.setPlainText(basket.basket.next_steps)
-        has_items = bool(basket.items)
-        for button in (v.print_button, v.quick_print_button, v.save_button):
-            button.setEnabled(has_items)
+        self._update_buttons()
         self.schedule_preview()
+
+    def _update_buttons(self) -> None:
+        v = self.view
+        has_items = bool(self.basket.items)
+        for button in (v.print_button, v.quick_print_button, v.save_button):
+            button.setEnabled(has_items and not self.giving)
+        v.again_button.setEnabled(not self.giving)
+        v.new_button.setEnabled(not self.giving)
 
     def request(self) -> ReferralRequest:
         v, basket = self.view, self.basket
@@ -153,7 +158,7 @@ class ReferralBuilder(QWidget):
             person_id=basket.person_id,
             language=v.language.currentData(),
             large_print=v.large_print.isChecked(),
-            shows_name=v.shows_name.isChecked() and basket.person_id is not None,
+            shows_name=basket.shows_name and basket.person_id is not None,
             coach_id=v.coach.currentData(),
             next_steps=basket.basket.next_steps,
         )
@@ -178,40 +183,26 @@ class ReferralBuilder(QWidget):
     # The preview --------------------------------------------------------------------------
 
     def schedule_preview(self, *_args) -> None:
-        self._preview_timer.start()
+        self.live.schedule()
 
     def refresh_preview(self) -> None:
-        self._preview_timer.stop()
-        if not self.basket.items:
-            self.last_preview = None
-            self._show_consent([])
-            self.view.preview.show_message(
-                self.tr("Add services from Resources (Alt+3) or from a person's record.")
-            )
+        if self.basket.items:
+            self.live.refresh()
             return
-        self._preview_serial += 1
-        serial, request = self._preview_serial, self.request()
+        self.live.cancel()
+        self.last_preview = None
+        self._show_consent([])
+        self.view.preview.show_message(
+            self.tr("Add services from Resources (Alt+3) or from a person's record.")
+        )
 
-        def done(result: tuple[PreparedSheet, list]) -> None:
-            prepared, images = result
-            if serial == self._preview_serial:
-                self.last_preview = prepared
-                self._show_consent([])
-                self.view.preview.show_pages(prepared.pdf, images)
+    def _preview_shown(self, prepared: PreparedSheet) -> None:
+        self.last_preview = prepared
+        self._show_consent([])
 
-        def failed(error: DeskError) -> None:
-            if serial != self._preview_serial:
-                return
-            self.last_preview = None
-            if isinstance(error, ConsentNeeded):
-                self._show_consent(error.missing)
-            self.view.preview.show_message(str(error))
-
-        def work(session) -> tuple[PreparedSheet, list]:
-            prepared = prepare_sheet(session, request, local_today(session))
-            return prepared, render_pages(prepared.pdf)
-
-        self.context.tasks.submit(work, done, failed)
+    def _preview_refused(self, error: DeskError) -> None:
+        self.last_preview = None
+        self._show_consent(error.missing if isinstance(error, ConsentNeeded) else [])
 
     def _show_consent(self, missing: list[MissingConsent]) -> None:
         self.missing = missing
@@ -228,28 +219,37 @@ class ReferralBuilder(QWidget):
 
     # Giving and printing ------------------------------------------------------------------
 
+    def _set_giving(self, busy: bool) -> None:
+        self.giving = busy
+        self._update_buttons()
+
     def give_and_send(self, how: str) -> None:
+        """Give the sheet (log the referral, once) and send it; the buttons wait meanwhile."""
+        if self.giving:
+            return  # a second press while the first is under way
         if not self.basket.items:
             self.report(self.tr("Add at least one service first."), "error")
             return
+        self._set_giving(True)
         try:
             target = choose_target(self.output, how, "referral-sheet.pdf")
         except PrintFailed as error:
+            self._set_giving(False)
             self.report(str(error), "error")
             return
         if target is None:
+            self._set_giving(False)
             return  # cancelled: nothing logged
-        request = self.request()
-        if self.given is not None and self.given_for == request:
-            self._send(self.given, target)  # the same sheet again: not a second referral
-            return
-        actor = self.context.actor
+        request, actor = self.request(), self.context.actor
 
         def given(result: GivenReferral) -> None:
-            self.given, self.given_for = result, request
+            self.given, self.given_how = result, how
+            self._start_afresh()  # nothing of this sheet reaches the next person's
+            self._show_print_again()
             self._send(result, target)
 
         def refused(error: DeskError) -> None:
+            self._set_giving(False)
             if isinstance(error, ConsentNeeded):
                 self._show_consent(error.missing)
             self.report(str(error), "error")
@@ -278,12 +278,19 @@ class ReferralBuilder(QWidget):
         message = (
             verb.replace("%1", target.label)
             + " "
-            + self.tr(
-                "Referral #%1 is logged; follow up on %2. Press New referral for the next person."
-            )
+            + self.tr("Referral #%1 is logged; follow up on %2. Ready for the next person.")
             .replace("%1", str(referral.referral_id))
             .replace("%2", follow_up)
         )
+
+        def recorded(_count: int) -> None:
+            self._set_giving(False)
+            self.report(message, "ok")
+
+        def not_recorded(error: DeskError) -> None:
+            self._set_giving(False)
+            self._failed(error)
+
         self.context.tasks.submit(
             lambda session: record_sheet_output(
                 session,
@@ -292,8 +299,8 @@ class ReferralBuilder(QWidget):
                 saved_as_pdf=target.saves_file,
                 destination=target.label,
             ),
-            lambda _count: self.report(message, "ok"),
-            self._failed,
+            recorded,
+            not_recorded,
         )
 
     def _send_failed(self, referral: GivenReferral, target: Target, error: DeskError) -> None:
@@ -304,24 +311,56 @@ class ReferralBuilder(QWidget):
                     session, actor, referral.referral_id, printer=target.label, reason=error.message
                 )
             )
+        self._set_giving(False)
         self.report(
             f"{error} "
             + self.tr(
-                "The referral is logged (#%1), once: printing it again will not log it twice."
-            ).replace("%1", str(referral.referral_id)),
+                "The referral is logged (#%1), once: press “%2” when the printer is ready; "
+                "it will not be logged twice."
+            )
+            .replace("%1", str(referral.referral_id))
+            .replace("%2", self.view.again_button.text()),
             "error",
         )
 
-    def new_referral(self) -> None:
+    def _show_print_again(self) -> None:
+        button = self.view.again_button
+        if self.given is None:
+            button.hide()
+            return
+        number = str(self.given.referral_id)
+        if self.given_how == PDF_FILE:
+            button.setText(self.tr("Save referral #%1 again…").replace("%1", number))
+        else:
+            button.setText(self.tr("Print referral #%1 again").replace("%1", number))
+        button.show()
+
+    def print_again(self) -> None:
+        """The referral given last, once more: the same sheet, after its consents are checked
+        again (a named sheet); recorded as another print of the same referral."""
+        if self.giving or self.given is None:
+            return
+        self._set_giving(True)
+        self.documents.reprint(
+            self.given.referral_id, self.given_how, lambda _sent: self._set_giving(False)
+        )
+
+    def _start_afresh(self) -> None:
+        """An empty basket and the default options: for the next walk-in."""
         v = self.view
-        self.given = self.given_for = None
-        self.basket.clear()
-        v.shows_name.setChecked(False)
+        self.basket.clear()  # services, notes, next steps, the person, "show their name"
         v.large_print.setChecked(False)
         v.language.setCurrentIndex(0)
-        v.coach.setCurrentIndex(0)
-        v.status.setText("")
-        v.banner.hide()
+        self.coach.reset()
+
+    def new_referral(self) -> None:
+        if self.giving:
+            return
+        self.given = None
+        self._show_print_again()
+        self._start_afresh()
+        self.view.status.setText("")
+        self.view.banner.hide()
 
     # Consent ------------------------------------------------------------------------------
 
@@ -339,23 +378,24 @@ class ReferralBuilder(QWidget):
             language=self.view.language.currentData(),
             parent=self,
         )
-        dialog.saved.connect(lambda record, language: self._consent_saved(dialog, record, language))
+        dialog.saved.connect(lambda record: self._consent_saved(dialog, record))
         dialog.open()
 
-    def _consent_saved(self, dialog: ConsentDialog, record, language: str) -> None:
+    def _consent_saved(self, dialog: ConsentDialog, record: ConsentRecord) -> None:
         self.schedule_preview()
+        self.report(dialog.saved_message(record), "ok" if record.is_linked else "warning")
         if dialog.print_after_save:
-            self.documents.consent_form(record.id, record.person_id, language, DIALOG)
-        else:
-            self.report(self.tr("Consent #%1 saved.").replace("%1", str(record.id)), "ok")
+            self.documents.consent_form(record.id, record.person_id, DIALOG)
 
     # Messages -----------------------------------------------------------------------------
 
     def report(self, message: str, level: str) -> None:
-        self.view.status.setText(message if level != "error" else "")
-        if level == "error":
-            self.view.banner.show_message(message, "error")
+        """A message: errors and warnings in the banner (they stay), the rest underneath."""
+        if level in ("error", "warning"):
+            self.view.status.setText("")
+            self.view.banner.show_message(message, level)
         else:
+            self.view.status.setText(message)
             self.view.banner.hide()
 
     def _failed(self, error: DeskError) -> None:

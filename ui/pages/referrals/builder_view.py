@@ -125,10 +125,15 @@ class BuilderView(QWidget):
         self.save_button.setObjectName("saveSheet")
         self.new_button = QPushButton(self.tr("New referral"))
         self.new_button.setObjectName("newReferral")
+        # The referral given last, printed again (after a jam, say): the same referral.
+        self.again_button = QPushButton()
+        self.again_button.setObjectName("printAgain")
+        self.again_button.hide()
         actions = QHBoxLayout()
         for button in (self.print_button, self.quick_print_button, self.save_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.again_button)
         actions.addWidget(self.new_button)
         self.status = QLabel()
         self.status.setObjectName("statusLine")

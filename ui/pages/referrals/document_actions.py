@@ -1,26 +1,40 @@
-"""Printing or saving documents that already exist: a past referral's sheet (a reprint,
-from its snapshot) and a consent form. Each print or saved copy is recorded."""
+"""Printing or saving documents that already exist or need no referral: a given referral's
+sheet (printed again, from its snapshot), a consent form and a category handout. Each print,
+saved copy and failed print is recorded in the activity log.
+
+A sheet that shows the person's name is checked against their consents before every print:
+if one is no longer active, staff are told so and offered the same sheet without the name
+and the §2.32 notice.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desk.categories import CATEGORY_BY_CODE
 from desk.errors import DeskError
-from desk.services.handouts import consent_form, record_document_output
+from desk.services.handouts import (
+    category_handout,
+    consent_form,
+    record_document_output,
+    record_document_print_failure,
+)
 from desk.services.referrals import (
+    ConsentLapsed,
     local_today,
     record_print_failure,
     record_sheet_output,
-    referral_sheet,
+    sheet_for_output,
 )
 from ui.context import AppContext
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
 
 Report = Callable[[str, str], None]  # (message, level: ok, error, info)
+Finished = Callable[[bool], None]  # whether the document went out
 
 DIALOG, DEFAULT_PRINTER, PDF_FILE = "dialog", "default", "pdf"
 
@@ -38,6 +52,7 @@ class DocumentActions(QObject):
     def __init__(self, context: AppContext, widget: QWidget, report: Report) -> None:
         super().__init__(widget)
         self.context = context
+        self.widget = widget
         self.output = DocumentOutput(context.tasks, widget)
         self.report = report
 
@@ -48,35 +63,87 @@ class DocumentActions(QObject):
             self.report(str(error), "error")
             return None
 
-    def reprint(self, referral_id: int, how: str) -> None:
-        target = self._target(how, f"referral-{referral_id}.pdf")
-        if target is None:
-            return
+    def ask_without_name(self, error: ConsentLapsed) -> bool:
+        """Whether to print the sheet without their name (tests replace this question)."""
+        answer = QMessageBox.question(
+            self.widget,
+            self.tr("Consent no longer active"),
+            str(error) + "\n\n" + self.tr("Print the same sheet without their name?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # A given referral, again ------------------------------------------------------------------
+
+    def reprint(
+        self,
+        referral_id: int,
+        how: str,
+        finished: Finished | None = None,
+        *,
+        without_name: bool = False,
+    ) -> None:
+        """Check it (a named sheet: its consents, today), then ask where to, send, record."""
+        done = finished or (lambda _sent: None)
+
+        def checked(pdf: bytes) -> None:
+            target = self._target(how, f"referral-{referral_id}.pdf")
+            if target is None:
+                done(False)
+                return
+            named = False if without_name else None
+            self._send_referral(referral_id, pdf, target, named, done)
+
+        def refused(error: DeskError) -> None:
+            if (
+                isinstance(error, ConsentLapsed)
+                and not without_name
+                and self.ask_without_name(error)
+            ):
+                self.reprint(referral_id, how, finished, without_name=True)
+                return
+            self.report(str(error), "error")
+            done(False)
+
         self.context.tasks.submit(
-            lambda session: referral_sheet(session, referral_id)[1],
-            lambda pdf: self._send_referral(referral_id, pdf, target),
-            lambda error: self.report(str(error), "error"),
+            lambda session: sheet_for_output(
+                session, referral_id, local_today(session), without_name=without_name
+            )[1],
+            checked,
+            refused,
         )
 
-    def _send_referral(self, referral_id: int, pdf: bytes, target: Target) -> None:
+    def _send_referral(
+        self, referral_id: int, pdf: bytes, target: Target, named: bool | None, done: Finished
+    ) -> None:
         actor = self.context.actor
+        if named is None:
+            message = self.tr("Referral #%1 sent to %2, the same sheet as given.")
+        else:
+            message = self.tr("Referral #%1 sent to %2, without their name and the notice.")
+        message = message.replace("%1", str(referral_id))
 
-        def sent(done: Target) -> None:
+        def recorded(_count: int) -> None:
+            self.report(message.replace("%2", target.label), "ok")
+            done(True)
+
+        def not_recorded(error: DeskError) -> None:
+            self.report(str(error), "error")
+            done(True)
+
+        def sent(_target: Target) -> None:
             self.context.tasks.submit(
                 lambda session: record_sheet_output(
                     session,
                     actor,
                     referral_id,
-                    saved_as_pdf=done.saves_file,
-                    destination=done.label,
+                    saved_as_pdf=target.saves_file,
+                    destination=target.label,
+                    named=named,
                 ),
-                lambda _count: self.report(
-                    self.tr("Referral #%1 sent to %2, the same sheet as given.")
-                    .replace("%1", str(referral_id))
-                    .replace("%2", done.label),
-                    "ok",
-                ),
-                lambda error: self.report(str(error), "error"),
+                recorded,
+                not_recorded,
             )
 
         def failed(error: DeskError) -> None:
@@ -87,49 +154,102 @@ class DocumentActions(QObject):
                     )
                 )
             self.report(str(error), "error")
+            done(False)
 
         self.output.send(pdf, target, f"Referral sheet {referral_id}", sent, failed)
 
-    def consent_form(self, consent_id: int, person_id: int, language: str, how: str) -> None:
+    # Documents that are not referrals -----------------------------------------------------------
+
+    def consent_form(self, consent_id: int, person_id: int, how: str) -> None:
+        """The consent's form, in the language it was written in."""
         target = self._target(how, f"consent-{consent_id}.pdf")
         if target is None:
             return
-        actor = self.context.actor
 
         def render(session) -> bytes:
-            return consent_form(session, consent_id, language, False, local_today(session))[1]
+            return consent_form(session, consent_id, None, False, local_today(session))[1]
+
+        self._render_and_send(
+            render,
+            target,
+            f"Consent form {consent_id}",
+            "consent_form",
+            consent_id,
+            person_id,
+            self.tr(
+                "Consent form #%1 sent to %2. When it comes back signed, press “Signed form is "
+                "back” on their record and enter the date written on it."
+            ).replace("%1", str(consent_id)),
+        )
+
+    def category_handout(
+        self, category_code: str, language: str, large_print: bool, how: str
+    ) -> None:
+        """Every current service of one category, for the rack by the door (no person)."""
+        category = CATEGORY_BY_CODE[category_code]
+        target = self._target(how, f"handout-{category.code}-{language}.pdf")
+        if target is None:
+            return
+
+        def render(session) -> bytes:
+            return category_handout(session, category, language, large_print, local_today(session))[
+                1
+            ]
+
+        self._render_and_send(
+            render,
+            target,
+            f"Handout: {category.name}",
+            "category_handout",
+            category.code,
+            None,
+            self.tr("The “%3” handout was sent to %2.").replace("%3", category.name),
+        )
+
+    def _render_and_send(
+        self,
+        render: Callable,
+        target: Target,
+        document_name: str,
+        document: str,
+        entity_id: object,
+        person_id: int | None,
+        message: str,
+    ) -> None:
+        actor = self.context.actor
 
         def sent(done: Target) -> None:
             self.context.tasks.submit(
                 lambda session: record_document_output(
                     session,
                     actor,
-                    "consent_form",
-                    consent_id,
+                    document,
+                    entity_id,
                     printed=not done.saves_file,
                     destination=done.label,
                     person_id=person_id,
                 ),
-                lambda _none: self.report(
-                    self.tr(
-                        "Consent form #%1 sent to %2. When it comes back signed, record the "
-                        "signature on the person's record."
-                    )
-                    .replace("%1", str(consent_id))
-                    .replace("%2", done.label),
-                    "ok",
-                ),
+                lambda _none: self.report(message.replace("%2", done.label), "ok"),
                 lambda error: self.report(str(error), "error"),
             )
 
+        def failed(error: DeskError) -> None:
+            if not target.saves_file:
+                self.context.tasks.submit(
+                    lambda session: record_document_print_failure(
+                        session,
+                        actor,
+                        document,
+                        entity_id,
+                        printer=target.label,
+                        reason=error.message,
+                        person_id=person_id,
+                    )
+                )
+            self.report(str(error), "error")
+
         self.context.tasks.submit(
             render,
-            lambda pdf: self.output.send(
-                pdf,
-                target,
-                f"Consent form {consent_id}",
-                sent,
-                lambda error: self.report(str(error), "error"),
-            ),
+            lambda pdf: self.output.send(pdf, target, document_name, sent, failed),
             lambda error: self.report(str(error), "error"),
         )

@@ -107,6 +107,7 @@ class FollowUpTab(QWidget):
         layout.addWidget(self.status)
         self.documents = DocumentActions(context, self, self.report)
         self.today: date | None = None
+        self._saving = False
         self.scope.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.save_button.clicked.connect(self.save_outcome)
@@ -149,26 +150,37 @@ class FollowUpTab(QWidget):
             self.save_pdf_button,
         ):
             widget.setEnabled(entry is not None)
+        self.save_button.setEnabled(entry is not None and not self._saving)
         self.person_button.setEnabled(entry is not None and entry.person_id is not None)
         if entry is not None and entry.outcome is not ReferralOutcome.PENDING:
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(entry.outcome)))
 
     def save_outcome(self) -> None:
+        """Save once: a second press while the first is under way does nothing."""
         entry = self.current()
-        if entry is None:
+        if entry is None or self._saving:
             return
         actor, outcome, note = (
             self.context.actor,
             self.outcome.currentData(),
             self.note.toPlainText(),
         )
+        self._saving = True
+        self.save_button.setEnabled(False)
+
+        def refused(error: DeskError) -> None:
+            self._saving = False
+            self._row_changed()
+            self.report_error(error)
+
         self.context.tasks.submit(
             lambda session: record_outcome(session, actor, entry.id, entry.version, outcome, note),
             self._saved,
-            self.report_error,
+            refused,
         )
 
     def _saved(self, entry: ReferralEntry) -> None:
+        self._saving = False
         self.note.clear()
         self.report(
             self.tr("Outcome saved for referral #%1: %2.")

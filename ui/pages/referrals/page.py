@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.pages.referrals.builder import ReferralBuilder
 from ui.pages.referrals.follow_up import FollowUpTab
+from ui.pages.referrals.handout_dialog import HandoutDialog
 from ui.widgets.page import Page
 
 
@@ -18,6 +19,15 @@ class ReferralsPage(Page):
         self.context = context
         heading = QLabel(self.tr("Referrals"))
         heading.setObjectName("pageHeading")
+        self.handout_button = QPushButton(self.tr("Print a category handout…"))
+        self.handout_button.setObjectName("printCategoryHandout")
+        self.handout_button.setToolTip(
+            self.tr("Every current service of one category, for the rack by the door")
+        )
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.handout_button)
         self.builder = ReferralBuilder(context)
         self.follow_up = FollowUpTab(context)
         self.tabs = QTabWidget()
@@ -26,11 +36,12 @@ class ReferralsPage(Page):
         self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.activate())
         context.changes.changed.connect(self._on_changes)
         context.navigator.start_referral.connect(self.start_for_person)
+        self.handout_button.clicked.connect(self.open_handout)
 
     @property
     def title(self) -> str:
@@ -46,6 +57,11 @@ class ReferralsPage(Page):
         self.builder.set_person(person_id, label)
         self.tabs.setCurrentWidget(self.builder)
         self.context.navigator.show_page.emit(self.page_id)
+
+    def open_handout(self) -> HandoutDialog:
+        dialog = HandoutDialog(self.context, self)
+        dialog.open()
+        return dialog
 
     def show_follow_up(self) -> None:
         self.tabs.setCurrentWidget(self.follow_up)
