@@ -24,6 +24,7 @@ from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.services.coaching_queries import active_caseload
+from desk.services.people import live_person
 from desk.validation import clean_text
 
 REASON_MAX = 200
@@ -56,16 +57,6 @@ class AssignmentRecord:
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
-
-
-def _live_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound(
-            "That person's record is no longer there.",
-            hint="Search again: it may have been merged with another.",
-        )
-    return person
 
 
 def _active_assignment(session: Session, person_id: int) -> Assignment | None:
@@ -118,7 +109,7 @@ def assign_coach(
     is the assignment the station last saw, None when it saw none)."""
     now = now or utc_now()
     lock_rows(session, Person, [person_id])
-    person = _live_person(session, person_id)
+    person = live_person(session, person_id)
     # The coach's row is locked before anything about them is read: a station making them
     # inactive (which counts their peers under the same lock) waits, or is waited for.
     lock_rows(session, StaffMember, [coach_id])

@@ -27,10 +27,9 @@ from desk.models import (
 )
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.coaching_queries import (
-    center_now,
-    coach_rows,
-)
+from desk.services.coaching_queries import coach_rows
+from desk.services.people import live_person
+from desk.services.settings import center_now
 from desk.validation import clean_text
 
 FAMILY_SPECIALTY = "family_ally"
@@ -221,9 +220,7 @@ def save_coach_wishes(
     session: Session, actor: Actor, person_id: int, read_version: int, wishes: CoachWishes
 ) -> int:
     """Store what the peer asked of a coach; returns the record's new version."""
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound("That person's record is no longer there.")
+    person = live_person(session, person_id)
     if person.version != read_version:
         raise StaleEdit(
             f"{person.first_name}'s record was changed on another station since you opened it.",

@@ -35,12 +35,8 @@ from desk.models import (
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.coaching_queries import (
-    CoachRow,
-    active_caseload,
-    center_now,
-    coach_rows,
-)
+from desk.services.coaching_queries import CoachRow, active_caseload, coach_rows
+from desk.services.settings import center_now
 from desk.text_folding import fold
 from desk.validation import NAME_MAX, clean_text, format_phone_for_display
 
