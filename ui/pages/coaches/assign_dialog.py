@@ -45,7 +45,6 @@ from desk.services.waitlist import add_to_waitlist
 from ui.coaching_words import language_name
 from ui.context import AppContext
 from ui.drafts import FormDraft
-from ui.formatting import date_text
 from ui.models.suggestions_table import SuggestionsTableModel
 from ui.widgets.banner import Banner
 
@@ -212,7 +211,7 @@ class AssignCoachDialog(QDialog):
                 self.tr("Reassign %1: now with %2 since %3")
                 .replace("%1", name)
                 .replace("%2", peer.current.coach_name)
-                .replace("%3", date_text(peer.current.started_at.date()))
+                .replace("%3", self.context.center_time.date_text(peer.current.started_at))
             )
         else:
             self.heading.setText(self.tr("Assign a coach to %1").replace("%1", name))
@@ -244,7 +243,7 @@ class AssignCoachDialog(QDialog):
         if peer.waitlisted_at is not None:
             parts.append(
                 self.tr("On the waitlist since %1").replace(
-                    "%1", date_text(peer.waitlisted_at.date())
+                    "%1", self.context.center_time.date_text(peer.waitlisted_at)
                 )
             )
         if peer.named_coach_name and not peer.named_coach_active:

@@ -43,7 +43,7 @@ class Barc10Dialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.recorded: Barc10Record | None = None
-        today = today or date.today()
+        today = today or context.center_time.today()
         self.banner = Banner()
         intro = QLabel(
             self.tr(

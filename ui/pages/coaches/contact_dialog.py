@@ -59,7 +59,7 @@ class LogContactDialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.logged: ContactRecord | None = None
-        today = today or date.today()
+        today = today or context.center_time.today()
         self.banner = Banner()
         self.contact_on = QDateEdit(_qdate(today))
         self.contact_on.setObjectName("contactOn")

@@ -92,9 +92,10 @@ class PeerCoachingPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.contacts_model = ContactsTableModel(self)
+        center_time = context.center_time
+        self.contacts_model = ContactsTableModel(self, center_time=center_time)
         self.contacts = _table(self.contacts_model, "contactsTable", ContactsTableModel.NOTE)
-        self.goals_model = GoalsTableModel(self)
+        self.goals_model = GoalsTableModel(self, center_time=center_time)
         self.goals = _table(self.goals_model, "goalsTable", GoalsTableModel.GOAL)
         self.goal_status = status_combo()
         self.goal_status.setObjectName("goalStatusChoice")
@@ -118,7 +119,7 @@ class PeerCoachingPanel(QWidget):
         barc_layout.addWidget(self.trend)
         barc_layout.addWidget(self.trend_words)
         barc_layout.addWidget(self.barc)
-        self.history_model = AssignmentsTableModel(self)
+        self.history_model = AssignmentsTableModel(self, center_time=center_time)
         self.history = _table(self.history_model, "coachHistory", AssignmentsTableModel.WHY_ENDED)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
@@ -205,10 +206,12 @@ class PeerCoachingPanel(QWidget):
     def summary_text(self, coaching: PeerCoaching) -> str:
         if coaching.current is not None:
             text = self.tr("Coach: %1, since %2.").replace("%1", coaching.current.coach_name)
-            text = text.replace("%2", date_text(coaching.current.started_at.date()))
+            text = text.replace(
+                "%2", self.context.center_time.date_text(coaching.current.started_at)
+            )
         elif coaching.waitlisted_at is not None:
             text = self.tr("No coach yet: on the waitlist since %1.").replace(
-                "%1", date_text(coaching.waitlisted_at.date())
+                "%1", self.context.center_time.date_text(coaching.waitlisted_at)
             )
         else:
             text = self.tr("No coach yet.")
