@@ -197,7 +197,7 @@ class AssignCoachDialog(QDialog):
         def load(session):
             return load_matching_facts(session, actor, person_id), list_specialty_tags(session)
 
-        self.context.tasks.submit(load, self._show_facts, self._failed)
+        self.context.tasks.submit(load, self._show_facts, self._failed, owner=self)
 
     def _show_facts(self, loaded: tuple[MatchingFacts, list[SpecialtyOption]]) -> None:
         first_time = self.facts is None
@@ -356,7 +356,7 @@ class AssignCoachDialog(QDialog):
                 match_reasons=words,
             )
 
-        self.context.tasks.submit(work, self._assigned, self._failed)
+        self.context.tasks.submit(work, self._assigned, self._failed, owner=self)
 
     def _assigned(self, record: AssignmentRecord) -> None:
         self.draft.clear()
@@ -375,12 +375,16 @@ class AssignCoachDialog(QDialog):
                 save_coach_wishes(session, actor, facts.peer.person_id, facts.peer.version, wishes)
             return add_to_waitlist(session, actor, facts.peer.person_id, note)
 
-        self.context.tasks.submit(work, self._waitlisted, self._failed)
+        self.context.tasks.submit(work, self._waitlisted, self._failed, owner=self)
 
     def _waitlisted(self, _entry_id: int) -> None:
         self.draft.clear()
         self.waitlisted = True
         self.accept()
+
+    def done(self, result: int) -> None:
+        self.draft.flush()  # closing: the last keystrokes are kept before the window goes
+        super().done(result)
 
     def _failed(self, error: DeskError) -> None:
         self.banner.show_message(str(error), "error")

@@ -125,6 +125,7 @@ class Barc10Dialog(QDialog):
             lambda session: record_barc10(session, actor, person_id, taken_on, scores, note),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def _saved(self, record: Barc10Record) -> None:
