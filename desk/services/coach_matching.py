@@ -1,7 +1,9 @@
 """Suggesting coaches for one peer: the facts the ranking needs, loaded in one short session.
 
-Loading is not audited: the dialog shows a name and what the peer asked of a coach, as the
-queue does. Saving the peer's wishes, and every assignment, is.
+Loading reads the person's record (their recovery pathway, language, past coaches, wishes,
+waitlist place), so opening it is in the activity log (`coaching.match_viewed`); re-ranking
+in the window as wishes change reads nothing more. Saving the wishes, and every assignment,
+is audited too.
 """
 
 from __future__ import annotations
@@ -140,8 +142,15 @@ class MatchingFacts:
 
 
 def load_matching_facts(
-    session: Session, actor: Actor, person_id: int, *, now: datetime | None = None
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    *,
+    audit: bool = True,
+    now: datetime | None = None,
 ) -> MatchingFacts:
+    """What the ranking needs for this peer. `audit=False` is for loading again in a window
+    already open (after another station's change): its opening was recorded."""
     row = session.execute(_PERSON, {"person_id": person_id}).one_or_none()
     if row is None:
         raise NotFound(f"There is no person #{person_id}.")
@@ -149,6 +158,10 @@ def load_matching_facts(
         raise NotFound(
             f"This record was merged into person #{row.merged_into_id}.",
             hint="Assign a coach from that record instead.",
+        )
+    if audit:
+        record_event(
+            session, actor, "coaching.match_viewed", "person", person_id, person_id=person_id
         )
     local_now = center_now(session, now)
     coaches = tuple(
@@ -210,10 +223,11 @@ def suggest_coaches(
     person_id: int,
     *,
     wishes: CoachWishes | None = None,
+    audit: bool = True,
     now: datetime | None = None,
 ) -> list[Suggestion]:
     """Every active coach for this peer, best first, each with its reasons."""
-    return load_matching_facts(session, actor, person_id, now=now).rank(wishes)
+    return load_matching_facts(session, actor, person_id, audit=audit, now=now).rank(wishes)
 
 
 def save_coach_wishes(

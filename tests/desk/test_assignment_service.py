@@ -330,6 +330,20 @@ def test_suggestions_use_the_wishes_and_who_they_met(database: Database, actor) 
     assert marcus.id != rosa.id
 
 
+def test_loading_the_suggestions_is_audited(database: Database, actor) -> None:
+    add_coach(database, actor, "Rosa Delgado")
+    maria = add_person(database, actor, "María", "Pérez", recovery_pathway="12 step")
+    with database.transaction() as session:
+        load_matching_facts(session, actor, maria.id)
+        load_matching_facts(session, actor, maria.id, audit=False)  # loaded again, still open
+    (viewed,) = _audit(database, "coaching.match_viewed")
+    assert (viewed.person_id, viewed.entity_type, viewed.actor_id) == (
+        maria.id,
+        "person",
+        actor.staff_id,
+    )
+
+
 def test_a_coach_asked_for_who_left_is_named_but_not_offered(database: Database, actor) -> None:
     marcus = add_coach(database, actor, "Marcus Bell")
     add_coach(database, actor, "Rosa Delgado")

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from shiboken6 import Shiboken
+from sqlalchemy import select
 
+from desk.models import AuditEvent
 from tests.desk.coaching_helpers import assign
 from tests.ui.coaching_fixtures import fill_caseload, person, small_center
 from tests.ui.typing_helpers import type_text
@@ -20,6 +22,17 @@ from ui.pages.people import PeoplePage
 
 def _open_dialog(kind):
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def _opened_coaching(context) -> list[int]:
+    with context.database.session() as session:
+        return list(
+            session.scalars(
+                select(AuditEvent.person_id)
+                .where(AuditEvent.action == "coaching.viewed")
+                .order_by(AuditEvent.id)
+            )
+        )
 
 
 @pytest.fixture
@@ -66,6 +79,7 @@ def test_closed_coaching_windows_are_gone_and_load_nothing(app_context, qtbot, l
     assert page.findChildren(QDialog) == []
     app_context.changes.changed.emit({"coaching"})
     assert len(loads) == 6
+    assert _opened_coaching(app_context) == opened  # each opening in the activity log, once
 
 
 def test_the_records_coaching_reloads_only_when_seen(app_context, qtbot, loads) -> None:
@@ -86,6 +100,7 @@ def test_the_records_coaching_reloads_only_when_seen(app_context, qtbot, loads) 
     assert page.coaching.summary.text().startswith("Coach: Rosa Delgado")
     app_context.changes.changed.emit({"coaching"})  # on screen: at once
     assert len(loads) == 3
+    assert _opened_coaching(app_context) == [maria]
 
 
 def test_a_note_typed_just_before_closing_is_kept(app_context, qtbot) -> None:

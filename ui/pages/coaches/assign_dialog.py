@@ -193,9 +193,11 @@ class AssignCoachDialog(QDialog):
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         actor, person_id = self.context.actor, self.person_id
+        opening = self.facts is None  # audited once; loading again after a change is not
 
         def load(session):
-            return load_matching_facts(session, actor, person_id), list_specialty_tags(session)
+            facts = load_matching_facts(session, actor, person_id, audit=opening)
+            return facts, list_specialty_tags(session)
 
         self.context.tasks.submit(load, self._show_facts, self._failed, owner=self)
 
