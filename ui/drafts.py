@@ -129,6 +129,11 @@ class FormDraft:
             self._settings.setValue(f"{self._key}/{_META}/saved_at", time.time())
         self._settings.sync()
 
+    def flush(self) -> None:
+        """Keep typing not kept yet, at once (the form is closing)."""
+        if self._timer.isActive():
+            self.save_now()
+
     def has_draft(self) -> bool:
         return self._settings.contains(f"{self._key}/{_META}/saved_at")
 

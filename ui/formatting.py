@@ -25,8 +25,15 @@ class CenterTime:
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
 
+    def day(self, moment: datetime) -> date:
+        """The center's date at `moment` (20:30 in Worcester is that day, not UTC's next)."""
+        return self.local(moment).date()
+
     def today(self) -> date:
-        return datetime.now(UTC).astimezone(self.zone).date()
+        return self.day(datetime.now(UTC))
+
+    def date_text(self, moment: datetime | None) -> str:
+        return self.day(moment).isoformat() if moment else ""
 
     def time_text(self, moment: datetime | None) -> str:
         return self.local(moment).strftime("%H:%M") if moment else ""

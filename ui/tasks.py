@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import Shiboken
 from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
@@ -78,8 +79,15 @@ class TaskRunner(QObject):
         self._unavailable = False
 
     def submit(
-        self, work: Work, on_done: Done | None = None, on_error: Failed | None = None
+        self,
+        work: Work,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
+        """Run `work` in the background. With `owner` (the widget asking), an answer that
+        arrives once the owner is deleted (a window closed before its data came) is dropped."""
         relay = _Relay(self)
         self._relays.add(relay)
 
@@ -87,10 +95,13 @@ class TaskRunner(QObject):
             self._relays.discard(relay)
             relay.deleteLater()
 
+        def wanted() -> bool:
+            return owner is None or Shiboken.isValid(owner)
+
         def done(result: Any) -> None:
             finish()
             self._mark_available()
-            if on_done is not None:
+            if on_done is not None and wanted():
                 on_done(result)
 
         def failed(error: DeskError) -> None:
@@ -100,7 +111,7 @@ class TaskRunner(QObject):
                 self.database_unavailable.emit(error)
             else:
                 self._mark_available()
-            if on_error is not None:
+            if on_error is not None and wanted():
                 on_error(error)
 
         def crashed(exc: BaseException) -> None:

@@ -3,6 +3,8 @@ the whole history kept, and a caseload limit that only an audited override may p
 
 Two stations assigning the same peer at once: the person's row is locked first, so the second
 waits, then finds the first one's assignment and is told (a ConflictError naming the coach).
+The coach's row is locked next, before their state and caseload are read, so a coach cannot be
+made inactive, or lose their last place, between the check and the assignment.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.services.coaching_queries import active_caseload
+from desk.services.people import live_person
 from desk.validation import clean_text
 
 REASON_MAX = 200
@@ -54,16 +57,6 @@ class AssignmentRecord:
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
-
-
-def _live_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound(
-            "That person's record is no longer there.",
-            hint="Search again: it may have been merged with another.",
-        )
-    return person
 
 
 def _active_assignment(session: Session, person_id: int) -> Assignment | None:
@@ -116,8 +109,11 @@ def assign_coach(
     is the assignment the station last saw, None when it saw none)."""
     now = now or utc_now()
     lock_rows(session, Person, [person_id])
-    person = _live_person(session, person_id)
-    coach = session.get(StaffMember, coach_id)
+    person = live_person(session, person_id)
+    # The coach's row is locked before anything about them is read: a station making them
+    # inactive (which counts their peers under the same lock) waits, or is waited for.
+    lock_rows(session, StaffMember, [coach_id])
+    coach = session.get(StaffMember, coach_id, populate_existing=True)
     if coach is None or not coach.is_coach:
         raise NotFound("That coach is no longer on the roster.")
     if not coach.active:
@@ -136,7 +132,6 @@ def assign_coach(
         if active is not None
         else None,
     )
-    lock_rows(session, StaffMember, [coach_id])
     peers, limit = active_caseload(session, coach_id), coach.caseload_limit or 0
     over_limit = peers >= limit
     if over_limit and not override_limit:

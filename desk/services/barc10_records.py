@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session, aliased
 
 from desk.coaching.barc10 import ITEMS, Trend, TrendPoint, check_scores, trend_of
 from desk.db.changes import announce_change
-from desk.errors import NotFound, ValidationError
-from desk.models import Barc10Assessment, Person, StaffMember
+from desk.errors import ValidationError
+from desk.models import Barc10Assessment, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.settings import load_settings
+from desk.services.people import live_person
+from desk.services.settings import center_day
 from desk.validation import clean_text
 
 NOTE_MAX = 500
@@ -43,10 +44,8 @@ def record_barc10(
     now: datetime | None = None,
 ) -> Barc10Record:
     now = now or utc_now()
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound("That person's record is no longer there.")
-    today = now.astimezone(load_settings(session).timezone).date()
+    live_person(session, person_id)
+    today = center_day(session, now)
     if taken_on is None or taken_on > today:
         raise ValidationError(
             "Give the day the peer answered (today or earlier).", field="taken_on"

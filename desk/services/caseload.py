@@ -21,7 +21,8 @@ from desk.models import (
     StaffMember,
 )
 from desk.services.actor import Actor
-from desk.services.coaching_queries import active_caseloads, center_now
+from desk.services.coaching_queries import active_caseloads
+from desk.services.settings import center_now
 
 OPEN_GOALS = (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS, GoalStatus.ON_HOLD)
 

@@ -23,7 +23,8 @@ from desk.models import (
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.settings import load_settings
+from desk.services.people import live_person
+from desk.services.settings import center_day
 from desk.validation import NOTE_MAX, clean_text
 
 ACTIVE = (VisitStatus.WAITING, VisitStatus.WITH_COACH)
@@ -76,10 +77,6 @@ def usual_purposes(
     return [counted.most_common(1)[0][0]] if counted else []
 
 
-def _local_day(session: Session, moment: datetime) -> date:
-    return moment.astimezone(load_settings(session).timezone).date()
-
-
 def _clean_purposes(session: Session, purposes: list[PurposeChoice]) -> list[PurposeChoice]:
     if not purposes:
         raise ValidationError("Choose at least one purpose for the visit.", field="purposes")
@@ -118,14 +115,9 @@ def sign_in(
     now = now or utc_now()
     chosen = _clean_purposes(session, purposes)
     initials = clean_text(anonymous_initials, label="The initials", field="initials", max_length=12)
-    day = _local_day(session, now)
+    day = center_day(session, now)
     if person_id is not None:
-        person = session.get(Person, person_id)
-        if person is None or person.merged_into_id is not None:
-            raise NotFound(
-                "That person's record is no longer there.",
-                hint="Search again: it may have been merged with another.",
-            )
+        person = live_person(session, person_id)
         here = session.scalar(
             select(Visit).where(
                 Visit.person_id == person_id, Visit.local_day == day, Visit.status.in_(ACTIVE)
@@ -309,7 +301,7 @@ def today_queue(
     session: Session, actor: Actor, *, now: datetime | None = None, recent_done: int = RECENT_DONE
 ) -> TodayQueue:
     """Everyone here now, by arrival, then the latest to leave."""
-    day = _local_day(session, now or utc_now())
+    day = center_day(session, now or utc_now())
     here_rows = session.execute(_HERE, {"day": day}).all()
     if here_rows:
         total, anonymous = here_rows[0][16], here_rows[0][17]

@@ -1,7 +1,9 @@
 """Suggesting coaches for one peer: the facts the ranking needs, loaded in one short session.
 
-Loading is not audited: the dialog shows a name and what the peer asked of a coach, as the
-queue does. Saving the peer's wishes, and every assignment, is.
+Loading reads the person's record (their recovery pathway, language, past coaches, wishes,
+waitlist place), so opening it is in the activity log (`coaching.match_viewed`); re-ranking
+in the window as wishes change reads nothing more. Saving the wishes, and every assignment,
+is audited too.
 """
 
 from __future__ import annotations
@@ -27,10 +29,9 @@ from desk.models import (
 )
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.coaching_queries import (
-    center_now,
-    coach_rows,
-)
+from desk.services.coaching_queries import coach_rows
+from desk.services.people import live_person
+from desk.services.settings import center_now
 from desk.validation import clean_text
 
 FAMILY_SPECIALTY = "family_ally"
@@ -141,8 +142,15 @@ class MatchingFacts:
 
 
 def load_matching_facts(
-    session: Session, actor: Actor, person_id: int, *, now: datetime | None = None
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    *,
+    audit: bool = True,
+    now: datetime | None = None,
 ) -> MatchingFacts:
+    """What the ranking needs for this peer. `audit=False` is for loading again in a window
+    already open (after another station's change): its opening was recorded."""
     row = session.execute(_PERSON, {"person_id": person_id}).one_or_none()
     if row is None:
         raise NotFound(f"There is no person #{person_id}.")
@@ -150,6 +158,10 @@ def load_matching_facts(
         raise NotFound(
             f"This record was merged into person #{row.merged_into_id}.",
             hint="Assign a coach from that record instead.",
+        )
+    if audit:
+        record_event(
+            session, actor, "coaching.match_viewed", "person", person_id, person_id=person_id
         )
     local_now = center_now(session, now)
     coaches = tuple(
@@ -211,19 +223,18 @@ def suggest_coaches(
     person_id: int,
     *,
     wishes: CoachWishes | None = None,
+    audit: bool = True,
     now: datetime | None = None,
 ) -> list[Suggestion]:
     """Every active coach for this peer, best first, each with its reasons."""
-    return load_matching_facts(session, actor, person_id, now=now).rank(wishes)
+    return load_matching_facts(session, actor, person_id, audit=audit, now=now).rank(wishes)
 
 
 def save_coach_wishes(
     session: Session, actor: Actor, person_id: int, read_version: int, wishes: CoachWishes
 ) -> int:
     """Store what the peer asked of a coach; returns the record's new version."""
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound("That person's record is no longer there.")
+    person = live_person(session, person_id)
     if person.version != read_version:
         raise StaleEdit(
             f"{person.first_name}'s record was changed on another station since you opened it.",

@@ -22,6 +22,7 @@ from desk.coaching.availability import (
     on_duty,
 )
 from desk.db.changes import announce_change
+from desk.db.locking import lock_rows
 from desk.errors import ConflictError, NotFound, PermissionDenied, StaleEdit, ValidationError
 from desk.models import (
     CoachAvailability,
@@ -34,12 +35,8 @@ from desk.models import (
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.coaching_queries import (
-    CoachRow,
-    active_caseload,
-    center_now,
-    coach_rows,
-)
+from desk.services.coaching_queries import CoachRow, active_caseload, coach_rows
+from desk.services.settings import center_now
 from desk.text_folding import fold
 from desk.validation import NAME_MAX, clean_text, format_phone_for_display
 
@@ -276,7 +273,10 @@ def save_coach(
         session.flush()
         record_event(session, actor, "coach.added", "staff_member", coach.id, at=now)
     else:
-        coach = session.get(StaffMember, coach_id)
+        # Locked before reading: the version check and the count of active peers below must
+        # hold until commit (an assignment to this coach takes the same lock first).
+        lock_rows(session, StaffMember, [coach_id])
+        coach = session.get(StaffMember, coach_id, populate_existing=True)
         if coach is None or not coach.is_coach:
             raise NotFound("That coach is no longer on the roster.")
         if coach.version != read_version:

@@ -10,12 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desk.db.changes import announce_change
-from desk.errors import NotFound, ValidationError
-from desk.models import Assignment, CoachingContact, ContactMode, Person, StaffMember
+from desk.errors import ValidationError
+from desk.models import Assignment, CoachingContact, ContactMode, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.services.settings import load_settings
+from desk.services.people import live_person
+from desk.services.settings import center_now
 from desk.validation import clean_text
 
 NOTE_MAX = 500
@@ -94,11 +95,8 @@ def log_contact(
 ) -> ContactRecord:
     """Record a contact with the peer, made by their coach (or `coach_id` when they have none)."""
     now = now or utc_now()
-    zone = load_settings(session).timezone
-    local_now = now.astimezone(zone)
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound("That person's record is no longer there.")
+    local_now = center_now(session, now)
+    person = live_person(session, person_id)
     _check(data, local_now.date())
     note = clean_text(
         data.note, label="The note", field="note", max_length=NOTE_MAX, multiline=True
@@ -125,7 +123,7 @@ def log_contact(
         person_id=person_id,
         coach_id=coach.id,
         assignment_id=assignment.id if assignment and assignment.coach_id == coach.id else None,
-        contact_at=datetime.combine(data.contact_on, clock, zone),
+        contact_at=datetime.combine(data.contact_on, clock, local_now.tzinfo),
         mode=data.mode,
         minutes=data.minutes,
         note=note,

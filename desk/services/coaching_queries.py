@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
@@ -17,8 +16,6 @@ from desk.models import (
     StaffMember,
     StaffSpecialty,
 )
-from desk.models.base import utc_now
-from desk.services.settings import load_settings
 
 _ACTIVE_CASELOADS = (
     select(Assignment.coach_id, func.count())
@@ -38,11 +35,6 @@ def active_caseload(session: Session, coach_id: int) -> int:
         .select_from(Assignment)
         .where(Assignment.coach_id == coach_id, Assignment.ended_at.is_(None))
     )
-
-
-def center_now(session: Session, now: datetime | None = None) -> datetime:
-    """`now` (or the present) on the center's clock, for availability and due dates."""
-    return (now or utc_now()).astimezone(load_settings(session).timezone)
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.coaching.barc10 import Trend
-from desk.errors import NotFound
-from desk.models import Person, StaffMember, WaitlistEntry
+from desk.models import StaffMember, WaitlistEntry
 from desk.services.actor import Actor
 from desk.services.assignments import AssignmentRecord, assignment_history
 from desk.services.audit import record_event
 from desk.services.barc10_records import Barc10Record, barc10_trend, person_barc10
 from desk.services.coach_matching import CoachWishes
 from desk.services.coaching_contacts import ContactRecord, person_contacts
-from desk.services.coaching_queries import center_now
+from desk.services.people import live_person
 from desk.services.recovery_goals import GoalRecord, person_goals
+from desk.services.settings import center_today
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,7 @@ def peer_coaching(
 ) -> PeerCoaching:
     """The peer's coaching. `audit=False` is for keeping an open view current after another
     station's change: the opening itself was recorded."""
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound(f"There is no person #{person_id}.")
-    if person.merged_into_id is not None:
-        raise NotFound(
-            f"This record was merged into person #{person.merged_into_id}.",
-            hint="Open that record instead; the whole history is there.",
-        )
+    person = live_person(session, person_id)
     assignments = assignment_history(session, actor, person_id)
     waiting = session.execute(
         select(WaitlistEntry.id, WaitlistEntry.added_at).where(
@@ -95,5 +88,5 @@ def peer_coaching(
         contacts=tuple(person_contacts(session, actor, person_id)),
         goals=tuple(person_goals(session, actor, person_id)),
         barc10=tuple(person_barc10(session, actor, person_id)),
-        today=center_now(session).date(),
+        today=center_today(session),
     )

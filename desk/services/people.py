@@ -33,7 +33,7 @@ from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.services.person_details import PersonDetails, clean_person_details
-from desk.services.settings import load_settings
+from desk.services.settings import center_today
 from desk.text_folding import fold
 from desk.validation import display_phone
 
@@ -110,11 +110,9 @@ def _record(person: Person) -> PersonRecord:
     )
 
 
-def _today(session: Session) -> date:
-    return utc_now().astimezone(load_settings(session).timezone).date()
-
-
-def _live_person(session: Session, person_id: int) -> Person:
+def live_person(session: Session, person_id: int) -> Person:
+    """The person's record, unless it is gone or was merged into another (NotFound, saying
+    which and what to do)."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound(f"There is no person #{person_id}.", hint="They may have been removed.")
@@ -127,7 +125,7 @@ def _live_person(session: Session, person_id: int) -> Person:
 
 
 def create_person(session: Session, actor: Actor, details: PersonDetails) -> PersonRecord:
-    values = clean_person_details(details, today=_today(session))
+    values = clean_person_details(details, today=center_today(session))
     person = Person(**values, created_by_id=actor.staff_id, updated_by_id=actor.staff_id)
     session.add(person)
     session.flush()
@@ -141,7 +139,7 @@ def create_person(session: Session, actor: Actor, details: PersonDetails) -> Per
 
 def open_person(session: Session, actor: Actor, person_id: int) -> PersonRecord:
     """A person's whole record; opening it is recorded in the audit trail."""
-    person = _live_person(session, person_id)
+    person = live_person(session, person_id)
     record_event(session, actor, "person.viewed", "person", person.id, person_id=person.id)
     return _record(person)
 
@@ -159,7 +157,7 @@ def update_person(
 
     `only` names the columns the editing form owns: the others (a coach wish set elsewhere)
     are left exactly as they are."""
-    person = _live_person(session, person_id)
+    person = live_person(session, person_id)
     if person.version != read_version:
         changed_by = (
             session.get(StaffMember, person.updated_by_id) if person.updated_by_id else None
@@ -170,7 +168,7 @@ def update_person(
             hint="Your edits are still on screen. Reload the record to see the other change, "
             "then make yours again.",
         )
-    values = clean_person_details(details, today=_today(session))
+    values = clean_person_details(details, today=center_today(session))
     changed = sorted(
         key
         for key, value in values.items()
@@ -258,7 +256,7 @@ def likely_duplicates(
     """People the new intake may already be: same name and birth year, same phone, or a
     similar name. Shown before saving, so one keystroke can use the existing record."""
     index.refresh(session)
-    today = _today(session)
+    today = center_today(session)
     words = tuple(fold(f"{details.first_name} {details.last_name}").split())
     if not words and not details.phone.strip():
         return []
@@ -398,8 +396,8 @@ def merge_people(
     the kept record are filled from the other, and the other is marked merged (not deleted)."""
     if keep_id == merge_id:
         raise ValidationError("A record cannot be merged into itself.")
-    keep = _live_person(session, keep_id)
-    other = _live_person(session, merge_id)
+    keep = live_person(session, keep_id)
+    other = live_person(session, merge_id)
     for person, version in ((keep, keep_version), (other, merge_version)):
         if person.version != version:
             raise StaleEdit(

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from desk.db.changes import announce_change
 from desk.errors import NotFound, StaleEdit, ValidationError
-from desk.models import GoalArea, GoalStatus, Person, RecoveryGoal
+from desk.models import GoalArea, GoalStatus, RecoveryGoal
 from desk.services.actor import Actor
 from desk.services.audit import record_event
+from desk.services.people import live_person
 from desk.validation import clean_text
 
 TITLE_MAX = 200
@@ -71,9 +72,7 @@ def add_goal(
     title: str,
     status: GoalStatus = GoalStatus.NOT_STARTED,
 ) -> GoalRecord:
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound("That person's record is no longer there.")
+    live_person(session, person_id)
     if not isinstance(area, GoalArea):
         raise ValidationError("Choose the area of life the goal is in.", field="area")
     goal = RecoveryGoal(

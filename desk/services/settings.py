@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from desk.db.changes import announce_change
 from desk.errors import StaleEdit, ValidationError
 from desk.models import Setting
+from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
 from desk.validation import clean_email, clean_text, format_phone_for_display
@@ -82,6 +84,20 @@ def load_settings(session: Session) -> CenterSettings:
             values[key] = row.value
             versions[key] = row.version
     return CenterSettings(values, versions)
+
+
+def center_now(session: Session, now: datetime | None = None) -> datetime:
+    """`now` (or the present) on the center's clock: for on duty now, today, due dates."""
+    return (now or utc_now()).astimezone(load_settings(session).timezone)
+
+
+def center_day(session: Session, moment: datetime) -> date:
+    """The center's date at `moment` (a visit at 20:30 in Worcester is that day, not UTC's)."""
+    return center_now(session, moment).date()
+
+
+def center_today(session: Session) -> date:
+    return center_now(session).date()
 
 
 def _clean_value(spec: SettingSpec, raw: Any) -> Any:

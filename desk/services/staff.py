@@ -9,8 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.models import StaffMember
-from desk.models.base import utc_now
-from desk.services.settings import load_settings
+from desk.services.settings import center_now
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ def on_duty(staff: StaffMember, local_now: datetime) -> bool:
 
 def list_coaches(session: Session, *, now: datetime | None = None) -> list[CoachSummary]:
     """Active coaches, those on duty now first."""
-    local_now = (now or utc_now()).astimezone(load_settings(session).timezone)
+    local_now = center_now(session, now)
     coaches = session.scalars(
         select(StaffMember)
         .where(StaffMember.is_coach, StaffMember.active)

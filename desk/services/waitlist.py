@@ -16,6 +16,7 @@ from desk.models import Assignment, Person, StaffMember, WaitlistEntry
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
+from desk.services.people import live_person
 from desk.validation import clean_text
 
 NOTE_MAX = 300
@@ -44,9 +45,7 @@ def add_to_waitlist(
     """Put the peer on the waitlist; returns the entry's id."""
     now = now or utc_now()
     lock_rows(session, Person, [person_id])
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFound("That person's record is no longer there.")
+    person = live_person(session, person_id)
     coach = session.scalar(
         select(StaffMember.display_name)
         .join(Assignment, Assignment.coach_id == StaffMember.id)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desk.db.engine import Database
 from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
-from desk.models import Assignment, AuditEvent, WaitlistEntry
+from desk.models import Assignment, AuditEvent, StaffMember, WaitlistEntry
 from desk.services.assignments import CaseloadFull, assignment_history, end_assignment
 from desk.services.checkin import PurposeChoice, sign_in, start_with_coach, today_queue
 from desk.services.coach_matching import (
@@ -199,6 +199,47 @@ def test_two_stations_taking_a_coachs_last_place_at_once(database: Database, act
     assert isinstance(told, CaseloadFull)
 
 
+def _inactive_coaches_holding_peers(database: Database) -> list[str]:
+    with database.session() as session:
+        return list(
+            session.scalars(
+                select(StaffMember.display_name)
+                .join(Assignment, Assignment.coach_id == StaffMember.id)
+                .where(Assignment.ended_at.is_(None), StaffMember.active.is_(False))
+            )
+        )
+
+
+@pytest.mark.parametrize("first", ["deactivate", "assign"])
+def test_a_coach_is_never_made_inactive_while_taking_a_peer(
+    database: Database, actor, first: str
+) -> None:
+    """One station makes Ana inactive while another assigns her a peer, in either order:
+    whichever comes second is refused, and no inactive coach is left holding a peer."""
+    from desk.services.assignments import assign_coach
+
+    ana = add_coach(database, actor, "Ana Oliveira")
+    maria = add_person(database, actor, "María", "Pérez")
+
+    def deactivate(session):
+        return save_coach(
+            session, actor, _edit(ana, active=False), coach_id=ana.id, read_version=ana.version
+        )
+
+    def take_peer(session):
+        return assign_coach(session, actor, maria.id, ana.id, current_assignment_id=None)
+
+    if first == "deactivate":
+        made_inactive, told = _race(database, deactivate, take_peer)
+        assert not made_inactive.active
+        assert isinstance(told, ValidationError) and "not active on the roster" in told.message
+    else:
+        assigned, told = _race(database, take_peer, deactivate)
+        assert assigned.coach_name == "Ana Oliveira"
+        assert isinstance(told, ConflictError) and "still has 1 active peer" in told.message
+    assert _inactive_coaches_holding_peers(database) == []
+
+
 def test_waitlist_when_no_coach_has_room(database: Database, actor) -> None:
     marcus = add_coach(database, actor, "Marcus Bell", limit=1)
     assign(database, actor, add_person(database, actor, "Kwame").id, marcus.id)
@@ -287,6 +328,20 @@ def test_suggestions_use_the_wishes_and_who_they_met(database: Database, actor) 
     with database.session() as session, pytest.raises(NotFound):
         suggest_coaches(session, actor, 999_999)
     assert marcus.id != rosa.id
+
+
+def test_loading_the_suggestions_is_audited(database: Database, actor) -> None:
+    add_coach(database, actor, "Rosa Delgado")
+    maria = add_person(database, actor, "María", "Pérez", recovery_pathway="12 step")
+    with database.transaction() as session:
+        load_matching_facts(session, actor, maria.id)
+        load_matching_facts(session, actor, maria.id, audit=False)  # loaded again, still open
+    (viewed,) = _audit(database, "coaching.match_viewed")
+    assert (viewed.person_id, viewed.entity_type, viewed.actor_id) == (
+        maria.id,
+        "person",
+        actor.staff_id,
+    )
 
 
 def test_a_coach_asked_for_who_left_is_named_but_not_offered(database: Database, actor) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
@@ -9,7 +11,13 @@ from desk.db.engine import Database
 from desk.errors import StaleEdit, ValidationError
 from desk.models import AuditEvent
 from desk.services.actor import Actor
-from desk.services.settings import load_settings, update_settings
+from desk.services.settings import (
+    center_day,
+    center_now,
+    center_today,
+    load_settings,
+    update_settings,
+)
 
 
 def test_defaults_are_the_centers_own_details(database: Database) -> None:
@@ -86,3 +94,19 @@ def test_bad_values_get_a_plain_message(
     with pytest.raises(ValidationError, match=message) as error, database.transaction() as session:
         update_settings(session, actor, {key: value}, read_versions=load_settings(session).versions)
     assert error.value.field == key
+
+
+def test_the_centers_day_is_on_its_own_clock(database: Database, actor: Actor) -> None:
+    evening = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)  # 20:30 on Nov 23 in Worcester
+    with database.session() as session:
+        assert center_day(session, evening) == date(2026, 11, 23)
+        assert center_now(session, evening).strftime("%Y-%m-%d %H:%M") == "2026-11-23 20:30"
+        today = center_today(session)
+    assert abs(today - datetime.now(UTC).date()) <= timedelta(days=1)
+    with database.transaction() as session:
+        read = load_settings(session)
+        update_settings(
+            session, actor, {"center.timezone": "Asia/Tokyo"}, read_versions=read.versions
+        )
+    with database.session() as session:
+        assert center_day(session, evening) == date(2026, 11, 24)  # 10:30 in Tokyo

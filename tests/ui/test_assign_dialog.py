@@ -146,6 +146,25 @@ def test_another_station_assigned_first(app_context, center, qtbot) -> None:
     assert [a.coach_name for a in _history(app_context, maria)] == ["Marcus Bell"]
 
 
+def test_opening_is_in_the_activity_log_once(app_context, center, qtbot) -> None:
+    """The window shows the person's pathway, language, past coaches and waitlist place: its
+    opening is recorded, but not each re-ranking, nor loading again after another station."""
+    maria = person(app_context, "María", "Pérez", preferred_language="es")
+    dialog = _dialog(app_context, qtbot, maria)
+    dialog.wished_gender.setCurrentText("woman")
+    dialog.wished_language.setCurrentIndex(dialog.wished_language.findData("pt"))
+    assign(app_context.database, app_context.actor, maria, center.marcus)  # the other station
+    dialog.assign()  # refused, and the window loads again
+    assert dialog.heading.text().startswith("Reassign María P.")
+    with app_context.database.session() as session:
+        viewed = session.execute(
+            select(AuditEvent.person_id, AuditEvent.entity_type, AuditEvent.entity_id).where(
+                AuditEvent.action == "coaching.match_viewed"
+            )
+        ).all()
+    assert [tuple(row) for row in viewed] == [(maria, "person", str(maria))]
+
+
 def test_what_was_typed_survives_a_closed_window(app_context, center, qtbot) -> None:
     maria = person(app_context, "María", "Pérez")
     assign(app_context.database, app_context.actor, maria, center.marcus)

@@ -61,3 +61,20 @@ def test_enter_then_ctrl_return_in_the_intake_saves_once(threaded_context, qtbot
     qtbot.waitUntil(lambda: dialog.signed_in is not None, timeout=5000)
     context.tasks.wait_for_done()
     assert _count(context, Person) == 1 and _count(context, Visit) == 1
+
+
+def test_a_coaching_window_closed_before_its_data_came_is_simply_gone(
+    threaded_context, qtbot
+) -> None:
+    from shiboken6 import Shiboken
+
+    from ui.pages.coaches.controller import PeerCoachingDialog
+
+    context = threaded_context
+    with context.database.transaction() as session:
+        maria = create_person(session, context.actor, PersonDetails(first_name="María")).id
+    dialog = PeerCoachingDialog(context, maria, private=True)  # its load is on its way
+    Shiboken.delete(dialog)  # closed at once (deleted as a closed dialog is)
+    context.tasks.wait_for_done()
+    qtbot.wait(50)  # the answer comes back, to no one
+    context.changes.changed.emit({"coaching"})  # and no one is left listening

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desk.names import shown_name
 from desk.services.caseload import CaseloadRow, FollowUp
 from ui.coaching_words import language_name
-from ui.formatting import date_text
+from ui.formatting import CenterTime, date_text
 from ui.models.record_table import RecordTableModel
 
 OVERDUE = QColor("#b3261e")
@@ -18,7 +18,7 @@ DUE = QColor("#a15c00")
 class CaseloadTableModel(RecordTableModel):
     PEER, STATE, NEXT_FOLLOW_UP, LAST_CONTACT, SINCE, LANGUAGE, GOALS, BARC10 = range(8)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, center_time: CenterTime | None = None) -> None:
         super().__init__(
             [
                 self.tr("Peer"),
@@ -32,6 +32,7 @@ class CaseloadTableModel(RecordTableModel):
             ],
             parent,
         )
+        self.center_time = center_time or CenterTime()
         self._private = True
 
     def set_private(self, private: bool) -> None:
@@ -65,9 +66,9 @@ class CaseloadTableModel(RecordTableModel):
         if column == self.LANGUAGE:
             return language_name(row.preferred_language)
         if column == self.SINCE:
-            return date_text(row.started_at.date())
+            return self.center_time.date_text(row.started_at)
         if column == self.LAST_CONTACT:
-            return date_text(row.last_contact_at.date()) if row.last_contact_at else ""
+            return self.center_time.date_text(row.last_contact_at)
         if column == self.NEXT_FOLLOW_UP:
             return date_text(row.next_follow_up)
         if column == self.STATE:

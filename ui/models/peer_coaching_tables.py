@@ -1,4 +1,6 @@
-"""A peer's coaching as tables: contacts, goals, coaches over time, BARC-10 answers."""
+"""A peer's coaching as tables: contacts, goals, coaches over time, BARC-10 answers.
+
+Moments (a contact, a goal set, an assignment) are shown as the center's dates."""
 
 from __future__ import annotations
 
@@ -7,14 +9,14 @@ from desk.services.barc10_records import Barc10Record
 from desk.services.coaching_contacts import ContactRecord
 from desk.services.recovery_goals import GoalRecord
 from ui.coaching_words import area_text, mode_text, status_text
-from ui.formatting import date_text
+from ui.formatting import CenterTime, date_text
 from ui.models.record_table import RecordTableModel
 
 
 class ContactsTableModel(RecordTableModel):
     DATE, MODE, MINUTES, NOTE, NEXT_STEP, FOLLOW_UP, COACH = range(7)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, center_time: CenterTime | None = None) -> None:
         super().__init__(
             [
                 self.tr("Date"),
@@ -27,10 +29,11 @@ class ContactsTableModel(RecordTableModel):
             ],
             parent,
         )
+        self.center_time = center_time or CenterTime()
 
     def display(self, contact: ContactRecord, column: int) -> str:
         if column == self.DATE:
-            return date_text(contact.contact_at.date())
+            return self.center_time.date_text(contact.contact_at)
         if column == self.MODE:
             return mode_text(contact.mode)
         if column == self.MINUTES:
@@ -54,10 +57,11 @@ class ContactsTableModel(RecordTableModel):
 class GoalsTableModel(RecordTableModel):
     AREA, GOAL, STATUS, SINCE = range(4)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, center_time: CenterTime | None = None) -> None:
         super().__init__(
             [self.tr("Area"), self.tr("Goal"), self.tr("Status"), self.tr("Set on")], parent
         )
+        self.center_time = center_time or CenterTime()
 
     def display(self, goal: GoalRecord, column: int) -> str:
         if column == self.AREA:
@@ -67,18 +71,19 @@ class GoalsTableModel(RecordTableModel):
         if column == self.STATUS:
             return status_text(goal.status)
         if column == self.SINCE:
-            return date_text(goal.created_at.date())
+            return self.center_time.date_text(goal.created_at)
         return ""
 
 
 class AssignmentsTableModel(RecordTableModel):
     COACH, FROM, UNTIL, WHY_ENDED = range(4)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, center_time: CenterTime | None = None) -> None:
         super().__init__(
             [self.tr("Coach"), self.tr("From"), self.tr("Until"), self.tr("Why it ended")],
             parent,
         )
+        self.center_time = center_time or CenterTime()
 
     def display(self, assignment: AssignmentRecord, column: int) -> str:
         if column == self.COACH:
@@ -89,11 +94,11 @@ class AssignmentsTableModel(RecordTableModel):
                 else name
             )
         if column == self.FROM:
-            return date_text(assignment.started_at.date())
+            return self.center_time.date_text(assignment.started_at)
         if column == self.UNTIL:
             if assignment.ended_at is None:
                 return self.tr("now")
-            return date_text(assignment.ended_at.date())
+            return self.center_time.date_text(assignment.ended_at)
         if column == self.WHY_ENDED:
             return assignment.end_reason or ""
         return ""

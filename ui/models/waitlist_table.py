@@ -1,4 +1,7 @@
-"""The waitlist as a table: the longest-waiting first, with what each peer asked for."""
+"""The waitlist as a table: the longest-waiting first, with what each peer asked for.
+
+Days waiting are counted on the center's calendar: put on the list at 20:30, one day by the
+next morning."""
 
 from __future__ import annotations
 
@@ -8,14 +11,14 @@ from datetime import UTC, datetime
 from desk.names import shown_name
 from desk.services.waitlist import WaitlistRow
 from ui.coaching_words import language_name, tags_text
-from ui.formatting import date_text
+from ui.formatting import CenterTime
 from ui.models.record_table import RecordTableModel
 
 
 class WaitlistTableModel(RecordTableModel):
     SINCE, PEER, ASKED_FOR, NOTE = range(4)
 
-    def __init__(self, parent=None, *, clock=None) -> None:
+    def __init__(self, parent=None, *, clock=None, center_time: CenterTime | None = None) -> None:
         super().__init__(
             [
                 self.tr("Waiting"),
@@ -25,6 +28,7 @@ class WaitlistTableModel(RecordTableModel):
             ],
             parent,
         )
+        self.center_time = center_time or CenterTime()
         self._private = True
         self._labels: Mapping[str, str] = {}
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -53,7 +57,7 @@ class WaitlistTableModel(RecordTableModel):
 
     def display(self, row: WaitlistRow, column: int) -> str:
         if column == self.SINCE:
-            days = (self._clock() - row.added_at).days
+            days = (self.center_time.day(self._clock()) - self.center_time.day(row.added_at)).days
             return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
         if column == self.PEER:
             name = shown_name(
@@ -71,7 +75,7 @@ class WaitlistTableModel(RecordTableModel):
         if column == self.SINCE:
             return (
                 self.tr("Since %1, added by %2")
-                .replace("%1", date_text(row.added_at.date()))
+                .replace("%1", self.center_time.date_text(row.added_at))
                 .replace("%2", row.added_by)
             )
         if column in (self.ASKED_FOR, self.NOTE):

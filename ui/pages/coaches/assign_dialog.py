@@ -45,7 +45,6 @@ from desk.services.waitlist import add_to_waitlist
 from ui.coaching_words import language_name
 from ui.context import AppContext
 from ui.drafts import FormDraft
-from ui.formatting import date_text
 from ui.models.suggestions_table import SuggestionsTableModel
 from ui.widgets.banner import Banner
 
@@ -194,11 +193,13 @@ class AssignCoachDialog(QDialog):
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         actor, person_id = self.context.actor, self.person_id
+        opening = self.facts is None  # audited once; loading again after a change is not
 
         def load(session):
-            return load_matching_facts(session, actor, person_id), list_specialty_tags(session)
+            facts = load_matching_facts(session, actor, person_id, audit=opening)
+            return facts, list_specialty_tags(session)
 
-        self.context.tasks.submit(load, self._show_facts, self._failed)
+        self.context.tasks.submit(load, self._show_facts, self._failed, owner=self)
 
     def _show_facts(self, loaded: tuple[MatchingFacts, list[SpecialtyOption]]) -> None:
         first_time = self.facts is None
@@ -212,7 +213,7 @@ class AssignCoachDialog(QDialog):
                 self.tr("Reassign %1: now with %2 since %3")
                 .replace("%1", name)
                 .replace("%2", peer.current.coach_name)
-                .replace("%3", date_text(peer.current.started_at.date()))
+                .replace("%3", self.context.center_time.date_text(peer.current.started_at))
             )
         else:
             self.heading.setText(self.tr("Assign a coach to %1").replace("%1", name))
@@ -244,7 +245,7 @@ class AssignCoachDialog(QDialog):
         if peer.waitlisted_at is not None:
             parts.append(
                 self.tr("On the waitlist since %1").replace(
-                    "%1", date_text(peer.waitlisted_at.date())
+                    "%1", self.context.center_time.date_text(peer.waitlisted_at)
                 )
             )
         if peer.named_coach_name and not peer.named_coach_active:
@@ -357,7 +358,7 @@ class AssignCoachDialog(QDialog):
                 match_reasons=words,
             )
 
-        self.context.tasks.submit(work, self._assigned, self._failed)
+        self.context.tasks.submit(work, self._assigned, self._failed, owner=self)
 
     def _assigned(self, record: AssignmentRecord) -> None:
         self.draft.clear()
@@ -376,12 +377,16 @@ class AssignCoachDialog(QDialog):
                 save_coach_wishes(session, actor, facts.peer.person_id, facts.peer.version, wishes)
             return add_to_waitlist(session, actor, facts.peer.person_id, note)
 
-        self.context.tasks.submit(work, self._waitlisted, self._failed)
+        self.context.tasks.submit(work, self._waitlisted, self._failed, owner=self)
 
     def _waitlisted(self, _entry_id: int) -> None:
         self.draft.clear()
         self.waitlisted = True
         self.accept()
+
+    def done(self, result: int) -> None:
+        self.draft.flush()  # closing: the last keystrokes are kept before the window goes
+        super().done(result)
 
     def _failed(self, error: DeskError) -> None:
         self.banner.show_message(str(error), "error")

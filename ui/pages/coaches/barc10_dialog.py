@@ -43,7 +43,7 @@ class Barc10Dialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.recorded: Barc10Record | None = None
-        today = today or date.today()
+        today = today or context.center_time.today()
         self.banner = Banner()
         intro = QLabel(
             self.tr(
@@ -125,6 +125,7 @@ class Barc10Dialog(QDialog):
             lambda session: record_barc10(session, actor, person_id, taken_on, scores, note),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def _saved(self, record: Barc10Record) -> None:

@@ -193,7 +193,7 @@ class CoachDialog(QDialog):
                 read_version=coach.version if coach else None,
             )
 
-        self.context.tasks.submit(work, self._saved, self._failed)
+        self.context.tasks.submit(work, self._saved, self._failed, owner=self)
 
     def _saved(self, coach: RosterCoach) -> None:
         self.saved = coach

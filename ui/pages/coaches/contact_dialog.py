@@ -59,7 +59,7 @@ class LogContactDialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.logged: ContactRecord | None = None
-        today = today or date.today()
+        today = today or context.center_time.today()
         self.banner = Banner()
         self.contact_on = QDateEdit(_qdate(today))
         self.contact_on.setObjectName("contactOn")
@@ -159,13 +159,20 @@ class LogContactDialog(QDialog):
         data, actor, person_id = self.contact_input(), self.context.actor, self.person_id
         self.draft.save_now()
         self.context.tasks.submit(
-            lambda session: log_contact(session, actor, person_id, data), self._saved, self._failed
+            lambda session: log_contact(session, actor, person_id, data),
+            self._saved,
+            self._failed,
+            owner=self,
         )
 
     def _saved(self, record: ContactRecord) -> None:
         self.draft.clear()
         self.logged = record
         self.accept()
+
+    def done(self, result: int) -> None:
+        self.draft.flush()  # closing: the last keystrokes are kept before the window goes
+        super().done(result)
 
     def _failed(self, error: DeskError) -> None:
         self.banner.show_message(str(error), "error")

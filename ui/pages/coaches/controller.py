@@ -28,6 +28,7 @@ from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.peer_panel import PeerCoachingPanel
 from ui.pages.coaches.tags_dialog import SpecialtyTagsDialog
 from ui.pages.coaches.view import CoachesView
+from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
 
@@ -82,7 +83,7 @@ class CoachesPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.view = CoachesView()
+        self.view = CoachesView(context.center_time)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
@@ -205,7 +206,7 @@ class CoachesPage(Page):
         if self.snapshot is None or not self.snapshot.may_manage:
             return
         dialog = CoachDialog(self.context, coach, self.snapshot.tags, self)
-        if dialog.exec() and dialog.saved is not None:
+        if run_modal(dialog) and dialog.saved is not None:
             self.coach_id = dialog.saved.id
             self.view.banner.show_message(
                 self.tr("Saved %1.").replace("%1", dialog.saved.display_name), "ok"
@@ -214,7 +215,7 @@ class CoachesPage(Page):
 
     def edit_tags(self) -> None:
         dialog = SpecialtyTagsDialog(self.context, self)
-        dialog.exec()
+        run_modal(dialog)
         if dialog.changed:
             self.refresh()
 
@@ -240,7 +241,7 @@ class CoachesPage(Page):
             today=self.caseload.today if self.caseload else None,
             parent=self,
         )
-        if dialog.exec():
+        if run_modal(dialog):
             self.view.banner.show_message(
                 self.tr("Contact with %1 logged.").replace("%1", self._peer_name(row)), "ok"
             )
@@ -251,7 +252,9 @@ class CoachesPage(Page):
         if row is None:
             self._say(self.tr("Choose a peer in the caseload first."))
             return
-        PeerCoachingDialog(self.context, row.person_id, private=self.private(), parent=self).exec()
+        run_modal(
+            PeerCoachingDialog(self.context, row.person_id, private=self.private(), parent=self)
+        )
         self.refresh()
 
     def reassign(self) -> None:
@@ -268,7 +271,7 @@ class CoachesPage(Page):
 
     def _assign(self, person_id: int) -> None:
         dialog = AssignCoachDialog(self.context, person_id, private=self.private(), parent=self)
-        if dialog.exec():
+        if run_modal(dialog):
             if dialog.assigned is not None:
                 self.view.banner.show_message(
                     self.tr("Assigned to %1.").replace("%1", dialog.assigned.coach_name), "ok"

@@ -71,6 +71,7 @@ class GoalDialog(QDialog):
             lambda session: add_goal(session, actor, person_id, area, title, status),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def _saved(self, goal: GoalRecord) -> None:

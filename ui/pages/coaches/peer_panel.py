@@ -1,6 +1,9 @@
 """A peer's coaching, on their record and from a caseload: their coach and what they asked
 for, and the actions (assign or reassign, end, log a contact, add a goal, record a BARC-10),
-with the contacts, goals, BARC-10 trend and past coaches in tabs."""
+with the contacts, goals, BARC-10 trend and past coaches in tabs.
+
+Another station's change reloads the panel only while it is on screen; a hidden panel (the
+People page behind another page) reloads once, when shown again."""
 
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ from ui.pages.coaches.barc10_dialog import Barc10Dialog
 from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.goal_dialog import GoalDialog, status_combo
 from ui.widgets.banner import Banner
+from ui.widgets.modal import run_modal
 from ui.widgets.trend_chart import TrendChart
 
 
@@ -64,6 +68,7 @@ class PeerCoachingPanel(QWidget):
         self.private = private
         self.person_id: int | None = None
         self.coaching: PeerCoaching | None = None
+        self._stale = False  # changed elsewhere while hidden: reload when shown
         self.banner = Banner()
         self.summary = QLabel(self.tr("No one is open."))
         self.summary.setObjectName("coachingSummary")
@@ -92,9 +97,10 @@ class PeerCoachingPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.contacts_model = ContactsTableModel(self)
+        center_time = context.center_time
+        self.contacts_model = ContactsTableModel(self, center_time=center_time)
         self.contacts = _table(self.contacts_model, "contactsTable", ContactsTableModel.NOTE)
-        self.goals_model = GoalsTableModel(self)
+        self.goals_model = GoalsTableModel(self, center_time=center_time)
         self.goals = _table(self.goals_model, "goalsTable", GoalsTableModel.GOAL)
         self.goal_status = status_combo()
         self.goal_status.setObjectName("goalStatusChoice")
@@ -118,7 +124,7 @@ class PeerCoachingPanel(QWidget):
         barc_layout.addWidget(self.trend)
         barc_layout.addWidget(self.trend_words)
         barc_layout.addWidget(self.barc)
-        self.history_model = AssignmentsTableModel(self)
+        self.history_model = AssignmentsTableModel(self, center_time=center_time)
         self.history = _table(self.history_model, "coachHistory", AssignmentsTableModel.WHY_ENDED)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
@@ -153,15 +159,27 @@ class PeerCoachingPanel(QWidget):
             self._load(audit=False)
 
     def _on_changes(self, topics) -> None:
-        if topics & {"coaching", "people", "*"}:
+        if not topics & {"coaching", "people", "*"}:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def _load(self, *, audit: bool) -> None:
         actor, person_id = self.context.actor, self.person_id
+        self._stale = False
         self.context.tasks.submit(
             lambda session: peer_coaching(session, actor, person_id, audit=audit),
             self._show,
             self._failed,
+            owner=self,
         )
 
     def _show(self, coaching: PeerCoaching) -> None:
@@ -205,10 +223,12 @@ class PeerCoachingPanel(QWidget):
     def summary_text(self, coaching: PeerCoaching) -> str:
         if coaching.current is not None:
             text = self.tr("Coach: %1, since %2.").replace("%1", coaching.current.coach_name)
-            text = text.replace("%2", date_text(coaching.current.started_at.date()))
+            text = text.replace(
+                "%2", self.context.center_time.date_text(coaching.current.started_at)
+            )
         elif coaching.waitlisted_at is not None:
             text = self.tr("No coach yet: on the waitlist since %1.").replace(
-                "%1", date_text(coaching.waitlisted_at.date())
+                "%1", self.context.center_time.date_text(coaching.waitlisted_at)
             )
         else:
             text = self.tr("No coach yet.")
@@ -246,7 +266,7 @@ class PeerCoachingPanel(QWidget):
         if self.person_id is None:
             return
         dialog = AssignCoachDialog(self.context, self.person_id, private=self.private, parent=self)
-        if dialog.exec():
+        if run_modal(dialog):
             if dialog.assigned is not None:
                 self._done(self.tr("Now with %1.").replace("%1", dialog.assigned.coach_name))
             elif dialog.waitlisted:
@@ -270,6 +290,7 @@ class PeerCoachingPanel(QWidget):
             lambda session: end_assignment(session, actor, assignment_id, reason),
             lambda _none: self._done(self.tr("Coaching ended; it stays in their history.")),
             self._failed,
+            owner=self,
         )
 
     def log_contact(self) -> None:
@@ -277,13 +298,13 @@ class PeerCoachingPanel(QWidget):
             dialog = LogContactDialog(
                 self.context, self.person_id, self.name(), today=self._today(), parent=self
             )
-            if dialog.exec():
+            if run_modal(dialog):
                 self._done(self.tr("Contact logged."))
 
     def add_goal(self) -> None:
         if self.person_id is not None:
             dialog = GoalDialog(self.context, self.person_id, self.name(), parent=self)
-            if dialog.exec():
+            if run_modal(dialog):
                 self._done(self.tr("Goal added."))
 
     def record_barc10(self) -> None:
@@ -291,7 +312,7 @@ class PeerCoachingPanel(QWidget):
             dialog = Barc10Dialog(
                 self.context, self.person_id, self.name(), today=self._today(), parent=self
             )
-            if dialog.exec():
+            if run_modal(dialog):
                 self._done(self.tr("BARC-10 recorded."))
 
     def _today(self):
@@ -312,6 +333,7 @@ class PeerCoachingPanel(QWidget):
             lambda session: update_goal(session, actor, goal.id, goal.version, status=status),
             lambda _goal: self._done(self.tr("Goal updated.")),
             self._failed,
+            owner=self,
         )
 
     def _failed(self, error: DeskError) -> None:

@@ -72,6 +72,7 @@ class SpecialtyTagsDialog(QDialog):
             lambda session: list_specialty_tags(session, include_inactive=True),
             lambda tags: self._show(tags, select_code),
             self._failed,
+            owner=self,
         )
 
     def _show(self, tags: list[SpecialtyOption], select_code: str | None) -> None:
@@ -102,6 +103,7 @@ class SpecialtyTagsDialog(QDialog):
             lambda session: save_specialty_tag(session, actor, label=label, label_es=label_es),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def save(self) -> None:
@@ -122,6 +124,7 @@ class SpecialtyTagsDialog(QDialog):
             ),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def _saved(self, tag: SpecialtyOption) -> None:

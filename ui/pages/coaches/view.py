@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formatting import CenterTime
 from ui.models.caseload_table import CaseloadTableModel
 from ui.models.roster_table import RosterTableModel
 from ui.models.waitlist_table import WaitlistTableModel
@@ -51,7 +52,7 @@ def _row(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
 
 
 class CoachesView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, center_time: CenterTime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = Banner()
         heading = QLabel(self.tr("Coaches"))
@@ -90,7 +91,7 @@ class CoachesView(QWidget):
 
         self.chart = CaseloadChart()
         self.waitlist_heading = _heading(self.tr("Waitlist"))
-        self.waitlist_model = WaitlistTableModel(self)
+        self.waitlist_model = WaitlistTableModel(self, center_time=center_time)
         self.waitlist = _table(self.waitlist_model, "waitlistTable")
         self.waitlist.horizontalHeader().setSectionResizeMode(
             WaitlistTableModel.ASKED_FOR, QHeaderView.ResizeMode.Stretch
@@ -110,7 +111,7 @@ class CoachesView(QWidget):
         left_layout.addLayout(_row(self.remove_waiting_button, self.assign_waiting_button))
 
         self.caseload_heading = _heading(self.tr("Choose a coach to see their peers"))
-        self.caseload_model = CaseloadTableModel(self)
+        self.caseload_model = CaseloadTableModel(self, center_time=center_time)
         self.caseload = _table(self.caseload_model, "caseloadTable")
         header = self.caseload.horizontalHeader()
         header.setSectionResizeMode(CaseloadTableModel.PEER, QHeaderView.ResizeMode.Stretch)

@@ -38,6 +38,7 @@ from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.view import FrontDeskView
+from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -421,7 +422,7 @@ class FrontDeskPage(Page):
         dialog = AssignCoachDialog(
             self.context, entry.person_id, private=self.view.privacy.isChecked(), parent=self
         )
-        accepted = dialog.exec()
+        accepted = run_modal(dialog)
         self._back_to_the_box()
         if accepted:
             name = self._entry_name(entry)
