@@ -16,12 +16,8 @@ from desk.errors import DeskError
 from desk.printing.catalogue import LANGUAGES
 from desk.services.actor import command_line_actor
 from desk.services.handouts import category_handout, find_category, record_document_output
-from desk.services.referrals import (
-    ReferralRequest,
-    local_today,
-    prepare_sheet,
-    referral_defaults,
-)
+from desk.services.referrals import ReferralRequest, prepare_sheet, referral_defaults
+from desk.services.settings import center_today
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -84,7 +80,7 @@ def referral_sheet_command(args: argparse.Namespace) -> int:
                 large_print=args.large_print,
                 coach_id=defaults.coach_id,
             )
-            prepared = prepare_sheet(session, request, local_today(session))
+            prepared = prepare_sheet(session, request, center_today(session))
             _write(args.out, prepared.pdf)
             record_document_output(
                 session,
@@ -109,7 +105,7 @@ def handout_command(args: argparse.Namespace) -> int:
         with database.transaction() as session:
             actor = command_line_actor(session)
             content, pdf = category_handout(
-                session, category, args.lang, False, local_today(session)
+                session, category, args.lang, False, center_today(session)
             )
             _write(args.out, pdf)
             record_document_output(

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from desk.db.changes import announce_change
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
-from desk.models.base import utc_now
 from desk.names import called
 from desk.printing.catalogue import LANGUAGES
 from desk.printing.referral_sheet import render_referral_sheet
@@ -105,10 +104,6 @@ def center_header(settings: CenterSettings) -> CenterHeader:
     return CenterHeader(
         settings.name, tuple(settings.address_lines), settings.phone, settings.email
     )
-
-
-def local_today(session: Session) -> date:
-    return utc_now().astimezone(load_settings(session).timezone).date()
 
 
 def sheet_language(preferred: str | None) -> str:

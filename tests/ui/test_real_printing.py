@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from desk.demo.seed_directory import seed_directory
 from desk.models import Referral, Service
-from desk.services.referrals import local_today
+from desk.services.settings import center_today
 from tests.desk.people_helpers import add_person
 from tests.desk.referrals.builders import add_service, signed_consent
 from ui.context import AppContext
@@ -84,7 +84,7 @@ def _fill(app_context: AppContext) -> list[str]:
         seed_directory(
             session,
             services=10,
-            today=local_today(session),
+            today=center_today(session),
             now=datetime.now(UTC),
             rng=random.Random(2),
         )
@@ -114,7 +114,7 @@ def test_a_sheet_prints_through_qt_to_cups_and_reads_back(
     )
     names = _fill(app_context)
     with app_context.database.transaction() as session:
-        today = local_today(session)
+        today = center_today(session)
         for item in app_context.basket.items:  # signed consents: the sheet may name him
             signed_consent(
                 session, app_context.actor, person.id, item.service_id, today, now=datetime.now(UTC)

@@ -18,7 +18,7 @@ from desk.models import Assignment, AuditEvent, Consent, Referral, Service, Staf
 from desk.printing.referral_sheet import render_referral_sheet
 from desk.printing.sheet_content import ReferralSheetContent
 from desk.services.actor import front_desk_actor
-from desk.services.referrals import local_today
+from desk.services.settings import center_today
 from tests.conftest import CrashRecorder
 from tests.desk.people_helpers import add_person
 from tests.desk.referrals.builders import pdf_text
@@ -42,7 +42,7 @@ def _seed(context: AppContext, count: int = 20) -> list[tuple[str, str]]:
         seed_directory(
             session,
             services=count,
-            today=local_today(session),
+            today=center_today(session),
             now=datetime.now(UTC),
             rng=random.Random(11),
         )

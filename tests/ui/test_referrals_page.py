@@ -16,7 +16,7 @@ from desk.demo.seed_directory import seed_directory
 from desk.models import AuditEvent, Consent, Referral, ReferralOutcome, Service
 from desk.services.consents import ConsentStatus, person_consents, revoke_consent
 from desk.services.referral_log import record_outcome
-from desk.services.referrals import local_today
+from desk.services.settings import center_today
 from tests.desk.people_helpers import add_person
 from tests.desk.referrals.builders import pdf_text, signed_consent
 from tests.ui.task_queues import QueuedTaskRunner
@@ -32,10 +32,10 @@ from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed, print_pdf
 
 
-def center_today(context: AppContext) -> date:
+def center_date(context: AppContext) -> date:
     """Today where the center is (its time zone, from settings): the date the app works by."""
     with context.database.session() as session:
-        return local_today(session)
+        return center_today(session)
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def services(app_context: AppContext) -> list[tuple[str, str]]:
         seed_directory(
             session,
             services=50,
-            today=local_today(session),
+            today=center_today(session),
             now=datetime.now(UTC),
             rng=random.Random(5),
         )
@@ -228,7 +228,7 @@ def test_a_named_sheet_asks_for_consent_and_offers_the_form(
     form_text = " ".join(pdf_text(form.read_bytes()).split())
     assert "Farah Haddad" in form_text and "Valid through" in form_text
     assert count(app_context, AuditEvent, action="export.consent_form") == 1
-    today = center_today(app_context)
+    today = center_date(app_context)
     with app_context.database.session() as session:
         [consent] = person_consents(session, person.id, today)
     assert consent.status is ConsentStatus.AWAITING_SIGNATURE
@@ -255,7 +255,7 @@ def test_a_named_sheet_is_not_printed_again_once_the_consent_is_revoked(
     page: ReferralsPage, app_context: AppContext, services, printers: Printers, monkeypatch
 ) -> None:
     person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
-    today = center_today(app_context)
+    today = center_date(app_context)
     with app_context.database.transaction() as session:
         consent = signed_consent(
             session, app_context.actor, person.id, services[0][0], today, now=datetime.now(UTC)
@@ -361,7 +361,7 @@ def test_follow_up_records_an_outcome_a_week_later_and_refuses_a_stale_one(
     page.show_follow_up()
     assert follow_up.model.rowCount() == 0  # not due for a week
     with app_context.database.transaction() as session:
-        yesterday = center_today(app_context) - timedelta(days=1)
+        yesterday = center_date(app_context) - timedelta(days=1)
         session.execute(update(Referral).values(follow_up_on=yesterday))
     follow_up.refresh()
     assert follow_up.model.rowCount() == 1

@@ -12,7 +12,7 @@ from desk.db.engine import Database
 from desk.errors import StaleEdit, ValidationError
 from desk.models import Referral, Service
 from desk.printing.catalogue import long_date
-from desk.services import referrals as referrals_service
+from desk.services import settings as settings_service
 from desk.services.actor import Actor
 from desk.services.consents import (
     ConsentNeeded,
@@ -24,12 +24,8 @@ from desk.services.consents import (
     revoke_consent,
 )
 from desk.services.handouts import consent_form
-from desk.services.referrals import (
-    ReferralRequest,
-    give_referral,
-    local_today,
-    prepare_sheet,
-)
+from desk.services.referrals import ReferralRequest, give_referral, prepare_sheet
+from desk.services.settings import center_today
 from tests.desk.people_helpers import add_person
 from tests.desk.referrals.builders import (
     PREPARED_AT,
@@ -287,16 +283,16 @@ def test_a_consent_is_active_through_its_end_date_in_the_centers_time_zone(
         (datetime(2026, 12, 1, 4, 59, tzinfo=UTC), ConsentStatus.ACTIVE),  # 11:59 pm in Worcester
         (datetime(2026, 12, 1, 5, 0, tzinfo=UTC), ConsentStatus.EXPIRED),  # midnight there
     ):
-        monkeypatch.setattr(referrals_service, "utc_now", lambda clock=clock: clock)
+        monkeypatch.setattr(settings_service, "utc_now", lambda clock=clock: clock)
         with database.session() as session:
-            center_today = local_today(session)
-            [record] = person_consents(session, person.id, center_today)
+            day = center_today(session)
+            [record] = person_consents(session, person.id, day)
             assert record.status is status, clock
             if status is ConsentStatus.ACTIVE:
-                prepare_sheet(session, _named(person.id, [detox]), center_today)
+                prepare_sheet(session, _named(person.id, [detox]), day)
             else:
                 with pytest.raises(ConsentNeeded, match="consent expired"):
-                    prepare_sheet(session, _named(person.id, [detox]), center_today)
+                    prepare_sheet(session, _named(person.id, [detox]), day)
 
 
 def test_the_form_prints_in_the_language_it_was_written_in(

@@ -32,7 +32,8 @@ from desk.services.consents import (
     revoke_consent,
 )
 from desk.services.referral_log import ReferralEntry, list_referrals, referred_services
-from desk.services.referrals import local_today, sheet_language
+from desk.services.referrals import sheet_language
+from desk.services.settings import center_today
 from ui.context import AppContext
 from ui.models.consents_table import ConsentsTableModel
 from ui.models.referral_log_table import ReferralLogTableModel
@@ -136,7 +137,7 @@ class PersonReferralsPanel(QWidget):
             return
 
         def load(session) -> tuple[list[ReferralEntry], list[ConsentRecord], date]:
-            today = local_today(session)
+            today = center_today(session)
             return (
                 list_referrals(session, person_id=person_id, today=today),
                 person_consents(session, person_id, today),
@@ -238,7 +239,7 @@ class PersonReferralsPanel(QWidget):
         actor = self.context.actor
 
         def work(session) -> ConsentRecord:
-            today = local_today(session)
+            today = center_today(session)
             return revoke_consent(
                 session,
                 actor,

@@ -24,11 +24,11 @@ from desk.services.referrals import (
     ReferralDefaults,
     ReferralRequest,
     give_referral,
-    local_today,
     record_print_failure,
     record_sheet_output,
     referral_defaults,
 )
+from desk.services.settings import center_today
 from ui.context import AppContext
 from ui.pages.referrals.builder_view import BuilderView
 from ui.pages.referrals.coach_choice import CoachChoice
@@ -256,7 +256,7 @@ class ReferralBuilder(QWidget):
 
         self.view.status.setText(self.tr("Preparing the sheet…"))
         self.context.tasks.submit(
-            lambda session: give_referral(session, actor, request, local_today(session)),
+            lambda session: give_referral(session, actor, request, center_today(session)),
             given,
             refused,
         )

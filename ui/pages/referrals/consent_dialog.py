@@ -35,7 +35,7 @@ from desk.services.consents import (
     default_consent_draft,
     record_signature,
 )
-from desk.services.referrals import local_today
+from desk.services.settings import center_today
 from ui.context import AppContext
 
 
@@ -179,7 +179,7 @@ class ConsentDialog(QDialog):
         self._update_buttons()
         self.context.tasks.submit(
             lambda session: default_consent_draft(
-                session, service_id, language, local_today(session), whole_organization=whole
+                session, service_id, language, center_today(session), whole_organization=whole
             ),
             lambda draft: self._show_draft(serial, draft),
             lambda error: self._draft_failed(serial, error),
@@ -276,7 +276,7 @@ class ConsentDialog(QDialog):
         self._update_buttons()
         self.error.setText("")
         self.context.tasks.submit(
-            lambda session: create_consent(session, actor, person_id, draft, local_today(session)),
+            lambda session: create_consent(session, actor, person_id, draft, center_today(session)),
             self._saved,
             self._failed,
         )
@@ -348,7 +348,7 @@ class SignedFormDialog(QDialog):
         self.error.setText("")
 
         def work(session) -> ConsentRecord:
-            today = local_today(session)
+            today = center_today(session)
             return record_signature(session, actor, consent.id, consent.version, signed_on, today)
 
         self.context.tasks.submit(work, self._recorded, self._failed)

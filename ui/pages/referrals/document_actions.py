@@ -24,11 +24,11 @@ from desk.services.handouts import (
 )
 from desk.services.referrals import (
     ConsentLapsed,
-    local_today,
     record_print_failure,
     record_sheet_output,
     sheet_for_output,
 )
+from desk.services.settings import center_today
 from ui.context import AppContext
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
@@ -108,7 +108,7 @@ class DocumentActions(QObject):
 
         self.context.tasks.submit(
             lambda session: sheet_for_output(
-                session, referral_id, local_today(session), without_name=without_name
+                session, referral_id, center_today(session), without_name=without_name
             )[1],
             checked,
             refused,
@@ -167,7 +167,7 @@ class DocumentActions(QObject):
             return
 
         def render(session) -> bytes:
-            return consent_form(session, consent_id, None, False, local_today(session))[1]
+            return consent_form(session, consent_id, None, False, center_today(session))[1]
 
         self._render_and_send(
             render,
@@ -192,9 +192,9 @@ class DocumentActions(QObject):
             return
 
         def render(session) -> bytes:
-            return category_handout(session, category, language, large_print, local_today(session))[
-                1
-            ]
+            return category_handout(
+                session, category, language, large_print, center_today(session)
+            )[1]
 
         self._render_and_send(
             render,

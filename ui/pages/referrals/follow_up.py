@@ -30,7 +30,7 @@ from desk.services.referral_log import (
     list_referrals,
     record_outcome,
 )
-from desk.services.referrals import local_today
+from desk.services.settings import center_today
 from ui.context import AppContext
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
@@ -122,7 +122,7 @@ class FollowUpTab(QWidget):
         chosen = self.current()
 
         def load(session) -> tuple[list[ReferralEntry], date]:
-            today = local_today(session)
+            today = center_today(session)
             return list_referrals(session, scope=scope, today=today), today
 
         def show(loaded) -> None:

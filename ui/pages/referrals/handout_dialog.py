@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desk.categories import CATEGORIES, CATEGORY_BY_CODE
 from desk.errors import DeskError
 from desk.services.handouts import category_handout
-from desk.services.referrals import local_today
+from desk.services.settings import center_today
 from ui.context import AppContext
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -129,7 +129,7 @@ class HandoutDialog(QDialog):
         category = CATEGORY_BY_CODE[code]
 
         def work(session):
-            _, pdf = category_handout(session, category, language, large, local_today(session))
+            _, pdf = category_handout(session, category, language, large, center_today(session))
             return pdf, render_first_pages(pdf, width)
 
         def done(result) -> None:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.errors import DeskError
-from desk.services.referrals import PreparedSheet, ReferralRequest, local_today, prepare_sheet
+from desk.services.referrals import PreparedSheet, ReferralRequest, prepare_sheet
+from desk.services.settings import center_today
 from ui.printing.preview import PdfPreview, render_first_pages
 from ui.tasks import TaskRunner
 
@@ -65,7 +66,7 @@ class LivePreview(QObject):
         def work(session) -> tuple[PreparedSheet, list] | None:
             if serial != runs.latest:
                 return None  # changed again since: the newer run shows it
-            prepared = prepare_sheet(session, request, local_today(session))
+            prepared = prepare_sheet(session, request, center_today(session))
             if serial != runs.latest:
                 return None
             return prepared, render_first_pages(prepared.pdf, width)

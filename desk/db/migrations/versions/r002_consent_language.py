@@ -6,7 +6,7 @@ record: the person's preferred language when it is Spanish, else English.
 
 Revision ID: r002
 Revises: c001
-Create Date: 2026-12-01 09:00:00
+Create Date: 2026-11-27 18:00:00
 """
 
 from collections.abc import Sequence
