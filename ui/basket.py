@@ -5,7 +5,8 @@ referral can start from the person's record as well as from the directory, and w
 sheet shows their name.
 
 Nothing chosen or typed for one person reaches another's sheet: choosing a different person
-empties the basket (services, notes, next steps) and turns "show their name" off. Naming the
+empties the basket (services, notes, next steps) and turns "show their name" off, also when
+the sheet was made anonymous in between. Naming the
 walk-in an anonymous sheet was being built for (or making a sheet anonymous) keeps the
 services and notes, but "show their name" is off again.
 """
@@ -26,15 +27,20 @@ class BasketModel(QObject):
         self.person_id: int | None = None
         self.person_label = ""  # the name they go by, for the screen
         self.shows_name = False  # "prepared for" with their name: needs their consent
+        # The last person named while this basket was filled: the contents are theirs, even
+        # after the sheet was made anonymous, so naming anyone else starts afresh.
+        self._filled_for: int | None = None
 
     def set_person(self, person_id: int | None, label: str = "") -> bool:
         """Whom the sheet is for; True when that is a different person than before, which
         starts the basket afresh."""
         different = (
-            person_id is not None and self.person_id is not None and person_id != self.person_id
+            person_id is not None and self._filled_for is not None and person_id != self._filled_for
         )
         if different:
             self.basket.clear()
+        if person_id is not None:
+            self._filled_for = person_id
         if person_id != self.person_id:
             self.shows_name = False
         self.person_id = person_id
@@ -79,6 +85,7 @@ class BasketModel(QObject):
         """Empty the basket, forget the person, name off: ready for the next walk-in."""
         self.basket.clear()
         self.person_id = None
+        self._filled_for = None
         self.person_label = ""
         self.shows_name = False
         self.changed.emit()

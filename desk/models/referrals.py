@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desk.models.base import Base, enum_column, staff_fk, utc_now
@@ -97,8 +97,11 @@ class Consent(Base):
     revoked_by_id: Mapped[int | None] = mapped_column(staff_fk())
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int] = mapped_column(staff_fk())
+    # Made for every program of the recipient organization (not one program): said once,
+    # when it is made, so that a program later removed never widens it to the organization.
+    whole_organization: Mapped[bool] = mapped_column(default=False, server_default=false())
     # The language its form was written in: a reprint of the form is in the same words.
-    language: Mapped[str] = mapped_column(String(8), default="en")
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     version: Mapped[int] = mapped_column()
 
     __mapper_args__ = {"version_id_col": version}

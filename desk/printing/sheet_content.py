@@ -99,8 +99,7 @@ class ReferralSheetContent:
         except (KeyError, TypeError, ValueError) as error:
             raise UnknownSheetFormat(
                 f"This referral's saved sheet cannot be read ({type(error).__name__}: {error}).",
-                hint="Give a new sheet for the same services (Refer again); the log file has "
-                "the details.",
+                hint="Give a new sheet for the same services (Refer again).",
             ) from None
 
 

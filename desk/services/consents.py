@@ -60,15 +60,12 @@ class ConsentRecord:
     created_at: datetime
     created_on: date  # in the center's time zone: no signature can be dated before it
     language: str  # the language its form was written (and is printed) in
+    whole_organization: bool  # made for every program of its organization
     status: ConsentStatus
 
     @property
     def is_active(self) -> bool:
         return self.status is ConsentStatus.ACTIVE
-
-    @property
-    def covers_whole_organization(self) -> bool:
-        return self.recipient_service_id is None and self.recipient_organization_id is not None
 
     @property
     def is_linked(self) -> bool:
@@ -151,6 +148,7 @@ def _record(
         created_at=consent.created_at,
         created_on=_created_on(consent, timezone or load_settings(session).timezone),
         language=consent.language,
+        whole_organization=consent.whole_organization,
         status=consent_status(consent, today),
     )
 
@@ -297,6 +295,7 @@ def create_consent(
         created_by_id=actor.staff_id,
         recipient_service_id=service_id,
         recipient_organization_id=organization_id,
+        whole_organization=service_id is None and organization_id is not None,
         **values,
     )
     session.add(consent)
@@ -422,8 +421,10 @@ def person_consents(session: Session, person_id: int, today: date) -> list[Conse
 def consent_covers(consent: Consent, service_id: str, organization: Organization | None) -> bool:
     """Whether this consent names this program: the program itself, or every program of its
     organization when it was made for the organization and its text names it."""
-    if consent.recipient_service_id is not None:
-        return consent.recipient_service_id == service_id
+    if not consent.whole_organization:
+        return (
+            consent.recipient_service_id is not None and consent.recipient_service_id == service_id
+        )
     return (
         organization is not None
         and consent.recipient_organization_id == organization.id

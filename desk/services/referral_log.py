@@ -17,6 +17,7 @@ from desk.models.base import utc_now
 from desk.names import private_name
 from desk.services.actor import Actor
 from desk.services.audit import record_event
+from desk.services.settings import center_today
 from desk.validation import NOTE_MAX, clean_text
 
 OUTCOMES_TO_RECORD = (
@@ -82,7 +83,7 @@ def list_referrals(
     else:
         query = query.order_by(Referral.id.desc())
     if scope is LogScope.DUE:
-        query = query.where(Referral.follow_up_on <= (today or utc_now().date()))
+        query = query.where(Referral.follow_up_on <= (today or center_today(session)))
     if person_id is not None:
         query = query.where(Referral.person_id == person_id)
     if referral_id is not None:

@@ -187,6 +187,29 @@ def name_in_text(person: Person, texts: dict[str, str]) -> tuple[str, str] | Non
     return None
 
 
+_NAME_IN_TEXT_HINT = (
+    "Remove the name from the text, or tick “show their name” (which needs their signed "
+    "consent for each provider on the sheet)."
+)
+
+
+def refuse_name_in_text(
+    person: Person, typed: dict[str, str], next_steps: str, hint: str = _NAME_IN_TEXT_HINT
+) -> None:
+    """NameInTypedText when a sheet that does not show the person's name would name them in
+    a note (`typed`: where → text) or in the next steps."""
+    texts = dict(typed)
+    if next_steps:
+        texts["the next steps"] = next_steps
+    found = name_in_text(person, texts)
+    if found is not None:
+        where, name = found
+        raise NameInTypedText(
+            f"The sheet does not show their name, but {where} contains it (“{name}”).",
+            hint=hint,
+        )
+
+
 def build_sheet_content(
     session: Session, request: ReferralRequest, today: date
 ) -> tuple[ReferralSheetContent, dict[str, int]]:
@@ -234,16 +257,7 @@ def build_sheet_content(
     person = _live_person(session, request.person_id) if request.person_id is not None else None
     if person is not None and not request.shows_name:
         typed = {f"the note for {services[i].name}": notes[i] for i in ids if notes[i]}
-        if next_steps:
-            typed["the next steps"] = next_steps
-        found = name_in_text(person, typed)
-        if found is not None:
-            where, name = found
-            raise NameInTypedText(
-                f"The sheet does not show their name, but {where} contains it (“{name}”).",
-                hint="Remove the name from the text, or tick “show their name” (which needs "
-                "their signed consent for each provider on the sheet).",
-            )
+        refuse_name_in_text(person, typed, next_steps)
     if request.shows_name:
         if person is None:
             raise ValidationError(
@@ -386,6 +400,18 @@ def sheet_for_output(
     content = ReferralSheetContent.from_json(referral.document)
     if content.prepared_for is not None:
         if without_name:
+            # A named sheet's notes were free to name the person; without the name they are not.
+            person = session.get(Person, referral.person_id)
+            if person is not None:
+                typed = {f"the note for {item.name}": item.note for item in content.services}
+                refuse_name_in_text(
+                    person,
+                    typed,
+                    content.next_steps,
+                    hint="This sheet cannot go out again without their name. Make a new "
+                    "referral for the same services (Refer again on their record) without "
+                    "their name in the notes.",
+                )
             content = replace(content, prepared_for=None, disclosure_notice=False)
         else:
             lapsed = lapsed_consents(session, referral, today)

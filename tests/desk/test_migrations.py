@@ -167,3 +167,53 @@ def test_a_first_release_database_with_visits_upgrades_with_its_data(
         statuses = dict(session.execute(text("SELECT id, status FROM visit")).all())
     assert str(last).startswith("2026-03-04 13:01")
     assert statuses == {1: "done", 2: "undone", 3: "waiting", 4: "undone"}
+
+
+def test_consents_made_before_r002_keep_their_language_and_their_reach(
+    empty_database: Database,
+) -> None:
+    """r002: a Spanish speaker's consent form is Spanish; an organization without a program is
+    a consent for every program of it; one for a program stays one for that program."""
+    config = alembic_config(empty_database)
+    with empty_database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "c001")
+    rows = [
+        "INSERT INTO person (id, first_name, kind, preferred_language, created_at, updated_at, "
+        "version) VALUES (1, 'Ana', 'peer', 'es', '2026-01-01 10:00:00', "
+        "'2026-01-01 10:00:00', 1)",
+        "INSERT INTO person (id, first_name, kind, created_at, updated_at, version) "
+        "VALUES (2, 'Marek', 'peer', '2026-01-01 10:00:00', '2026-01-01 10:00:00', 1)",
+        "INSERT INTO organization (id, name, version) VALUES ('org-1', 'Harbor Street', 1)",
+        "INSERT INTO service (id, name, status, is_sample, updated_at, version, "
+        "organization_id) VALUES ('svc-1', 'Detox', 'active', false, '2026-01-01 10:00:00', 1, "
+        "'org-1')",
+    ]
+    consents = [
+        (1, 1, "svc-1", "org-1"),  # one program, for Ana
+        (2, 2, None, "org-1"),  # every program, for Marek
+        (3, 2, None, None),  # typed by hand
+    ]
+    for consent_id, person_id, service_id, organization_id in consents:
+        service = f"'{service_id}'" if service_id else "NULL"
+        organization = f"'{organization_id}'" if organization_id else "NULL"
+        rows.append(
+            "INSERT INTO consent (id, person_id, disclosing_party, recipient_name, "
+            "recipient_service_id, recipient_organization_id, information, purpose, "
+            "created_at, created_by_id, version) VALUES "
+            f"({consent_id}, {person_id}, 'The center', 'Harbor Street', {service}, "
+            f"{organization}, 'Attendance', 'Referral', '2026-02-01 10:00:00', 1, 1)"
+        )
+    with empty_database.engine.begin() as connection:
+        for row in rows:
+            connection.execute(text(row))
+    upgrade_database(empty_database)
+    with empty_database.session() as session:
+        found = session.execute(
+            text("SELECT id, language, whole_organization FROM consent ORDER BY id")
+        ).all()
+    assert [(row[0], row[1], bool(row[2])) for row in found] == [
+        (1, "es", False),
+        (2, "en", True),
+        (3, "en", False),
+    ]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from shiboken6 import Shiboken
 from sqlalchemy import func, select
 
 from desk.demo.seed_directory import seed_directory
@@ -21,7 +22,7 @@ from desk.services.actor import front_desk_actor
 from desk.services.settings import center_today
 from tests.conftest import CrashRecorder
 from tests.desk.people_helpers import add_person
-from tests.desk.referrals.builders import pdf_text
+from tests.desk.referrals.builders import pdf_text, signed_consent
 from tests.desk.referrals.test_sheet_rendering import service, sheet
 from tests.ui.task_queues import QueuedTaskRunner
 from tests.ui.typing_helpers import type_text
@@ -94,6 +95,17 @@ def test_the_next_persons_sheet_carries_nothing_of_the_one_before(
     assert basket.items == () and view.next_steps.toPlainText() == ""
     assert not view.shows_name.isChecked() and not basket.shows_name
     assert not view.large_print.isChecked()
+
+    # Chosen for Ana, made anonymous, then Marek: Ana's services and notes do not pass on.
+    builder.set_person(first.id, "Ana")
+    for service_id, name in services[:2]:
+        basket.add(service_id, name)
+    basket.set_note(services[0][0], "Ana needs a bed")
+    type_text(view.next_steps, "Call for Ana")
+    view.anonymous_button.click()
+    assert basket.person_id is None and len(basket.items) == 2  # still Ana's, without name
+    builder.set_person(second.id, "Marek")
+    assert basket.items == () and view.next_steps.toPlainText() == ""
 
     # A sheet given to Ana, then Marek's: the builder starts afresh after each one given.
     builder.set_person(first.id, "Ana")
@@ -189,6 +201,36 @@ def test_a_double_click_on_print_gives_one_referral_on_the_real_thread_pool(
     assert not page.builder.giving and page.builder.view.again_button.isEnabled()
 
 
+def test_a_double_click_on_reprint_prints_once_on_the_real_thread_pool(
+    threaded_context: AppContext, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    context = threaded_context
+    services = _seed(context)
+    page = ReferralsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    context.basket.add(*services[0])
+    _save_to(monkeypatch, tmp_path / "given.pdf")
+    page.builder.give_and_send("pdf")
+    qtbot.waitUntil(lambda: _count(context, Referral) == 1, timeout=20000)
+    context.tasks.wait_for_done()
+    qtbot.wait(50)
+    follow_up = page.follow_up
+    follow_up.scope.setCurrentIndex(follow_up.scope.count() - 1)  # all referrals
+    follow_up.refresh()
+    qtbot.waitUntil(lambda: follow_up.model.rowCount() == 1, timeout=20000)
+    follow_up.table.selectRow(0)
+    _save_to(monkeypatch, tmp_path / "again.pdf")
+    button = follow_up.save_pdf_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "the same sheet as given" in follow_up.status.text(), timeout=20000)
+    context.tasks.wait_for_done()
+    qtbot.wait(50)
+    assert _count(context, AuditEvent, action="export.referral_sheet_pdf") == 2  # given, then once
+    assert button.isEnabled()
+
+
 def test_a_double_click_on_save_in_the_consent_dialog_saves_one_consent(
     threaded_context: AppContext, qtbot
 ) -> None:
@@ -196,13 +238,15 @@ def test_a_double_click_on_save_in_the_consent_dialog_saves_one_consent(
     services = _seed(context, 5)
     person = add_person(context.database, context.actor, "Ana", "Ruiz")
     dialog = ConsentDialog(context, person.id, "Ana", services[:1], service_id=services[0][0])
-    qtbot.addWidget(dialog)
+    saved = []
+    dialog.saved.connect(saved.append)
     dialog.show()
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10000)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10000)
+    qtbot.waitUntil(lambda: not Shiboken.isValid(dialog), timeout=10000)  # closed, deleted
     context.tasks.wait_for_done()
+    assert len(saved) == 1
     assert _count(context, Consent) == 1
 
 
@@ -384,3 +428,37 @@ def test_the_basket_table_still_passes_the_model_tester_after_a_person_change(
     page.builder.set_person(second.id, "Marek")
     assert model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+def test_a_persons_record_never_shows_the_consents_of_the_one_opened_before(
+    app_context: AppContext, qtbot, queued_tasks: QueuedTaskRunner
+) -> None:
+    from ui.pages.people.referrals_panel import PersonReferralsPanel
+
+    services = _seed(app_context, 2)
+    first = add_person(app_context.database, app_context.actor, "Ana", "Ruiz")
+    second = add_person(app_context.database, app_context.actor, "Marek", "Nowak")
+    with app_context.database.transaction() as session:
+        signed_consent(session, app_context.actor, first.id, services[0][0], center_today(session))
+    panel = PersonReferralsPanel(app_context)
+    qtbot.addWidget(panel)
+    panel.show_person(first.id, "Ana", None)
+    panel.show_person(second.id, "Marek", None)  # before Ana's record has loaded
+    queued_tasks.queue.pop(1).run()  # Marek's load, answered first
+    queued_tasks.run_next()  # Ana's, late: it must not land on Marek's record
+    assert panel.person_id == second.id
+    assert panel.consents_model.rowCount() == 0
+
+
+def test_an_emptied_basket_shows_where_to_add_services_once_the_pause_is_over(
+    page: ReferralsPage, app_context: AppContext, qtbot
+) -> None:
+    services = _seed(app_context, 3)
+    builder, basket = page.builder, app_context.basket
+    basket.add(*services[0])
+    qtbot.waitUntil(lambda: builder.view.preview.pdf_bytes is not None, timeout=10000)
+    basket.remove(services[0][0])  # the live preview's own timer, as in the app
+    qtbot.waitUntil(
+        lambda: "Add services from Resources" in builder.view.preview.message.text(),
+        timeout=10000,
+    )

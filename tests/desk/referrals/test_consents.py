@@ -218,7 +218,7 @@ def test_a_consent_covers_the_program_it_names_not_the_rest_of_its_organization(
         assert draft.recipient_organization_id == organization_id
         assert draft.recipient_name == "Harbor Street Health, todos sus programas y servicios"
         whole = create_consent(session, actor, person.id, draft, today, now=PREPARED_AT)
-        assert whole.covers_whole_organization and whole.is_linked
+        assert whole.whole_organization and whole.is_linked
         record_signature(session, actor, whole.id, whole.version, today, today)
     with database.session() as session:
         assert "Prepared for: Rosa" in pdf_text(

@@ -248,6 +248,32 @@ def _named_referral(database: Database, actor: Actor, today: date) -> tuple[int,
     return given.referral_id, consent.id, service_id
 
 
+def test_a_named_sheet_whose_notes_name_them_is_not_printed_again_without_the_name(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    person = add_person(directory, actor, "Farah", "Haddad")
+    [service_id] = _service_ids(directory, 1)
+    with directory.transaction() as session:
+        consent = signed_consent(session, actor, person.id, service_id, today)
+        given = give_referral(
+            session,
+            actor,
+            ReferralRequest(
+                (service_id,),
+                person_id=person.id,
+                shows_name=True,
+                notes={service_id: "Ask for Farah Haddad's file"},
+            ),
+            today,
+        )
+        revoke_consent(
+            session, actor, consent.id, consent.version, revoked_on=today, note="", today=today
+        )
+    with directory.session() as session, pytest.raises(NameInTypedText) as refused:
+        sheet_for_output(session, given.referral_id, today, without_name=True)
+    assert "Farah" in str(refused.value) and "the note for" in str(refused.value)
+
+
 def test_a_named_sheet_is_not_printed_again_with_the_name_once_the_consent_is_revoked(
     directory: Database, actor: Actor, today: date
 ) -> None:

@@ -126,6 +126,11 @@ class PersonReferralsPanel(QWidget):
             self.refresh()
 
     def show_person(self, person_id: int, label: str, preferred_language: str | None) -> None:
+        if person_id != self.person_id:  # nothing of the last person stays on screen
+            self.referrals_model.set_entries([], self.context.center_time.today())
+            self.consents_model.set_consents([])
+            self.report("", "ok")
+            self._warn("")
         self.person_id, self.person_label = person_id, label
         self.preferred_language = preferred_language
         self.setEnabled(True)
@@ -144,9 +149,11 @@ class PersonReferralsPanel(QWidget):
                 today,
             )
 
-        self.context.tasks.submit(load, self._show, self._failed)
+        self.context.tasks.submit(load, lambda loaded: self._show(person_id, loaded), self._failed)
 
-    def _show(self, loaded) -> None:
+    def _show(self, person_id: int, loaded) -> None:
+        if person_id != self.person_id:
+            return  # another person's record was opened while this one loaded
         referrals, consents, self.today = loaded
         self.referrals_model.set_entries(referrals, self.today)
         self.consents_model.set_consents(consents)
@@ -162,13 +169,16 @@ class PersonReferralsPanel(QWidget):
         if entry is None:
             self.report(self.tr("Choose one of their referrals first."), "error")
             return
+        person_id = self.person_id
         self.context.tasks.submit(
-            lambda session: referred_services(session, entry.id), self._add_to_basket, self._failed
+            lambda session: referred_services(session, entry.id),
+            lambda items: self._add_to_basket(person_id, items),
+            self._failed,
         )
 
-    def _add_to_basket(self, items: list[tuple[str, str]]) -> None:
-        if self.person_id is None:
-            return
+    def _add_to_basket(self, person_id: int | None, items: list[tuple[str, str]]) -> None:
+        if person_id is None or person_id != self.person_id:
+            return  # another person's record was opened meanwhile
         # Theirs first (a basket built for someone else is emptied), then their services.
         self.context.basket.set_person(self.person_id, self.person_label)
         added = sum(self.context.basket.add(service_id, name) for service_id, name in items)
@@ -214,14 +224,15 @@ class PersonReferralsPanel(QWidget):
     def record_signature(self) -> None:
         """The signed form is back: staff enter the date written on it."""
         consent = self._consent()
-        if consent is None or self.today is None:
+        if consent is None:
             return
         if consent.status is not ConsentStatus.AWAITING_SIGNATURE or consent.signed_on:
             self.report(
                 self.tr("Only a consent awaiting its signature can have one recorded."), "error"
             )
             return
-        dialog = SignedFormDialog(self.context, consent, self.today, self)
+        # Today as of now, not as of the last refresh: the app may have stayed open overnight.
+        dialog = SignedFormDialog(self.context, consent, self.context.center_time.today(), self)
         dialog.recorded.connect(lambda _record: self._changed(self.tr("Signature recorded.")))
         dialog.open()
 

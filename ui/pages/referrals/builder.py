@@ -61,10 +61,10 @@ class ReferralBuilder(QWidget):
         self.given_how = DIALOG
         self.giving = False  # from a press of Print until the sheet is out (or refused)
         self.missing: list[MissingConsent] = []
-        self.last_preview: PreparedSheet | None = None
         self.live = LivePreview(context.tasks, self.view.preview, self.request, self)
         self.live.shown.connect(self._preview_shown)
         self.live.refused.connect(self._preview_refused)
+        self.live.due.connect(self.refresh_preview)
         v = self.view
         self.coach = CoachChoice(context.tasks, v.coach, self._failed)
         self.coach.changed.connect(self.schedule_preview)
@@ -190,18 +190,15 @@ class ReferralBuilder(QWidget):
             self.live.refresh()
             return
         self.live.cancel()
-        self.last_preview = None
         self._show_consent([])
         self.view.preview.show_message(
             self.tr("Add services from Resources (Alt+3) or from a person's record.")
         )
 
-    def _preview_shown(self, prepared: PreparedSheet) -> None:
-        self.last_preview = prepared
+    def _preview_shown(self, _prepared: PreparedSheet) -> None:
         self._show_consent([])
 
     def _preview_refused(self, error: DeskError) -> None:
-        self.last_preview = None
         self._show_consent(error.missing if isinstance(error, ConsentNeeded) else [])
 
     def _show_consent(self, missing: list[MissingConsent]) -> None:

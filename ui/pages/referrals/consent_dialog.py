@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,6 +62,7 @@ class ConsentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept all day by its page
         self.context = context
         self.person_id = person_id
         self.setWindowTitle(self.tr("Consent to share: %1").replace("%1", person_label))
@@ -183,6 +184,7 @@ class ConsentDialog(QDialog):
             ),
             lambda draft: self._show_draft(serial, draft),
             lambda error: self._draft_failed(serial, error),
+            owner=self,
         )
 
     def _loading(self) -> bool:
@@ -279,6 +281,7 @@ class ConsentDialog(QDialog):
             lambda session: create_consent(session, actor, person_id, draft, center_today(session)),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def _saved(self, record: ConsentRecord) -> None:
@@ -303,6 +306,7 @@ class SignedFormDialog(QDialog):
         self, context: AppContext, consent: ConsentRecord, today: date, parent=None
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept all day by its page
         self.context = context
         self.consent = consent
         self.setWindowTitle(self.tr("Signed form is back"))
@@ -351,7 +355,7 @@ class SignedFormDialog(QDialog):
             today = center_today(session)
             return record_signature(session, actor, consent.id, consent.version, signed_on, today)
 
-        self.context.tasks.submit(work, self._recorded, self._failed)
+        self.context.tasks.submit(work, self._recorded, self._failed, owner=self)
 
     def _recorded(self, record: ConsentRecord) -> None:
         self.recorded.emit(record)

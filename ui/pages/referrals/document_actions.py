@@ -112,6 +112,7 @@ class DocumentActions(QObject):
             )[1],
             checked,
             refused,
+            owner=self,
         )
 
     def _send_referral(
@@ -144,6 +145,7 @@ class DocumentActions(QObject):
                 ),
                 recorded,
                 not_recorded,
+                owner=self,
             )
 
         def failed(error: DeskError) -> None:
@@ -151,7 +153,8 @@ class DocumentActions(QObject):
                 self.context.tasks.submit(
                     lambda session: record_print_failure(
                         session, actor, referral_id, printer=target.label, reason=error.message
-                    )
+                    ),
+                    owner=self,
                 )
             self.report(str(error), "error")
             done(False)
@@ -231,6 +234,7 @@ class DocumentActions(QObject):
                 ),
                 lambda _none: self.report(message.replace("%2", done.label), "ok"),
                 lambda error: self.report(str(error), "error"),
+                owner=self,
             )
 
         def failed(error: DeskError) -> None:
@@ -244,7 +248,8 @@ class DocumentActions(QObject):
                         printer=target.label,
                         reason=error.message,
                         person_id=person_id,
-                    )
+                    ),
+                    owner=self,
                 )
             self.report(str(error), "error")
 
@@ -252,4 +257,5 @@ class DocumentActions(QObject):
             render,
             lambda pdf: self.output.send(pdf, target, document_name, sent, failed),
             lambda error: self.report(str(error), "error"),
+            owner=self,
         )

@@ -108,6 +108,7 @@ class FollowUpTab(QWidget):
         self.documents = DocumentActions(context, self, self.report)
         self.today: date | None = None
         self._saving = False
+        self._reprinting = False  # from a press of a reprint button until it is out (or not)
         self.scope.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.save_button.clicked.connect(self.save_outcome)
@@ -149,7 +150,7 @@ class FollowUpTab(QWidget):
             self.quick_reprint_button,
             self.save_pdf_button,
         ):
-            widget.setEnabled(entry is not None)
+            widget.setEnabled(entry is not None and not self._reprinting)
         self.save_button.setEnabled(entry is not None and not self._saving)
         self.person_button.setEnabled(entry is not None and entry.person_id is not None)
         if entry is not None and entry.outcome is not ReferralOutcome.PENDING:
@@ -191,9 +192,17 @@ class FollowUpTab(QWidget):
         self.refresh()
 
     def _reprint(self, how: str) -> None:
+        """One reprint at a time: a second press while one is under way does nothing."""
         entry = self.current()
-        if entry is not None:
-            self.documents.reprint(entry.id, how)
+        if entry is None or self._reprinting:
+            return
+        self._reprinting = True
+        self._row_changed()
+        self.documents.reprint(entry.id, how, self._reprinted)
+
+    def _reprinted(self, _sent: bool) -> None:
+        self._reprinting = False
+        self._row_changed()
 
     def _open_person(self) -> None:
         entry = self.current()

@@ -8,7 +8,7 @@ failed print recorded in the activity log.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ PREVIEW_DELAY_MS = 250
 class HandoutDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept all day by its page
         self.context = context
         self.setWindowTitle(self.tr("Print a category handout"))
         self.category = QComboBox()
@@ -140,7 +141,7 @@ class HandoutDialog(QDialog):
             if serial == self._serial:
                 self.preview.show_message(str(error))
 
-        self.context.tasks.submit(work, done, failed)
+        self.context.tasks.submit(work, done, failed, owner=self)
 
     def send(self, how: str) -> None:
         code, language, large = self.choice()

@@ -30,6 +30,7 @@ class _Runs:
 class LivePreview(QObject):
     shown = Signal(object)  # the PreparedSheet now on screen
     refused = Signal(object)  # the DeskError that says why there is no sheet
+    due = Signal()  # the pause after a change is over: time to refresh (the owner decides how)
 
     def __init__(
         self,
@@ -46,7 +47,7 @@ class LivePreview(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.due)
 
     def schedule(self, *_args) -> None:
         self._timer.start()
