@@ -81,6 +81,22 @@ def parse_phone(value: str, *, field: str = "phone", region: str = DEFAULT_REGIO
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def parse_service_phone(value: str, *, field: str = "phone", region: str = DEFAULT_REGION) -> str:
+    """A resource's phone: a number we can dial (E.164, as `parse_phone`), or a short number
+    such as 211 or 988 that the directory lists as it is dialled ("988")."""
+    try:
+        number = phonenumbers.parse(value.strip(), region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is not None
+        and len(str(number.national_number)) == 3  # 211, 311, 711, 988: not text short codes
+        and phonenumbers.is_valid_short_number(number)
+    ):
+        return str(number.national_number)
+    return parse_phone(value, field=field, region=region)
+
+
 def format_phone_for_display(value: str, *, field: str = "phone") -> str:
     """A valid number in the national form for the US ((508) 555-0142), international otherwise."""
     e164 = parse_phone(value, field=field)

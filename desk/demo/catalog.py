@@ -710,7 +710,7 @@ CATALOG: tuple[ServiceSeed, ...] = (
     ServiceSeed(
         "shelter",
         "Winter Warming Center",
-        "City of Worcester (sample)",
+        "City of Worcester",
         "Overnight warming center from December to March; cots, blankets and a warm meal.",
         "10 Library Lane",
         "Worcester",
@@ -741,8 +741,8 @@ CATALOG: tuple[ServiceSeed, ...] = (
     ),
     ServiceSeed(
         "id_documents",
-        "City Clerk Vital Records (sample)",
-        "City of Worcester (sample)",
+        "City Clerk Vital Records",
+        "City of Worcester",
         "Certified copies of Worcester birth, marriage and death records.",
         "455 Main Street",
         "Worcester",

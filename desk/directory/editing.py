@@ -27,7 +27,7 @@ from desk.models import Attribute, Language, Phone, Schedule, Service, ServiceAt
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.audit import record_event
-from desk.validation import NOTE_MAX, clean_email, clean_text, clean_url, parse_phone
+from desk.validation import NOTE_MAX, clean_email, clean_text, clean_url, parse_service_phone
 
 STATUSES = ("active", "temporarily closed", "inactive", "defunct")
 
@@ -239,9 +239,9 @@ def _replace_phones(session: Session, service: Service, phones: list[PhoneInput]
         row = existing.get(phone.id or "")
         number = phone.number
         if row is None or row.number != number:
-            # A number kept as it was stays as stored (an import may hold one such as 988);
-            # a new or changed one must be a number we can dial.
-            number = parse_phone(number, field=f"phones.{position}")
+            # A number kept as it was stays as stored (an import may hold anything); a new or
+            # changed one must be a number we can dial, or a short one such as 211 or 988.
+            number = parse_service_phone(number, field=f"phones.{position}")
         if row is None:
             row = Phone(id=str(uuid.uuid4()), service_id=service.id, number=number)
             session.add(row)

@@ -247,3 +247,15 @@ def test_a_new_or_changed_number_must_still_be_one_we_can_dial(
 
     with pytest.raises(ValidationError, match="not a phone number"):
         save(directory, actor, service_id, change)
+
+
+def test_a_short_number_such_as_211_or_988_can_be_added(
+    directory: Database, actor: Actor, service_id: str
+) -> None:
+    def change(edit: ServiceEdit) -> ServiceEdit:
+        added = (PhoneInput("2-1-1", type="voice"), PhoneInput("988", type="text"))
+        return replace(edit, phones=(*edit.phones, *added))
+
+    assert save(directory, actor, service_id, change) == ["phones"]
+    numbers = {row[0] for row in phones(directory, service_id).values()}
+    assert {"211", "988"} <= numbers
