@@ -39,8 +39,8 @@ def test_untouched_lines_come_back_exactly_as_shown(qapp) -> None:
     edit = dialog.edit()
     assert edit.phones == PHONES
     assert edit.hours == HOURS
-    assert "Fax: +15085550109; ; Referrals" in dialog.phones.toPlainText()
-    assert "TTY: +15085550111; 12" in dialog.phones.toPlainText()
+    assert "Fax: (508) 555-0109; ; Referrals" in dialog.phones.toPlainText()  # as people read it
+    assert "TTY: (508) 555-0111; 12" in dialog.phones.toPlainText()
     assert "TU 18:00-20:00; Women only" in dialog.hours.toPlainText()
     assert "By appointment only – call first" in dialog.hours_notes.toPlainText()
     dialog.deleteLater()

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from desk.directory.editing import HoursInput, PhoneInput
+from desk.validation import display_phone
 
 # HSDS phone types (RFC 6350) as typed before the number, and as shown there.
 PHONE_TYPE_WORDS = {
@@ -52,7 +53,8 @@ def phone_line(phone: PhoneInput) -> str:
     prefix = ""
     if not _is_voice(phone.type):
         prefix = PHONE_TYPE_PREFIXES.get(phone.type.strip().lower(), phone.type.strip()) + ": "
-    parts = [phone.number, phone.extension, " ".join(phone.description.split())]
+    # As people read it, "(508) 555-0104"; saved unchanged, it stays exactly as stored.
+    parts = [display_phone(phone.number), phone.extension, " ".join(phone.description.split())]
     while parts and not parts[-1]:
         parts.pop()
     return prefix + "; ".join(parts)
@@ -128,7 +130,7 @@ def phones_from_text(text: str, shown: Sequence[PhoneInput]) -> tuple[PhoneInput
         phone_line,
         lambda line, item: (
             bool(_digits(item.number))
-            and _digits(_parse_phone(line).number) == _digits(item.number)
+            and _digits(_parse_phone(line).number)[-10:] == _digits(item.number)[-10:]
         ),
     )
     phones = []
