@@ -88,8 +88,7 @@ class PersonReferralsPanel(QWidget):
         self.revoke_button.setObjectName("revokeConsent")
         self.form_button = QPushButton(self.tr("Print form…"))
         self.form_button.setObjectName("printConsentForm")
-        consent_top = QHBoxLayout()
-        consent_top.addWidget(consent_heading)
+        consent_top = QHBoxLayout()  # under the heading: four buttons fit a narrow record
         consent_top.addStretch(1)
         for button in (self.form_button, self.revoke_button, self.sign_button):
             consent_top.addWidget(button)
@@ -107,6 +106,7 @@ class PersonReferralsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.referrals)
+        layout.addWidget(consent_heading)
         layout.addLayout(consent_top)
         layout.addWidget(self.consents)
         layout.addWidget(self.warning)

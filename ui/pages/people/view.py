@@ -118,7 +118,8 @@ class PeopleView(QWidget):
             record_layout.addWidget(referrals_panel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A narrow window scrolls sideways rather than cutting off the record's right edge.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(record)
         self.record_area = QWidget()  # the buttons stay in view while the record scrolls
         area_layout = QVBoxLayout(self.record_area)
