@@ -1,4 +1,5 @@
-"""The demo database and the scale generator: directory, coaches, people and visits."""
+"""The demo database and the scale generator: directory, coaches, people and visits,
+coaching, and referrals to follow up."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desk.demo.people_data import NOTABLE_PEOPLE
 from desk.demo.seed_coaching import seed_coaching, sign_in_for_coaching
 from desk.demo.seed_directory import seed_directory
 from desk.demo.seed_people import seed_coaches, seed_people_and_visits
+from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -92,6 +94,15 @@ def seed_demo_data(
             f"  {coaching.active} active and {coaching.ended:,} past assignments, "
             f"{coaching.contacts:,} contacts, {coaching.waitlisted} waiting"
         )
+        referrals = seed_referrals(
+            session,
+            person_ids=list(range(first_person, first_person + people)),
+            today=today,
+            zone=zone,
+            actor_id=actor.staff_id,
+            rng=rng,
+        )
+        progress(f"referrals: {referrals} over the last six weeks, some due for follow-up")
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
             maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
             sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)

@@ -14,15 +14,19 @@ from desk.models import (
     Barc10Assessment,
     Person,
     RecoveryGoal,
+    Referral,
+    ReferralOutcome,
     Service,
     StaffLanguage,
     StaffMember,
     Visit,
 )
+from desk.printing.sheet_content import ReferralSheetContent
 from desk.services.actor import Actor
 from desk.services.caseload import FollowUp, caseload_chart, coach_caseload
 from desk.services.checkin import today_queue
-from desk.services.settings import load_settings
+from desk.services.referral_log import LogScope, list_referrals
+from desk.services.settings import center_today, load_settings
 from desk.services.waitlist import open_waitlist
 
 
@@ -75,6 +79,23 @@ def test_demo_coaching_looks_alive(database: Database, actor: Actor) -> None:
     assert goals > 0 and barc > 0
     maria = [e for e in queue.entries if e.first_name == "María" and e.last_name == "Pérez"]
     assert maria and maria[0].assigned_coach_name is None  # waiting to be paired with a coach
+
+
+def test_demo_referrals_give_the_follow_up_list_work(database: Database, actor: Actor) -> None:
+    seed_demo_data(database, actor, SeedPlan())
+    with database.session() as session:
+        today = center_today(session)
+        everything = list_referrals(session, today=today)
+        due = list_referrals(session, scope=LogScope.DUE, today=today)
+        referrals = session.scalars(select(Referral)).all()
+        sheets = [ReferralSheetContent.from_json(r.document) for r in referrals]
+    assert len(everything) == len(referrals) >= 20
+    assert due and all(entry.follow_up_on <= today for entry in due)
+    assert any(entry.outcome is not ReferralOutcome.PENDING for entry in everything)
+    assert any(entry.follow_up_on > today for entry in everything)  # not due yet
+    assert any(r.person_id is None for r in referrals) and any(r.person_id for r in referrals)
+    assert all(sheet.prepared_for is None and sheet.services for sheet in sheets)
+    assert all(r.created_at.date() <= today for r in referrals)
 
 
 def test_more_services_than_the_catalog_are_made_for_scale(

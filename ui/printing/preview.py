@@ -116,7 +116,11 @@ class PdfPreview(QWidget):
         for label in self._labels:
             label.clear()
         self._lay_out(keep=first_pages)
-        self.pages.setText(self.tr("%n page(s), US Letter", "", count))
+        self.pages.setText(
+            self.tr("1 page, US Letter")
+            if count == 1
+            else self.tr("%1 pages, US Letter").replace("%1", str(count))
+        )
 
     def _lay_out(self, keep: list[QImage] | None = None) -> None:
         """Size every page for the pane's width; draw what shows (settled after a resize)."""

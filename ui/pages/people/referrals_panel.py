@@ -183,7 +183,12 @@ class PersonReferralsPanel(QWidget):
         self.context.basket.set_person(self.person_id, self.person_label)
         added = sum(self.context.basket.add(service_id, name) for service_id, name in items)
         self.start_referral()
-        self.report(self.tr("%n service(s) added to the referral.", "", added), "ok")
+        self.report(
+            self.tr("1 service added to the referral.")
+            if added == 1
+            else self.tr("%1 services added to the referral.").replace("%1", str(added)),
+            "ok",
+        )
 
     # Consents -----------------------------------------------------------------------------
 
