@@ -99,7 +99,7 @@ def seed_demo_data(
             person_ids=list(range(first_person, first_person + people)),
             today=today,
             zone=zone,
-            actor_id=actor.staff_id,
+            staff_ids=coach_ids,  # the coaches give most sheets
             rng=rng,
         )
         progress(f"referrals: {referrals} over the last six weeks, some due for follow-up")

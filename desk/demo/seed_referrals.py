@@ -39,7 +39,7 @@ def seed_referrals(
     person_ids: list[int],
     today: date,
     zone: ZoneInfo,
-    actor_id: int,
+    staff_ids: list[int],
     rng: random.Random,
     count: int = 24,
 ) -> int:
@@ -76,7 +76,7 @@ def seed_referrals(
         referral = Referral(
             person_id=person_id,
             created_at=given_at.astimezone(UTC),
-            created_by_id=actor_id,
+            created_by_id=rng.choice(staff_ids),
             language=language,
             next_steps=content.next_steps or None,
             follow_up_on=day + timedelta(days=follow_up_days),
@@ -84,7 +84,7 @@ def seed_referrals(
             print_count=1,
         )
         age = (today - day).days
-        if age > 2 * follow_up_days and rng.random() < 0.8:
+        if age > follow_up_days + 3 and rng.random() < 0.85:  # most followed up in days
             outcome = rng.choice(
                 (ReferralOutcome.CONNECTED,) * 3
                 + (ReferralOutcome.NOT_CONNECTED, ReferralOutcome.UNKNOWN)
@@ -92,7 +92,7 @@ def seed_referrals(
             referral.outcome = outcome
             referral.outcome_note = rng.choice(OUTCOME_NOTES[outcome]) or None
             referral.outcome_at = (given_at + timedelta(days=follow_up_days)).astimezone(UTC)
-            referral.outcome_by_id = actor_id
+            referral.outcome_by_id = referral.created_by_id
         referral.items = [
             ReferralItem(position=position, service_id=service.id, service_name=service.name)
             for position, service in enumerate(content.services, start=1)
