@@ -61,3 +61,14 @@ class ConflictError(DeskError):
 
 class PermissionDenied(DeskError):
     """The acting staff member may not do this."""
+
+
+class UnexpectedFailure(DeskError):
+    """Work that stopped on a bug: the screen that asked is told, so it can be used again
+    (its buttons back, what was typed kept); the details go to the unexpected-error dialog."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That did not finish: something went wrong that Recovery Desk did not expect.",
+            hint="Nothing was saved by it. Try again; the details are in the log file.",
+        )

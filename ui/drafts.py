@@ -110,6 +110,17 @@ class FormDraft:
         self._baseline = {name: _value(widget) for name, widget in self._fields.items()}
         self._version = str(version)
 
+    def snapshot(self) -> dict[str, object]:
+        """The form's values now: taken when a save starts, for `saved`."""
+        return {name: _value(widget) for name, widget in self._fields.items()}
+
+    def saved(self, snapshot: dict[str, object], *, version: object) -> None:
+        """The values in `snapshot` are now saved, as `version`: later typing is compared
+        with them, and anything typed while the save was under way stays kept."""
+        self._baseline = dict(snapshot)
+        self._version = str(version)
+        self.save_now()
+
     def _schedule(self, *_args) -> None:
         if not self._suspended:
             self._timer.start()

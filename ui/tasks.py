@@ -2,7 +2,8 @@
 
 Each task runs one function in one transaction (`database.transaction()`), on a small thread
 pool. Expected failures (a DeskError, or a database that went away) go to the task's
-`on_error`; anything else is a bug and goes to the unexpected-error handler. Tests use
+`on_error`; anything else is a bug and goes to the unexpected-error handler, and the task's
+`on_error` then gets an UnexpectedFailure, so the screen that asked is never left waiting. Tests use
 `ImmediateTaskRunner`, which runs each task at once on the calling thread.
 """
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
 from desk.db.failures import explain_database_error
-from desk.errors import DatabaseUnavailable, DeskError
+from desk.errors import DatabaseUnavailable, DeskError, UnexpectedFailure
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +118,8 @@ class TaskRunner(QObject):
         def crashed(exc: BaseException) -> None:
             finish()
             self._on_crash(exc)
+            if on_error is not None and wanted():
+                on_error(UnexpectedFailure())
 
         relay.done.connect(done)
         relay.failed.connect(failed)

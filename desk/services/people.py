@@ -144,6 +144,15 @@ def open_person(session: Session, actor: Actor, person_id: int) -> PersonRecord:
     return _record(person)
 
 
+def record_version(session: Session, person_id: int) -> int | None:
+    """The version of a person's record now (None if gone or merged): enough for a station
+    that has it open to tell whether another station saved it. It shows nothing of the
+    record, so it is not an opening of it."""
+    return session.scalar(
+        select(Person.version).where(Person.id == person_id, Person.merged_into_id.is_(None))
+    )
+
+
 def update_person(
     session: Session,
     actor: Actor,
@@ -165,8 +174,8 @@ def update_person(
         who = f" by {changed_by.display_name}" if changed_by else ""
         raise StaleEdit(
             f"This record was changed on another station{who} since you opened it.",
-            hint="Your edits are still on screen. Reload the record to see the other change, "
-            "then make yours again.",
+            hint="Your edits are still on screen. Press Reload: the record comes back as it is "
+            "now, with your edits on top; check them, then save.",
         )
     values = clean_person_details(details, today=center_today(session))
     changed = sorted(

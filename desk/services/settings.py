@@ -151,8 +151,8 @@ def update_settings(
             raise StaleEdit(
                 f"“{SPEC_BY_KEY[key].label}” was changed on another station since you opened "
                 "the settings.",
-                hint="Your entries are still on screen. Reload to see the other change, then "
-                "save again.",
+                hint="Your entries are still on screen. Press Reload: the settings come back "
+                "as they are now, with your entries on top; check them, then save.",
             )
     for key, value in cleaned.items():
         row = current.get(key)

@@ -65,6 +65,12 @@ def test_another_stations_save_is_not_overwritten(app_context: AppContext, qtbot
     assert page.view.fields["center.name"].text() == "Typed here"
     with app_context.database.session() as session:
         assert load_settings(session).name == "Saved elsewhere"
+    qtbot.mouseClick(page.view.reload_button, Qt.MouseButton.LeftButton)
+    assert page.view.fields["center.name"].text() == "Typed here"  # kept, on the new version
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    assert page.view.status.text() == "Saved."
+    with app_context.database.session() as session:
+        assert load_settings(session).name == "Typed here"
 
 
 def test_unsaved_typing_survives_the_page_being_rebuilt(app_context: AppContext, qtbot) -> None:
@@ -103,3 +109,18 @@ def test_a_purpose_is_added_from_the_settings_page(app_context: AppContext, qtbo
     assert model.rowCount() == 8
     assert model.data(model.index(7, PurposesTableModel.LABEL)) == "Laundry"
     assert model.data(model.index(7, PurposesTableModel.KEY)) == "Ctrl+8"
+
+
+def test_another_stations_save_is_shown_when_nothing_waits_here(
+    app_context: AppContext, qtbot
+) -> None:
+    page = _page(app_context, qtbot)
+    with app_context.database.transaction() as session:
+        update_settings(
+            session,
+            app_context.actor,
+            {"center.email": "desk@cpar.example.org"},
+            read_versions=load_settings(session).versions,
+        )
+    app_context.changes.changed.emit({"settings"})
+    assert page.view.fields["center.email"].text() == "desk@cpar.example.org"

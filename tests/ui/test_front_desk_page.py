@@ -228,3 +228,54 @@ def test_table_models_pass_the_model_tester(app_context, qtmodeltester) -> None:
     results.set_matches(matches)
     qtmodeltester.check(results, force_py=True)
     assert "☎ ··42" in results.data(results.index(0))
+
+
+def test_a_bug_in_one_lookup_does_not_stop_the_next(
+    app_context, page, qtbot, monkeypatch, crashes
+) -> None:
+    """The crash dialog is shown, and the page is told too: the next keystroke looks up."""
+    from ui.pages.front_desk import controller
+
+    _person(app_context, "John", "Smith")
+    real_lookup = controller.lookup_people
+    calls = []
+
+    def broken_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("a bug")
+        return real_lookup(*args)
+
+    monkeypatch.setattr(controller, "lookup_people", broken_once)
+    box = page.view.sign_in_box
+    qtbot.keyClicks(box, "j")
+    assert [type(error) for error in crashes.errors] == [RuntimeError]
+    assert "did not expect" in page.view.banner.text
+    qtbot.keyClicks(box, "ohn")
+    assert page.highlighted() is not None and page.highlighted().first_name == "John"
+    crashes.errors.clear()  # the one bug this test made on purpose
+
+
+def test_a_sign_in_that_does_not_go_through_keeps_the_name_and_the_purposes(
+    app_context, page, qtbot, monkeypatch
+) -> None:
+    from desk.errors import DatabaseUnavailable
+    from ui.pages.front_desk import controller
+
+    _person(app_context, "Kwame", "Mensah")
+
+    def unreachable(*_args, **_kwargs):
+        raise DatabaseUnavailable("The database cannot be reached.", hint="Try again.")
+
+    monkeypatch.setattr(controller, "sign_in", unreachable)
+    box = page.view.sign_in_box
+    qtbot.keyClicks(box, "kwame")
+    qtbot.keyClick(box, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    chosen = page.view.purposes.checked_codes()
+    assert "harm_reduction" in chosen and page.view.purposes.count.value() == 2
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.text() == "kwame"
+    assert page.view.purposes.checked_codes() == chosen
+    assert page.view.purposes.count.value() == 2
+    assert "cannot be reached" in page.view.banner.text

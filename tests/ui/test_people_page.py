@@ -70,6 +70,22 @@ def test_edit_and_save_then_a_stale_save_is_refused(app_context, qtbot) -> None:
         person = session.get(Person, person_id)
     assert (person.town, person.nickname) == ("Auburn", None)
 
+    # Reload: the record as it is now, with what was typed here on top; then it saves.
+    qtbot.mouseClick(page.view.reload_button, Qt.MouseButton.LeftButton)
+    assert page.view.form.town.text() == "Auburn"  # theirs
+    assert page.view.form.nickname.text() == "Aninha"  # ours, kept
+    assert "saved elsewhere since" in page.view.status.text()
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    assert page.view.status.text() == "Saved."
+    with app_context.database.session() as session:
+        person = session.get(Person, person_id)
+    assert (person.town, person.nickname) == ("Auburn", "Aninha")
+
+    # Reload otherwise drops unsaved edits: it is how staff throw them away.
+    page.view.form.nickname.setText("Ana S.")
+    qtbot.mouseClick(page.view.reload_button, Qt.MouseButton.LeftButton)
+    assert page.view.form.nickname.text() == "Aninha"
+
 
 def test_the_queue_opens_a_record_on_the_people_page(app_context, qtbot) -> None:
     person_id = _person(app_context, "Kwame", "Mensah")
@@ -174,3 +190,24 @@ def test_saving_the_form_keeps_what_it_does_not_show(app_context, qtbot) -> None
         coach_id,
         "woman",
     )
+
+
+def test_an_open_record_follows_another_stations_save_unless_edits_wait(app_context, qtbot) -> None:
+    person_id = _person(app_context, "Ana", "Silva")
+    page = _page(app_context, qtbot)
+    page.open_record(person_id)
+
+    def saved_elsewhere(town: str) -> None:
+        with app_context.database.transaction() as session:
+            other = PersonDetails(first_name="Ana", last_name="Silva", town=town)
+            update_person(session, app_context.actor, person_id, page.record.version, other)
+        app_context.changes.changed.emit({"people"})
+
+    saved_elsewhere("Auburn")
+    assert page.view.form.town.text() == "Auburn"  # nothing typed here: theirs is shown
+
+    page.view.form.nickname.setText("Aninha")
+    page.draft.save_now()
+    saved_elsewhere("Leicester")
+    assert page.view.form.nickname.text() == "Aninha"  # typed here: kept, and told
+    assert "changed on another station" in page.view.status.text()

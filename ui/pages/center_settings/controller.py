@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.db.changes import ANY_TOPIC
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.services.settings import CenterSettings, load_settings, update_settings
 from ui.context import AppContext
@@ -64,9 +65,11 @@ class CenterSettingsPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
+        self._refused_as_stale = False  # the last save: Reload then keeps what was typed
         self.draft = FormDraft(context.settings, DRAFT_KEY, self.view.fields)
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
+        context.changes.changed.connect(self._on_changes)
 
     @property
     def title(self) -> str:
@@ -77,9 +80,19 @@ class CenterSettingsPage(Page):
             self.reload(keep_draft=True)
         self.purposes.reload()
 
+    def _on_changes(self, topics: set[str]) -> None:
+        """Another station saved settings: show them, unless entries wait to be saved here
+        (saving will then say what changed)."""
+        waiting = self.loaded is None or self.draft.has_draft()
+        if topics & {"settings", ANY_TOPIC} and not waiting:
+            self.reload(keep_draft=True)
+
     def reload(self, *, keep_draft: bool = False) -> None:
-        if not keep_draft:
+        """The settings as they are now. After a save was refused as stale, what staff typed
+        comes back on top of them; otherwise Reload drops unsaved entries."""
+        if not (keep_draft or self._refused_as_stale):
             self.draft.clear()
+        self._refused_as_stale = False
         self.context.tasks.submit(load_settings, self._show_loaded, self._show_error)
 
     def _show_loaded(self, settings: CenterSettings) -> None:
@@ -118,18 +131,20 @@ class CenterSettingsPage(Page):
             self.view.status.setText(self.tr("Nothing to save."))
             return
         self.draft.save_now()
+        snapshot = self.draft.snapshot()
         versions = dict(self.loaded.versions)
         actor = self.context.actor
         self.view.save_button.setEnabled(False)
         self.context.tasks.submit(
             lambda session: update_settings(session, actor, changes, read_versions=versions),
-            self._saved,
+            lambda saved: self._saved(saved, snapshot),
             self._save_failed,
         )
 
-    def _saved(self, settings: CenterSettings) -> None:
+    def _saved(self, settings: CenterSettings, snapshot: dict[str, object]) -> None:
         self.view.save_button.setEnabled(True)
-        self.draft.clear()
+        # Anything typed while the save was under way stays kept, and comes back just below.
+        self.draft.saved(snapshot, version=sorted(settings.versions.items()))
         self.view.banner.hide()
         self._show_loaded(settings)
         self.view.status.setText(self.tr("Saved."))
@@ -140,6 +155,7 @@ class CenterSettingsPage(Page):
         if isinstance(error, ValidationError) and error.field in self.view.fields:
             self.view.fields[error.field].setFocus()
         if isinstance(error, StaleEdit):
+            self._refused_as_stale = True
             self.view.status.setText(self.tr("Not saved: your entries are kept."))
 
     def _show_error(self, error: DeskError) -> None:

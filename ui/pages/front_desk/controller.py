@@ -261,7 +261,7 @@ class FrontDeskPage(Page):
                 )
             )
             return
-        typed = self.view.sign_in_box.text()
+        typed, by_hand = self.view.sign_in_box.text(), self._purposes_by_hand
         self._reset_after_sign_in()
         self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
         actor = self.context.actor
@@ -279,12 +279,17 @@ class FrontDeskPage(Page):
         self.context.tasks.submit(
             work,
             lambda result: self._signed_in(result[0], name, result[1]),
-            lambda error: self._sign_in_failed(error, typed),
+            lambda error: self._sign_in_failed(error, typed, purposes if by_hand else None),
         )
 
-    def _sign_in_failed(self, error: DeskError, typed: str) -> None:
-        if not self.view.sign_in_box.text():
-            self.view.sign_in_box.setText(typed)  # nothing typed since: put it back
+    def _sign_in_failed(
+        self, error: DeskError, typed: str, chosen: list[PurposeChoice] | None
+    ) -> None:
+        if not self.view.sign_in_box.text():  # nothing typed since: put it all back
+            self.view.sign_in_box.setText(typed)
+            if chosen:
+                self.view.purposes.restore(chosen)
+                self._purposes_by_hand = True
         self.view.hint.setText("")
         self._show_error(error)
 

@@ -93,6 +93,14 @@ class PurposeBar(QWidget):
         self.count.setValue(1)
         self._show_count()
 
+    def restore(self, choices: list[PurposeChoice]) -> None:
+        """Check what was chosen before, with its count (a sign-in that did not go through)."""
+        self.choose([choice.code for choice in choices])
+        counted = [choice.quantity for choice in choices if choice.quantity]
+        if counted:
+            self.count.setValue(counted[0])
+            self._show_count()
+
     def choices(self) -> list[PurposeChoice]:
         return [
             PurposeChoice(code, self.count.value() if self.options[code].counts_items else None)

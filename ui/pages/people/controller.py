@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desk.db.changes import ANY_TOPIC
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.lookup.person_index import PersonMatch
 from desk.names import called, full_name
@@ -14,6 +15,7 @@ from desk.services.people import (
     VisitSummary,
     open_person,
     person_visits,
+    record_version,
     update_person,
 )
 from ui.context import AppContext
@@ -43,6 +45,7 @@ class PeoplePage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
         self.record: PersonRecord | None = None
+        self._refused_as_stale = False  # the last save: Reload then keeps what was typed
         self.draft = FormDraft(context.settings, "person/none", self.view.form.draft_fields())
         self._searching = False
         self._wanted: str | None = None
@@ -63,6 +66,7 @@ class PeoplePage(Page):
         self.coaching.changed.connect(self._coaching_changed)
         self.coaching.loaded.connect(self._show_coaching_line)
         view.assign_button.clicked.connect(self.coaching.assign)
+        context.changes.changed.connect(self._on_changes)
 
     @property
     def title(self) -> str:
@@ -119,8 +123,12 @@ class PeoplePage(Page):
         self.context.tasks.submit(load, self._show_record, self._failed)
 
     def reload(self) -> None:
+        """The record as it is now. After a save was refused as stale, what staff typed comes
+        back on top of it (to check and save); otherwise Reload drops unsaved edits."""
         if self.record is not None:
-            self.draft.clear()
+            if not self._refused_as_stale:
+                self.draft.clear()
+            self._refused_as_stale = False
             self.open_record(self.record.id)
 
     def _show_record(self, loaded: tuple[PersonRecord, list[VisitSummary]]) -> None:
@@ -157,6 +165,47 @@ class PeoplePage(Page):
         if self.coaching.person_id != record.id:
             self.coaching.show_person(record.id)
 
+    # -- other stations' changes -------------------------------------------------------------
+    def _on_changes(self, topics: set[str]) -> None:
+        """Keep the open record current: its visits as they come, and a new version of it
+        (opened again, which the activity log records) unless edits wait to be saved here."""
+        record = self.record
+        if record is None:
+            return
+        actor = self.context.actor
+        if topics & {"visits", ANY_TOPIC}:
+            self.context.tasks.submit(
+                lambda session: person_visits(session, actor, record.id),
+                lambda visits: self._show_visits(record.id, visits),
+                self._failed,
+            )
+        if topics & {"people", ANY_TOPIC}:
+            self.context.tasks.submit(
+                lambda session: record_version(session, record.id),
+                lambda version: self._record_saved_elsewhere(record.id, version),
+                self._failed,
+            )
+
+    def _show_visits(self, person_id: int, visits: list[VisitSummary]) -> None:
+        if self.record is not None and self.record.id == person_id:
+            self.view.visits_model.set_visits(visits)
+
+    def _record_saved_elsewhere(self, person_id: int, version: int | None) -> None:
+        record = self.record
+        if record is None or record.id != person_id or version == record.version:
+            return
+        if version is not None and not self.draft.has_draft():
+            self.open_record(person_id)
+            return
+        self.view.status.setText(
+            self.tr(
+                "This record was changed on another station. Your unsaved edits are kept: "
+                "saving will say what changed, and Reload brings theirs in under yours."
+            )
+            if version is not None
+            else self.tr("This record was merged or removed on another station.")
+        )
+
     def _show_coaching_line(self) -> None:
         """The coach, at the top of the record: the whole coaching section is further down."""
         self.view.coaching_line.setText(self.coaching.summary.text())
@@ -174,22 +223,23 @@ class PeoplePage(Page):
             return
         record, details, actor = self.record, self.view.form.details(), self.context.actor
         self.draft.save_now()
+        snapshot = self.draft.snapshot()
         self.view.form.clear_errors()
         self.view.save_button.setEnabled(False)
         self.context.tasks.submit(
             lambda session: update_person(
                 session, actor, record.id, record.version, details, only=PersonForm.COLUMNS
             ),
-            self._saved,
+            lambda saved: self._saved(saved, snapshot),
             self._save_failed,
         )
 
-    def _saved(self, record: PersonRecord) -> None:
+    def _saved(self, record: PersonRecord, snapshot: dict[str, object]) -> None:
         self.view.save_button.setEnabled(True)
         if self.record is None or record.id != self.record.id:
             self.draft.clear(f"person/{record.id}")  # saved, though another record is shown
             return
-        self.draft.clear()
+        self.draft.saved(snapshot, version=record.version)
         self.record = record
         self.view.banner.hide()
         self.view.record_heading.setText(
@@ -202,6 +252,7 @@ class PeoplePage(Page):
         if isinstance(error, ValidationError):
             self.view.form.show_error(error)
         if isinstance(error, StaleEdit):
+            self._refused_as_stale = True
             self.view.status.setText(self.tr("Not saved: your changes are still here."))
         self._failed(error)
 
