@@ -29,6 +29,9 @@ class Purpose(Base):
     counts_items: Mapped[bool] = mapped_column(default=False)  # e.g. how many naloxone kits
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Visit(Base):

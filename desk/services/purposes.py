@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.db.changes import announce_change
-from desk.errors import NotFound, ValidationError
+from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.models import Purpose
 from desk.services.actor import Actor
 from desk.services.audit import record_event
@@ -28,13 +28,34 @@ class PurposeSetting:
     counts_items: bool
     active: bool
     position: int
+    version: int
+
+
+def _setting(purpose: Purpose) -> PurposeSetting:
+    return PurposeSetting(
+        purpose.code,
+        purpose.label,
+        purpose.label_es,
+        purpose.counts_items,
+        purpose.active,
+        purpose.position,
+        purpose.version,
+    )
 
 
 def all_purposes(session: Session) -> list[PurposeSetting]:
     return [
-        PurposeSetting(p.code, p.label, p.label_es, p.counts_items, p.active, p.position)
+        _setting(p)
         for p in session.scalars(select(Purpose).order_by(Purpose.position, Purpose.code))
     ]
+
+
+def _lock_purposes(session: Session) -> list[Purpose]:
+    """Every purpose, locked until the transaction ends (PostgreSQL; SQLite writes one at a
+    time anyway): two stations switching purposes on at once cannot both pass the limit."""
+    return list(
+        session.scalars(select(Purpose).order_by(Purpose.position, Purpose.code).with_for_update())
+    )
 
 
 def _code_for(session: Session, label: str) -> str:
@@ -54,12 +75,15 @@ def save_purpose(
     label_es: str = "",
     counts_items: bool = False,
     active: bool = True,
+    read_version: int | None = None,
 ) -> PurposeSetting:
-    """Add a purpose (code None) or change one; it is audited and reaches every station."""
+    """Add a purpose (code None) or change one (`read_version`: the version staff saw; a
+    save over another station's is refused); it is audited and reaches every station."""
     cleaned = clean_text(label, label="The purpose", field="label", max_length=60)
     if cleaned is None:
         raise ValidationError("A purpose needs a name.", field="label")
     spanish = clean_text(label_es, label="The Spanish name", field="label_es", max_length=60)
+    locked = {purpose.code: purpose for purpose in _lock_purposes(session)}
     if code is None:
         purpose = Purpose(
             code=_code_for(session, cleaned),
@@ -69,9 +93,16 @@ def save_purpose(
         session.add(purpose)
         action = "settings.purpose_added"
     else:
-        purpose = session.get(Purpose, code)
+        purpose = locked.get(code)
         if purpose is None:
             raise NotFound(f"There is no purpose “{code}”.")
+        if read_version is not None and purpose.version != read_version:
+            raise StaleEdit(
+                f"The purpose “{purpose.label}” was changed on another station since you "
+                "opened it.",
+                hint="What you typed is still on screen. Close this window, open the purpose "
+                "again to see the other change, then make yours.",
+            )
         action = "settings.purpose_changed"
     was_active = purpose.active if code is not None else False
     if active and not was_active:
@@ -102,19 +133,12 @@ def save_purpose(
         counts_items=counts_items,
     )
     announce_change(session, "settings")
-    return PurposeSetting(
-        purpose.code,
-        purpose.label,
-        purpose.label_es,
-        purpose.counts_items,
-        purpose.active,
-        purpose.position,
-    )
+    return _setting(purpose)
 
 
 def move_purpose(session: Session, actor: Actor, code: str, offset: int) -> None:
     """Move a purpose up (negative) or down the list: the order staff see and press."""
-    purposes = list(session.scalars(select(Purpose).order_by(Purpose.position, Purpose.code)))
+    purposes = _lock_purposes(session)
     index = next((i for i, p in enumerate(purposes) if p.code == code), None)
     if index is None:
         raise NotFound(f"There is no purpose “{code}”.")

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from desk.db.engine import Database
-from desk.errors import ValidationError
+from desk.errors import StaleEdit, ValidationError
 from desk.models import AuditEvent
 from desk.services.actor import Actor
 from desk.services.checkin import PurposeChoice, list_purposes, sign_in
@@ -49,3 +49,22 @@ def test_nine_in_use_at_most_and_a_name_is_needed(database: Database, actor: Act
     with database.transaction() as session:
         added = save_purpose(session, actor, code=None, label="Mail pick-up", active=False)
     assert not added.active
+
+
+def test_a_purpose_changed_on_another_station_is_not_overwritten(
+    database: Database, actor: Actor
+) -> None:
+    with database.session() as session:
+        seen = {p.code: p for p in all_purposes(session)}["drop_in"]
+    with database.transaction() as session:  # another station renames it first
+        save_purpose(session, actor, code="drop_in", label="Drop in", read_version=seen.version)
+    with (
+        pytest.raises(StaleEdit, match="changed on another station"),
+        database.transaction() as session,
+    ):
+        save_purpose(
+            session, actor, code="drop_in", label="Drop-in visit", read_version=seen.version
+        )
+    with database.session() as session:
+        now = {p.code: p for p in all_purposes(session)}["drop_in"]
+    assert now.label == "Drop in" and now.version == seen.version + 1

@@ -85,6 +85,7 @@ class PurposeDialog(QDialog):
 
     def save(self) -> None:
         actor, code = self.context.actor, self.purpose.code if self.purpose else None
+        read_version = self.purpose.version if self.purpose else None
         label, spanish = self.label.text(), self.label_es.text()
         counts, active = self.counts_items.isChecked(), self.active.isChecked()
         self.context.tasks.submit(
@@ -96,6 +97,7 @@ class PurposeDialog(QDialog):
                 label_es=spanish,
                 counts_items=counts,
                 active=active,
+                read_version=read_version,
             ),
             lambda _saved: self.accept(),
             self._failed,
