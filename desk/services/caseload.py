@@ -21,6 +21,7 @@ from desk.models import (
     StaffMember,
 )
 from desk.services.actor import Actor
+from desk.services.audit import record_event
 from desk.services.coaching_queries import active_caseloads
 from desk.services.settings import center_now
 
@@ -109,10 +110,16 @@ def _sort_key(row: CaseloadRow):
 
 
 def coach_caseload(
-    session: Session, actor: Actor, coach_id: int, *, now: datetime | None = None
+    session: Session,
+    actor: Actor,
+    coach_id: int,
+    *,
+    now: datetime | None = None,
+    record_view: bool = False,
 ) -> CoachCaseload:
     """The coach's active peers: overdue follow-ups first, then due today, never contacted,
-    upcoming, and those with no follow-up planned."""
+    upcoming, and those with no follow-up planned. With `record_view` (staff chose to open
+    it, not a refresh of one on screen) the opening is in the activity log, with whose."""
     coach = session.get(StaffMember, coach_id)
     if coach is None or not coach.is_coach:
         raise NotFound("That coach is no longer on the roster.")
@@ -165,6 +172,15 @@ def coach_caseload(
                 latest_barc10=barc.get(person.id),
                 over_limit=assignment.over_limit,
             )
+        )
+    if record_view:
+        record_event(
+            session,
+            actor,
+            "coaching.caseload_viewed",
+            "staff_member",
+            coach.id,
+            person_ids=sorted(people),
         )
     return CoachCaseload(
         coach.id,

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from desk.models import CoachingContact, ContactMode
+from desk.models import AuditEvent, CoachingContact, ContactMode
 from desk.services.coaching_contacts import ContactInput, log_contact
 from desk.services.waitlist import add_to_waitlist
 from tests.desk.coaching_helpers import assign
@@ -158,6 +158,22 @@ def test_another_stations_assignment_appears_without_a_click(app_context, page) 
     app_context.changes.changed.emit({"coaching"})
     assert _column(page.view.caseload_model, CaseloadTableModel.PEER) == ["María P."]
     assert "1 / 15" in _column(page.view.roster_model, RosterTableModel.PEERS)
+
+    # Opening Rosa's caseload is in the activity log once, with whose; a refresh is not.
+    with app_context.database.session() as session:
+        opened = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "coaching.caseload_viewed",
+                AuditEvent.entity_id == str(center.rosa),
+            )
+        ).all()
+    assert len(opened) == 1 and opened[0].detail["person_ids"] == []
+    page.activate()  # the page shown again: a new look
+    with app_context.database.session() as session:
+        opened = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "coaching.caseload_viewed")
+        ).all()
+    assert opened[-1].detail["person_ids"] == [maria]
 
 
 def test_a_coach_is_added_and_bad_hours_are_explained(app_context, page, qtbot) -> None:

@@ -44,6 +44,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             "coaching.wishes_changed": self.tr("Changed what they asked of a coach"),
             "coaching.viewed": self.tr("Opened their coaching"),
             "coaching.match_viewed": self.tr("Opened the coaches suggested for them"),
+            "coaching.caseload_viewed": self.tr("Opened a coach's caseload"),
             "coaching.contact_logged": self.tr("Logged a coaching contact"),
             "coaching.goal_added": self.tr("Added a recovery goal"),
             "coaching.goal_updated": self.tr("Changed a recovery goal"),

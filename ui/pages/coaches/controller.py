@@ -90,6 +90,7 @@ class CoachesPage(Page):
         self.snapshot: CoachesSnapshot | None = None
         self.caseload: CoachCaseload | None = None
         self.coach_id: int | None = None
+        self._caseload_logged: int | None = None  # the coach whose caseload was last logged
         view = self.view
         view.roster.selectionModel().currentRowChanged.connect(self._roster_chosen)
         view.roster.doubleClicked.connect(lambda _index: self.edit_coach())
@@ -113,6 +114,7 @@ class CoachesPage(Page):
         return self.tr("Coaches")
 
     def activate(self) -> None:
+        self._caseload_logged = None  # shown anew: the caseload's opening is logged again
         self.refresh()
 
     def _on_changes(self, topics) -> None:
@@ -161,8 +163,11 @@ class CoachesPage(Page):
         self.coach_id = coach_id
         self.view.chart.set_selected(coach_id)
         actor = self.context.actor
+        # Logged once per coach chosen, not at every refresh of the caseload on screen.
+        first_look = self._caseload_logged != coach_id
+        self._caseload_logged = coach_id
         self.context.tasks.submit(
-            lambda session: coach_caseload(session, actor, coach_id),
+            lambda session: coach_caseload(session, actor, coach_id, record_view=first_look),
             self._show_caseload,
             self._failed,
         )
