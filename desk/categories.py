@@ -7,7 +7,6 @@ are fixed (UUID 5 of a recovery-desk URL), so every center's database and export
 from __future__ import annotations
 
 from dataclasses import dataclass
-from uuid import NAMESPACE_URL, uuid5
 
 TAXONOMY_ID = "1fe3c125-bba6-52e6-818b-dd1a9a53b68d"
 TAXONOMY_NAME = "Recovery Desk categories"
@@ -97,7 +96,3 @@ CATEGORIES: tuple[Category, ...] = (
 )
 CATEGORY_BY_CODE = {category.code: category for category in CATEGORIES}
 CATEGORY_BY_TERM_ID = {category.term_id: category for category in CATEGORIES}
-
-
-def term_id_for(code: str) -> str:
-    return str(uuid5(NAMESPACE_URL, f"{TAXONOMY_URI}/{code}"))

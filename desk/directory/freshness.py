@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.db.changes import announce_change
-from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.errors import NotFound, StaleEdit
 from desk.models import Organization, Service, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -143,36 +143,6 @@ def mark_verified(
         service_id,
         before=before,
         after=today.isoformat(),
-    )
-    announce_change(session, "directory")
-    return service.version
-
-
-def update_capacity(
-    session: Session,
-    actor: Actor,
-    service_id: str,
-    *,
-    available: int | None,
-    read_version: int,
-) -> int:
-    """Beds or slots free right now; stamps the time so everyone sees how old the count is."""
-    service = lock_service_for_edit(session, service_id, read_version)
-    if available is not None and available < 0:
-        raise ValidationError("Free beds or slots cannot be below zero.", field="capacity")
-    before = service.capacity_available
-    service.capacity_available = available
-    service.capacity_updated_at = utc_now()
-    service.updated_at = utc_now()
-    session.flush()
-    record_event(
-        session,
-        actor,
-        "directory.capacity_updated",
-        "service",
-        service_id,
-        before=before,
-        after=available,
     )
     announce_change(session, "directory")
     return service.version

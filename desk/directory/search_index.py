@@ -16,7 +16,7 @@ import threading
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
@@ -260,10 +260,6 @@ class DirectoryIndex:
     def open_now_ids(self, now_local: datetime) -> set[str]:
         with self._lock:
             return self._open_now.open_at(now_local)
-
-    def around_the_clock_ids(self, today: date) -> set[str]:
-        with self._lock:
-            return self._open_now.around_the_clock(today)
 
     def search(self, query: DirectoryQuery, now_local: datetime) -> SearchResult:
         """Ids of matching services, best first; `now_local` is the center's wall clock."""

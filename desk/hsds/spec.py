@@ -124,13 +124,6 @@ def tables() -> dict[str, TableSpec]:
     return specs
 
 
-def table_for_path(file_name: str) -> TableSpec | None:
-    for spec in tables().values():
-        if spec.path == file_name:
-            return spec
-    return None
-
-
 def write_order() -> list[str]:
     """Modelled tables in reference order, then the tables kept whole."""
     modelled = list(MODELS)

@@ -351,13 +351,6 @@ def _referral(session: Session, referral_id: int) -> Referral:
     return referral
 
 
-def referral_sheet(session: Session, referral_id: int) -> tuple[ReferralSheetContent, bytes]:
-    """A past referral's sheet, exactly as it was given (from its snapshot), unchecked: for
-    looking at it, not for printing it (see `sheet_for_output`)."""
-    content = ReferralSheetContent.from_json(_referral(session, referral_id).document)
-    return content, render_referral_sheet(content)
-
-
 def lapsed_consents(session: Session, referral: Referral, today: date) -> list[tuple[str, str]]:
     """For a referral that names the person: each provider whose consent is not active today,
     with why. The consent it was given under counts, or any active one that covers it now."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from desk.demo.seed_directory import seed_directory
-from desk.directory.freshness import update_capacity
+from desk.directory.detail import load_service_detail
+from desk.directory.editing import ServiceEdit, update_service
 from desk.directory.search_index import When
 from desk.models import AuditEvent, Service
 from tests.desk.hsds.schemas import EXAMPLE_PACKAGE
@@ -109,12 +111,10 @@ def test_an_edit_refused_as_stale_keeps_what_was_typed(
     dialog = page.edit_dialog
     assert dialog is not None and dialog.isVisible()
     with app_context.database.transaction() as session:  # another station saves first
-        update_capacity(
-            session,
-            app_context.actor,
-            page.detail.id,
-            available=9,
-            read_version=page.detail.version,
+        seen = load_service_detail(session, page.detail.id)
+        beds = replace(ServiceEdit.from_detail(seen), capacity_available="9")
+        update_service(
+            session, app_context.actor, page.detail.id, beds, read_version=page.detail.version
         )
     dialog.alert.setText("Closed Thursday for training")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desk.db.engine import Database
 from desk.directory.detail import load_service_detail
 from desk.directory.editing import HoursInput, PhoneInput, ServiceEdit, update_service
-from desk.directory.freshness import is_stale, mark_verified, reverify_queue, update_capacity
+from desk.directory.freshness import is_stale, mark_verified, reverify_queue
 from desk.errors import StaleEdit, ValidationError
 from desk.models import AuditEvent, Schedule, Service
 from desk.services.actor import Actor
@@ -60,7 +60,8 @@ def test_a_save_on_stale_data_is_refused(directory: Database, actor: Actor) -> N
     with directory.session() as session:
         opened_here = load_service_detail(session, service_id)
     with directory.transaction() as session:  # another station saves first
-        update_capacity(session, actor, service_id, available=5, read_version=opened_here.version)
+        beds = replace(ServiceEdit.from_detail(opened_here), capacity_available="5")
+        update_service(session, actor, service_id, beds, read_version=opened_here.version)
     edit = replace(ServiceEdit.from_detail(opened_here), alert="Closed Thursday for training")
     with (
         pytest.raises(StaleEdit, match="changed on another station"),

@@ -38,7 +38,6 @@ from desk.services.referrals import (
     record_print_failure,
     record_sheet_output,
     referral_defaults,
-    referral_sheet,
     sheet_for_output,
 )
 from desk.services.settings import load_settings, update_settings
@@ -140,7 +139,7 @@ def test_a_reprint_is_the_same_sheet_even_after_the_directory_changed(
         service.name = "Renamed since"
         session.delete(session.get(Service, ids[1]))
     with directory.session() as session:
-        content, pdf = referral_sheet(session, given.referral_id)
+        content, pdf = sheet_for_output(session, given.referral_id, today)
         items = session.scalars(select(ReferralItem).order_by(ReferralItem.position)).all()
     assert pdf == given.pdf
     assert content == given.content
@@ -228,7 +227,7 @@ def test_bad_requests_get_plain_messages(directory: Database, actor: Actor, toda
                 today,
             )
         with pytest.raises(NotFound):
-            referral_sheet(session, 9999)
+            sheet_for_output(session, 9999, today)
     with directory.session() as session:
         assert session.scalar(select(func.count()).select_from(Referral)) == 0
 

@@ -54,13 +54,6 @@ def checked_codes(box: QListWidget) -> list[str]:
     ]
 
 
-def set_checked(box: QListWidget, codes: set[str]) -> None:
-    for n in range(box.count()):
-        item = box.item(n)
-        on = item.data(Qt.ItemDataRole.UserRole) in codes
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-
 class CoachDialog(QDialog):
     def __init__(
         self,
