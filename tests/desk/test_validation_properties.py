@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 import phonenumbers
 from hypothesis import given, settings
@@ -14,16 +14,28 @@ from desk.services.person_details import PersonDetails, clean_person_details, pa
 from desk.validation import clean_text, parse_phone
 
 TODAY = date(2026, 11, 28)
+INVISIBLE = {"Cc", "Cs", "Co", "Cn"}
+
+
+def _as_date(text: str) -> date | None:
+    try:
+        return datetime.strptime(text.strip(), "%m/%d/%Y").date()
+    except ValueError:
+        return None
+
+
 examples = settings(max_examples=200, deadline=None)
 
 
 @examples
 @given(st.text(max_size=300))
 def test_text_is_kept_as_typed_or_refused_for_length(text: str) -> None:
+    visible = "".join(c for c in text if unicodedata.category(c) not in INVISIBLE).strip()
     try:
         cleaned = clean_text(text, label="The note", max_length=120)
     except ValidationError as error:
         assert "the most it can hold is 120" in error.message
+        assert len(visible) > 120  # refused only when it is too long
         return
     if cleaned is not None:
         assert 0 < len(cleaned) <= 120
@@ -38,6 +50,11 @@ def test_a_phone_is_e164_that_parses_back_or_a_clear_refusal(text: str) -> None:
         e164 = parse_phone(text)
     except ValidationError as error:
         assert "not a phone number" in error.message
+        try:  # refused only when the phone-number library cannot dial it either
+            number = phonenumbers.parse(text, "US")
+        except phonenumbers.NumberParseException:
+            return
+        assert not phonenumbers.is_valid_number(number)
         return
     assert e164.startswith("+")
     assert phonenumbers.is_valid_number(phonenumbers.parse(e164, None))
@@ -57,14 +74,15 @@ def test_a_birth_is_a_past_date_or_year_or_a_clear_refusal(text: str) -> None:
         year, day = parse_birth(text, today=TODAY)
     except ValidationError as error:
         assert error.field == "birth"
+        if text.strip().isdigit() and len(text.strip()) == 4:  # a year is refused only
+            assert not 1900 <= int(text) <= TODAY.year  # when it cannot be a birth year
+        elif _as_date(text) is not None:  # and a date only when it is out of range
+            assert not date(1900, 1, 1) <= _as_date(text) <= TODAY
         return
     if year is not None:
         assert 1900 <= year <= TODAY.year
     if day is not None:
         assert date(1900, 1, 1) <= day <= TODAY and day.year == year
-
-
-INVISIBLE = {"Cc", "Cs", "Co", "Cn"}
 
 
 @examples
