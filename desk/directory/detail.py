@@ -304,3 +304,9 @@ def load_service_detail(session: Session, service_id: str) -> ServiceDetail:
         last_modified=service.last_modified,
         extra_fields=dict(service.extra or {}),
     )
+
+
+def service_version(session: Session, service_id: str) -> int | None:
+    """The service's version now (None when it is gone): whether the detail on screen is
+    still current."""
+    return session.scalar(select(Service.version).where(Service.id == service_id))

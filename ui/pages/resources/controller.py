@@ -17,15 +17,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from desk.db.changes import ANY_TOPIC
-from desk.directory.detail import ServiceDetail, load_service_detail
+from desk.directory.detail import ServiceDetail, load_service_detail, service_version
 from desk.directory.editing import ServiceEdit, hours_kept_as_they_are, update_service
 from desk.directory.freshness import mark_verified, reverify_queue
 from desk.directory.search_index import DirectoryIndex, DirectoryQuery, Facets
 from desk.errors import DeskError, StaleEdit
-from desk.models import Service
 from desk.services.settings import load_settings
 from ui.context import AppContext
 from ui.pages.resources.data_exchange import DataExchange
@@ -142,9 +140,7 @@ class ResourcesPage(Page):
                 facets=index.facets(),
                 generation=index.generation,
                 shown_id=shown,
-                shown_version=session.scalar(select(Service.version).where(Service.id == shown))
-                if shown is not None
-                else None,
+                shown_version=service_version(session, shown) if shown is not None else None,
             )
 
         self.context.tasks.submit(work, self._refreshed, self._refresh_failed)
