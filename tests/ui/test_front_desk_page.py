@@ -279,3 +279,27 @@ def test_a_sign_in_that_does_not_go_through_keeps_the_name_and_the_purposes(
     assert page.view.purposes.checked_codes() == chosen
     assert page.view.purposes.count.value() == 2
     assert "cannot be reached" in page.view.banner.text
+
+
+def test_a_persons_usual_purposes_do_not_pass_to_an_anonymous_visitor(
+    app_context, page, qtbot
+) -> None:
+    person_id = _person(app_context, "Zoë", "Carter")
+    with app_context.database.transaction() as session:
+        visit = sign_in(
+            session,
+            app_context.actor,
+            person_id=person_id,
+            now=datetime.now(UTC) - timedelta(days=3),
+            purposes=[PurposeChoice("support_meeting")],
+        )
+    box = page.view.sign_in_box
+    qtbot.keyClicks(box, "zo")
+    assert page.view.purposes.checked_codes() == ["support_meeting"]  # Zoë's usual
+    qtbot.keyClicks(box, "qqq")  # no one matches now
+    assert page.view.purposes.checked_codes() == ["drop_in"]
+    qtbot.keyClick(
+        box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert _queue_cell(page, 0, QueueTableModel.PURPOSE) == "Drop-in"
+    assert visit is not None

@@ -205,3 +205,15 @@ def test_a_locked_sqlite_file_during_an_intake(app_context, qtbot) -> None:
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == IntakeDialog.DialogCode.Accepted
     assert _people(app_context) == 1
+
+
+def test_enter_in_any_field_saves_and_never_picks_a_suggested_person(app_context, qtbot) -> None:
+    existing = IntakeDialog(app_context, app_context.people_index, DROP_IN, "Zoe Carter")
+    qtbot.addWidget(existing)
+    existing.save()  # a Zoe Carter is known already
+    dialog = _dialog(app_context, qtbot, "Zoe Carter")  # she is suggested as a match
+    type_text(dialog.form.town, "Auburn")
+    qtbot.keyClick(dialog.form.town, Qt.Key.Key_Return)
+    assert dialog.result() == IntakeDialog.DialogCode.Accepted
+    assert dialog.existing_person_id is None  # a new person, as typed: not the suggestion
+    assert _people(app_context) == 2

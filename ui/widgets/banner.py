@@ -13,6 +13,7 @@ class Banner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Dismiss"))
+        self.close_button.setAutoDefault(False)  # Enter in a dialog never dismisses by surprise
         self.close_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -150,6 +150,7 @@ class FrontDeskPage(Page):
             self._lookup_wanted = None
             self.view.results_model.set_matches([])
             self._lookup_shown = ""
+            self._on_highlight()
             return
         self._lookup_wanted = text
         if not self._lookup_running:
@@ -179,6 +180,8 @@ class FrontDeskPage(Page):
         self.view.results_model.set_matches(matches)
         if matches:
             self.view.results.setCurrentIndex(self.view.results_model.index(0))
+        else:
+            self._on_highlight()  # no one: the purposes shown are no one's usual ones
         self._update_hint()
 
     def _lookup_failed(self, error: DeskError) -> None:
@@ -198,8 +201,15 @@ class FrontDeskPage(Page):
         return self.view.results_model.match_at(self.view.results.currentIndex().row())
 
     def _on_highlight(self, *_args) -> None:
+        """The purposes shown follow the highlighted person (what they usually come for);
+        with no one highlighted they go back to the default, unless chosen by hand."""
         match = self.highlighted()
-        if match is None or self._purposes_by_hand:
+        if self._purposes_by_hand:
+            return
+        if match is None:
+            if self._usual_for is not None:
+                self._usual_for = None
+                self.view.purposes.choose([DEFAULT_PURPOSE])
             return
         person_id, actor = match.person_id, self.context.actor
         self._usual_for = None
@@ -243,7 +253,13 @@ class FrontDeskPage(Page):
     def sign_in_anonymous(self) -> None:
         text = self.view.sign_in_box.text().strip()
         initials = text if INITIALS.match(text) else None
-        self._sign_in(None, initials, anonymous_label(initials), self.view.purposes.choices())
+        # Purposes chosen by hand count; a highlighted person's usual ones are not theirs.
+        purposes = (
+            self.view.purposes.choices()
+            if self._purposes_by_hand
+            else [PurposeChoice(DEFAULT_PURPOSE)]
+        )
+        self._sign_in(None, initials, anonymous_label(initials), purposes)
 
     def _sign_in(
         self,

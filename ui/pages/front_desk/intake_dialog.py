@@ -103,6 +103,7 @@ class IntakeDialog(QDialog):
         self.duplicate_detail = QLabel()
         self.duplicate_detail.setObjectName("hintLine")
         self.use_existing_button = QPushButton(self.tr("Use this person (Ctrl+U)"))
+        self.use_existing_button.setAutoDefault(False)  # Enter saves; it never picks someone
         self.use_existing_button.clicked.connect(self.use_existing)
         duplicate_row = QHBoxLayout()
         duplicate_row.addWidget(self.duplicates, 1)
@@ -111,9 +112,8 @@ class IntakeDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            self.tr("Save and sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save and sign in (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setDefault(True)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -126,6 +126,7 @@ class IntakeDialog(QDialog):
         layout.addLayout(duplicate_row)
         layout.addWidget(self.duplicate_detail)
         layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # once in the dialog: Enter in any field saves
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.use_existing)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
