@@ -66,7 +66,10 @@ def station_settings(*, demo: bool) -> QSettings:
     database (drafts can hold what a person told us; they belong with the data)."""
     name = "station-demo.ini" if demo else "station.ini"
     settings = QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
-    FormDraft.sweep_expired(settings)
+    if demo:  # each demo is a new database: a draft from the last one is for other people
+        FormDraft.discard_all(settings)
+    else:
+        FormDraft.sweep_expired(settings)
     return settings
 
 

@@ -178,6 +178,11 @@ class FormDraft:
         self._settings.sync()
 
     @staticmethod
+    def discard_all(settings: QSettings) -> None:
+        settings.remove(DRAFT_GROUP)
+        settings.sync()
+
+    @staticmethod
     def sweep_expired(settings: QSettings) -> int:
         """Forget every draft older than MAX_AGE (at start-up); returns how many."""
         settings.beginGroup(DRAFT_GROUP)

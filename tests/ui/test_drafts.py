@@ -41,3 +41,15 @@ def test_an_old_draft_is_forgotten(qtbot, qsettings) -> None:
     assert FormDraft.sweep_expired(qsettings) == 1
     name.clear()
     assert draft.restore() is None and name.text() == ""
+
+
+def test_a_new_demo_starts_with_no_drafts_from_the_last_one(qapp, isolated_data_dir) -> None:
+    from ui.app import station_settings
+
+    for demo in (True, False):
+        settings = station_settings(demo=demo)
+        settings.setValue("drafts/person/3/town", "Auburn")
+        settings.setValue("drafts/person/3/_meta/saved_at", time.time())
+        settings.sync()
+    assert station_settings(demo=True).value("drafts/person/3/town") is None  # other people
+    assert station_settings(demo=False).value("drafts/person/3/town") == "Auburn"  # kept
