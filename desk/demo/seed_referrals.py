@@ -59,8 +59,8 @@ def seed_referrals(
         )
     }
     follow_up_days = int(load_settings(session)["referrals.follow_up_days"])
-    for _ in range(count):
-        day = today - timedelta(days=rng.randrange(0, 42))
+    days = sorted(today - timedelta(days=rng.randrange(0, 42)) for _ in range(count))
+    for day in days:  # oldest first, as they were given
         person_id = rng.choice(candidates) if rng.random() < 2 / 3 else None
         if person_id is not None and people[person_id][1].date() > day:
             person_id = None  # not known to the center yet that day: an anonymous sheet

@@ -130,17 +130,7 @@ def record_outcome(
     """Did they connect? Saved only over the version staff saw (another station may have)."""
     if outcome not in OUTCOMES_TO_RECORD:
         raise ValidationError("Choose connected, not connected or unknown.", field="outcome")
-    referral = session.get(Referral, referral_id)
-    if referral is None:
-        raise NotFound(f"There is no referral #{referral_id}.")
-    if referral.version != read_version:
-        who = session.get(StaffMember, referral.outcome_by_id) if referral.outcome_by_id else None
-        by = f" by {who.display_name}" if who else ""
-        raise StaleEdit(
-            f"This referral's outcome was recorded on another station{by} since you opened it.",
-            hint="Your note is still on screen. Refresh the list to see theirs, then save again "
-            "if yours adds to it.",
-        )
+    referral = _referral_as_seen(session, referral_id, read_version)
     referral.outcome = outcome
     referral.outcome_note = clean_text(
         note, label="The outcome note", max_length=NOTE_MAX, multiline=True
@@ -159,6 +149,66 @@ def record_outcome(
     )
     announce_change(session, "referrals")
     return list_referrals(session, referral_id=referral.id)[0]
+
+
+def follow_up_again(
+    session: Session,
+    actor: Actor,
+    referral_id: int,
+    read_version: int,
+    on: date,
+    note: str,
+    today: date,
+) -> ReferralEntry:
+    """Not reached yet: the referral stays open and comes due again `on`; the note (what was
+    tried) is kept with the date it was written."""
+    if on <= today:
+        raise ValidationError(
+            "The next try must be on a later day than today.",
+            field="follow_up_on",
+            hint="Choose tomorrow or later.",
+        )
+    referral = _referral_as_seen(session, referral_id, read_version)
+    if referral.outcome is not ReferralOutcome.PENDING:
+        raise ValidationError(
+            "This referral already has an outcome, so there is nothing to follow up.",
+            hint="Refresh the list to see it.",
+        )
+    cleaned = clean_text(note, label="The note", max_length=NOTE_MAX, multiline=True)
+    if cleaned:
+        earlier = referral.outcome_note
+        referral.outcome_note = "\n".join(filter(None, [earlier, f"{today:%Y-%m-%d}: {cleaned}"]))
+    before = referral.follow_up_on
+    referral.follow_up_on = on
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "referral.follow_up_again",
+        "referral",
+        referral.id,
+        person_id=referral.person_id,
+        before=before.isoformat() if before else None,
+        after=on.isoformat(),
+    )
+    announce_change(session, "referrals")
+    return list_referrals(session, referral_id=referral.id)[0]
+
+
+def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> Referral:
+    """The referral, if it is still the version staff saw (else StaleEdit, naming who)."""
+    referral = session.get(Referral, referral_id)
+    if referral is None:
+        raise NotFound(f"There is no referral #{referral_id}.")
+    if referral.version != read_version:
+        who = session.get(StaffMember, referral.outcome_by_id) if referral.outcome_by_id else None
+        by = f" by {who.display_name}" if who else ""
+        raise StaleEdit(
+            f"This referral's follow-up was recorded on another station{by} since you opened it.",
+            hint="Your note is still on screen. Refresh the list to see theirs, then save again "
+            "if yours adds to it.",
+        )
+    return referral
 
 
 def referred_services(session: Session, referral_id: int) -> list[tuple[str, str]]:

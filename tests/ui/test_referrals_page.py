@@ -397,6 +397,37 @@ def test_follow_up_records_an_outcome_a_week_later_and_refuses_a_stale_one(
         assert session.scalars(select(Referral)).one().outcome is ReferralOutcome.NOT_CONNECTED
 
 
+def test_not_reached_yet_keeps_the_follow_up_open_for_a_later_day(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers
+) -> None:
+    from ui.pages.referrals.follow_up import NOT_REACHED
+
+    fill_basket(app_context, services)
+    printers.file("given.pdf")
+    page.builder.give_and_send("pdf")
+    today = center_date(app_context)
+    with app_context.database.transaction() as session:
+        session.execute(update(Referral).values(follow_up_on=today - timedelta(days=1)))
+    follow_up = page.follow_up
+    page.show_follow_up()
+    follow_up.refresh()
+    follow_up.table.selectRow(0)
+    assert follow_up.outcome.currentData() is ReferralOutcome.CONNECTED
+    assert follow_up.again_on.isHidden()
+    follow_up.outcome.setCurrentIndex(follow_up.outcome.findData(NOT_REACHED))
+    assert not follow_up.again_on.isHidden()
+    assert follow_up.again_on.date().toPython() == today + timedelta(days=3)
+    type_text(follow_up.note, "Called twice, no answer")
+    follow_up.save_outcome()
+    assert "comes due again on" in follow_up.status.text()
+    assert follow_up.model.rowCount() == 0  # not due until then
+    with app_context.database.session() as session:
+        referral = session.scalars(select(Referral)).one()
+    assert referral.outcome is ReferralOutcome.PENDING
+    assert referral.follow_up_on == today + timedelta(days=3)
+    assert referral.outcome_note == f"{today:%Y-%m-%d}: Called twice, no answer"
+
+
 def test_the_log_models_pass_the_model_tester(
     page: ReferralsPage, app_context: AppContext, services, printers: Printers, qtmodeltester
 ) -> None:

@@ -28,7 +28,12 @@ from desk.models import (
 from desk.printing.sheet_content import UnknownSheetFormat
 from desk.services.actor import Actor
 from desk.services.consents import revoke_consent
-from desk.services.referral_log import LogScope, list_referrals, record_outcome
+from desk.services.referral_log import (
+    LogScope,
+    follow_up_again,
+    list_referrals,
+    record_outcome,
+)
 from desk.services.referrals import (
     ConsentLapsed,
     NameInTypedText,
@@ -317,6 +322,39 @@ def test_a_named_sheet_is_not_printed_again_after_its_consent_ran_out(
     a_year_on = today + timedelta(days=400)
     with directory.session() as session, pytest.raises(ConsentLapsed, match="consent expired"):
         sheet_for_output(session, referral_id, a_year_on)
+
+
+def test_not_reached_yet_moves_the_follow_up_and_keeps_what_was_tried(
+    directory: Database, actor: Actor, today: date
+) -> None:
+    with directory.transaction() as session:
+        give_referral(session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today)
+    later = today + timedelta(days=7)
+    with directory.session() as session:
+        [due] = list_referrals(session, scope=LogScope.DUE, today=later)
+    with pytest.raises(ValidationError, match="later day"), directory.transaction() as session:
+        follow_up_again(session, actor, due.id, due.version, later, "No answer", later)
+    with directory.transaction() as session:
+        moved = follow_up_again(
+            session, actor, due.id, due.version, later + timedelta(days=3), "No answer", later
+        )
+    assert moved.outcome is ReferralOutcome.PENDING
+    assert moved.follow_up_on == later + timedelta(days=3)
+    assert moved.outcome_note == f"{later:%Y-%m-%d}: No answer"
+    with directory.session() as session:
+        assert list_referrals(session, scope=LogScope.DUE, today=later) == []
+    with pytest.raises(StaleEdit), directory.transaction() as session:  # the copy seen before
+        follow_up_again(session, actor, due.id, due.version, later + timedelta(days=5), "", later)
+    with directory.transaction() as session:
+        done = record_outcome(
+            session, actor, due.id, moved.version, ReferralOutcome.CONNECTED, "Got in"
+        )
+    with (
+        pytest.raises(ValidationError, match="already has an outcome"),
+        directory.transaction() as session,
+    ):
+        follow_up_again(session, actor, due.id, done.version, later + timedelta(days=5), "", later)
+    assert len(_audit(directory, "referral.follow_up_again")) == 1
 
 
 def test_printing_leaves_the_version_alone_so_an_outcome_can_be_recorded(

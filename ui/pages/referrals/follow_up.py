@@ -1,16 +1,20 @@
 """The follow-up list: referrals whose follow-up date has come, and what became of them.
 
-An outcome is saved over the version staff saw; if another station saved one first, the
-save is refused with a message and the note typed here stays.
+An outcome (connected, not connected, unknown) ends the follow-up; "not reached yet" keeps
+it open and brings it due again on a later day, with the note of what was tried. Either is
+saved over the version staff saw; if another station saved first, the save is refused with
+a message and the note typed here stays.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +31,7 @@ from desk.services.referral_log import (
     OUTCOMES_TO_RECORD,
     LogScope,
     ReferralEntry,
+    follow_up_again,
     list_referrals,
     record_outcome,
 )
@@ -40,6 +45,9 @@ from ui.pages.referrals.document_actions import (
     DocumentActions,
 )
 from ui.widgets.banner import Banner
+
+NOT_REACHED = "not reached"  # the outcome box's choice that keeps the follow-up open
+TRY_AGAIN_AFTER_DAYS = 3
 
 
 class FollowUpTab(QWidget):
@@ -71,6 +79,12 @@ class FollowUpTab(QWidget):
         self.outcome.setObjectName("outcomeChoice")
         for outcome in OUTCOMES_TO_RECORD:
             self.outcome.addItem(self.model.outcome_text(outcome), outcome)
+        self.outcome.addItem(self.tr("Not reached yet: try again on"), NOT_REACHED)
+        self.again_on = QDateEdit()
+        self.again_on.setObjectName("followUpAgainOn")
+        self.again_on.setCalendarPopup(True)
+        self.again_on.setDisplayFormat("yyyy-MM-dd")
+        self.again_on.setVisible(False)
         self.note = QPlainTextEdit()
         self.note.setObjectName("outcomeNote")
         self.note.setPlaceholderText(self.tr("What happened, in a few words (optional)"))
@@ -87,6 +101,7 @@ class FollowUpTab(QWidget):
         outcome_row = QHBoxLayout()
         outcome_row.addWidget(QLabel(self.tr("Outcome:")))
         outcome_row.addWidget(self.outcome)
+        outcome_row.addWidget(self.again_on)
         outcome_row.addWidget(self.note, 1)
         outcome_row.addWidget(self.save_button)
         buttons = QHBoxLayout()
@@ -112,6 +127,7 @@ class FollowUpTab(QWidget):
         self.scope.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.save_button.clicked.connect(self.save_outcome)
+        self.outcome.currentIndexChanged.connect(self._outcome_chosen)
         self.reprint_button.clicked.connect(lambda: self._reprint(DIALOG))
         self.quick_reprint_button.clicked.connect(lambda: self._reprint(DEFAULT_PRINTER))
         self.save_pdf_button.clicked.connect(lambda: self._reprint(PDF_FILE))
@@ -157,8 +173,18 @@ class FollowUpTab(QWidget):
             widget.setEnabled(entry is not None and not self._reprinting)
         self.save_button.setEnabled(entry is not None and not self._saving)
         self.person_button.setEnabled(entry is not None and entry.person_id is not None)
-        if entry is not None and entry.outcome is not ReferralOutcome.PENDING:
-            self.outcome.setCurrentIndex(max(0, self.outcome.findData(entry.outcome)))
+        # Each row starts from its own outcome (or the first choice): never the last row's.
+        shown = entry.outcome if entry is not None else None
+        chosen = self.outcome.findData(shown) if shown is not ReferralOutcome.PENDING else 0
+        self.outcome.setCurrentIndex(max(0, chosen))
+
+    def _outcome_chosen(self) -> None:
+        again = self.outcome.currentData() == NOT_REACHED
+        if again:
+            today = self.context.center_time.today()
+            self.again_on.setMinimumDate(_qdate(today + timedelta(days=1)))
+            self.again_on.setDate(_qdate(today + timedelta(days=TRY_AGAIN_AFTER_DAYS)))
+        self.again_on.setVisible(again)
 
     def save_outcome(self) -> None:
         """Save once: a second press while the first is under way does nothing."""
@@ -178,21 +204,35 @@ class FollowUpTab(QWidget):
             self._row_changed()
             self.report_error(error)
 
-        self.context.tasks.submit(
-            lambda session: record_outcome(session, actor, entry.id, entry.version, outcome, note),
-            self._saved,
-            refused,
-        )
+        if outcome == NOT_REACHED:
+            on = self.again_on.date().toPython()
+
+            def work(session) -> ReferralEntry:
+                today = center_today(session)
+                return follow_up_again(session, actor, entry.id, entry.version, on, note, today)
+        else:
+
+            def work(session) -> ReferralEntry:
+                return record_outcome(session, actor, entry.id, entry.version, outcome, note)
+
+        self.context.tasks.submit(work, self._saved, refused)
 
     def _saved(self, entry: ReferralEntry) -> None:
         self._saving = False
         self.note.clear()
-        self.report(
-            self.tr("Outcome saved for referral #%1: %2.")
-            .replace("%1", str(entry.id))
-            .replace("%2", self.model.outcome_text(entry.outcome)),
-            "ok",
-        )
+        if entry.outcome is ReferralOutcome.PENDING and entry.follow_up_on is not None:
+            message = (
+                self.tr("Referral #%1 comes due again on %2.")
+                .replace("%1", str(entry.id))
+                .replace("%2", entry.follow_up_on.isoformat())
+            )
+        else:
+            message = (
+                self.tr("Outcome saved for referral #%1: %2.")
+                .replace("%1", str(entry.id))
+                .replace("%2", self.model.outcome_text(entry.outcome))
+            )
+        self.report(message, "ok")
         self.refresh()
 
     def _reprint(self, how: str) -> None:
@@ -223,3 +263,7 @@ class FollowUpTab(QWidget):
 
     def report_error(self, error: DeskError) -> None:
         self.report(str(error), "error")
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
