@@ -263,6 +263,19 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# The directory's own text (what a place does, who it is for) is kept as the place gives it,
+# mostly in English: a sheet in another language says so rather than leave it unexplained.
+_DETAILS_LANGUAGE_NOTES = {
+    "es": "Los datos de cada lugar vienen de nuestro directorio, tal como los da el lugar, "
+    "y a veces están en inglés. Pregúntenos si algo no está claro.",
+}
+
+
+def details_language_note(language: str) -> str:
+    """A line saying the places' own details may be in English ("" on an English sheet)."""
+    return _DETAILS_LANGUAGE_NOTES.get(language, "")
+
+
 def text(key: str, language: str, **values: object) -> str:
     """A fixed string in `language` ("en" or "es"), with its {placeholders} filled."""
     if language not in LANGUAGES:

@@ -38,6 +38,9 @@ class CategoryHandoutRenderer(HandoutRenderer):
             title_row(inline(content.category_name), count, styles),
             Paragraph(self.t("handout.subtitle", date=when), styles.subheading),
         ]
+        note = catalogue.details_language_note(self.language)
+        if note:
+            flow.append(Paragraph(note, styles.small))
         if not content.services:
             flow.append(Spacer(0, styles.space))
             flow.append(Paragraph(self.t("handout.none"), styles.body))

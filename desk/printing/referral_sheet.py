@@ -96,6 +96,10 @@ class ReferralSheetRenderer(HandoutRenderer):
         when = catalogue.long_date(self.content.prepared_on, self.language)
         return f"{self.document_title()}  ·  {when}"
 
+    def details_language(self) -> list[Flowable]:
+        note = catalogue.details_language_note(self.language)
+        return [Paragraph(note, self.styles.small)] if note else []
+
     def story(self) -> Sequence[Flowable]:
         content, styles = self.content, self.styles
         when = inline(catalogue.long_date(content.prepared_on, self.language))
@@ -103,6 +107,7 @@ class ReferralSheetRenderer(HandoutRenderer):
             center_header(self.center, styles),
             title_row(self.t("sheet.title"), when, styles),
             Paragraph(self.t("sheet.subtitle"), styles.subheading),
+            *self.details_language(),
             Spacer(0, styles.space / 2),
             *self.who_box(),
         ]

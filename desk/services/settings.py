@@ -32,7 +32,7 @@ class SettingSpec:
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("center.name", "Community Program for Addiction Recovery Inc.", "Center name"),
     SettingSpec("center.street", "9-11 Lincoln Square", "Street address"),
-    SettingSpec("center.city_line", "Worcester, MA", "Town and state"),
+    SettingSpec("center.city_line", "Worcester, MA", "Town, state and ZIP"),
     SettingSpec("center.phone", "(774) 214-6440", "Phone"),
     SettingSpec("center.email", "", "Email"),
     SettingSpec("center.timezone", "America/New_York", "Time zone"),

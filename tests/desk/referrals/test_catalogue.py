@@ -39,3 +39,8 @@ def test_dates_read_naturally() -> None:
 def test_an_unknown_language_is_refused_plainly() -> None:
     with pytest.raises(ValueError, match=r"English|en"):
         catalogue.text("sheet.title", "fr")
+
+
+def test_a_spanish_sheet_says_the_places_details_may_be_in_english() -> None:
+    assert "en inglés" in catalogue.details_language_note("es")
+    assert catalogue.details_language_note("en") == ""
