@@ -303,3 +303,14 @@ def test_a_persons_usual_purposes_do_not_pass_to_an_anonymous_visitor(
     )
     assert _queue_cell(page, 0, QueueTableModel.PURPOSE) == "Drop-in"
     assert visit is not None
+
+
+def test_a_match_already_in_the_queue_says_so(app_context, page, qtbot) -> None:
+    _person(app_context, "John", "Smith")
+    box = page.view.sign_in_box
+    qtbot.keyClicks(box, "john smith")
+    model = page.view.results_model
+    assert "here now" not in model.data(model.index(0))
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "john smith")
+    assert "here now, in today's queue" in model.data(model.index(0))

@@ -22,11 +22,19 @@ class LookupResultsModel(QAbstractListModel):
         self.center_time = center_time or CenterTime()
         self._matches: list[PersonMatch] = []
         self._private = True
+        self._here: frozenset[int] = frozenset()  # people in today's queue, not yet gone
 
     def set_matches(self, matches: list[PersonMatch]) -> None:
         self.beginResetModel()
         self._matches = list(matches)
         self.endResetModel()
+
+    def set_here(self, person_ids: frozenset[int]) -> None:
+        """Who is in today's queue now: a match says so, before anyone presses Enter."""
+        if person_ids != self._here:
+            self._here = person_ids
+            if self._matches:
+                self.dataChanged.emit(self.index(0), self.index(len(self._matches) - 1))
 
     def set_private(self, private: bool) -> None:
         self._private = private
@@ -62,7 +70,9 @@ class LookupResultsModel(QAbstractListModel):
         if match.phone:
             tail = digits_only(match.phone)[-2 if self._private else -4 :]
             parts.append(f"☎ ··{tail}")
-        if match.last_visit_at:
+        if match.person_id in self._here:
+            parts.append(self.tr("here now, in today's queue"))
+        elif match.last_visit_at:
             parts.append(self.tr("last here %1").replace("%1", self._when(match.last_visit_at)))
         else:
             parts.append(self.tr("no visits yet"))

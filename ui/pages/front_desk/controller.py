@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
 
 from desk.errors import DeskError
 from desk.lookup.person_index import PersonMatch
+from desk.models import VisitStatus
 from desk.names import anonymous_label, shown_name
 from desk.services.checkin import (
     DEFAULT_PURPOSE,
@@ -373,6 +374,14 @@ class FrontDeskPage(Page):
         )
         self.queue_snapshot = snapshot
         self.view.queue_model.set_entries(snapshot.entries)
+        self.view.results_model.set_here(
+            frozenset(
+                entry.person_id
+                for entry in snapshot.entries
+                if entry.person_id is not None
+                and entry.status in (VisitStatus.WAITING, VisitStatus.WITH_COACH)
+            )
+        )
         counts = snapshot.counts
         self.view.counts.setText(
             self.tr("Here now: %1   ·   Visits today: %2 (%3 anonymous)")
