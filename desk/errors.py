@@ -40,11 +40,33 @@ class DataFolderNotWritable(DeskError):
 
 
 class ValidationError(DeskError):
-    """Input that cannot be stored as given; `field` names the form field at fault."""
+    """Input that cannot be stored as given; `field` names the form field at fault, and
+    `also` any further problems found in the same form (so all are shown at once)."""
 
-    def __init__(self, message: str, *, field: str = "", hint: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str = "",
+        hint: str = "",
+        also: tuple[ValidationError, ...] = (),
+    ) -> None:
         super().__init__(message, hint=hint)
         self.field = field
+        self.also = also
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.field, *(problem.field for problem in self.also))))
+
+    @staticmethod
+    def every(problems: list[ValidationError]) -> ValidationError:
+        """One error for all the problems of a form: each message in turn, the first's hint."""
+        first, rest = problems[0], tuple(problems[1:])
+        if not rest:
+            return first
+        message = " ".join([first.message, *(problem.message for problem in rest)])
+        return ValidationError(message, field=first.field, hint=first.hint, also=rest)
 
 
 class StaleEdit(DeskError):

@@ -7,6 +7,7 @@ scripts and quotes included), or refused with a message that says what to do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -102,75 +103,79 @@ def parse_birth(text: str, *, today: date) -> tuple[int | None, date | None]:
 
 
 def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, Any]:
-    """Column values for a Person, or a ValidationError naming the field at fault."""
-    first = clean_text(
-        details.first_name, label="The first name", field="first_name", max_length=NAME_MAX
-    )
-    if first is None:
-        raise ValidationError(
-            "A first name or initials is needed, and nothing else is.",
-            field="first_name",
-            hint="Initials are fine if that is all the person wants to give.",
+    """Column values for a Person, or one ValidationError naming every field at fault (the
+    first, and the rest in `also`), so staff can mend them all before saving again."""
+    problems: list[ValidationError] = []
+
+    def checked(check: Callable[[], Any]) -> Any:
+        try:
+            return check()
+        except ValidationError as problem:
+            problems.append(problem)
+            return None
+
+    def text(value: str, label: str, field: str, max_length: int, **options: Any) -> Any:
+        return checked(
+            lambda: clean_text(value, label=label, field=field, max_length=max_length, **options)
         )
-    birth_year, birth_date = parse_birth(details.birth, today=today)
-    try:
-        kind = PersonKind(details.kind or PersonKind.PEER.value)
-    except ValueError:
-        raise ValidationError(f"“{details.kind}” is not peer or family.", field="kind") from None
-    email = clean_text(details.email, label="The email", field="email", max_length=254)
-    phone = clean_text(details.phone, label="The phone", field="phone", max_length=40)
-    language = clean_text(
-        details.preferred_language, label="The language", field="preferred_language", max_length=16
-    )
-    return {
+
+    first = text(details.first_name, "The first name", "first_name", NAME_MAX)
+    if first is None and not any(p.field == "first_name" for p in problems):
+        problems.append(
+            ValidationError(
+                "A first name or initials is needed, and nothing else is.",
+                field="first_name",
+                hint="Initials are fine if that is all the person wants to give.",
+            )
+        )
+    birth = checked(lambda: parse_birth(details.birth, today=today)) or (None, None)
+    kind = checked(lambda: _kind(details.kind))
+    email = text(details.email, "The email", "email", 254)
+    phone = text(details.phone, "The phone", "phone", 40)
+    values = {
         "first_name": first,
-        "last_name": clean_text(
-            details.last_name, label="The last name", field="last_name", max_length=NAME_MAX
+        "last_name": text(details.last_name, "The last name", "last_name", NAME_MAX),
+        "preferred_name": text(
+            details.preferred_name, "The preferred name", "preferred_name", NAME_MAX
         ),
-        "preferred_name": clean_text(
-            details.preferred_name,
-            label="The preferred name",
-            field="preferred_name",
-            max_length=NAME_MAX,
-        ),
-        "nickname": clean_text(
-            details.nickname, label="The nickname", field="nickname", max_length=NAME_MAX
-        ),
-        "pronouns": clean_text(details.pronouns, label="Pronouns", field="pronouns", max_length=40),
+        "nickname": text(details.nickname, "The nickname", "nickname", NAME_MAX),
+        "pronouns": text(details.pronouns, "Pronouns", "pronouns", 40),
         "kind": kind,
-        "birth_year": birth_year,
-        "birth_date": birth_date,
-        "phone": parse_phone(phone) if phone else None,
-        "email": clean_email(email) if email else None,
-        "preferred_language": language,
+        "birth_year": birth[0],
+        "birth_date": birth[1],
+        "phone": checked(lambda: parse_phone(phone)) if phone else None,
+        "email": checked(lambda: clean_email(email)) if email else None,
+        "preferred_language": text(
+            details.preferred_language, "The language", "preferred_language", 16
+        ),
         "may_call": details.may_call,
         "may_text": details.may_text,
         "may_leave_message": details.may_leave_message,
-        "town": clean_text(details.town, label="The town", field="town", max_length=100),
-        "heard_about": clean_text(
-            details.heard_about, label="How they heard of us", field="heard_about", max_length=200
+        "town": text(details.town, "The town", "town", 100),
+        "heard_about": text(details.heard_about, "How they heard of us", "heard_about", 200),
+        "note": text(details.note, "The note", "note", NOTE_MAX, multiline=True),
+        "recovery_pathway": text(
+            details.recovery_pathway, "The recovery pathway", "recovery_pathway", 100
         ),
-        "note": clean_text(
-            details.note, label="The note", field="note", max_length=NOTE_MAX, multiline=True
-        ),
-        "recovery_pathway": clean_text(
-            details.recovery_pathway,
-            label="The recovery pathway",
-            field="recovery_pathway",
-            max_length=100,
-        ),
-        "wished_coach_gender": clean_text(
-            details.wished_coach_gender,
-            label="The wished coach gender",
-            field="wished_coach_gender",
-            max_length=40,
+        "wished_coach_gender": text(
+            details.wished_coach_gender, "The wished coach gender", "wished_coach_gender", 40
         ),
         "wished_coach_id": details.wished_coach_id,
-        "wished_coach_language": clean_text(
+        "wished_coach_language": text(
             details.wished_coach_language,
-            label="The wished coach language",
-            field="wished_coach_language",
-            max_length=16,
+            "The wished coach language",
+            "wished_coach_language",
+            16,
         ),
         "wished_specialties": sorted(set(details.wished_specialties)) or None,
     }
+    if problems:
+        raise ValidationError.every(problems)
+    return values
+
+
+def _kind(value: str) -> PersonKind:
+    try:
+        return PersonKind(value or PersonKind.PEER.value)
+    except ValueError:
+        raise ValidationError(f"“{value}” is not peer or family.", field="kind") from None

@@ -106,6 +106,17 @@ def test_a_missing_first_name_says_initials_will_do(database: Database, actor: A
         add_person(database, actor, "   ", "Smith")
 
 
+def test_every_problem_in_a_form_is_named_at_once(database: Database, actor: Actor) -> None:
+    with pytest.raises(ValidationError) as refused:
+        add_person(database, actor, "  ", birth="3020", phone="12")
+    error = refused.value
+    assert error.fields == ("first_name", "birth", "phone")
+    for part in ("first name or initials", "between 1900 and", "not a phone number"):
+        assert part in str(error)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 0
+
+
 def test_parse_birth_accepts_years_and_common_dates() -> None:
     today = date(2026, 11, 28)
     assert parse_birth("1985", today=today) == (1985, None)

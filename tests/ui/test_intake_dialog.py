@@ -217,3 +217,15 @@ def test_enter_in_any_field_saves_and_never_picks_a_suggested_person(app_context
     assert dialog.result() == IntakeDialog.DialogCode.Accepted
     assert dialog.existing_person_id is None  # a new person, as typed: not the suggestion
     assert _people(app_context) == 2
+
+
+def test_every_field_at_fault_is_marked_at_once(app_context, qtbot) -> None:
+    dialog = _dialog(app_context, qtbot, "Zoe")
+    type_text(dialog.form.birth, "3020")
+    type_text(dialog.form.phone, "12")
+    dialog.save()
+    assert dialog.isVisible()
+    marked = {name for name, field in dialog.form.fields.items() if field.property("invalid")}
+    assert marked == {"birth", "phone"}
+    assert "between 1900 and" in dialog.banner.text and "not a phone number" in dialog.banner.text
+    assert dialog.form.birth.text() == "3020" and dialog.form.phone.text() == "12"

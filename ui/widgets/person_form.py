@@ -227,11 +227,14 @@ class PersonForm(QWidget):
         return dict(self.fields)
 
     def show_error(self, error: ValidationError) -> None:
-        widget = self.fields.get(error.field)
+        """Mark every field at fault (the error and those it was found with); focus the
+        first."""
+        at_fault = error.fields
         for name, field in self.fields.items():
-            field.setProperty("invalid", name == error.field)
+            field.setProperty("invalid", name in at_fault)
             field.style().unpolish(field)
             field.style().polish(field)
+        widget = self.fields.get(error.field)
         if widget is not None:
             widget.setFocus()
 
