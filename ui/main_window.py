@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -132,6 +133,26 @@ class MainWindow(QMainWindow):
         self.show_page(0)  # the desk's work starts on the first page, whatever was shown last
 
     def closeEvent(self, event) -> None:
+        waiting = self.context.tasks.records_waiting
+        if waiting and event.spontaneous():  # staff closing it, not the system shutting down
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Records not written yet"),
+                (
+                    self.tr("1 record of a print is waiting")
+                    if waiting == 1
+                    else self.tr("%1 records of prints are waiting").replace("%1", str(waiting))
+                )
+                + self.tr(
+                    " for the database to come back. If Recovery Desk closes now, the activity "
+                    "log will not have them.\n\nClose anyway?"
+                ),
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Close:
+                event.ignore()
+                return
         settings = self.context.settings
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())

@@ -78,6 +78,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(threads)
         self._relays: set[_Relay] = set()
         self._unavailable = False
+        self._backlog: list[Work] = []  # records of things done, kept until the database is back
 
     def submit(
         self,
@@ -126,6 +127,36 @@ class TaskRunner(QObject):
         relay.crashed.connect(crashed)
         self._start(_DatabaseTask(self.database, work, relay))
 
+    def submit_record(
+        self,
+        work: Work,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """Like `submit`, for the record of something already done (a sheet printed, a print
+        that failed): when the database cannot be reached, `work` is kept and written as soon
+        as it is back, and `on_error` hears that it will be."""
+
+        def failed(error: DeskError) -> None:
+            if isinstance(error, DatabaseUnavailable):
+                self._backlog.append(work)
+                logger.warning("kept a record to write when the database is back: %s", error)
+                error = DatabaseUnavailable(
+                    error.message,
+                    hint="What was done is kept, and is recorded as soon as the database is "
+                    "back (keep Recovery Desk open until then).",
+                )
+            if on_error is not None:
+                on_error(error)
+
+        self.submit(work, on_done, failed, owner=owner)
+
+    @property
+    def records_waiting(self) -> int:
+        return len(self._backlog)
+
     def _start(self, task: _DatabaseTask) -> None:
         self._pool.start(task)
 
@@ -133,6 +164,9 @@ class TaskRunner(QObject):
         if self._unavailable:
             self._unavailable = False
             self.database_available.emit()
+            waiting, self._backlog = self._backlog, []
+            for work in waiting:  # kept again if the database goes away once more
+                self.submit_record(work)
 
     @Slot()
     def wait_for_done(self, msecs: int = 30000) -> bool:

@@ -288,7 +288,7 @@ class ReferralBuilder(QWidget):
             self._set_giving(False)
             self._failed(error)
 
-        self.context.tasks.submit(
+        self.context.tasks.submit_record(
             lambda session: record_sheet_output(
                 session,
                 actor,
@@ -303,7 +303,7 @@ class ReferralBuilder(QWidget):
     def _send_failed(self, referral: GivenReferral, target: Target, error: DeskError) -> None:
         actor = self.context.actor
         if not target.saves_file:
-            self.context.tasks.submit(
+            self.context.tasks.submit_record(
                 lambda session: record_print_failure(
                     session, actor, referral.referral_id, printer=target.label, reason=error.message
                 )

@@ -134,7 +134,7 @@ class DocumentActions(QObject):
             done(True)
 
         def sent(_target: Target) -> None:
-            self.context.tasks.submit(
+            self.context.tasks.submit_record(
                 lambda session: record_sheet_output(
                     session,
                     actor,
@@ -150,7 +150,7 @@ class DocumentActions(QObject):
 
         def failed(error: DeskError) -> None:
             if not target.saves_file:
-                self.context.tasks.submit(
+                self.context.tasks.submit_record(
                     lambda session: record_print_failure(
                         session, actor, referral_id, printer=target.label, reason=error.message
                     ),
@@ -222,7 +222,7 @@ class DocumentActions(QObject):
         actor = self.context.actor
 
         def sent(done: Target) -> None:
-            self.context.tasks.submit(
+            self.context.tasks.submit_record(
                 lambda session: record_document_output(
                     session,
                     actor,
@@ -239,7 +239,7 @@ class DocumentActions(QObject):
 
         def failed(error: DeskError) -> None:
             if not target.saves_file:
-                self.context.tasks.submit(
+                self.context.tasks.submit_record(
                     lambda session: record_document_print_failure(
                         session,
                         actor,
