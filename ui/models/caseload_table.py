@@ -40,7 +40,7 @@ class CaseloadTableModel(RecordTableModel):
         self.refresh_display()
 
     def row_of_person(self, person_id: int) -> int:
-        return next((n for n, r in enumerate(self._records) if r.person_id == person_id), -1)
+        return next((n for n, r in enumerate(self._rows) if r.person_id == person_id), -1)
 
     def state_text(self, row: CaseloadRow) -> str:
         if row.follow_up is FollowUp.OVERDUE:

@@ -119,10 +119,10 @@ class Barc10TableModel(RecordTableModel):
         if column == self.TOTAL:
             return str(record.total)
         if column == self.CHANGE:
-            row = self._records.index(record)
+            row = self._rows.index(record)
             if row == 0:
                 return ""
-            change = record.total - self._records[row - 1].total
+            change = record.total - self._rows[row - 1].total
             return f"{change:+d}"
         if column == self.RECORDED_BY:
             return record.recorded_by

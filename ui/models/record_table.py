@@ -1,7 +1,8 @@
 """A read-only table of plain records (dataclasses from the services), with named columns.
 
-Subclasses name their columns as class constants, give the headers, and say what each cell
-shows; the record itself is available under RecordRole for the controller.
+A RowTableModel whose subclasses say what a cell shows role by role (`display`, `tooltip`,
+`foreground`, `alignment`); the record itself is available under RecordRole for the
+controller.
 """
 
 from __future__ import annotations
@@ -9,18 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.row_table import RowTableModel
 
 
-class RecordTableModel(QAbstractTableModel):
-    RecordRole = Qt.ItemDataRole.UserRole + 1
+class RecordTableModel(RowTableModel[Any]):
+    RecordRole = RowTableModel.RowRole
 
     def __init__(self, headers: Sequence[str], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._records: list[Any] = []
+        super().__init__(list(headers), parent)
 
     # -- for subclasses ----------------------------------------------------------------------
     def display(self, record: Any, column: int) -> str:
@@ -37,53 +36,28 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- data in and out -------------------------------------------------------------------
     def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> Any | None:
-        return self._records[row] if 0 <= row < len(self._records) else None
+        return self.row_at(row)
 
     def records(self) -> list[Any]:
-        return list(self._records)
+        return list(self.rows)
 
     def refresh_display(self) -> None:
         """Everything shown may read differently (privacy switched): redraw, keep selection."""
-        if self._records:
+        if self._rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._records) - 1, len(self._headers) - 1)
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1)
             )
 
-    # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
-        record, column = self._records[index.row()], index.column()
-        if role == self.RecordRole:
-            return record
+    def cell(self, row: Any, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(record, column)
+            return self.display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(record, column)
+            return self.tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self.foreground(record, column)
+            return self.foreground(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(column)
         return None

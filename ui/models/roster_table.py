@@ -38,7 +38,7 @@ class RosterTableModel(RecordTableModel):
         self.refresh_display()
 
     def row_of_coach(self, coach_id: int) -> int:
-        return next((n for n, c in enumerate(self._records) if c.id == coach_id), -1)
+        return next((n for n, c in enumerate(self._rows) if c.id == coach_id), -1)
 
     def display(self, coach: RosterCoach, column: int) -> str:
         if column == self.NAME:

@@ -1,4 +1,4 @@
-"""The base of every table here: a list of plain rows (dataclasses) under named columns.
+"""The base of the tables here: a list of plain rows (dataclasses) under named columns.
 
 Subclasses list their headers and say what a cell shows; counting, headers and the row
 behind an index are the same everywhere.

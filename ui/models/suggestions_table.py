@@ -36,7 +36,7 @@ class SuggestionsTableModel(RecordTableModel):
         self.set_records(suggestions)
 
     def row_of_coach(self, coach_id: int | None) -> int:
-        return next((n for n, s in enumerate(self._records) if s.coach.id == coach_id), -1)
+        return next((n for n, s in enumerate(self._rows) if s.coach.id == coach_id), -1)
 
     def display(self, suggestion: Suggestion, column: int) -> str:
         coach = suggestion.coach
