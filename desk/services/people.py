@@ -118,8 +118,9 @@ def live_person(session: Session, person_id: int) -> Person:
         raise NotFound(f"There is no person #{person_id}.", hint="They may have been removed.")
     if person.merged_into_id is not None:
         raise NotFound(
-            "This record was merged into another record of the same person.",
-            hint="Search for them by name: the whole history is on the record that was kept.",
+            f"This record (#{person_id}) was merged into another record of the same person, "
+            f"#{person.merged_into_id}.",
+            hint="Use that one (or search for them by name): the whole history is there.",
         )
     return person
 

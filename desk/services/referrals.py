@@ -35,6 +35,7 @@ from desk.services.consents import (
     consent_status,
     consents_for_services,
 )
+from desk.services.people import live_person
 from desk.services.settings import CenterSettings, load_settings
 from desk.services.sheet_services import load_sheet_services
 from desk.validation import NOTE_MAX, clean_text, display_phone
@@ -123,24 +124,12 @@ def assigned_coach_id(session: Session, person_id: int) -> int | None:
 def referral_defaults(session: Session, person_id: int | None) -> ReferralDefaults:
     if person_id is None:
         return ReferralDefaults("en", None, "")
-    person = _live_person(session, person_id)
+    person = live_person(session, person_id)
     return ReferralDefaults(
         sheet_language(person.preferred_language),
         assigned_coach_id(session, person_id),
         called(person.first_name, person.preferred_name),
     )
-
-
-def _live_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound(f"There is no person #{person_id}.", hint="Check the number and try again.")
-    if person.merged_into_id is not None:
-        raise NotFound(
-            f"Person #{person_id} was merged into #{person.merged_into_id}.",
-            hint="Use that record instead.",
-        )
-    return person
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -254,7 +243,7 @@ def build_sheet_content(
     )
     prepared_for = None
     consent_ids: dict[str, int] = {}
-    person = _live_person(session, request.person_id) if request.person_id is not None else None
+    person = live_person(session, request.person_id) if request.person_id is not None else None
     if person is not None and not request.shows_name:
         typed = {f"the note for {services[i].name}": notes[i] for i in ids if notes[i]}
         refuse_name_in_text(person, typed, next_steps)
