@@ -61,15 +61,24 @@ def apply_style(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
-def station_settings(*, demo: bool) -> QSettings:
+DRAFTS_DATABASE_KEY = "station/drafts_database"  # the database the drafts are for
+
+
+def station_settings(*, demo: bool, database: str = "") -> QSettings:
     """This station's window layout and unsaved drafts, kept in the data folder beside the
-    database (drafts can hold what a person told us; they belong with the data)."""
+    database (drafts can hold what a person told us; they belong with the data).
+
+    Drafts are for records of one database (`database`: its URL, password hidden): when the
+    station opens another one (a move to a shared server, say), they are discarded, as they
+    are for each new demo, rather than put back on whichever record has the same number."""
     name = "station-demo.ini" if demo else "station.ini"
     settings = QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
-    if demo:  # each demo is a new database: a draft from the last one is for other people
+    if demo or settings.value(DRAFTS_DATABASE_KEY, database) != database:
         FormDraft.discard_all(settings)
     else:
         FormDraft.sweep_expired(settings)
+    settings.setValue(DRAFTS_DATABASE_KEY, database)
+    settings.sync()
     return settings
 
 
@@ -167,7 +176,9 @@ def run_app(args: argparse.Namespace) -> int:
             None, app.tr("Recovery Desk cannot start"), f"{error.message}\n\n{error.hint}".strip()
         )
         return 1
-    window = build_window(database, station_settings(demo=demo is not None), crash)
+    where = database.url.render_as_string(hide_password=True)
+    settings = station_settings(demo=demo is not None, database=where)
+    window = build_window(database, settings, crash)
     if demo is not None:
         window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
     listener = ChangeListener(database)

@@ -53,3 +53,18 @@ def test_a_new_demo_starts_with_no_drafts_from_the_last_one(qapp, isolated_data_
         settings.sync()
     assert station_settings(demo=True).value("drafts/person/3/town") is None  # other people
     assert station_settings(demo=False).value("drafts/person/3/town") == "Auburn"  # kept
+
+
+def test_drafts_are_discarded_when_the_station_opens_another_database(
+    qapp, isolated_data_dir
+) -> None:
+    from ui.app import station_settings
+
+    first = "sqlite:////srv/desk/recovery-desk.sqlite3"
+    settings = station_settings(demo=False, database=first)
+    settings.setValue("drafts/person/3/town", "Auburn")
+    settings.setValue("drafts/person/3/_meta/saved_at", time.time())
+    settings.sync()
+    assert station_settings(demo=False, database=first).value("drafts/person/3/town") == "Auburn"
+    shared = "postgresql+psycopg://desk:***@server/desk"  # person #3 there is someone else
+    assert station_settings(demo=False, database=shared).value("drafts/person/3/town") is None
