@@ -6,6 +6,11 @@ that is not a DeskError is a bug, and reaches the unexpected-error dialog instea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class DeskError(Exception):
     """An expected failure with a message for the person at the desk."""
@@ -67,6 +72,25 @@ class ValidationError(DeskError):
             return first
         message = " ".join([first.message, *(problem.message for problem in rest)])
         return ValidationError(message, field=first.field, hint=first.hint, also=rest)
+
+
+class FormProblems:
+    """The ValidationErrors of one form, gathered so the form is refused once, naming them
+    all: `check` runs one check and keeps its refusal; `raise_any` refuses if any was kept."""
+
+    def __init__(self) -> None:
+        self.found: list[ValidationError] = []
+
+    def check(self, work: Callable[[], T]) -> T | None:
+        try:
+            return work()
+        except ValidationError as problem:
+            self.found.append(problem)
+            return None
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise ValidationError.every(self.found)
 
 
 class StaleEdit(DeskError):

@@ -22,7 +22,7 @@ from desk.directory.input_checks import (
 )
 from desk.directory.languages import language_name, normalize_language
 from desk.directory.schedules import plain_form_kind
-from desk.errors import ValidationError
+from desk.errors import FormProblems, ValidationError
 from desk.models import Attribute, Language, Phone, Schedule, Service, ServiceAtLocation
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -129,96 +129,111 @@ def _text(value: str, label: str, name: str, max_length: int = 500, **kw: Any) -
     return clean_text(value, label=label, field=name, max_length=max_length, **kw)
 
 
-def _checked_scalars(edit: ServiceEdit) -> dict[str, Any]:
-    name = _text(edit.name, "Name", "name", 200)
-    if not name:
-        raise ValidationError("A resource needs a name.", field="name")
+def _checked_scalars(edit: ServiceEdit, problems: FormProblems) -> dict[str, Any]:
+    check = problems.check
+
+    def text(value: str, label: str, name: str, max_length: int = 500, **kw: Any) -> Any:
+        return check(lambda: _text(value, label, name, max_length, **kw))
+
+    name = text(edit.name, "Name", "name", 200)
+    if not name and not any(p.field == "name" for p in problems.found):
+        problems.found.append(ValidationError("A resource needs a name.", field="name"))
     if edit.status not in STATUSES:
-        raise ValidationError(
-            f"“{edit.status}” is not a status.",
-            field="status",
-            hint=f"Choose one of: {', '.join(STATUSES)}.",
+        problems.found.append(
+            ValidationError(
+                f"“{edit.status}” is not a status.",
+                field="status",
+                hint=f"Choose one of: {', '.join(STATUSES)}.",
+            )
         )
-    url = _text(edit.url, "Web address", "url")
-    email = _text(edit.email, "Email", "email")
-    unit = _text(edit.capacity_unit, "Capacity unit", "capacity_unit", 40)
-    available = check_count(edit.capacity_available, label="Free", field="capacity_available")
-    total = check_count(edit.capacity_total, label="Total", field="capacity_total")
+    url = text(edit.url, "Web address", "url")
+    email = text(edit.email, "Email", "email")
+    unit = text(edit.capacity_unit, "Capacity unit", "capacity_unit", 40)
+    available = check(
+        lambda: check_count(edit.capacity_available, label="Free", field="capacity_available")
+    )
+    total = check(lambda: check_count(edit.capacity_total, label="Total", field="capacity_total"))
     if available is not None and total is not None and available > total:
-        raise ValidationError(
-            f"{available} free out of {total} cannot be right.",
-            field="capacity_available",
-            hint="Check the free and total counts.",
+        problems.found.append(
+            ValidationError(
+                f"{available} free out of {total} cannot be right.",
+                field="capacity_available",
+                hint="Check the free and total counts.",
+            )
         )
     return {
         "name": name,
-        "description": _text(
+        "description": text(
             edit.description, "Description", "description", NOTE_MAX * 2, multiline=True
         ),
         "status": edit.status,
-        "alert": _text(edit.alert, "Alert", "alert", NOTE_MAX, multiline=True),
-        "url": clean_url(url, field="url") if url else None,
-        "email": clean_email(email, field="email") if email else None,
-        "eligibility_description": _text(
+        "alert": text(edit.alert, "Alert", "alert", NOTE_MAX, multiline=True),
+        "url": check(lambda: clean_url(url, field="url")) if url else None,
+        "email": check(lambda: clean_email(email, field="email")) if email else None,
+        "eligibility_description": text(
             edit.eligibility, "Eligibility", "eligibility", NOTE_MAX, multiline=True
         ),
-        "application_process": _text(
+        "application_process": text(
             edit.application_process,
             "How to get in",
             "application_process",
             NOTE_MAX,
             multiline=True,
         ),
-        "fees_description": _text(
+        "fees_description": text(
             edit.fees_description, "Fees", "fees_description", NOTE_MAX, multiline=True
         ),
-        "insurance_accepted": _text(edit.insurance_accepted, "Insurance", "insurance_accepted"),
-        "accepts_walk_ins": check_yes_no(edit.accepts_walk_ins),
-        "free_of_charge": check_yes_no(edit.free_of_charge),
+        "insurance_accepted": text(edit.insurance_accepted, "Insurance", "insurance_accepted"),
+        "accepts_walk_ins": check(lambda: check_yes_no(edit.accepts_walk_ins)),
+        "free_of_charge": check(lambda: check_yes_no(edit.free_of_charge)),
         "capacity_available": available,
         "capacity_total": total,
         "capacity_unit": unit,
     }
 
 
-def _checked_phones(edit: ServiceEdit) -> list[PhoneInput]:
+def _checked_phone(phone: PhoneInput, where: str) -> PhoneInput:
+    extension = _text(phone.extension, "Extension", where, 20)
+    if extension and not extension.isdigit():
+        raise ValidationError(f"The extension “{extension}” should be digits only.", field=where)
+    return replace(
+        phone,
+        number=phone.number.strip(),
+        extension=extension or "",
+        type=_text(phone.type, "Phone type", where, 20) or "",
+        description=_text(phone.description, "Phone note", where, NOTE_MAX) or "",
+    )
+
+
+def _checked_phones(edit: ServiceEdit, problems: FormProblems) -> list[PhoneInput]:
     """Phones with their notes and types cleaned; numbers are checked when they are saved."""
     phones = []
     for position, phone in enumerate(edit.phones):
         if not phone.number.strip():
             continue
-        where = f"phones.{position}"
-        extension = _text(phone.extension, "Extension", where, 20)
-        if extension and not extension.isdigit():
-            raise ValidationError(
-                f"The extension “{extension}” should be digits only.", field=where
-            )
-        phones.append(
-            replace(
-                phone,
-                number=phone.number.strip(),
-                extension=extension or "",
-                type=_text(phone.type, "Phone type", where, 20) or "",
-                description=_text(phone.description, "Phone note", where, NOTE_MAX) or "",
-            )
-        )
+        checked = problems.check(lambda p=phone, w=f"phones.{position}": _checked_phone(p, w))
+        if checked is not None:
+            phones.append(checked)
     return phones
 
 
-def _checked_hours(edit: ServiceEdit) -> list[tuple[HoursInput, Any, Any]]:
+def _checked_row_of_hours(hours: HoursInput, where: str) -> tuple[HoursInput, Any, Any] | None:
+    description = _text(hours.description, "Hours note", where, NOTE_MAX, multiline=True) or ""
+    if hours.is_note:  # a note alone: "By appointment only – call first"
+        return (replace(hours, description=description), None, None) if description else None
+    days = check_days(hours.days, field=where)
+    opens = parse_clock(hours.opens, field=where, label="Opening time")
+    closes = parse_clock(hours.closes, field=where, label="Closing time")
+    check_hours(opens, closes, field=where)
+    return replace(hours, days=days, description=description), opens, closes
+
+
+def _checked_hours(edit: ServiceEdit, problems: FormProblems) -> list[tuple[HoursInput, Any, Any]]:
     checked = []
     for position, hours in enumerate(edit.hours):
-        where = f"hours.{position}"
-        description = _text(hours.description, "Hours note", where, NOTE_MAX, multiline=True) or ""
-        if hours.is_note:
-            if description:  # a note alone: "By appointment only – call first"
-                checked.append((replace(hours, description=description), None, None))
-            continue
-        days = check_days(hours.days, field=where)
-        opens = parse_clock(hours.opens, field=where, label="Opening time")
-        closes = parse_clock(hours.closes, field=where, label="Closing time")
-        check_hours(opens, closes, field=where)
-        checked.append((replace(hours, days=days, description=description), opens, closes))
+        row = problems.check(lambda h=hours, w=f"hours.{position}": _checked_row_of_hours(h, w))
+        if row is not None:
+            checked.append(row)
     return checked
 
 
@@ -367,9 +382,11 @@ def update_service(
 
     Returns the new version. Every changed field is named in the audit event.
     """
-    scalars = _checked_scalars(edit)
-    phones = _checked_phones(edit)
-    hours = _checked_hours(edit)
+    problems = FormProblems()  # every problem of the form named at once
+    scalars = _checked_scalars(edit, problems)
+    phones = _checked_phones(edit, problems)
+    hours = _checked_hours(edit, problems)
+    problems.raise_any()
     service = lock_service_for_edit(session, service_id, read_version)
     changed: dict[str, Any] = {}
     for name, value in scalars.items():

@@ -7,12 +7,11 @@ scripts and quotes included), or refused with a message that says what to do.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from desk.errors import ValidationError
+from desk.errors import FormProblems, ValidationError
 from desk.models import PersonKind
 from desk.validation import (
     NAME_MAX,
@@ -105,14 +104,8 @@ def parse_birth(text: str, *, today: date) -> tuple[int | None, date | None]:
 def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, Any]:
     """Column values for a Person, or one ValidationError naming every field at fault (the
     first, and the rest in `also`), so staff can mend them all before saving again."""
-    problems: list[ValidationError] = []
-
-    def checked(check: Callable[[], Any]) -> Any:
-        try:
-            return check()
-        except ValidationError as problem:
-            problems.append(problem)
-            return None
+    problems = FormProblems()
+    checked = problems.check
 
     def text(value: str, label: str, field: str, max_length: int, **options: Any) -> Any:
         return checked(
@@ -120,8 +113,8 @@ def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, An
         )
 
     first = text(details.first_name, "The first name", "first_name", NAME_MAX)
-    if first is None and not any(p.field == "first_name" for p in problems):
-        problems.append(
+    if first is None and not any(p.field == "first_name" for p in problems.found):
+        problems.found.append(
             ValidationError(
                 "A first name or initials is needed, and nothing else is.",
                 field="first_name",
@@ -169,8 +162,7 @@ def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, An
         ),
         "wished_specialties": sorted(set(details.wished_specialties)) or None,
     }
-    if problems:
-        raise ValidationError.every(problems)
+    problems.raise_any()
     return values
 
 

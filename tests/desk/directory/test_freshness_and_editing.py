@@ -98,6 +98,27 @@ def test_bad_input_is_refused_with_a_plain_message(
         update_service(session, actor, service_id, edit, read_version=detail.version)
 
 
+def test_every_problem_of_a_resource_form_is_named_at_once(
+    directory: Database, actor: Actor
+) -> None:
+    service_id = service_id_named(directory, "Harbor Street Withdrawal Management")
+    with directory.session() as session:
+        detail = load_service_detail(session, service_id)
+    edit = replace(
+        ServiceEdit.from_detail(detail),
+        url="not a url",
+        hours=(HoursInput("MO", "09:00", "17:00"), HoursInput("TU", "25:00", "17:00")),
+        phones=(PhoneInput("508 555 0100", extension="x12"),),
+    )
+    with pytest.raises(ValidationError) as refused, directory.transaction() as session:
+        update_service(session, actor, service_id, edit, read_version=detail.version)
+    assert refused.value.fields == ("url", "phones.0", "hours.1")
+    for part in ("not a web address", "digits only", "not a time of day"):
+        assert part in str(refused.value)
+    with directory.session() as session:
+        assert load_service_detail(session, service_id).url == detail.url  # nothing saved
+
+
 def test_an_edit_saves_phones_hours_categories_and_languages_and_is_audited(
     directory: Database, actor: Actor
 ) -> None:
