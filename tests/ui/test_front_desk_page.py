@@ -156,11 +156,11 @@ def test_queue_actions_start_check_out_and_undo(app_context, page, qtbot, monkey
         picker.accept()
 
     QTimer.singleShot(0, choose_first_coach)
-    page.start_selected_with_coach()
+    page.queue.start_with_coach()
     assert _queue_cell(page, 0, QueueTableModel.STATUS) == "With coach"
     assert _queue_cell(page, 0, QueueTableModel.COACH) == "Rosa Delgado"
     page.view.queue.selectRow(0)
-    page.check_out_selected()
+    page.queue.check_out()
     assert [page.view.queue_model.entry(r).status for r in range(2)] == [
         VisitStatus.WAITING,
         VisitStatus.DONE,
@@ -169,7 +169,7 @@ def test_queue_actions_start_check_out_and_undo(app_context, page, qtbot, monkey
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("Wrong Joel", True))
     )
-    page.undo_selected()
+    page.queue.undo()
     assert _queue_names(page) == ["Ana S."]
     assert "Visits today: 1" in page.view.counts.text()
 

@@ -136,7 +136,7 @@ def test_assign_coach_from_the_queue(app_context, qtbot) -> None:
     assert "anonymous visitor has no record" in page.view.banner.text
     page.view.queue.selectRow(0)
     QTimer.singleShot(0, lambda: _open_dialog(AssignCoachDialog).assign())
-    page.assign_coach_to_selected()
+    page.queue.assign_coach()
     model = page.view.queue_model
     assert model.data(model.index(0, QueueTableModel.COACH)) == "Rosa Delgado (their coach)"
     assert page.view.hint.text() == "José H. is now with Rosa Delgado."

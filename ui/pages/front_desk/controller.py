@@ -1,4 +1,5 @@
-"""Behaviour of the Front desk page: lookup as you type, sign-in from the keyboard, the queue.
+"""Behaviour of the Front desk page: lookup as you type and sign-in from the keyboard; the
+queue below is TodaysQueue (todays_queue.py).
 
 A returning visitor: type a few letters, Enter (Up and Down choose among matches). The
 purposes default to what the person usually comes for; Ctrl+1…7 change them. Lookups run in
@@ -12,34 +13,24 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError
 from desk.lookup.person_index import PersonMatch
-from desk.models import VisitStatus
 from desk.names import anonymous_label, shown_name
 from desk.services.checkin import (
     DEFAULT_PURPOSE,
     PurposeChoice,
     PurposeOption,
-    QueueEntry,
-    TodayQueue,
-    check_out,
     list_purposes,
     sign_in,
-    start_with_coach,
-    today_queue,
-    undo_sign_in,
     usual_purposes,
 )
 from desk.services.lookup import lookup_people
-from desk.services.staff import CoachSummary, list_coaches
 from ui.context import AppContext
-from ui.pages.coaches.assign_dialog import AssignCoachDialog
-from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.intake_dialog import IntakeDialog
+from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
-from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -56,7 +47,6 @@ class FrontDeskPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
-        self.queue_snapshot: TodayQueue | None = None
         self._lookup_running = False
         self._lookup_wanted: str | None = None
         self._lookup_shown = ""
@@ -64,6 +54,9 @@ class FrontDeskPage(Page):
         self._usual_for: int | None = None  # whose usual purposes the bar shows
         self._index_ready = False
 
+        self.queue = TodaysQueue(
+            context, self.view, self, back_to_box=self._back_to_the_box, show_error=self._show_error
+        )
         view = self.view
         view.sign_in_box.textChanged.connect(self._on_text)
         view.sign_in_box.moved.connect(self._move_highlight)
@@ -76,19 +69,20 @@ class FrontDeskPage(Page):
         view.sign_in_button.clicked.connect(self.sign_in_highlighted)
         view.new_person_button.clicked.connect(self.new_person)
         view.anonymous_button.clicked.connect(self.sign_in_anonymous)
-        view.start_button.clicked.connect(self.start_selected_with_coach)
-        view.assign_button.clicked.connect(self.assign_coach_to_selected)
-        view.check_out_button.clicked.connect(self.check_out_selected)
-        view.undo_button.clicked.connect(self.undo_selected)
-        view.open_button.clicked.connect(self.open_selected_record)
-        view.queue.doubleClicked.connect(lambda _index: self.open_selected_record())
+        queue = self.queue
+        view.start_button.clicked.connect(queue.start_with_coach)
+        view.assign_button.clicked.connect(queue.assign_coach)
+        view.check_out_button.clicked.connect(queue.check_out)
+        view.undo_button.clicked.connect(queue.undo)
+        view.open_button.clicked.connect(queue.open_record)
+        view.queue.doubleClicked.connect(lambda _index: queue.open_record())
         view.privacy.toggled.connect(self._set_private)
         for keys, action in (
             ("Ctrl+N", self.new_person),
             ("Ctrl+Shift+A", self.sign_in_anonymous),
-            ("Ctrl+G", self.start_selected_with_coach),
-            ("Ctrl+Shift+G", self.assign_coach_to_selected),
-            ("Ctrl+O", self.check_out_selected),
+            ("Ctrl+G", queue.start_with_coach),
+            ("Ctrl+Shift+G", queue.assign_coach),
+            ("Ctrl+O", queue.check_out),
             ("Ctrl+L", self.focus_box),
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
@@ -104,7 +98,7 @@ class FrontDeskPage(Page):
         return self.tr("Front desk")
 
     def activate(self) -> None:
-        self.refresh_queue()
+        self.queue.refresh()
         self.focus_box()
 
     def focus_box(self) -> None:
@@ -135,7 +129,7 @@ class FrontDeskPage(Page):
             self._on_text(self.view.sign_in_box.text())
 
     def _on_changes(self, topics: set[str]) -> None:
-        self.refresh_queue()
+        self.queue.refresh()
         if topics & {"settings", "*"}:
             actor = self.context.actor
             self.context.tasks.submit(
@@ -320,7 +314,7 @@ class FrontDeskPage(Page):
             .replace("%2", self.context.center_time.time_text(datetime.now(UTC)))
             .replace("%3", labels)
         )
-        self.refresh_queue(select_visit=visit_id)
+        self.queue.refresh(select_visit=visit_id)
 
     def _back_to_the_box(self) -> None:
         """After a dialog, the window takes the keyboard again (not every desktop does this)."""
@@ -357,155 +351,6 @@ class FrontDeskPage(Page):
         elif dialog.existing_person_id is not None:
             by_hand = self.view.purposes.choices() if self._purposes_by_hand else None
             self._sign_in(dialog.existing_person_id, None, dialog.existing_person_name, by_hand)
-
-    # -- the queue -------------------------------------------------------------------------
-    def refresh_queue(self, select_visit: int | None = None) -> None:
-        actor = self.context.actor
-        self.context.tasks.submit(
-            lambda session: today_queue(session, actor),
-            lambda snapshot: self._show_queue(snapshot, select_visit),
-            self._show_error,
-        )
-
-    def _show_queue(self, snapshot: TodayQueue, select_visit: int | None) -> None:
-        selected = self.selected_entry()
-        keep = (
-            select_visit if select_visit is not None else (selected.visit_id if selected else None)
-        )
-        self.queue_snapshot = snapshot
-        self.view.queue_model.set_entries(snapshot.entries)
-        self.view.results_model.set_here(
-            frozenset(
-                entry.person_id
-                for entry in snapshot.entries
-                if entry.person_id is not None
-                and entry.status in (VisitStatus.WAITING, VisitStatus.WITH_COACH)
-            )
-        )
-        counts = snapshot.counts
-        self.view.counts.setText(
-            self.tr("Here now: %1   ·   Visits today: %2 (%3 anonymous)")
-            .replace("%1", str(counts.here_now))
-            .replace("%2", str(counts.visits))
-            .replace("%3", str(counts.anonymous))
-        )
-        if keep is not None:
-            row = self.view.queue_model.row_of_visit(keep)
-            if row >= 0:
-                self.view.queue.selectRow(row)
-
-    def selected_entry(self) -> QueueEntry | None:
-        indexes = self.view.queue.selectionModel().selectedRows()
-        return self.view.queue_model.entry(indexes[0].row()) if indexes else None
-
-    def _entry_name(self, entry: QueueEntry) -> str:
-        if entry.is_anonymous:
-            return anonymous_label(entry.anonymous_initials)
-        return shown_name(
-            entry.first_name,
-            entry.last_name,
-            entry.preferred_name,
-            private=self.view.privacy.isChecked(),
-        )
-
-    def start_selected_with_coach(self) -> None:
-        entry = self.selected_entry()
-        if entry is None:
-            return
-        self.context.tasks.submit(
-            list_coaches, lambda coaches: self._pick_coach(entry, coaches), self._show_error
-        )
-
-    def _pick_coach(self, entry: QueueEntry, coaches: list[CoachSummary]) -> None:
-        if not coaches:
-            self._show_error(DeskError(self.tr("There are no active coaches yet.")))
-            return
-        picker = CoachPicker(coaches, self._entry_name(entry), self)
-        chosen = picker.exec()
-        self._back_to_the_box()
-        if not chosen or picker.chosen_coach_id() is None:
-            return
-        coach_id, actor = picker.chosen_coach_id(), self.context.actor
-        self.context.tasks.submit(
-            lambda session: start_with_coach(
-                session, actor, entry.visit_id, entry.version, coach_id
-            ),
-            lambda _none: self.refresh_queue(),
-            self._queue_action_failed,
-        )
-
-    def assign_coach_to_selected(self) -> None:
-        """Pair the selected visitor with a recovery coach (ranked, with reasons)."""
-        entry = self.selected_entry()
-        if entry is None:
-            return
-        if entry.person_id is None:
-            self._show_error(
-                DeskError(
-                    self.tr(
-                        "An anonymous visitor has no record to hold a coach. Add them as a "
-                        "person first (Ctrl+N), if they wish."
-                    )
-                )
-            )
-            return
-        dialog = AssignCoachDialog(
-            self.context, entry.person_id, private=self.view.privacy.isChecked(), parent=self
-        )
-        accepted = run_modal(dialog)
-        self._back_to_the_box()
-        if accepted:
-            name = self._entry_name(entry)
-            if dialog.assigned is not None:
-                self.view.hint.setText(
-                    self.tr("%1 is now with %2.")
-                    .replace("%1", name)
-                    .replace("%2", dialog.assigned.coach_name)
-                )
-            elif dialog.waitlisted:
-                self.view.hint.setText(self.tr("%1 is on the waitlist.").replace("%1", name))
-            self.refresh_queue(select_visit=entry.visit_id)
-
-    def check_out_selected(self) -> None:
-        entry = self.selected_entry()
-        if entry is None:
-            return
-        actor = self.context.actor
-        self.context.tasks.submit(
-            lambda session: check_out(session, actor, entry.visit_id, entry.version),
-            lambda _none: self.refresh_queue(),
-            self._queue_action_failed,
-        )
-
-    def undo_selected(self) -> None:
-        entry = self.selected_entry()
-        if entry is None:
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Undo sign-in"),
-            self.tr("Why is %1's sign-in withdrawn? (kept in the activity log)").replace(
-                "%1", self._entry_name(entry)
-            ),
-        )
-        self._back_to_the_box()
-        if not ok:
-            return
-        actor = self.context.actor
-        self.context.tasks.submit(
-            lambda session: undo_sign_in(session, actor, entry.visit_id, entry.version, reason),
-            lambda _none: self.refresh_queue(),
-            self._queue_action_failed,
-        )
-
-    def open_selected_record(self) -> None:
-        entry = self.selected_entry()
-        if entry is not None and entry.person_id is not None:
-            self.context.navigator.open_person.emit(entry.person_id)
-
-    def _queue_action_failed(self, error: DeskError) -> None:
-        self._show_error(error)
-        self.refresh_queue()
 
     # -- odds and ends ---------------------------------------------------------------------
     def _set_private(self, private: bool) -> None:

@@ -1,0 +1,195 @@
+"""Today's queue on the Front desk page: kept current, and what staff do with the visitor
+selected in it (start with a coach, pair with a coach, check out, undo a sign-in, open the
+record). The page owns the sign-in box; this owns the queue below it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from desk.errors import DeskError
+from desk.models import VisitStatus
+from desk.names import anonymous_label, shown_name
+from desk.services.checkin import (
+    QueueEntry,
+    TodayQueue,
+    start_with_coach,
+    today_queue,
+    undo_sign_in,
+)
+from desk.services.checkin import check_out as check_out_visit
+from desk.services.staff import CoachSummary, list_coaches
+from ui.context import AppContext
+from ui.pages.coaches.assign_dialog import AssignCoachDialog
+from ui.pages.front_desk.coach_picker import CoachPicker
+from ui.pages.front_desk.view import FrontDeskView
+from ui.widgets.modal import run_modal
+
+
+class TodaysQueue(QObject):
+    def __init__(
+        self,
+        context: AppContext,
+        view: FrontDeskView,
+        page: QWidget,
+        *,
+        back_to_box: Callable[[], None],
+        show_error: Callable[[DeskError], None],
+    ) -> None:
+        super().__init__(page)
+        self.context = context
+        self.view = view
+        self._page = page  # dialogs open over it
+        self._back_to_box = back_to_box
+        self._show_error = show_error
+        self.snapshot: TodayQueue | None = None
+
+    def refresh(self, select_visit: int | None = None) -> None:
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: today_queue(session, actor),
+            lambda snapshot: self._show_queue(snapshot, select_visit),
+            self._show_error,
+        )
+
+    def _show_queue(self, snapshot: TodayQueue, select_visit: int | None) -> None:
+        selected = self.selected_entry()
+        keep = (
+            select_visit if select_visit is not None else (selected.visit_id if selected else None)
+        )
+        self.snapshot = snapshot
+        self.view.queue_model.set_entries(snapshot.entries)
+        self.view.results_model.set_here(
+            frozenset(
+                entry.person_id
+                for entry in snapshot.entries
+                if entry.person_id is not None
+                and entry.status in (VisitStatus.WAITING, VisitStatus.WITH_COACH)
+            )
+        )
+        counts = snapshot.counts
+        self.view.counts.setText(
+            self.tr("Here now: %1   ·   Visits today: %2 (%3 anonymous)")
+            .replace("%1", str(counts.here_now))
+            .replace("%2", str(counts.visits))
+            .replace("%3", str(counts.anonymous))
+        )
+        if keep is not None:
+            row = self.view.queue_model.row_of_visit(keep)
+            if row >= 0:
+                self.view.queue.selectRow(row)
+
+    def selected_entry(self) -> QueueEntry | None:
+        indexes = self.view.queue.selectionModel().selectedRows()
+        return self.view.queue_model.entry(indexes[0].row()) if indexes else None
+
+    def _entry_name(self, entry: QueueEntry) -> str:
+        if entry.is_anonymous:
+            return anonymous_label(entry.anonymous_initials)
+        return shown_name(
+            entry.first_name,
+            entry.last_name,
+            entry.preferred_name,
+            private=self.view.privacy.isChecked(),
+        )
+
+    def start_with_coach(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        self.context.tasks.submit(
+            list_coaches, lambda coaches: self._pick_coach(entry, coaches), self._show_error
+        )
+
+    def _pick_coach(self, entry: QueueEntry, coaches: list[CoachSummary]) -> None:
+        if not coaches:
+            self._show_error(DeskError(self.tr("There are no active coaches yet.")))
+            return
+        picker = CoachPicker(coaches, self._entry_name(entry), self._page)
+        chosen = picker.exec()
+        self._back_to_box()
+        if not chosen or picker.chosen_coach_id() is None:
+            return
+        coach_id, actor = picker.chosen_coach_id(), self.context.actor
+        self.context.tasks.submit(
+            lambda session: start_with_coach(
+                session, actor, entry.visit_id, entry.version, coach_id
+            ),
+            lambda _none: self.refresh(),
+            self._action_failed,
+        )
+
+    def assign_coach(self) -> None:
+        """Pair the selected visitor with a recovery coach (ranked, with reasons)."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if entry.person_id is None:
+            self._show_error(
+                DeskError(
+                    self.tr(
+                        "An anonymous visitor has no record to hold a coach. Add them as a "
+                        "person first (Ctrl+N), if they wish."
+                    )
+                )
+            )
+            return
+        dialog = AssignCoachDialog(
+            self.context, entry.person_id, private=self.view.privacy.isChecked(), parent=self._page
+        )
+        accepted = run_modal(dialog)
+        self._back_to_box()
+        if accepted:
+            name = self._entry_name(entry)
+            if dialog.assigned is not None:
+                self.view.hint.setText(
+                    self.tr("%1 is now with %2.")
+                    .replace("%1", name)
+                    .replace("%2", dialog.assigned.coach_name)
+                )
+            elif dialog.waitlisted:
+                self.view.hint.setText(self.tr("%1 is on the waitlist.").replace("%1", name))
+            self.refresh(select_visit=entry.visit_id)
+
+    def check_out(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: check_out_visit(session, actor, entry.visit_id, entry.version),
+            lambda _none: self.refresh(),
+            self._action_failed,
+        )
+
+    def undo(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self._page,
+            self.tr("Undo sign-in"),
+            self.tr("Why is %1's sign-in withdrawn? (kept in the activity log)").replace(
+                "%1", self._entry_name(entry)
+            ),
+        )
+        self._back_to_box()
+        if not ok:
+            return
+        actor = self.context.actor
+        self.context.tasks.submit(
+            lambda session: undo_sign_in(session, actor, entry.visit_id, entry.version, reason),
+            lambda _none: self.refresh(),
+            self._action_failed,
+        )
+
+    def open_record(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.person_id is not None:
+            self.context.navigator.open_person.emit(entry.person_id)
+
+    def _action_failed(self, error: DeskError) -> None:
+        self._show_error(error)
+        self.refresh()
