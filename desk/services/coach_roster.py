@@ -23,7 +23,14 @@ from desk.coaching.availability import (
 )
 from desk.db.changes import announce_change
 from desk.db.locking import lock_rows
-from desk.errors import ConflictError, NotFound, PermissionDenied, StaleEdit, ValidationError
+from desk.errors import (
+    ConflictError,
+    FormProblems,
+    NotFound,
+    PermissionDenied,
+    StaleEdit,
+    ValidationError,
+)
 from desk.models import (
     CoachAvailability,
     SpecialtyTag,
@@ -175,25 +182,39 @@ def _clean_limit(limit: int | None) -> int:
 
 
 def _clean_input(session: Session, data: CoachInput, held: set[str]) -> dict:
-    name = clean_text(
-        data.display_name, label="The name", field="display_name", max_length=NAME_MAX
+    """The coach's fields, checked; every field at fault is named at once."""
+    problems = FormProblems()
+    check = problems.check
+    name = check(
+        lambda: clean_text(
+            data.display_name, label="The name", field="display_name", max_length=NAME_MAX
+        )
     )
-    if name is None:
-        raise ValidationError("The coach needs a name.", field="display_name")
-    phone = clean_text(data.phone, label="The phone", field="phone", max_length=40)
-    return {
+    if name is None and not any(p.field == "display_name" for p in problems.found):
+        problems.found.append(ValidationError("The coach needs a name.", field="display_name"))
+    phone = check(lambda: clean_text(data.phone, label="The phone", field="phone", max_length=40))
+    values = {
         "display_name": name,
-        "phone": format_phone_for_display(phone, field="phone") if phone else None,
-        "gender": clean_text(data.gender, label="Gender", field="gender", max_length=40),
-        "recovery_pathway": clean_text(
-            data.recovery_pathway, label="The pathway", field="recovery_pathway", max_length=100
+        "phone": check(lambda: format_phone_for_display(phone, field="phone")) if phone else None,
+        "gender": check(
+            lambda: clean_text(data.gender, label="Gender", field="gender", max_length=40)
         ),
-        "languages": _clean_languages(data.languages),
-        "specialties": _clean_specialties(session, data.specialties, held),
-        "caseload_limit": _clean_limit(data.caseload_limit),
-        "availability": check_windows(data.availability),
+        "recovery_pathway": check(
+            lambda: clean_text(
+                data.recovery_pathway,
+                label="The pathway",
+                field="recovery_pathway",
+                max_length=100,
+            )
+        ),
+        "languages": check(lambda: _clean_languages(data.languages)),
+        "specialties": check(lambda: _clean_specialties(session, data.specialties, held)),
+        "caseload_limit": check(lambda: _clean_limit(data.caseload_limit)),
+        "availability": check(lambda: check_windows(data.availability)),
         "active": bool(data.active),
     }
+    problems.raise_any()
+    return values
 
 
 def _new_login(session: Session, name: str) -> str:

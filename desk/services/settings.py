@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.db.changes import announce_change
-from desk.errors import StaleEdit, ValidationError
+from desk.errors import FormProblems, StaleEdit, ValidationError
 from desk.models import Setting
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -139,11 +139,13 @@ def update_settings(
     """Save changed settings. A key saved elsewhere since `read_versions` is refused whole."""
     current = {row.key: row for row in session.scalars(select(Setting).with_for_update())}
     cleaned: dict[str, Any] = {}
+    problems = FormProblems()  # every setting at fault named at once
     for key, raw in changes.items():
         spec = SPEC_BY_KEY.get(key)
         if spec is None:
             raise ValidationError(f"There is no setting called “{key}”.", field=key)
-        cleaned[key] = _clean_value(spec, raw)
+        cleaned[key] = problems.check(lambda spec=spec, raw=raw: _clean_value(spec, raw))
+    problems.raise_any()
     for key in cleaned:
         row = current.get(key)
         stored_version = row.version if row is not None else 0

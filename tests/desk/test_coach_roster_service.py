@@ -145,6 +145,14 @@ def test_bad_roster_input_is_refused_and_nothing_changes(
     assert unchanged == marcus
 
 
+def test_every_field_at_fault_in_a_coach_is_named_at_once(database: Database, actor) -> None:
+    marcus = add_coach(database, actor, "Marcus Bell")
+    edit = _edit(marcus, display_name="  ", phone="12", caseload_limit=0)
+    with database.transaction() as session, pytest.raises(ValidationError) as refused:
+        save_coach(session, actor, edit, coach_id=marcus.id, read_version=marcus.version)
+    assert refused.value.fields == ("display_name", "phone", "caseload_limit")
+
+
 def test_a_coach_with_peers_cannot_be_made_inactive(database: Database, actor) -> None:
     ana = add_coach(database, actor, "Ana Oliveira")
     person = add_person(database, actor, "María", "Pérez")

@@ -96,6 +96,14 @@ def test_bad_values_get_a_plain_message(
     assert error.value.field == key
 
 
+def test_every_bad_setting_is_named_at_once(database: Database, actor: Actor) -> None:
+    changes = {"center.phone": "call us maybe", "center.timezone": "Mars/Olympus"}
+    with pytest.raises(ValidationError) as error, database.transaction() as session:
+        update_settings(session, actor, changes, read_versions=load_settings(session).versions)
+    assert error.value.fields == ("center.phone", "center.timezone")
+    assert "not a phone number" in str(error.value) and "not a time zone" in str(error.value)
+
+
 def test_the_centers_day_is_on_its_own_clock(database: Database, actor: Actor) -> None:
     evening = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)  # 20:30 on Nov 23 in Worcester
     with database.session() as session:
