@@ -76,7 +76,7 @@ class QrCode(Flowable):
         return self.width, self.height
 
     def _unRestrictSize(self) -> None:
-        pass
+        """Nothing to undo: the code's size never changed for the frame."""
 
     def draw(self) -> None:
         canvas = self.canv

@@ -11,6 +11,7 @@ center's name, shortened with an ellipsis when it is long, then the document's t
 from __future__ import annotations
 
 import io
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from functools import cached_property
 from xml.sax.saxutils import escape
@@ -64,7 +65,7 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-class HandoutRenderer:
+class HandoutRenderer(ABC):
     """Subclasses give the title and the story; this draws the page furniture."""
 
     def __init__(self, language: str, large_print: bool, center: CenterHeader) -> None:
@@ -77,15 +78,15 @@ class HandoutRenderer:
 
     # Hooks -------------------------------------------------------------------------------
 
-    def document_title(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def document_title(self) -> str: ...
 
     def running_title(self) -> str:
         """What follows the center's name at the top of the second and later pages."""
         return self.document_title()
 
-    def story(self) -> Sequence[Flowable]:
-        raise NotImplementedError
+    @abstractmethod
+    def story(self) -> Sequence[Flowable]: ...
 
     def show_help_lines(self) -> bool:
         return True

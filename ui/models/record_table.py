@@ -23,6 +23,7 @@ class RecordTableModel(RowTableModel[Any]):
 
     # -- for subclasses ----------------------------------------------------------------------
     def display(self, record: Any, column: int) -> str:
+        """The cell's text; every subclass says (a Qt class cannot also be an ABC)."""
         raise NotImplementedError
 
     def tooltip(self, record: Any, column: int) -> str | None:

@@ -10,11 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,18 +39,8 @@ from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.goal_dialog import GoalDialog, status_combo
 from ui.widgets.banner import Banner
 from ui.widgets.modal import run_modal
+from ui.widgets.row_table_view import row_table_view
 from ui.widgets.trend_chart import TrendChart
-
-
-def _table(model, object_name: str, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setObjectName(object_name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class PeerCoachingPanel(QWidget):
@@ -99,9 +87,11 @@ class PeerCoachingPanel(QWidget):
 
         center_time = context.center_time
         self.contacts_model = ContactsTableModel(self, center_time=center_time)
-        self.contacts = _table(self.contacts_model, "contactsTable", ContactsTableModel.NOTE)
+        self.contacts = row_table_view(
+            self.contacts_model, "contactsTable", stretch=ContactsTableModel.NOTE
+        )
         self.goals_model = GoalsTableModel(self, center_time=center_time)
-        self.goals = _table(self.goals_model, "goalsTable", GoalsTableModel.GOAL)
+        self.goals = row_table_view(self.goals_model, "goalsTable", stretch=GoalsTableModel.GOAL)
         self.goal_status = status_combo()
         self.goal_status.setObjectName("goalStatusChoice")
         self.set_status_button = QPushButton(self.tr("Set status"))
@@ -118,14 +108,18 @@ class PeerCoachingPanel(QWidget):
         self.trend_words = QLabel()
         self.trend_words.setObjectName("hintLine")
         self.barc_model = Barc10TableModel(self)
-        self.barc = _table(self.barc_model, "barc10Table", Barc10TableModel.RECORDED_BY)
+        self.barc = row_table_view(
+            self.barc_model, "barc10Table", stretch=Barc10TableModel.RECORDED_BY
+        )
         barc_page = QWidget()
         barc_layout = QVBoxLayout(barc_page)
         barc_layout.addWidget(self.trend)
         barc_layout.addWidget(self.trend_words)
         barc_layout.addWidget(self.barc)
         self.history_model = AssignmentsTableModel(self, center_time=center_time)
-        self.history = _table(self.history_model, "coachHistory", AssignmentsTableModel.WHY_ENDED)
+        self.history = row_table_view(
+            self.history_model, "coachHistory", stretch=AssignmentsTableModel.WHY_ENDED
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
         self.tabs.addTab(goals_page, self.tr("Goals"))

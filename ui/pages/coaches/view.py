@@ -22,6 +22,7 @@ from ui.models.roster_table import RosterTableModel
 from ui.models.waitlist_table import WaitlistTableModel
 from ui.widgets.banner import Banner
 from ui.widgets.caseload_chart import CaseloadChart
+from ui.widgets.row_table_view import row_table_view
 
 
 def _heading(text: str) -> QLabel:
@@ -32,12 +33,7 @@ def _heading(text: str) -> QLabel:
 
 
 def _table(model, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
+    table = row_table_view(model, name)
     table.setWordWrap(False)
     return table
 

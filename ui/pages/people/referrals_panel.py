@@ -13,9 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -39,16 +37,11 @@ from ui.models.consents_table import ConsentsTableModel
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.consent_dialog import ConsentDialog, SignedFormDialog
 from ui.pages.referrals.document_actions import DIALOG, DocumentActions
+from ui.widgets.row_table_view import row_table_view
 
 
 def _table(model, name: str, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table = row_table_view(model, name, stretch=stretch)
     table.setMinimumHeight(120)
     return table
 

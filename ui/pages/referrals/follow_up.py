@@ -12,15 +12,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,7 @@ from ui.pages.referrals.document_actions import (
     DocumentActions,
 )
 from ui.widgets.banner import Banner
+from ui.widgets.row_table_view import row_table_view
 
 NOT_REACHED = "not reached"  # the outcome box's choice that keeps the follow-up open
 TRY_AGAIN_AFTER_DAYS = 3
@@ -66,14 +64,8 @@ class FollowUpTab(QWidget):
         top.addWidget(self.scope)
         top.addWidget(self.count, 1)
         self.model = ReferralLogTableModel(self, context.center_time)
-        self.table = QTableView()
-        self.table.setObjectName("followUpTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            ReferralLogTableModel.SERVICES, QHeaderView.ResizeMode.Stretch
+        self.table = row_table_view(
+            self.model, "followUpTable", stretch=ReferralLogTableModel.SERVICES
         )
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcomeChoice")
