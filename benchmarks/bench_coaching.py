@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.timing import Figure, measure, report
 from desk.coaching.ranking import PeerWishes, rank_coaches
 from desk.db.engine import Database
+from desk.db.migrate import upgrade_database
 from desk.demo.bulk import insert_rows, next_id, sync_sequence
 from desk.models import (
     Assignment,
@@ -130,6 +131,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     database = Database.open(args.database)
+    upgrade_database(database)  # a database seeded by an older version is brought up to date
     engine = database.url.get_backend_name()
     rng = random.Random(11)
     added = add_coaches(database, args.coaches, rng)

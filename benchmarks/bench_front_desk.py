@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.timing import Figure, measure, report
 from desk.db.engine import Database
+from desk.db.migrate import upgrade_database
 from desk.lookup.person_index import PersonIndex
 from desk.models import Person, Visit
 from desk.services.actor import front_desk_actor
@@ -66,6 +67,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     database = Database.open(args.database)
+    upgrade_database(database)  # a database seeded by an older version is brought up to date
     engine = database.url.get_backend_name()
     rng = random.Random(7)
     with database.session() as session:
