@@ -42,7 +42,7 @@ from desk.models import (
     StaffSpecialty,
 )
 from desk.models.base import utc_now
-from desk.services.actor import front_desk_actor
+from desk.services.actor import command_line_actor
 from desk.services.caseload import caseload_chart, coach_caseload
 from desk.services.coach_matching import CoachWishes, load_matching_facts, suggest_coaches
 from desk.services.coach_roster import list_roster
@@ -63,7 +63,7 @@ def add_coaches(database: Database, wanted: int, rng: random.Random) -> int:
         if not missing:
             return 0
         tags = list(session.scalars(select(SpecialtyTag.code)))
-        actor_id = front_desk_actor(session).staff_id
+        actor_id = command_line_actor(session).staff_id
         now = utc_now()
         free = list(
             session.scalars(
@@ -136,7 +136,7 @@ def main() -> int:
     rng = random.Random(11)
     added = add_coaches(database, args.coaches, rng)
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = command_line_actor(session)
         people = session.scalar(select(func.count()).select_from(Person))
         coaches = session.scalar(
             select(func.count()).select_from(StaffMember).where(StaffMember.is_coach)

@@ -28,7 +28,7 @@ from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
 from desk.lookup.person_index import PersonIndex
 from desk.models import Person, Visit
-from desk.services.actor import front_desk_actor
+from desk.services.actor import command_line_actor
 from desk.services.checkin import PurposeChoice, check_out, sign_in, today_queue
 from desk.services.lookup import lookup_people
 from desk.text_folding import digits_only
@@ -71,7 +71,7 @@ def main() -> int:
     engine = database.url.get_backend_name()
     rng = random.Random(7)
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = command_line_actor(session)
         people_count = session.scalar(select(func.count()).select_from(Person))
         visit_count = session.scalar(select(func.count()).select_from(Visit))
         # "Today" is the generated data's last, busiest day, whatever the clock says now.

@@ -32,6 +32,7 @@ from desk.models import Service
 from desk.printing.category_handout import render_category_handout
 from desk.printing.qr import qr_operators, qr_runs
 from desk.printing.referral_sheet import render_referral_sheet
+from desk.services.actor import command_line_actor
 from desk.services.handouts import category_handout, current_service_ids
 from desk.services.referrals import ReferralRequest, build_sheet_content, prepare_sheet
 from desk.services.sheet_services import load_sheet_services
@@ -64,6 +65,7 @@ def main() -> int:
     fill(database)
     today = date(2026, 11, 28)
     with database.session() as session:
+        actor = command_line_actor(session)
         sizes = Counter(
             {category: len(current_service_ids(session, category)) for category in CATEGORIES}
         )
@@ -93,7 +95,7 @@ def main() -> int:
 
     def load_and_render() -> None:
         with database.session() as session:
-            prepare_sheet(session, request, today)
+            prepare_sheet(session, actor, request, today)
 
     def handout_load_and_render() -> None:
         with database.session() as session:

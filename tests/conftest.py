@@ -25,7 +25,8 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
-from desk.services.actor import Actor, front_desk_actor
+from desk.services.actor import Actor
+from tests.staff import admin_actor
 
 PG_URL_ENV = "RECOVERY_DESK_TEST_PG_URL"
 ENGINES = ("sqlite", "postgresql")
@@ -159,7 +160,7 @@ def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]
 @pytest.fixture
 def actor(database: Database) -> Actor:
     with database.session() as session:
-        return front_desk_actor(session)
+        return admin_actor(session)
 
 
 class CrashRecorder:

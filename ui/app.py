@@ -20,10 +20,9 @@ from desk.demo.database import DemoDatabase, create_demo_database
 from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
-from desk.services.actor import front_desk_actor
 from desk.services.settings import load_settings
 from ui.change_listener import ChangeListener
-from ui.context import AppContext, ChangeSignals
+from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
@@ -34,7 +33,9 @@ from ui.pages.front_desk import FrontDeskPage
 from ui.pages.people import PeoplePage
 from ui.pages.referrals import ReferralsPage
 from ui.pages.resources import ResourcesPage
+from ui.pages.staff import StaffPage
 from ui.qt_log import route_qt_messages_to_logging
+from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
 from ui.widgets.page import Page
 
@@ -82,49 +83,50 @@ def station_settings(*, demo: bool, database: str = "") -> QSettings:
     return settings
 
 
+PAGES: tuple[type[Page], ...] = (
+    FrontDeskPage,
+    PeoplePage,
+    ResourcesPage,
+    ReferralsPage,
+    CoachesPage,
+    StaffPage,
+    CenterSettingsPage,
+    ActivityPage,
+)
+
+
 def build_pages(context: AppContext) -> list[Page]:
+    """The pages the signed-in staff member's role may use, in the navigation's order."""
     return [
-        FrontDeskPage(context),
-        PeoplePage(context),
-        ResourcesPage(context),
-        ReferralsPage(context),
-        CoachesPage(context),
-        CenterSettingsPage(context),
-        ActivityPage(context),
+        page(context)
+        for page in PAGES
+        if page.required_permission is None or context.may(page.required_permission)
     ]
 
 
-def build_window(
-    database: Database,
-    settings: QSettings,
-    crash: CrashReporter,
-    *,
-    runner_class: type[TaskRunner] = TaskRunner,
-) -> MainWindow:
-    with database.session() as session:
-        actor = front_desk_actor(session)
-        zone = load_settings(session).timezone
-    tasks = runner_class(database, crash.report)
-    context = AppContext(database, actor, tasks, ChangeSignals(), settings)
-    context.center_time.zone = zone
-    _keep_center_time_current(context)
+def build_main_window(context: AppContext) -> MainWindow:
+    """One staff member's window, its times on the center's clock."""
     window = MainWindow(context, build_pages(context))
-    tasks.setParent(window)
-    context.changes.setParent(window)
+    _keep_center_time_current(context, window)
     return window
 
 
-def _keep_center_time_current(context: AppContext) -> None:
+def _keep_center_time_current(context: AppContext, window: MainWindow) -> None:
     """Times on screen follow the center's time zone setting, when any station changes it."""
+
+    def load() -> None:
+        context.tasks.submit(
+            lambda session: load_settings(session).timezone,
+            lambda zone: setattr(context.center_time, "zone", zone),
+            lambda _error: None,
+            owner=window,
+        )
 
     def reload(topics: set[str]) -> None:
         if topics & {"settings", ANY_TOPIC}:
-            context.tasks.submit(
-                lambda session: load_settings(session).timezone,
-                lambda zone: setattr(context.center_time, "zone", zone),
-                lambda _error: None,
-            )
+            load()
 
+    load()
     context.changes.changed.connect(reload)
 
 
@@ -144,12 +146,18 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | N
     return database, None
 
 
-def _close_on_termination_signals(window: MainWindow) -> None:
-    """SIGTERM or Ctrl+C close the window properly (geometry saved, demo files removed)."""
+def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) -> None:
+    """SIGTERM or Ctrl+C close the app properly (geometry saved, demo files removed)."""
+
+    def close(*_args) -> None:
+        if sessions.current is not None:
+            sessions.current.close()
+        app.quit()
+
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: window.close())
+        signal.signal(number, close)
     # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    heartbeat = QTimer(window)
+    heartbeat = QTimer(sessions)
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start(300)
 
@@ -163,8 +171,10 @@ def run_app(args: argparse.Namespace) -> int:
     log_path = configure_logging(log_file())
     route_qt_messages_to_logging()
     logger.info("Recovery Desk %s starting", __version__)
-    window: MainWindow | None = None
-    crash = CrashReporter(log_path, parent_widget=lambda: window)
+    sessions: StaffSessions | None = None
+    crash = CrashReporter(
+        log_path, parent_widget=lambda: sessions.current if sessions is not None else None
+    )
     crash.install()
     install_bundled_fonts(app)
     apply_style(app)
@@ -178,20 +188,33 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
-    window = build_window(database, settings, crash)
-    if demo is not None:
-        window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
+    tasks = TaskRunner(database, crash.report)
+    title = (
+        app.tr("Recovery Desk (demo: sample data only)") if demo is not None else "Recovery Desk"
+    )
+    sessions = StaffSessions(database, settings, tasks, build_main_window, title=title)
+    tasks.setParent(sessions)
     listener = ChangeListener(database)
-    listener.changed.connect(window.context.changes.changed)
+    listener.changed.connect(sessions.changes.changed)
     listener.start()
-    _close_on_termination_signals(window)
-    window.show()
-    logger.info("window shown: %s", database.description)
+    _close_on_termination_signals(app, sessions)
+    sessions.window_shown.connect(lambda _window: logger.info("window shown"))
+    if demo is not None:
+        window = sessions.enter(demo.actor)
+        window.setWindowTitle(
+            app.tr(
+                "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
+            ).replace("%1", demo.actor.display_name)
+        )
+    else:
+        sessions.begin()
+        logger.info("window shown: sign-in, %s", database.description)
     try:
         return app.exec()
     finally:
         listener.stop()
-        window.context.tasks.wait_for_done()
+        tasks.wait_for_done()
+        sessions.shut_down()
         if demo is not None:
             demo.remove()
         else:

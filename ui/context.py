@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from desk.access import Permission, role_may
 from desk.db.engine import Database
 from desk.lookup.person_index import PersonIndex
 from desk.services.actor import Actor
@@ -39,3 +40,14 @@ class AppContext:
     navigator: Navigator = field(default_factory=Navigator)
     people_index: PersonIndex = field(default_factory=PersonIndex)
     center_time: CenterTime = field(default_factory=CenterTime)
+
+    def may(self, permission: Permission) -> bool:
+        """Whether the signed-in staff member's role holds `permission`: for showing only the
+        buttons they can use. `desk` checks again, against the account as it is now."""
+        return role_may(self.actor.role, permission)
+
+    @property
+    def draft_owner(self) -> str:
+        """Whose unsaved drafts a form keeps and restores: each staff member's own, so a
+        colleague who signs in at the same station never sees what another typed."""
+        return f"staff-{self.actor.staff_id}"

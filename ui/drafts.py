@@ -78,14 +78,18 @@ class Restored:
 
 
 class FormDraft:
-    """Keeps the changed fields of `fields` (name -> widget) in QSettings under a key."""
+    """Keeps the changed fields of `fields` (name -> widget) in QSettings under a key, among
+    the drafts of `owner` (the signed-in staff member)."""
 
     SAVE_DELAY_MS = 300
 
-    def __init__(self, settings: QSettings, key: str, fields: dict[str, QWidget]) -> None:
+    def __init__(
+        self, settings: QSettings, key: str, fields: dict[str, QWidget], *, owner: str = ""
+    ) -> None:
         self._settings = settings
         self._fields = fields
-        self._key = f"{DRAFT_GROUP}/{key}"
+        self._group = f"{DRAFT_GROUP}/{owner}" if owner else DRAFT_GROUP  # whose drafts
+        self._key = f"{self._group}/{key}"
         self._baseline: dict[str, object] = {}
         self._version = ""
         self._suspended = False
@@ -101,7 +105,7 @@ class FormDraft:
         they become what later typing is compared with."""
         if self._timer.isActive():
             self.save_now()  # typing not yet kept belongs to the record shown until now
-        self._key = f"{DRAFT_GROUP}/{key}"
+        self._key = f"{self._group}/{key}"
         self._suspended = True
         try:
             fill()
@@ -174,7 +178,7 @@ class FormDraft:
         """Forget the draft shown now, or the one kept under `key`."""
         if key is None:
             self._timer.stop()
-        self._settings.remove(self._key if key is None else f"{DRAFT_GROUP}/{key}")
+        self._settings.remove(self._key if key is None else f"{self._group}/{key}")
         self._settings.sync()
 
     @staticmethod

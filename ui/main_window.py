@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -11,14 +11,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desk.access import ROLE_WORDS
 from desk.errors import DeskError
 from ui.context import AppContext
+from ui.staff.account_dialog import AccountDialog
 from ui.widgets.banner import Banner
+from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -26,6 +31,11 @@ STATE_KEY = "main_window/state"
 
 
 class MainWindow(QMainWindow):
+    """One signed-in staff member's window: the pages their role may use."""
+
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+
     def __init__(self, context: AppContext, pages: list[Page]) -> None:
         super().__init__()
         self.context = context
@@ -67,11 +77,36 @@ class MainWindow(QMainWindow):
             self.tr("Database: %1").replace("%1", context.database.description)
         )
         self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(self.database_label.text())
+        # A long path must not widen the window: the label gives way, the tooltip has it all.
+        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        actor = context.actor
         self.actor_label = QLabel(
-            self.tr("Acting as: %1").replace("%1", context.actor.display_name)
+            self.tr("Signed in: %1 (%2)")
+            .replace("%1", actor.display_name)
+            .replace("%2", self.tr(ROLE_WORDS[actor.role]))
         )
+        self.actor_label.setObjectName("signedInLabel")
+        self.account_button = QPushButton(self.tr("Account…"))
+        self.account_button.setObjectName("accountButton")
+        self.account_button.setToolTip(self.tr("Change your password, or set a PIN to unlock"))
+        self.account_button.clicked.connect(self.open_account)
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setToolTip(self.tr("Hide everything until you come back (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
         self.statusBar().addWidget(self.database_label, 1)
-        self.statusBar().addPermanentWidget(self.actor_label)
+        for widget in (
+            self.actor_label,
+            self.account_button,
+            self.lock_button,
+            self.sign_out_button,
+        ):
+            self.statusBar().addPermanentWidget(widget)
+        self._signing_out = False
 
         context.navigator.open_person.connect(self._show_people_page)
         context.navigator.show_page.connect(self._show_page_by_id)
@@ -132,9 +167,20 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.show_page(0)  # the desk's work starts on the first page, whatever was shown last
 
+    def open_account(self) -> None:
+        run_modal(AccountDialog(self.context, self))
+
+    def close_for_sign_out(self) -> None:
+        """Close this window for good (its staff member signed out); the app goes on."""
+        self._signing_out = True
+        self.close()
+        self.deleteLater()
+
     def closeEvent(self, event) -> None:
         waiting = self.context.tasks.records_waiting
-        if waiting and event.spontaneous():  # staff closing it, not the system shutting down
+        if (
+            waiting and event.spontaneous() and not self._signing_out
+        ):  # staff closing it, not the system shutting down
             answer = QMessageBox.warning(
                 self,
                 self.tr("Records not written yet"),

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import Shiboken
 from sqlalchemy.orm import Session
 
+from desk.access import AccountInactive
 from desk.db.engine import Database
 from desk.db.failures import explain_database_error
 from desk.errors import DatabaseUnavailable, DeskError, UnexpectedFailure
@@ -62,6 +63,7 @@ class TaskRunner(QObject):
 
     database_unavailable = Signal(object)  # a DatabaseUnavailable
     database_available = Signal()
+    refused_account = Signal(object)  # an AccountInactive: the signed-in account was switched off
 
     def __init__(
         self,
@@ -115,6 +117,8 @@ class TaskRunner(QObject):
                 self._mark_available()
             if on_error is not None and wanted():
                 on_error(error)
+            if isinstance(error, AccountInactive):
+                self.refused_account.emit(error)
 
         def crashed(exc: BaseException) -> None:
             finish()

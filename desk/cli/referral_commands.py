@@ -72,7 +72,7 @@ def referral_sheet_command(args: argparse.Namespace) -> int:
     try:
         with database.transaction() as session:
             actor = command_line_actor(session)
-            defaults = referral_defaults(session, args.person)
+            defaults = referral_defaults(session, actor, args.person)
             request = ReferralRequest(
                 service_ids=tuple(args.service),
                 person_id=args.person,
@@ -80,7 +80,7 @@ def referral_sheet_command(args: argparse.Namespace) -> int:
                 large_print=args.large_print,
                 coach_id=defaults.coach_id,
             )
-            prepared = prepare_sheet(session, request, center_today(session))
+            prepared = prepare_sheet(session, actor, request, center_today(session))
             _write(args.out, prepared.pdf)
             record_document_output(
                 session,

@@ -1,7 +1,7 @@
 """Noticing what other stations changed, within a second or two and without a click.
 
-Services announce a topic ("visits", "people", "directory", "settings", ...) inside their
-transaction. PostgreSQL carries it with NOTIFY (delivered at commit) to a listening
+Services announce a topic (`Topic.VISITS`, `Topic.PEOPLE`, ...) inside their transaction.
+PostgreSQL carries it with NOTIFY (delivered at commit) to a listening
 connection. SQLite has no channel: the topic is written to `change_notice`, and a watcher
 polls `PRAGMA data_version` (it changes whenever another connection commits) and then reads
 the notices it has not seen.
@@ -9,6 +9,7 @@ the notices it has not seen.
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 import time
 from typing import Protocol
@@ -27,8 +28,33 @@ ANY_TOPIC = "*"
 KEEP_NOTICES = 1000  # SQLite notices kept; a station reads new ones within a second
 
 
-def announce_change(session: Session, topic: str) -> None:
-    """Tell other stations that `topic` (visits, people, directory, ...) changed, at commit."""
+class Topic(enum.StrEnum):
+    """What other stations are told changed, so that they refresh the views that show it."""
+
+    VISITS = "visits"
+    PEOPLE = "people"
+    COACHING = "coaching"
+    REFERRALS = "referrals"
+    CONSENTS = "consents"
+    DIRECTORY = "directory"
+    SETTINGS = "settings"
+    STAFF = "staff"
+
+
+_ANNOUNCED = "desk.changes.announced"
+
+
+def announce_change(session: Session, topic: Topic) -> None:
+    """Tell other stations that `topic` changed, at commit (once per transaction)."""
+    topic = Topic(topic)
+    transaction = session.get_transaction()
+    announced = session.info.get(_ANNOUNCED)
+    if announced is None or announced[0] is not transaction:
+        announced = (transaction, set())
+        session.info[_ANNOUNCED] = announced
+    if topic in announced[1]:
+        return
+    announced[1].add(topic)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_notify(:channel, :topic)"), {"channel": CHANNEL, "topic": topic}

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
+from desk.demo.accounts import add_demo_accounts
 from desk.demo.seed import SeedPlan, SeedSummary, seed_demo_data
-from desk.services.actor import command_line_actor
+from desk.services.actor import Actor, command_line_actor
 
 
 @dataclass
@@ -18,6 +19,7 @@ class DemoDatabase:
     database: Database
     folder: Path
     summary: SeedSummary
+    actor: Actor  # the demo admin the app signs in as
 
     def remove(self) -> None:
         self.database.dispose()
@@ -32,7 +34,9 @@ def create_demo_database(plan: SeedPlan | None = None) -> DemoDatabase:
         with database.session() as session:
             actor = command_line_actor(session)
         summary = seed_demo_data(database, actor, plan or SeedPlan())
+        with database.transaction() as session:
+            admin = add_demo_accounts(session)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return DemoDatabase(database, folder, summary)
+    return DemoDatabase(database, folder, summary, admin)

@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import text
 
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
 from desk.db.engine import Database
 from desk.demo.bulk import next_id
 from desk.demo.catalog import CATALOG
@@ -21,7 +23,6 @@ from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.settings import load_settings
 
 
@@ -110,7 +111,7 @@ def seed_demo_data(
         record_event(
             session,
             actor,
-            "demo.seeded",
+            AuditAction.DEMO_SEEDED,
             "database",
             None,
             services=services,

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.access import unrestricted
 from desk.categories import CATEGORY_BY_TERM_ID
 from desk.directory.languages import normalize_language
 from desk.directory.phones import is_for_calling
@@ -95,6 +96,7 @@ def _rules_for(rows: list[Schedule]) -> tuple[tuple[ScheduleRule, ...], bool]:
     return tuple(rules), unreadable
 
 
+@unrestricted("directory services: public information")
 def load_cards(session: Session, service_ids: Collection[str] | None = None) -> list[ServiceCard]:
     """Cards for the given services, or for every service when `service_ids` is None."""
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desk.access import unrestricted
 from desk.categories import CATEGORY_BY_TERM_ID
 from desk.directory.freshness import verifier_name
 from desk.directory.languages import normalize_language
@@ -140,6 +141,7 @@ def _schedule_line(row: Schedule, *, own: bool = True) -> ScheduleLine:
     )
 
 
+@unrestricted("directory services: public information")
 def load_service_detail(session: Session, service_id: str) -> ServiceDetail:
     service = session.get(Service, service_id)
     if service is None:
@@ -306,6 +308,7 @@ def load_service_detail(session: Session, service_id: str) -> ServiceDetail:
     )
 
 
+@unrestricted("a version number")
 def service_version(session: Session, service_id: str) -> int | None:
     """The service's version now (None when it is gone): whether the detail on screen is
     still current."""

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
 from desk.categories import CATEGORY_BY_CODE, CATEGORY_BY_TERM_ID
-from desk.db.changes import announce_change
+from desk.db.changes import Topic
 from desk.directory.detail import ScheduleLine, ServiceDetail
 from desk.directory.freshness import lock_service_for_edit
 from desk.directory.input_checks import (
@@ -26,7 +28,7 @@ from desk.errors import FormProblems, ValidationError
 from desk.models import Attribute, Language, Phone, Schedule, Service, ServiceAtLocation
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 from desk.validation import NOTE_MAX, clean_email, clean_text, clean_url, parse_service_phone
 
 STATUSES = ("active", "temporarily closed", "inactive", "defunct")
@@ -375,6 +377,7 @@ def _replace_languages(session: Session, service: Service, codes: tuple[str, ...
     return True
 
 
+@requires(Permission.EDIT_DIRECTORY)
 def update_service(
     session: Session, actor: Actor, service_id: str, edit: ServiceEdit, *, read_version: int
 ) -> int:
@@ -407,15 +410,14 @@ def update_service(
         return service.version
     service.last_modified = utc_now()
     service.updated_at = utc_now()  # also bumps the version, even when only a phone changed
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "directory.updated",
+        Topic.DIRECTORY,
+        AuditAction.DIRECTORY_UPDATED,
         "service",
         service_id,
         fields=sorted(changed),
         changes={k: v for k, v in changed.items() if isinstance(v, dict)},
     )
-    announce_change(session, "directory")
     return service.version

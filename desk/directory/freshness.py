@@ -13,12 +13,14 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit
 from desk.models import Organization, Service, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 
 STAFF_EMAIL_DOMAIN = "staff.recovery-desk.invalid"
 
@@ -35,7 +37,7 @@ def days_since(moment: date | datetime | None, today: date) -> int | None:
     return (today - day).days
 
 
-def staff_email(session: Session, actor: Actor) -> str:
+def _staff_email(session: Session, actor: Actor) -> str:
     staff = session.get(StaffMember, actor.staff_id)
     if staff is not None and staff.email:
         return staff.email
@@ -43,6 +45,7 @@ def staff_email(session: Session, actor: Actor) -> str:
     return f"{login}@{STAFF_EMAIL_DOMAIN}"
 
 
+@unrestricted("who verified a directory entry, as the entry shows it")
 def verifier_name(session: Session, email: str | None) -> str | None:
     """A staff member's name for an assurer email, or the email itself."""
     if not email:
@@ -66,6 +69,7 @@ class QueueEntry:
     is_sample: bool
 
 
+@unrestricted("directory services: public information")
 def reverify_queue(
     session: Session, *, today: date, stale_after_days: int, limit: int = 500
 ) -> list[QueueEntry]:
@@ -106,6 +110,7 @@ def reverify_queue(
     return entries
 
 
+@unrestricted("for the editing services, which check their callers")
 def lock_service_for_edit(session: Session, service_id: str, read_version: int) -> Service:
     service = session.scalars(
         select(Service).where(Service.id == service_id).with_for_update()
@@ -124,6 +129,7 @@ def lock_service_for_edit(session: Session, service_id: str, read_version: int) 
     return service
 
 
+@requires(Permission.EDIT_DIRECTORY)
 def mark_verified(
     session: Session, actor: Actor, service_id: str, *, read_version: int, today: date
 ) -> int:
@@ -131,18 +137,17 @@ def mark_verified(
     service = lock_service_for_edit(session, service_id, read_version)
     before = service.assured_date.isoformat() if service.assured_date else None
     service.assured_date = today
-    service.assurer_email = staff_email(session, actor)
+    service.assurer_email = _staff_email(session, actor)
     service.last_modified = utc_now()
     service.updated_at = utc_now()
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "directory.verified",
+        Topic.DIRECTORY,
+        AuditAction.DIRECTORY_VERIFIED,
         "service",
         service_id,
         before=before,
         after=today.isoformat(),
     )
-    announce_change(session, "directory")
     return service.version

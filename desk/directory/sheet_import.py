@@ -17,8 +17,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
 from desk.categories import CATEGORIES, CATEGORY_BY_CODE
-from desk.db.changes import announce_change
+from desk.db.changes import Topic
 from desk.directory.hours_parsing import HoursNotUnderstood, parse_hours_text
 from desk.directory.languages import language_name, normalize_language
 from desk.directory.sheet_read import Sheet
@@ -38,7 +40,7 @@ from desk.models import (
 )
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 from desk.validation import clean_email, clean_text, clean_url, parse_phone
 
 _NAMESPACE = uuid.UUID("5b0d9a55-4b8e-4d0c-9d7e-2f7c3a1b6e10")
@@ -207,6 +209,7 @@ def _plan_row(
     )
 
 
+@unrestricted("reads a file the person chose; writes nothing")
 def preview_resources(
     session: Session, sheet: Sheet, mapping: dict[str, str], *, default_state: str = "MA"
 ) -> SheetPreview:
@@ -384,6 +387,7 @@ def _write(session: Session, planned: PlannedResource, organization_id: str, sou
         )
 
 
+@requires(Permission.IMPORT_EXPORT)
 def import_resources(session: Session, actor: Actor, preview: SheetPreview) -> ImportReport:
     """Write a previewed list; refused whole (ImportRefused) if any row was rejected."""
     report = preview.report
@@ -398,14 +402,14 @@ def import_resources(session: Session, actor: Actor, preview: SheetPreview) -> I
         )
         session.flush()
     report.committed = True
-    record_event(
+    record_change(
         session,
         actor,
-        "import.resources",
+        Topic.DIRECTORY,
+        AuditAction.IMPORT_RESOURCES,
         "directory",
         None,
         mapping=preview.mapping,
         **report.summary(),
     )
-    announce_change(session, "directory")
     return report

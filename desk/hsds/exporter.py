@@ -6,15 +6,18 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
 from desk.errors import ValidationError
 from desk.hsds.export_json import export_json
 from desk.hsds.export_tabular import ExportSummary, export_tabular
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 
 FORMATS = ("csv", "json")
 
 
+@requires(Permission.IMPORT_EXPORT)
 def export_hsds(session: Session, actor: Actor, path: Path, fmt: str = "csv") -> ExportSummary:
     if fmt not in FORMATS:
         raise ValidationError(f"“{fmt}” is not an export format.", hint="Use csv or json.")
@@ -22,7 +25,7 @@ def export_hsds(session: Session, actor: Actor, path: Path, fmt: str = "csv") ->
     record_event(
         session,
         actor,
-        "export.hsds",
+        AuditAction.EXPORT_HSDS,
         "directory",
         None,
         format=fmt,

@@ -11,7 +11,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
+from desk.db.changes import Topic
 from desk.hsds.checks import check_references, take_desk_details, type_package
 from desk.hsds.files import UnreadableFile
 from desk.hsds.read_json import read_json_services
@@ -19,9 +22,10 @@ from desk.hsds.read_tabular import read_tabular_package
 from desk.hsds.report import ImportRefused, ImportReport
 from desk.hsds.write import write_package
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 
 
+@unrestricted("reads a file the person chose; writes nothing")
 def check_hsds(session: Session, path: Path) -> tuple[ImportReport, dict, dict]:
     """Read and check without writing: the report, typed records and desk columns."""
     report = ImportReport(source=path.name)
@@ -39,6 +43,7 @@ def check_hsds(session: Session, path: Path) -> tuple[ImportReport, dict, dict]:
     return report, typed, desk_columns
 
 
+@requires(Permission.IMPORT_EXPORT)
 def import_hsds(session: Session, actor: Actor, path: Path) -> ImportReport:
     report, typed, desk_columns = check_hsds(session, path)
     if not report.ok:
@@ -46,11 +51,20 @@ def import_hsds(session: Session, actor: Actor, path: Path) -> ImportReport:
     write_package(session, typed, desk_columns, report)
     session.flush()
     report.committed = True
-    record_event(session, actor, "import.hsds", "directory", None, **report.summary())
-    announce_change(session, "directory")
+    record_change(
+        session,
+        actor,
+        Topic.DIRECTORY,
+        AuditAction.IMPORT_HSDS,
+        "directory",
+        None,
+        **report.summary(),
+    )
     return report
 
 
+@requires(Permission.IMPORT_EXPORT)
 def record_refused_import(session: Session, actor: Actor, report: ImportReport, kind: str) -> None:
     """Note a refused import in the audit trail (in a transaction of its own)."""
-    record_event(session, actor, f"import.{kind}_refused", "directory", None, **report.summary())
+    action = AuditAction(f"import.{kind}_refused")
+    record_event(session, actor, action, "directory", None, **report.summary())

@@ -116,6 +116,7 @@ class PersonIndex:
                 Person.birth_year,
                 Person.phone,
                 Person.merged_into_id,
+                Person.removed_at,
                 Person.updated_at,
                 Person.last_visit_at,
             )
@@ -130,7 +131,7 @@ class PersonIndex:
                 stamps[row.id] = row.updated_at
                 changed += 1
                 newest = row.updated_at if newest is None or row.updated_at > newest else newest
-                if row.merged_into_id is not None:
+                if row.merged_into_id is not None or row.removed_at is not None:
                     self._remove(row.id)
                     continue
                 self.put_person(

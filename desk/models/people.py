@@ -57,6 +57,8 @@ class Person(Base):
     last_visit_at: Mapped[datetime | None]
 
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    # Removed at the person's request: every detail is erased, this row only keeps the number.
+    removed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int | None] = mapped_column(staff_fk())
     updated_at: Mapped[datetime] = mapped_column(default=utc_timestamp(), onupdate=utc_timestamp())

@@ -24,7 +24,15 @@ class StaffMember(Base):
     display_name: Mapped[str]
     login: Mapped[str] = mapped_column(String(80), unique=True)
     role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
-    password_hash: Mapped[str | None]
+    password_hash: Mapped[str | None]  # argon2id; None: this account cannot sign in
+    pin_hash: Mapped[str | None]  # argon2id of a short PIN that unlocks their own lock screen
+    must_change_password: Mapped[bool] = mapped_column(default=False)  # set by an admin reset
+    failed_sign_ins: Mapped[int] = mapped_column(default=0)  # wrong passwords in a row
+    locked_until: Mapped[datetime | None]  # after too many wrong passwords
+    password_changed_at: Mapped[datetime | None]
+    last_sign_in_at: Mapped[datetime | None]
+    # A coach who may read every peer's coaching notes, not only their own caseload's.
+    sees_all_coaching_notes: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     builtin: Mapped[bool] = mapped_column(default=False)
     is_coach: Mapped[bool] = mapped_column(default=False)

@@ -1,4 +1,5 @@
-"""Who is acting: every service call names the staff member, for the audit trail."""
+"""Who is acting: the signed-in staff member every service call names, for permissions and
+the audit trail."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.access import unrestricted
 from desk.errors import NotFound
 from desk.models import StaffMember, StaffRole
 
-FRONT_DESK_LOGIN = "frontdesk"
 COMMAND_LINE_LOGIN = "command-line"
 
 
@@ -19,7 +20,7 @@ COMMAND_LINE_LOGIN = "command-line"
 class Actor:
     staff_id: int
     display_name: str
-    role: StaffRole
+    role: StaffRole  # as it was at sign-in; permissions read the account as it is now
     station: str = ""
 
     @property
@@ -31,21 +32,20 @@ def station_name() -> str:
     return socket.gethostname() or "this station"
 
 
-def actor_for_login(session: Session, login: str, *, station: str | None = None) -> Actor:
-    staff = session.scalars(select(StaffMember).where(StaffMember.login == login)).one_or_none()
-    if staff is None or not staff.active:
-        raise NotFound(
-            f"There is no active staff account “{login}”.",
-            hint="Run `recovery-desk db upgrade` to create the built-in accounts.",
-        )
+def actor_for_staff(staff: StaffMember, station: str | None = None) -> Actor:
     return Actor(staff.id, staff.display_name, staff.role, station or station_name())
 
 
-def front_desk_actor(session: Session) -> Actor:
-    """The built-in front-desk account the app acts as until staff sign in."""
-    return actor_for_login(session, FRONT_DESK_LOGIN)
-
-
+@unrestricted("names the built-in account admin commands act as")
 def command_line_actor(session: Session) -> Actor:
-    """The built-in account that admin commands act as."""
-    return actor_for_login(session, COMMAND_LINE_LOGIN, station=f"{station_name()} (command line)")
+    """The built-in admin account that admin commands act as, once allowed to run (see
+    desk.cli.rights), and that scheduled tasks' read-only commands record their work as."""
+    staff = session.scalars(
+        select(StaffMember).where(StaffMember.login == COMMAND_LINE_LOGIN)
+    ).one_or_none()
+    if staff is None or not staff.active:
+        raise NotFound(
+            "The built-in command-line account is missing.",
+            hint="Run `recovery-desk db upgrade` to create it.",
+        )
+    return actor_for_staff(staff, f"{station_name()} (command line)")

@@ -16,15 +16,18 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
+from desk.db.changes import Topic
 from desk.db.locking import lock_rows
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.models import Assignment, Person, StaffMember, WaitlistEntry
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.coaching_queries import active_caseload
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.validation import clean_text
 
 REASON_MAX = 200
@@ -93,6 +96,7 @@ def _check_nothing_changed_meanwhile(
     )
 
 
+@requires(Permission.PAIR_COACHES)
 def assign_coach(
     session: Session,
     actor: Actor,
@@ -173,15 +177,27 @@ def assign_coach(
     detail = {"coach_id": coach_id, "over_limit": over_limit}
     if previous_coach is not None:
         detail.update(previous_coach_id=previous_coach, reason=why)
-    action = "coaching.reassigned" if previous_coach is not None else "coaching.assigned"
-    record_event(
-        session, actor, action, "assignment", assignment.id, person_id=person_id, at=now, **detail
+    action = (
+        AuditAction.COACHING_REASSIGNED
+        if previous_coach is not None
+        else AuditAction.COACHING_ASSIGNED
+    )
+    record_change(
+        session,
+        actor,
+        Topic.COACHING,
+        action,
+        "assignment",
+        assignment.id,
+        person_id=person_id,
+        at=now,
+        **detail,
     )
     if over_limit:
         record_event(
             session,
             actor,
-            "coaching.over_limit_override",
+            AuditAction.COACHING_OVER_LIMIT_OVERRIDE,
             "staff_member",
             coach_id,
             person_id=person_id,
@@ -189,10 +205,10 @@ def assign_coach(
             active_peers=peers,
             caseload_limit=limit,
         )
-    announce_change(session, "coaching")
     return _record(assignment, coach.display_name, actor.display_name, None)
 
 
+@requires(Permission.PAIR_COACHES)
 def end_assignment(
     session: Session,
     actor: Actor,
@@ -215,11 +231,11 @@ def end_assignment(
         )
     why = _reason(reason, needed="Say briefly why the coaching ends; it stays in their history.")
     found.ended_at, found.end_reason, found.ended_by_id = now, why, actor.staff_id
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.ended",
+        Topic.COACHING,
+        AuditAction.COACHING_ENDED,
         "assignment",
         found.id,
         person_id=found.person_id,
@@ -227,7 +243,6 @@ def end_assignment(
         coach_id=found.coach_id,
         reason=why,
     )
-    announce_change(session, "coaching")
 
 
 def _record(
@@ -248,6 +263,7 @@ def _record(
     )
 
 
+@requires(Permission.PAIR_COACHES)
 def assignment_history(session: Session, actor: Actor, person_id: int) -> list[AssignmentRecord]:
     """Every coach the peer has had, the current one first, then newest to oldest."""
     coach, by, ender = aliased(StaffMember), aliased(StaffMember), aliased(StaffMember)

@@ -1,91 +1,72 @@
-"""The audit trail: who saw or changed what, written in the same transaction as the act."""
+"""The audit trail: written in the same transaction as the act, read by admins in words.
+
+Events are written by `desk.audit.record.record_event` (only the actions declared in
+`desk.audit.actions`). The Activity page reads them through `list_events` (admins only;
+opening the page is itself recorded), with the facts its wording needs (names, purposes,
+settings) loaded in bulk.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.audit.entry import AuditEntry
+from desk.audit.facts import load_facts
+from desk.audit.record import record_event
+from desk.audit.wording import describe
 from desk.models import AuditEvent, StaffMember
-from desk.models.base import utc_now
 from desk.services.actor import Actor
-
-
-def record_event(
-    session: Session,
-    actor: Actor,
-    action: str,
-    entity_type: str,
-    entity_id: object | None = None,
-    *,
-    person_id: int | None = None,
-    at: datetime | None = None,
-    **detail: Any,
-) -> None:
-    """Add one audit event to the session; it commits (or not) with the act it records."""
-    session.add(
-        AuditEvent(
-            occurred_at=at or utc_now(),
-            actor_id=actor.staff_id,
-            action=action,
-            entity_type=entity_type,
-            entity_id=None if entity_id is None else str(entity_id),
-            person_id=person_id,
-            station=actor.station or None,
-            detail=detail or None,
-        )
-    )
+from desk.services.settings import load_settings
 
 
 @dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    occurred_at: datetime
-    actor_name: str
-    action: str
-    entity_type: str
-    entity_id: str | None
-    person_id: int | None
-    station: str | None
-    detail: dict[str, Any]
+class EventFilter:
+    """What the Activity page narrows the trail to; every part optional."""
+
+    staff_id: int | None = None
+    person_id: int | None = None
+    actions: tuple[AuditAction, ...] = ()
+    action_prefixes: tuple[str, ...] = ()
+    first_day: date | None = None  # center-local days, both included
+    last_day: date | None = None
 
 
-def list_events(
-    session: Session,
-    actor: Actor,
-    *,
-    person_id: int | None = None,
-    action_prefixes: tuple[str, ...] = (),
-    before_id: int | None = None,
-    limit: int = 200,
-) -> list[AuditEntry]:
-    """The newest events first, optionally those touching one person or some kinds of act."""
-    query = (
-        select(AuditEvent, StaffMember.display_name)
-        .join(StaffMember, StaffMember.id == AuditEvent.actor_id)
-        .order_by(AuditEvent.id.desc())
-        .limit(limit)
+def _query(session: Session, where: EventFilter, zone) -> Any:
+    query = select(AuditEvent, StaffMember.display_name).join(
+        StaffMember, StaffMember.id == AuditEvent.actor_id
     )
-    if person_id is not None:
-        query = query.where(AuditEvent.person_id == person_id)
-    if action_prefixes:
-        query = query.where(
-            or_(
-                *(
-                    AuditEvent.action.startswith(prefix, autoescape=True)
-                    for prefix in action_prefixes
-                )
-            )
-        )
-    if before_id is not None:
-        query = query.where(AuditEvent.id < before_id)
-    return [
+    if where.staff_id is not None:
+        query = query.where(AuditEvent.actor_id == where.staff_id)
+    if where.person_id is not None:
+        query = query.where(AuditEvent.person_id == where.person_id)
+    kinds = [AuditEvent.action.in_([a.value for a in where.actions])] if where.actions else []
+    kinds += [AuditEvent.action.startswith(p, autoescape=True) for p in where.action_prefixes]
+    if kinds:
+        query = query.where(or_(*kinds))
+    if where.first_day is not None:
+        start = datetime.combine(where.first_day, time.min, zone)
+        query = query.where(AuditEvent.occurred_at >= start)
+    if where.last_day is not None:
+        end = datetime.combine(where.last_day + timedelta(days=1), time.min, zone)
+        query = query.where(AuditEvent.occurred_at < end)
+    return query
+
+
+def _entries(session: Session, rows: list[Any]) -> list[AuditEntry]:
+    entries = [
         AuditEntry(
             id=event.id,
             occurred_at=event.occurred_at,
+            actor_id=event.actor_id,
             actor_name=name,
             action=event.action,
             entity_type=event.entity_type,
@@ -94,5 +75,70 @@ def list_events(
             station=event.station,
             detail=event.detail or {},
         )
-        for event, name in session.execute(query)
+        for event, name in rows
     ]
+    facts = load_facts(session, entries)
+    return [
+        entry.worded(describe(entry, facts), facts.person_label(entry.person_id))
+        for entry in entries
+    ]
+
+
+@requires(Permission.READ_AUDIT_LOG)
+def list_events(
+    session: Session,
+    actor: Actor,
+    where: EventFilter = EventFilter(),
+    *,
+    before_id: int | None = None,
+    limit: int = 200,
+) -> list[AuditEntry]:
+    """The newest events first, in words, narrowed by `where`; `before_id` pages back."""
+    query = _query(session, where, load_settings(session).timezone)
+    if before_id is not None:
+        query = query.where(AuditEvent.id < before_id)
+    rows = session.execute(query.order_by(AuditEvent.id.desc()).limit(limit)).all()
+    return _entries(session, list(rows))
+
+
+@requires(Permission.READ_AUDIT_LOG)
+def count_events(session: Session, actor: Actor, where: EventFilter = EventFilter()) -> int:
+    query = _query(session, where, load_settings(session).timezone).subquery()
+    return session.scalar(select(func.count()).select_from(query)) or 0
+
+
+@requires(Permission.READ_AUDIT_LOG)
+def record_audit_viewed(session: Session, actor: Actor) -> None:
+    """The Activity page was opened: who read the trail is in the trail too."""
+    record_event(session, actor, AuditAction.AUDIT_VIEWED, "audit_event")
+
+
+CSV_COLUMNS = ("when", "who", "what", "person", "station", "action", "record")
+CSV_LIMIT = 1_000_000
+
+
+@requires(Permission.READ_AUDIT_LOG)
+def export_events_csv(session: Session, actor: Actor, where: EventFilter = EventFilter()) -> bytes:
+    """The events `where` selects, oldest first, as CSV (UTF-8 with a byte-order mark, which
+    spreadsheet programs need to read accents). The export itself is recorded."""
+    zone = load_settings(session).timezone
+    rows = session.execute(_query(session, where, zone).order_by(AuditEvent.id).limit(CSV_LIMIT))
+    entries = _entries(session, list(rows))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in entries:
+        record = f"{entry.entity_type} {entry.entity_id}" if entry.entity_id else entry.entity_type
+        writer.writerow(
+            (
+                entry.occurred_at.astimezone(zone).isoformat(timespec="seconds"),
+                entry.actor_name,
+                entry.description,
+                entry.person_label,
+                entry.station or "",
+                entry.action,
+                record,
+            )
+        )
+    record_event(session, actor, AuditAction.EXPORT_AUDIT_LOG, "audit_event", events=len(entries))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

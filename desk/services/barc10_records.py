@@ -9,14 +9,17 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
 from desk.coaching.barc10 import ITEMS, Trend, TrendPoint, check_scores, trend_of
-from desk.db.changes import announce_change
+from desk.db.changes import Topic
 from desk.errors import ValidationError
 from desk.models import Barc10Assessment, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.coaching_access import require_coaching_notes
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.services.settings import center_day
 from desk.validation import clean_text
 
@@ -33,6 +36,7 @@ class Barc10Record:
     recorded_by: str
 
 
+@requires(Permission.COACHING_RECORDS)
 def record_barc10(
     session: Session,
     actor: Actor,
@@ -45,6 +49,7 @@ def record_barc10(
 ) -> Barc10Record:
     now = now or utc_now()
     live_person(session, person_id)
+    require_coaching_notes(session, actor, person_id, writing=True)
     today = center_day(session, now)
     if taken_on is None or taken_on > today:
         raise ValidationError(
@@ -60,25 +65,26 @@ def record_barc10(
         **{f"item_{n}": score for n, score in enumerate(checked, start=1)},
     )
     session.add(assessment)
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.barc10_recorded",
+        Topic.COACHING,
+        AuditAction.COACHING_BARC10_RECORDED,
         "barc10_assessment",
         assessment.id,
         person_id=person_id,
         at=now,
         total=assessment.total,
     )
-    announce_change(session, "coaching")
     return Barc10Record(
         assessment.id, taken_on, checked, sum(checked), assessment.note, actor.display_name
     )
 
 
+@requires(Permission.COACHING_RECORDS)
 def person_barc10(session: Session, actor: Actor, person_id: int) -> list[Barc10Record]:
     """Oldest first, so the list reads as the trend does."""
+    require_coaching_notes(session, actor, person_id)
     recorder = aliased(StaffMember)
     rows = session.execute(
         select(Barc10Assessment, recorder.display_name)

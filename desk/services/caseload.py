@@ -10,6 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
 from desk.errors import NotFound
 from desk.models import (
     Assignment,
@@ -21,7 +24,6 @@ from desk.models import (
     StaffMember,
 )
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.coaching_queries import active_caseloads
 from desk.services.settings import center_now
 
@@ -109,6 +111,7 @@ def _sort_key(row: CaseloadRow):
     return (row.follow_up.value, *within, row.first_name.casefold())
 
 
+@requires(Permission.VIEW_CASELOADS)
 def coach_caseload(
     session: Session,
     actor: Actor,
@@ -177,7 +180,7 @@ def coach_caseload(
         record_event(
             session,
             actor,
-            "coaching.caseload_viewed",
+            AuditAction.COACHING_CASELOAD_VIEWED,
             "staff_member",
             coach.id,
             person_ids=sorted(people),
@@ -192,6 +195,7 @@ def coach_caseload(
     )
 
 
+@requires(Permission.PAIR_COACHES)
 def caseload_chart(session: Session, actor: Actor) -> list[CaseloadBar]:
     """Every active coach, and any inactive one still holding peers: active peers vs limit."""
     counts = active_caseloads(session)

@@ -9,7 +9,9 @@ from datetime import date, datetime
 from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
 from desk.models import (
     Assignment,
@@ -22,8 +24,8 @@ from desk.models import (
 )
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.services.settings import center_day
 from desk.validation import NOTE_MAX, clean_text
 
@@ -47,6 +49,7 @@ class PurposeChoice:
     quantity: int | None = None
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def list_purposes(session: Session, actor: Actor) -> list[PurposeOption]:
     """The purposes in use, in the order staff press them (Ctrl+1, Ctrl+2, ...)."""
     return _active_purposes(session)
@@ -59,6 +62,7 @@ def _active_purposes(session: Session) -> list[PurposeOption]:
     ]
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def usual_purposes(
     session: Session, actor: Actor, person_id: int, *, recent: int = 10
 ) -> list[str]:
@@ -100,6 +104,7 @@ def _clean_purposes(session: Session, purposes: list[PurposeChoice]) -> list[Pur
     return list(cleaned.values())
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def sign_in(
     session: Session,
     actor: Actor,
@@ -159,10 +164,11 @@ def sign_in(
             .values(last_visit_at=now, updated_at=Person.updated_at)
             .execution_options(synchronize_session=False)
         )
-    record_event(
+    record_change(
         session,
         actor,
-        "visit.created",
+        Topic.VISITS,
+        AuditAction.VISIT_CREATED,
         "visit",
         visit.id,
         person_id=person_id,
@@ -170,7 +176,6 @@ def sign_in(
         purposes=[c.code for c in chosen],
         anonymous=person_id is None,
     )
-    announce_change(session, "visits")
     return visit.id
 
 
@@ -297,6 +302,7 @@ def _entries(rows, names: dict[int, str]) -> list[QueueEntry]:
     ]
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def today_queue(
     session: Session, actor: Actor, *, now: datetime | None = None, recent_done: int = RECENT_DONE
 ) -> TodayQueue:
@@ -331,6 +337,7 @@ def _visit_for_change(session: Session, visit_id: int, read_version: int) -> Vis
     return visit
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def start_with_coach(
     session: Session,
     actor: Actor,
@@ -348,20 +355,20 @@ def start_with_coach(
     if visit.status is not VisitStatus.WAITING:
         raise ConflictError("Only someone who is waiting can start with a coach.")
     visit.status, visit.coach_id, visit.started_at = VisitStatus.WITH_COACH, coach.id, now
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "visit.started_with_coach",
+        Topic.VISITS,
+        AuditAction.VISIT_STARTED_WITH_COACH,
         "visit",
         visit.id,
         person_id=visit.person_id,
         at=now,
         coach_id=coach.id,
     )
-    announce_change(session, "visits")
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def check_out(
     session: Session, actor: Actor, visit_id: int, read_version: int, *, now: datetime | None = None
 ) -> None:
@@ -370,13 +377,19 @@ def check_out(
     if visit.status not in ACTIVE:
         raise ConflictError("This visit has already ended.")
     visit.status, visit.departed_at = VisitStatus.DONE, now
-    session.flush()
-    record_event(
-        session, actor, "visit.checked_out", "visit", visit.id, person_id=visit.person_id, at=now
+    record_change(
+        session,
+        actor,
+        Topic.VISITS,
+        AuditAction.VISIT_CHECKED_OUT,
+        "visit",
+        visit.id,
+        person_id=visit.person_id,
+        at=now,
     )
-    announce_change(session, "visits")
 
 
+@requires(Permission.SIGN_IN_VISITORS)
 def undo_sign_in(
     session: Session,
     actor: Actor,
@@ -413,14 +426,14 @@ def undo_sign_in(
             .values(last_visit_at=last)  # the edit time moves: the lookup re-reads recency
             .execution_options(synchronize_session=False)
         )
-    record_event(
+    record_change(
         session,
         actor,
-        "visit.undone",
+        Topic.VISITS,
+        AuditAction.VISIT_UNDONE,
         "visit",
         visit.id,
         person_id=visit.person_id,
         at=now,
         reason=why,
     )
-    announce_change(session, "visits")

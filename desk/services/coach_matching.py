@@ -14,9 +14,12 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, cast, null, select, union_all
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
 from desk.coaching.availability import on_duty
 from desk.coaching.ranking import CoachProfile, PeerWishes, Suggestion, rank_coaches
-from desk.db.changes import announce_change
+from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.models import (
     Assignment,
@@ -28,9 +31,9 @@ from desk.models import (
     WaitlistEntry,
 )
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.coaching_queries import coach_rows
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.services.settings import center_now
 from desk.validation import clean_text
 
@@ -141,6 +144,7 @@ class MatchingFacts:
         return rank_coaches(self.coaches, self.peer_wishes(wishes))
 
 
+@requires(Permission.PAIR_COACHES)
 def load_matching_facts(
     session: Session,
     actor: Actor,
@@ -161,7 +165,12 @@ def load_matching_facts(
         )
     if audit:
         record_event(
-            session, actor, "coaching.match_viewed", "person", person_id, person_id=person_id
+            session,
+            actor,
+            AuditAction.COACHING_MATCH_VIEWED,
+            "person",
+            person_id,
+            person_id=person_id,
         )
     local_now = center_now(session, now)
     coaches = tuple(
@@ -217,6 +226,7 @@ def load_matching_facts(
     return MatchingFacts(peer, coaches)
 
 
+@requires(Permission.PAIR_COACHES)
 def suggest_coaches(
     session: Session,
     actor: Actor,
@@ -230,6 +240,7 @@ def suggest_coaches(
     return load_matching_facts(session, actor, person_id, audit=audit, now=now).rank(wishes)
 
 
+@requires(Permission.PAIR_COACHES)
 def save_coach_wishes(
     session: Session, actor: Actor, person_id: int, read_version: int, wishes: CoachWishes
 ) -> int:
@@ -265,15 +276,14 @@ def save_coach_wishes(
     for key in changed:
         setattr(person, key, values[key])
     person.updated_by_id = actor.staff_id
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.wishes_changed",
+        Topic.PEOPLE,
+        AuditAction.COACHING_WISHES_CHANGED,
         "person",
         person.id,
         person_id=person.id,
         fields=changed,
     )
-    announce_change(session, "people")
     return person.version

@@ -15,20 +15,21 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
 from desk.coaching.availability import (
     WeeklyWindow,
     availability_text,
     check_windows,
     on_duty,
 )
-from desk.db.changes import announce_change
+from desk.db.changes import Topic
 from desk.db.locking import lock_rows
 from desk.errors import (
     ConflictError,
     FormProblems,
     NotFound,
-    PermissionDenied,
-    StaleEdit,
     ValidationError,
 )
 from desk.models import (
@@ -41,8 +42,8 @@ from desk.models import (
 )
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.coaching_queries import CoachRow, active_caseload, coach_rows
+from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_now
 from desk.text_folding import fold
 from desk.validation import NAME_MAX, clean_text, format_phone_for_display
@@ -91,22 +92,6 @@ class CoachInput:
     active: bool = True
 
 
-def may_manage_roster(session: Session, actor: Actor) -> bool:
-    """Admins manage the roster. Until staff sign in with their own accounts, the station's
-    built-in account stands in for them, as it does for the center settings."""
-    if actor.is_admin:
-        return True
-    staff = session.get(StaffMember, actor.staff_id)
-    return staff is not None and staff.builtin
-
-
-def require_roster_manager(session: Session, actor: Actor) -> None:
-    if not may_manage_roster(session, actor):
-        raise PermissionDenied(
-            "Only an admin can change the coach roster.", hint="Ask an admin to make the change."
-        )
-
-
 def _roster_entry(coach: CoachRow, local_now: datetime) -> RosterCoach:
     return RosterCoach(
         id=coach.id,
@@ -130,6 +115,7 @@ def _saved_entry(session: Session, coach_id: int, now: datetime | None = None) -
     return _roster_entry(row, center_now(session, now))
 
 
+@requires(Permission.PAIR_COACHES)
 def list_roster(
     session: Session, actor: Actor, *, now: datetime | None = None, include_inactive: bool = True
 ) -> list[RosterCoach]:
@@ -267,6 +253,7 @@ def _apply(session: Session, coach: StaffMember, values: dict, changed: list[str
         ]
 
 
+@requires(Permission.MANAGE_STAFF)
 def save_coach(
     session: Session,
     actor: Actor,
@@ -277,7 +264,6 @@ def save_coach(
     now: datetime | None = None,
 ) -> RosterCoach:
     """Add a coach (no `coach_id`) or save an edit made on the version `read_version`."""
-    require_roster_manager(session, actor)
     now = now or utc_now()
     if coach_id is None:
         values = _clean_input(session, data, set())
@@ -291,8 +277,9 @@ def save_coach(
         )
         session.add(coach)
         _apply(session, coach, values, list(values))
-        session.flush()
-        record_event(session, actor, "coach.added", "staff_member", coach.id, at=now)
+        record_change(
+            session, actor, Topic.COACHING, AuditAction.COACH_ADDED, "staff_member", coach, at=now
+        )
     else:
         # Locked before reading: the version check and the count of active peers below must
         # hold until commit (an assignment to this coach takes the same lock first).
@@ -300,12 +287,14 @@ def save_coach(
         coach = session.get(StaffMember, coach_id, populate_existing=True)
         if coach is None or not coach.is_coach:
             raise NotFound("That coach is no longer on the roster.")
-        if coach.version != read_version:
-            raise StaleEdit(
-                f"{coach.display_name} was changed on another station since you opened them.",
-                hint="Your entries are still on screen. Close and open the coach again to see "
-                "the other change, then make yours.",
-            )
+        refuse_stale(
+            session,
+            coach,
+            read_version,
+            what=coach.display_name,
+            hint="Your entries are still on screen. Close and open the coach again to see "
+            "the other change, then make yours.",
+        )
         values = _clean_input(session, data, {x.tag_code for x in coach.specialties})
         before = _current(coach)
         changed = sorted(key for key, value in values.items() if before[key] != value)
@@ -322,12 +311,19 @@ def save_coach(
                 )
         _apply(session, coach, values, changed)
         coach.updated_at = now  # the version moves even when only languages or hours changed
-        session.flush()
-        record_event(
-            session, actor, "coach.updated", "staff_member", coach.id, at=now, fields=changed
+        record_change(
+            session,
+            actor,
+            Topic.COACHING,
+            AuditAction.COACH_UPDATED,
+            "staff_member",
+            coach.id,
+            at=now,
+            fields=changed,
         )
         if "active" in changed:
-            action = "coach.reactivated" if values["active"] else "coach.deactivated"
+            action = (
+                AuditAction.COACH_REACTIVATED if values["active"] else AuditAction.COACH_DEACTIVATED
+            )
             record_event(session, actor, action, "staff_member", coach.id, at=now)
-    announce_change(session, "coaching")
     return _saved_entry(session, coach.id, now)

@@ -9,13 +9,16 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import ValidationError
-from desk.models import Assignment, CoachingContact, ContactMode, StaffMember
+from desk.models import Assignment, CoachingContact, ContactMode, StaffMember, StaffRole
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.coaching_access import require_coaching_notes
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.services.settings import center_now
 from desk.validation import clean_text
 
@@ -84,6 +87,7 @@ def _check(data: ContactInput, today: date) -> None:
             )
 
 
+@requires(Permission.COACHING_RECORDS)
 def log_contact(
     session: Session,
     actor: Actor,
@@ -97,6 +101,7 @@ def log_contact(
     now = now or utc_now()
     local_now = center_now(session, now)
     person = live_person(session, person_id)
+    require_coaching_notes(session, actor, person_id, writing=True)
     _check(data, local_now.date())
     note = clean_text(
         data.note, label="The note", field="note", max_length=NOTE_MAX, multiline=True
@@ -108,6 +113,8 @@ def log_contact(
         select(Assignment).where(Assignment.person_id == person_id, Assignment.ended_at.is_(None))
     )
     made_by = coach_id if coach_id is not None else (assignment.coach_id if assignment else None)
+    if made_by is None and actor.role is StaffRole.COACH:
+        made_by = actor.staff_id  # a coach's first conversation with a peer who has no coach
     if made_by is None:
         raise ValidationError(
             f"{person.first_name} has no coach, so the contact has no one to belong to.",
@@ -133,11 +140,11 @@ def log_contact(
         recorded_at=now,
     )
     session.add(contact)
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.contact_logged",
+        Topic.COACHING,
+        AuditAction.COACHING_CONTACT_LOGGED,
         "coaching_contact",
         contact.id,
         person_id=person_id,
@@ -146,7 +153,6 @@ def log_contact(
         mode=data.mode.value,
         follow_up_on=data.follow_up_on.isoformat() if data.follow_up_on else None,
     )
-    announce_change(session, "coaching")
     return ContactRecord(
         contact.id,
         person_id,
@@ -161,10 +167,12 @@ def log_contact(
     )
 
 
+@requires(Permission.COACHING_RECORDS)
 def person_contacts(
     session: Session, actor: Actor, person_id: int, *, limit: int = 200
 ) -> list[ContactRecord]:
     """The peer's contacts, newest first."""
+    require_coaching_notes(session, actor, person_id)
     coach, recorder = aliased(StaffMember), aliased(StaffMember)
     rows = session.execute(
         select(CoachingContact, coach.display_name, recorder.display_name)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
+from desk.access import unrestricted
 from desk.coaching.availability import WeeklyWindow
 from desk.models import (
     Assignment,
@@ -24,11 +25,13 @@ _ACTIVE_CASELOADS = (
 )
 
 
+@unrestricted("counts of active peers per coach, no names")
 def active_caseloads(session: Session) -> dict[int, int]:
     """Active peers per coach (coaches with none are left out)."""
     return {coach_id: count for coach_id, count in session.execute(_ACTIVE_CASELOADS)}
 
 
+@unrestricted("a count of active peers, no names")
 def active_caseload(session: Session, coach_id: int) -> int:
     return session.scalar(
         select(func.count())
@@ -119,6 +122,7 @@ def _what_they_bring():
 _WHAT_THEY_BRING = _what_they_bring()
 
 
+@unrestricted("coaches' own details, for the roster and matching services that check their callers")
 def coach_rows(
     session: Session, *, include_inactive: bool = False, coach_id: int | None = None
 ) -> list[CoachRow]:

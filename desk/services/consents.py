@@ -22,13 +22,15 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, StaleEdit, ValidationError
 from desk.models import Consent, Organization, Person, Service
 from desk.models.base import utc_now
 from desk.printing import catalogue
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 from desk.services.settings import load_settings
 from desk.text_folding import fold
 from desk.validation import NOTE_MAX, clean_text
@@ -158,6 +160,7 @@ def whole_organization_recipient(organization_name: str, language: str) -> str:
     return catalogue.text("consent.whole_organization", language, organization=organization_name)
 
 
+@unrestricted("a blank consent for a directory service: nothing about a person")
 def default_consent_draft(
     session: Session,
     service_id: str | None,
@@ -274,6 +277,7 @@ def _recipient_links(
     return None, None
 
 
+@requires(Permission.MANAGE_CONSENTS)
 def create_consent(
     session: Session,
     actor: Actor,
@@ -299,11 +303,11 @@ def create_consent(
         **values,
     )
     session.add(consent)
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "consent.created",
+        Topic.CONSENTS,
+        AuditAction.CONSENT_CREATED,
         "consent",
         consent.id,
         person_id=person_id,
@@ -314,7 +318,6 @@ def create_consent(
         linked=service_id is not None or organization_id is not None,
         language=consent.language,
     )
-    announce_change(session, "consents")
     return _record(session, consent, today)
 
 
@@ -330,6 +333,7 @@ def _consent_for_change(session: Session, consent_id: int, read_version: int) ->
     return consent
 
 
+@requires(Permission.MANAGE_CONSENTS)
 def record_signature(
     session: Session, actor: Actor, consent_id: int, read_version: int, signed_on: date, today: date
 ) -> ConsentRecord:
@@ -362,20 +366,20 @@ def record_signature(
             hint="Enter the date written on the signed form.",
         )
     consent.signed_on = signed_on
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "consent.signed",
+        Topic.CONSENTS,
+        AuditAction.CONSENT_SIGNED,
         "consent",
         consent.id,
         person_id=consent.person_id,
         signed_on=signed_on.isoformat(),
     )
-    announce_change(session, "consents")
     return _record(session, consent, today)
 
 
+@requires(Permission.MANAGE_CONSENTS)
 def revoke_consent(
     session: Session,
     actor: Actor,
@@ -396,21 +400,23 @@ def revoke_consent(
         note, label="The note", max_length=NOTE_MAX, multiline=True
     )
     consent.revoked_by_id = actor.staff_id
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "consent.revoked",
+        Topic.CONSENTS,
+        AuditAction.CONSENT_REVOKED,
         "consent",
         consent.id,
         person_id=consent.person_id,
         revoked_on=revoked_on.isoformat(),
     )
-    announce_change(session, "consents")
     return _record(session, consent, today)
 
 
-def person_consents(session: Session, person_id: int, today: date) -> list[ConsentRecord]:
+@requires(Permission.VIEW_PEOPLE)
+def person_consents(
+    session: Session, actor: Actor, person_id: int, today: date
+) -> list[ConsentRecord]:
     consents = session.scalars(
         select(Consent).where(Consent.person_id == person_id).order_by(Consent.id.desc())
     ).all()
@@ -432,6 +438,7 @@ def consent_covers(consent: Consent, service_id: str, organization: Organization
     )
 
 
+@unrestricted("for the referral services, which check their callers")
 def consents_for_services(
     session: Session, person_id: int, service_ids: list[str], today: date
 ) -> tuple[dict[str, int], list[MissingConsent]]:

@@ -11,6 +11,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
 from desk.categories import CATEGORIES, Category
 from desk.errors import NotFound, ValidationError
 from desk.models import Attribute, Consent, Person, Service, StaffMember
@@ -18,7 +21,6 @@ from desk.printing.category_handout import render_category_handout
 from desk.printing.consent_form import render_consent_form
 from desk.printing.sheet_content import CategoryHandoutContent, ConsentFormContent
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.referrals import center_header
 from desk.services.settings import load_settings
 from desk.services.sheet_services import ACTIVE, load_sheet_services
@@ -41,6 +43,7 @@ def category_name(category: Category, language: str) -> str:
     return category.name_es if language == "es" else category.name
 
 
+@unrestricted("directory services of a category: public information")
 def current_service_ids(session: Session, category: Category) -> list[str]:
     """The category's services that are open for business, by name."""
     return list(
@@ -60,6 +63,7 @@ def current_service_ids(session: Session, category: Category) -> list[str]:
     )
 
 
+@unrestricted("a handout of directory services: public information")
 def category_handout(
     session: Session, category: Category, language: str, large_print: bool, today: date
 ) -> tuple[CategoryHandoutContent, bytes]:
@@ -76,8 +80,10 @@ def category_handout(
     return content, render_category_handout(content)
 
 
+@requires(Permission.MANAGE_CONSENTS)
 def consent_form(
     session: Session,
+    actor: Actor,
     consent_id: int,
     language: str | None,
     large_print: bool,
@@ -108,6 +114,7 @@ def consent_form(
     return content, render_consent_form(content)
 
 
+@requires(Permission.PRINT_SHEETS)
 def record_document_output(
     session: Session,
     actor: Actor,
@@ -119,12 +126,13 @@ def record_document_output(
     person_id: int | None = None,
 ) -> None:
     """A handout or form was printed (`print.DOCUMENT`) or saved (`export.DOCUMENT`)."""
-    action = f"{'print' if printed else 'export'}.{document}"
+    action = AuditAction(f"{'print' if printed else 'export'}.{document}")
     record_event(
         session, actor, action, document, entity_id, person_id=person_id, destination=destination
     )
 
 
+@requires(Permission.PRINT_SHEETS)
 def record_document_print_failure(
     session: Session,
     actor: Actor,
@@ -139,7 +147,7 @@ def record_document_print_failure(
     record_event(
         session,
         actor,
-        "print.failed",
+        AuditAction.PRINT_FAILED,
         document,
         entity_id,
         person_id=person_id,

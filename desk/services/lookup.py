@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from desk.access import Permission, requires
 from desk.lookup.person_index import PersonIndex, PersonMatch
 from desk.lookup.query import parse_query
 from desk.models.base import utc_now
@@ -12,6 +13,7 @@ from desk.services.actor import Actor
 RESULTS = 8
 
 
+@requires(Permission.LOOK_UP_PEOPLE)
 def lookup_people(
     session: Session, actor: Actor, index: PersonIndex, text: str, limit: int = RESULTS
 ) -> list[PersonMatch]:

@@ -9,7 +9,10 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
+from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.lookup.person_index import PersonIndex
 from desk.lookup.query import LookupQuery
@@ -31,8 +34,8 @@ from desk.models import (
 )
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.person_details import PersonDetails, clean_person_details
+from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_today
 from desk.text_folding import fold
 from desk.validation import display_phone
@@ -110,12 +113,18 @@ def _record(person: Person) -> PersonRecord:
     )
 
 
+@unrestricted("the record itself, for services that check and audit what they show of it")
 def live_person(session: Session, person_id: int) -> Person:
     """The person's record, unless it is gone or was merged into another (NotFound, saying
     which and what to do)."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound(f"There is no person #{person_id}.", hint="They may have been removed.")
+    if person.removed_at is not None:
+        raise NotFound(
+            f"Record #{person_id} was removed at the person's request.",
+            hint="Nothing about them is kept; if they come back, add them as someone new.",
+        )
     if person.merged_into_id is not None:
         raise NotFound(
             f"This record (#{person_id}) was merged into another record of the same person, "
@@ -125,26 +134,36 @@ def live_person(session: Session, person_id: int) -> Person:
     return person
 
 
+@requires(Permission.ADD_PEOPLE)
 def create_person(session: Session, actor: Actor, details: PersonDetails) -> PersonRecord:
     values = clean_person_details(details, today=center_today(session))
     person = Person(**values, created_by_id=actor.staff_id, updated_by_id=actor.staff_id)
     session.add(person)
-    session.flush()
     given = sorted(key for key, value in values.items() if value not in (None, "", False))
-    record_event(
-        session, actor, "person.created", "person", person.id, person_id=person.id, fields=given
+    record_change(
+        session,
+        actor,
+        Topic.PEOPLE,
+        AuditAction.PERSON_CREATED,
+        "person",
+        person,
+        person_id=person,
+        fields=given,
     )
-    announce_change(session, "people")
     return _record(person)
 
 
+@requires(Permission.VIEW_PEOPLE)
 def open_person(session: Session, actor: Actor, person_id: int) -> PersonRecord:
     """A person's whole record; opening it is recorded in the audit trail."""
     person = live_person(session, person_id)
-    record_event(session, actor, "person.viewed", "person", person.id, person_id=person.id)
+    record_event(
+        session, actor, AuditAction.PERSON_VIEWED, "person", person.id, person_id=person.id
+    )
     return _record(person)
 
 
+@unrestricted("a version number shows nothing of the record")
 def record_version(session: Session, person_id: int) -> int | None:
     """The version of a person's record now (None if gone or merged): enough for a station
     that has it open to tell whether another station saved it. It shows nothing of the
@@ -154,6 +173,7 @@ def record_version(session: Session, person_id: int) -> int | None:
     )
 
 
+@requires(Permission.EDIT_PEOPLE)
 def update_person(
     session: Session,
     actor: Actor,
@@ -168,16 +188,7 @@ def update_person(
     `only` names the columns the editing form owns: the others (a coach wish set elsewhere)
     are left exactly as they are."""
     person = live_person(session, person_id)
-    if person.version != read_version:
-        changed_by = (
-            session.get(StaffMember, person.updated_by_id) if person.updated_by_id else None
-        )
-        who = f" by {changed_by.display_name}" if changed_by else ""
-        raise StaleEdit(
-            f"This record was changed on another station{who} since you opened it.",
-            hint="Your edits are still on screen. Press Reload: the record comes back as it is "
-            "now, with your edits on top; check them, then save.",
-        )
+    refuse_stale(session, person, read_version, what="This record")
     values = clean_person_details(details, today=center_today(session))
     changed = sorted(
         key
@@ -189,11 +200,16 @@ def update_person(
     for key in changed:
         setattr(person, key, values[key])
     person.updated_by_id = actor.staff_id
-    session.flush()  # the version check happens here too, against a concurrent save
-    record_event(
-        session, actor, "person.updated", "person", person.id, person_id=person.id, fields=changed
+    record_change(
+        session,
+        actor,
+        Topic.PEOPLE,
+        AuditAction.PERSON_UPDATED,
+        "person",
+        person.id,
+        person_id=person.id,
+        fields=changed,
     )
-    announce_change(session, "people")
     return _record(person)
 
 
@@ -208,6 +224,7 @@ class VisitSummary:
     note: str | None
 
 
+@requires(Permission.VIEW_PEOPLE)
 def person_visits(
     session: Session, actor: Actor, person_id: int, limit: int = 200
 ) -> list[VisitSummary]:
@@ -254,6 +271,7 @@ class LikelyDuplicate:
     reason: str
 
 
+@requires(Permission.LOOK_UP_PEOPLE)
 def likely_duplicates(
     session: Session,
     actor: Actor,
@@ -393,6 +411,7 @@ def _keep_one_waitlist_place(session: Session, person_ids: tuple[int, int]) -> N
     session.flush()
 
 
+@requires(Permission.MERGE_PEOPLE)
 def merge_people(
     session: Session,
     actor: Actor,
@@ -472,11 +491,11 @@ def merge_people(
         .values(merged_into_id=keep.id)
         .execution_options(synchronize_session=False)
     )
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "person.merged",
+        Topic.PEOPLE,
+        AuditAction.PERSON_MERGED,
         "person",
         keep.id,
         person_id=keep.id,
@@ -488,11 +507,10 @@ def merge_people(
     record_event(
         session,
         actor,
-        "person.merged_away",
+        AuditAction.PERSON_MERGED_AWAY,
         "person",
         other.id,
         person_id=other.id,
         merged_into=keep.id,
     )
-    announce_change(session, "people")
     return _record(keep)

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.models import Purpose
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 from desk.text_folding import fold
 from desk.validation import clean_text
 
@@ -43,6 +45,7 @@ def _setting(purpose: Purpose) -> PurposeSetting:
     )
 
 
+@unrestricted("the center's visit purposes: no one's information")
 def all_purposes(session: Session) -> list[PurposeSetting]:
     return [
         _setting(p)
@@ -66,6 +69,7 @@ def _code_for(session: Session, label: str) -> str:
     return code
 
 
+@requires(Permission.CENTER_SETTINGS)
 def save_purpose(
     session: Session,
     actor: Actor,
@@ -91,7 +95,7 @@ def save_purpose(
             position=(session.scalar(select(func.max(Purpose.position))) or 0) + 1,
         )
         session.add(purpose)
-        action = "settings.purpose_added"
+        action = AuditAction.SETTINGS_PURPOSE_ADDED
     else:
         purpose = locked.get(code)
         if purpose is None:
@@ -103,7 +107,7 @@ def save_purpose(
                 hint="What you typed is still on screen. Close this window, open the purpose "
                 "again to see the other change, then make yours.",
             )
-        action = "settings.purpose_changed"
+        action = AuditAction.SETTINGS_PURPOSE_CHANGED
     was_active = purpose.active if code is not None else False
     if active and not was_active:
         others_in_use = (
@@ -121,10 +125,10 @@ def save_purpose(
             )
     purpose.label, purpose.label_es = cleaned, spanish
     purpose.counts_items, purpose.active = counts_items, active
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
+        Topic.SETTINGS,
         action,
         "purpose",
         purpose.code,
@@ -132,10 +136,10 @@ def save_purpose(
         active=active,
         counts_items=counts_items,
     )
-    announce_change(session, "settings")
     return _setting(purpose)
 
 
+@requires(Permission.CENTER_SETTINGS)
 def move_purpose(session: Session, actor: Actor, code: str, offset: int) -> None:
     """Move a purpose up (negative) or down the list: the order staff see and press."""
     purposes = _lock_purposes(session)
@@ -146,5 +150,12 @@ def move_purpose(session: Session, actor: Actor, code: str, offset: int) -> None
     purposes.insert(target, purposes.pop(index))
     for position, purpose in enumerate(purposes):
         purpose.position = position
-    record_event(session, actor, "settings.purpose_moved", "purpose", code, to=target)
-    announce_change(session, "settings")
+    record_change(
+        session,
+        actor,
+        Topic.SETTINGS,
+        AuditAction.SETTINGS_PURPOSE_MOVED,
+        "purpose",
+        code,
+        to=target,
+    )

@@ -9,12 +9,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.models import GoalArea, GoalStatus, RecoveryGoal
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.coaching_access import require_coaching_notes
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.validation import clean_text
 
 TITLE_MAX = 200
@@ -64,6 +67,7 @@ def _title(text: str) -> str:
     return title
 
 
+@requires(Permission.COACHING_RECORDS)
 def add_goal(
     session: Session,
     actor: Actor,
@@ -73,6 +77,7 @@ def add_goal(
     status: GoalStatus = GoalStatus.NOT_STARTED,
 ) -> GoalRecord:
     live_person(session, person_id)
+    require_coaching_notes(session, actor, person_id, writing=True)
     if not isinstance(area, GoalArea):
         raise ValidationError("Choose the area of life the goal is in.", field="area")
     goal = RecoveryGoal(
@@ -83,21 +88,21 @@ def add_goal(
         created_by_id=actor.staff_id,
     )
     session.add(goal)
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.goal_added",
+        Topic.COACHING,
+        AuditAction.COACHING_GOAL_ADDED,
         "recovery_goal",
         goal.id,
         person_id=person_id,
         area=area.value,
         status=status.value,
     )
-    announce_change(session, "coaching")
     return _record(goal)
 
 
+@requires(Permission.COACHING_RECORDS)
 def update_goal(
     session: Session,
     actor: Actor,
@@ -110,6 +115,8 @@ def update_goal(
 ) -> GoalRecord:
     """Change a goal's words, area or status, as it was at `read_version`."""
     goal = session.get(RecoveryGoal, goal_id)
+    if goal is not None:
+        require_coaching_notes(session, actor, goal.person_id, writing=True)
     if goal is None:
         raise NotFound("That goal is no longer there.")
     if goal.version != read_version:
@@ -128,23 +135,24 @@ def update_goal(
         return _record(goal)
     for key in changed:
         setattr(goal, key, values[key])
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.goal_updated",
+        Topic.COACHING,
+        AuditAction.COACHING_GOAL_UPDATED,
         "recovery_goal",
         goal.id,
         person_id=goal.person_id,
         fields=changed,
         status=goal.status.value,
     )
-    announce_change(session, "coaching")
     return _record(goal)
 
 
+@requires(Permission.COACHING_RECORDS)
 def person_goals(session: Session, actor: Actor, person_id: int) -> list[GoalRecord]:
     """Open goals first (in progress, not started, on hold), then achieved and dropped."""
+    require_coaching_notes(session, actor, person_id)
     goals = session.scalars(select(RecoveryGoal).where(RecoveryGoal.person_id == person_id)).all()
     ordered = sorted(
         goals, key=lambda g: (STATUS_ORDER[g.status], AREA_ORDER[g.area], g.created_at, g.id)

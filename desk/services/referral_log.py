@@ -10,13 +10,16 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
+from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.models import Person, Referral, ReferralItem, ReferralOutcome, StaffMember
 from desk.models.base import utc_now
 from desk.names import private_name
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 from desk.services.settings import center_today
 from desk.validation import NOTE_MAX, clean_text
 
@@ -58,7 +61,7 @@ class ReferralEntry:
         )
 
 
-def list_referrals(
+def _referral_entries(
     session: Session,
     *,
     scope: LogScope = LogScope.ALL,
@@ -119,6 +122,42 @@ def list_referrals(
     ]
 
 
+@requires(Permission.FOLLOW_UP_REFERRALS)
+def list_referrals(
+    session: Session,
+    actor: Actor,
+    *,
+    scope: LogScope = LogScope.ALL,
+    today: date | None = None,
+    limit: int = 500,
+    audit: bool = True,
+) -> list[ReferralEntry]:
+    """The follow-up list: who was referred where, those to follow up soonest first (or
+    newest first for the whole log). It names people referred to detox and treatment, so its
+    opening is recorded, as a caseload's is (`audit=False` keeps an open list current)."""
+    entries = _referral_entries(session, scope=scope, today=today, limit=limit)
+    if audit:
+        record_event(
+            session,
+            actor,
+            AuditAction.REFERRAL_FOLLOW_UPS_VIEWED,
+            "referral",
+            None,
+            scope=scope.value,
+            person_ids=sorted({e.person_id for e in entries if e.person_id is not None}),
+        )
+    return entries
+
+
+@requires(Permission.VIEW_PEOPLE)
+def person_referrals(
+    session: Session, actor: Actor, person_id: int, *, today: date | None = None
+) -> list[ReferralEntry]:
+    """One person's referrals, newest first, for their record (whose opening is recorded)."""
+    return _referral_entries(session, today=today, person_id=person_id)
+
+
+@requires(Permission.FOLLOW_UP_REFERRALS)
 def record_outcome(
     session: Session,
     actor: Actor,
@@ -137,20 +176,20 @@ def record_outcome(
     )
     referral.outcome_at = utc_now()
     referral.outcome_by_id = actor.staff_id
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "referral.outcome",
+        Topic.REFERRALS,
+        AuditAction.REFERRAL_OUTCOME,
         "referral",
         referral.id,
         person_id=referral.person_id,
         outcome=outcome.value,
     )
-    announce_change(session, "referrals")
-    return list_referrals(session, referral_id=referral.id)[0]
+    return _referral_entries(session, referral_id=referral.id)[0]
 
 
+@requires(Permission.FOLLOW_UP_REFERRALS)
 def follow_up_again(
     session: Session,
     actor: Actor,
@@ -180,19 +219,18 @@ def follow_up_again(
         referral.outcome_note = "\n".join(filter(None, [earlier, f"{today:%Y-%m-%d}: {cleaned}"]))
     before = referral.follow_up_on
     referral.follow_up_on = on
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "referral.follow_up_again",
+        Topic.REFERRALS,
+        AuditAction.REFERRAL_FOLLOW_UP_AGAIN,
         "referral",
         referral.id,
         person_id=referral.person_id,
         before=before.isoformat() if before else None,
         after=on.isoformat(),
     )
-    announce_change(session, "referrals")
-    return list_referrals(session, referral_id=referral.id)[0]
+    return _referral_entries(session, referral_id=referral.id)[0]
 
 
 def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> Referral:
@@ -211,6 +249,7 @@ def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> 
     return referral
 
 
+@unrestricted("the services of a referral, by id: no one's name")
 def referred_services(session: Session, referral_id: int) -> list[tuple[str, str]]:
     """A past referral's services still in the directory, in order: to refer again."""
     return [

@@ -20,7 +20,10 @@ from anyascii import anyascii
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.audit.record import record_event
+from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
 from desk.names import called
@@ -28,7 +31,6 @@ from desk.printing.catalogue import LANGUAGES
 from desk.printing.referral_sheet import render_referral_sheet
 from desk.printing.sheet_content import CenterHeader, ReferralSheetContent
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.consents import (
     ConsentNeeded,
     ConsentStatus,
@@ -36,6 +38,7 @@ from desk.services.consents import (
     consents_for_services,
 )
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.services.settings import CenterSettings, load_settings
 from desk.services.sheet_services import load_sheet_services
 from desk.validation import NOTE_MAX, clean_text, display_phone
@@ -113,6 +116,7 @@ def sheet_language(preferred: str | None) -> str:
     return code if code in LANGUAGES else "en"
 
 
+@unrestricted("for the referral services, which check their callers")
 def assigned_coach_id(session: Session, person_id: int) -> int | None:
     return session.scalar(
         select(Assignment.coach_id).where(
@@ -121,7 +125,8 @@ def assigned_coach_id(session: Session, person_id: int) -> int | None:
     )
 
 
-def referral_defaults(session: Session, person_id: int | None) -> ReferralDefaults:
+@requires(Permission.PRINT_SHEETS)
+def referral_defaults(session: Session, actor: Actor, person_id: int | None) -> ReferralDefaults:
     if person_id is None:
         return ReferralDefaults("en", None, "")
     person = live_person(session, person_id)
@@ -199,6 +204,7 @@ def refuse_name_in_text(
         )
 
 
+@unrestricted("for the referral services, which check their callers")
 def build_sheet_content(
     session: Session, request: ReferralRequest, today: date
 ) -> tuple[ReferralSheetContent, dict[str, int]]:
@@ -277,12 +283,16 @@ def build_sheet_content(
     return content, consent_ids
 
 
-def prepare_sheet(session: Session, request: ReferralRequest, today: date) -> PreparedSheet:
+@requires(Permission.PRINT_SHEETS)
+def prepare_sheet(
+    session: Session, actor: Actor, request: ReferralRequest, today: date
+) -> PreparedSheet:
     """The sheet as it would print: for the preview. Nothing is logged."""
     content, consent_ids = build_sheet_content(session, request, today)
     return PreparedSheet(content, render_referral_sheet(content), consent_ids)
 
 
+@requires(Permission.PRINT_SHEETS)
 def give_referral(
     session: Session, actor: Actor, request: ReferralRequest, today: date
 ) -> GivenReferral:
@@ -314,11 +324,11 @@ def give_referral(
         for position, service in enumerate(content.services, start=1)
     ]
     session.add(referral)
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "referral.given",
+        Topic.REFERRALS,
+        AuditAction.REFERRAL_GIVEN,
         "referral",
         referral.id,
         person_id=request.person_id,
@@ -327,7 +337,6 @@ def give_referral(
         named=content.prepared_for is not None,
         consents=sorted(distinct_consents),
     )
-    announce_change(session, "referrals")
     return GivenReferral(
         referral.id, referral.version, follow_up_on, render_referral_sheet(content), content
     )
@@ -340,6 +349,7 @@ def _referral(session: Session, referral_id: int) -> Referral:
     return referral
 
 
+@unrestricted("for the referral services, which check their callers")
 def lapsed_consents(session: Session, referral: Referral, today: date) -> list[tuple[str, str]]:
     """For a referral that names the person: each provider whose consent is not active today,
     with why. The consent it was given under counts, or any active one that covers it now."""
@@ -369,8 +379,9 @@ def lapsed_consents(session: Session, referral: Referral, today: date) -> list[t
     return lapsed
 
 
+@requires(Permission.PRINT_SHEETS)
 def sheet_for_output(
-    session: Session, referral_id: int, today: date, *, without_name: bool = False
+    session: Session, actor: Actor, referral_id: int, today: date, *, without_name: bool = False
 ) -> tuple[ReferralSheetContent, bytes]:
     """A given referral's sheet, to print or save again.
 
@@ -402,6 +413,7 @@ def sheet_for_output(
     return content, render_referral_sheet(content)
 
 
+@requires(Permission.PRINT_SHEETS)
 def record_sheet_output(
     session: Session,
     actor: Actor,
@@ -419,7 +431,7 @@ def record_sheet_output(
     """
     referral = _referral(session, referral_id)
     if saved_as_pdf:
-        action = "export.referral_sheet_pdf"
+        action = AuditAction.EXPORT_REFERRAL_SHEET_PDF
         count = referral.print_count
     else:
         table = Referral.__table__
@@ -429,10 +441,11 @@ def record_sheet_output(
             .values(print_count=table.c.print_count + 1)
             .returning(table.c.print_count)
         ).scalar_one()
-        action = "print.referral_sheet"
-    record_event(
+        action = AuditAction.PRINT_REFERRAL_SHEET
+    record_change(
         session,
         actor,
+        Topic.REFERRALS,
         action,
         "referral",
         referral.id,
@@ -440,10 +453,10 @@ def record_sheet_output(
         destination=destination,
         named=referral.shows_name if named is None else named,
     )
-    announce_change(session, "referrals")
     return count
 
 
+@requires(Permission.PRINT_SHEETS)
 def record_print_failure(
     session: Session, actor: Actor, referral_id: int, *, printer: str, reason: str
 ) -> None:
@@ -451,7 +464,7 @@ def record_print_failure(
     record_event(
         session,
         actor,
-        "print.failed",
+        AuditAction.PRINT_FAILED,
         "referral",
         referral.id,
         person_id=referral.person_id,

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo, available_timezones
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.errors import FormProblems, StaleEdit, ValidationError
 from desk.models import Setting
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
+from desk.services.recording import record_change
 from desk.validation import clean_email, clean_text, format_phone_for_display
 
 
@@ -40,6 +42,14 @@ SPECS: tuple[SettingSpec, ...] = (
         "directory.stale_after_days", 90, "Flag resources not verified for (days)", int, 1, 3650
     ),
     SettingSpec("referrals.follow_up_days", 7, "Follow up on referrals after (days)", int, 0, 365),
+    SettingSpec(
+        "security.idle_lock_minutes", 5, "Lock a station left idle after (minutes)", int, 1, 120
+    ),
+    SettingSpec(
+        "security.lockout_attempts", 5, "Lock an account after wrong passwords", int, 3, 50
+    ),
+    SettingSpec("security.lockout_minutes", 5, "Keep it locked for (minutes)", int, 1, 1440),
+    SettingSpec("security.min_password_length", 10, "Shortest password allowed", int, 8, 64),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -75,6 +85,7 @@ class CenterSettings:
         return ZoneInfo(self.values["center.timezone"])
 
 
+@unrestricted("the center's own details and defaults")
 def load_settings(session: Session) -> CenterSettings:
     stored = {row.key: row for row in session.scalars(select(Setting))}
     values = {spec.key: spec.default for spec in SPECS}
@@ -86,16 +97,19 @@ def load_settings(session: Session) -> CenterSettings:
     return CenterSettings(values, versions)
 
 
+@unrestricted("the center's clock")
 def center_now(session: Session, now: datetime | None = None) -> datetime:
     """`now` (or the present) on the center's clock: for on duty now, today, due dates."""
     return (now or utc_now()).astimezone(load_settings(session).timezone)
 
 
+@unrestricted("the center's calendar")
 def center_day(session: Session, moment: datetime) -> date:
     """The center's date at `moment` (a visit at 20:30 in Worcester is that day, not UTC's)."""
     return center_now(session, moment).date()
 
 
+@unrestricted("the center's calendar")
 def center_today(session: Session) -> date:
     return center_now(session).date()
 
@@ -129,6 +143,7 @@ def _clean_value(spec: SettingSpec, raw: Any) -> Any:
     return text
 
 
+@requires(Permission.CENTER_SETTINGS)
 def update_settings(
     session: Session,
     actor: Actor,
@@ -166,7 +181,15 @@ def update_settings(
         else:
             row.value = value
             row.updated_by_id = actor.staff_id
-        record_event(session, actor, "settings.changed", "setting", key, before=before, after=value)
-        announce_change(session, "settings")
+        record_change(
+            session,
+            actor,
+            Topic.SETTINGS,
+            AuditAction.SETTINGS_CHANGED,
+            "setting",
+            key,
+            before=before,
+            after=value,
+        )
     session.flush()
     return load_settings(session)

@@ -13,6 +13,7 @@ from urllib.parse import quote_plus, urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.access import unrestricted
 from desk.directory.cards import ServiceCard, load_cards
 from desk.directory.hours_text import hours_text
 from desk.directory.languages import language_name
@@ -58,6 +59,7 @@ def _hours(card: ServiceCard, language: str) -> str:
     return text + joiner + " ".join(notes)
 
 
+@unrestricted("directory services: public information")
 def load_sheet_services(
     session: Session, service_ids: Sequence[str], language: str
 ) -> dict[str, SheetService]:

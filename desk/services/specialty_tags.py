@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
-from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.access import Permission, requires, unrestricted
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
+from desk.errors import NotFound, ValidationError
 from desk.models import SpecialtyTag
 from desk.services.actor import Actor
-from desk.services.audit import record_event
-from desk.services.coach_roster import require_roster_manager
+from desk.services.recording import record_change, refuse_stale
 from desk.text_folding import fold
 from desk.validation import clean_text
 
@@ -26,6 +27,7 @@ class SpecialtyOption:
     version: int
 
 
+@unrestricted("the center's specialty tags: no one's information")
 def list_specialty_tags(
     session: Session, *, include_inactive: bool = False
 ) -> list[SpecialtyOption]:
@@ -48,6 +50,7 @@ def _tag_code(session: Session, label: str) -> str:
     return code
 
 
+@requires(Permission.MANAGE_STAFF)
 def save_specialty_tag(
     session: Session,
     actor: Actor,
@@ -59,7 +62,6 @@ def save_specialty_tag(
     read_version: int | None = None,
 ) -> SpecialtyOption:
     """Add a specialty to the center's list, or rename or retire one (its code stays)."""
-    require_roster_manager(session, actor)
     name = clean_text(label, label="The specialty", field="label", max_length=60)
     if name is None:
         raise ValidationError("The specialty needs a name.", field="label")
@@ -81,17 +83,20 @@ def save_specialty_tag(
             active=active,
         )
         session.add(tag)
-        session.flush()
-        record_event(session, actor, "coach.specialty_added", "specialty_tag", tag.code)
+        record_change(
+            session, actor, Topic.COACHING, AuditAction.COACH_SPECIALTY_ADDED, "specialty_tag", tag
+        )
     else:
         tag = session.get(SpecialtyTag, code)
         if tag is None:
             raise NotFound(f"There is no specialty “{code}”.")
-        if tag.version != read_version:
-            raise StaleEdit(
-                f"“{tag.label}” was changed on another station since you opened the list.",
-                hint="Your entry is still on screen. Reopen the list, then save again.",
-            )
+        refuse_stale(
+            session,
+            tag,
+            read_version,
+            what=f"“{tag.label}”",
+            hint="Your entry is still on screen. Reopen the list, then save again.",
+        )
         changed = [
             key
             for key, value in (("label", name), ("label_es", spanish), ("active", active))
@@ -100,9 +105,13 @@ def save_specialty_tag(
         if not changed:
             return SpecialtyOption(tag.code, tag.label, tag.label_es, tag.active, tag.version)
         tag.label, tag.label_es, tag.active = name, spanish, active
-        session.flush()
-        record_event(
-            session, actor, "coach.specialty_changed", "specialty_tag", tag.code, fields=changed
+        record_change(
+            session,
+            actor,
+            Topic.COACHING,
+            AuditAction.COACH_SPECIALTY_CHANGED,
+            "specialty_tag",
+            tag.code,
+            fields=changed,
         )
-    announce_change(session, "coaching")
     return SpecialtyOption(tag.code, tag.label, tag.label_es, tag.active, tag.version)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desk.access import unrestricted
 from desk.models import StaffMember
 from desk.services.settings import center_now
 
@@ -30,6 +31,7 @@ def on_duty(staff: StaffMember, local_now: datetime) -> bool:
     )
 
 
+@unrestricted("who coaches and who is on duty, as the front desk shows it")
 def list_coaches(session: Session, *, now: datetime | None = None) -> list[CoachSummary]:
     """Active coaches, those on duty now first."""
     local_now = center_now(session, now)

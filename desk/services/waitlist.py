@@ -9,14 +9,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk.db.changes import announce_change
+from desk.access import Permission, requires
+from desk.audit.actions import AuditAction
+from desk.db.changes import Topic
 from desk.db.locking import lock_rows
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.models import Assignment, Person, StaffMember, WaitlistEntry
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.audit import record_event
 from desk.services.people import live_person
+from desk.services.recording import record_change
 from desk.validation import clean_text
 
 NOTE_MAX = 300
@@ -39,6 +41,7 @@ class WaitlistRow:
     note: str | None
 
 
+@requires(Permission.PAIR_COACHES)
 def add_to_waitlist(
     session: Session, actor: Actor, person_id: int, note: str = "", *, now: datetime | None = None
 ) -> int:
@@ -79,13 +82,19 @@ def add_to_waitlist(
         raise ConflictError(
             f"{person.first_name} was just put on the waitlist on another station."
         ) from None
-    record_event(
-        session, actor, "coaching.waitlisted", "waitlist_entry", entry.id, person_id=person_id
+    record_change(
+        session,
+        actor,
+        Topic.COACHING,
+        AuditAction.COACHING_WAITLISTED,
+        "waitlist_entry",
+        entry.id,
+        person_id=person_id,
     )
-    announce_change(session, "coaching")
     return entry.id
 
 
+@requires(Permission.PAIR_COACHES)
 def remove_from_waitlist(
     session: Session,
     actor: Actor,
@@ -110,19 +119,19 @@ def remove_from_waitlist(
     if why is None:
         raise ValidationError("Say briefly why they leave the waitlist.", field="reason")
     entry.resolved_at, entry.resolution = now, why
-    session.flush()
-    record_event(
+    record_change(
         session,
         actor,
-        "coaching.waitlist_removed",
+        Topic.COACHING,
+        AuditAction.COACHING_WAITLIST_REMOVED,
         "waitlist_entry",
         entry.id,
         person_id=entry.person_id,
         reason=why,
     )
-    announce_change(session, "coaching")
 
 
+@requires(Permission.PAIR_COACHES)
 def open_waitlist(session: Session, actor: Actor) -> list[WaitlistRow]:
     """Everyone waiting for a coach, the longest-waiting first."""
     added_by = (

@@ -63,7 +63,7 @@ def test_assign_then_reassign_keeps_the_history(database: Database, actor) -> No
         ("Ana Oliveira", True),
         ("Rosa Delgado", False),
     ]
-    assert history[1].end_reason.startswith("She asked") and history[1].ended_by == "Front desk"
+    assert history[1].end_reason.startswith("She asked") and history[1].ended_by == "Robin Admin"
     assert [a.id for a in active] == [second.id]
     (moved,) = _audit(database, "coaching.reassigned")
     assert moved.detail["previous_coach_id"] == rosa.id and moved.person_id == maria.id

@@ -85,8 +85,8 @@ def test_demo_referrals_give_the_follow_up_list_work(database: Database, actor: 
     seed_demo_data(database, actor, SeedPlan())
     with database.session() as session:
         today = center_today(session)
-        everything = list_referrals(session, today=today)
-        due = list_referrals(session, scope=LogScope.DUE, today=today)
+        everything = list_referrals(session, actor, today=today)
+        due = list_referrals(session, actor, scope=LogScope.DUE, today=today)
         referrals = session.scalars(select(Referral)).all()
         sheets = [ReferralSheetContent.from_json(r.document) for r in referrals]
     assert len(everything) == len(referrals) >= 20

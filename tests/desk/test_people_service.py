@@ -147,7 +147,7 @@ def test_edits_are_saved_and_stale_edits_refused(database: Database, actor: Acto
     stale = person.details()
     stale.town = "Auburn"
     with (
-        pytest.raises(StaleEdit, match="changed on another station by Front desk"),
+        pytest.raises(StaleEdit, match="changed on another station by Robin Admin"),
         database.transaction() as session,
     ):
         update_person(session, actor, person.id, person.version, stale)

@@ -127,13 +127,15 @@ def test_seed_demo_never_touches_a_database_in_use(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'center.sqlite3'}"
     assert run_cli("--database", url, "db", "upgrade").returncode == 0
     from desk.db.engine import Database
-    from desk.services.actor import front_desk_actor
     from desk.services.people import create_person
     from desk.services.person_details import PersonDetails
+    from tests.staff import admin_actor
 
     database = Database.open(url)
+    with database.session() as session:
+        actor = admin_actor(session)
     with database.transaction() as session:
-        create_person(session, front_desk_actor(session), PersonDetails(first_name="Real"))
+        create_person(session, actor, PersonDetails(first_name="Real"))
     database.dispose()
     result = run_cli("--database", url, "seed-demo", "--people", "5")
     _assert_plain_failure(result, "already holds 1 person", "only into an empty database")

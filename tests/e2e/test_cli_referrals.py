@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from desk.db.engine import Database
 from desk.models import Assignment, AuditEvent, Person, Service
-from desk.services.actor import front_desk_actor
 from tests.conftest import CrashRecorder
 from tests.desk.referrals.builders import pdf_text
 from tests.e2e.cli import run_cli
+from tests.staff import admin_actor
 from ui.context import AppContext, ChangeSignals
 from ui.pages.referrals import ReferralsPage
 from ui.tasks import ImmediateTaskRunner
@@ -44,7 +44,7 @@ def test_the_sheet_is_what_the_app_renders(
             .order_by(Person.id)
         ).first()
         names = dict(session.execute(select(Service.id, Service.name)).all())
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     out = tmp_path / "sheet.pdf"
     args = ["referral-sheet", "--service", ids[0], "--service", ids[3], "--service", ids[7]]
     result = run_cli(*args, "--person", str(person.id), "--out", str(out), env=env)

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from desk.db.engine import Database
-from desk.services.actor import front_desk_actor
+from tests.staff import admin_actor
 from ui.change_listener import ChangeListener
 from ui.context import AppContext, ChangeSignals
 from ui.models.queue_table import QueueTableModel
@@ -22,11 +22,11 @@ REFRESH_LIMIT_S = 2.0
 OTHER_STATION = """
 import sys, time
 from desk.db.engine import Database
-from desk.services.actor import front_desk_actor
+from tests.staff import admin_actor
 from desk.services.checkin import PurposeChoice, sign_in, check_out, today_queue
 database = Database.open(sys.argv[1])
 with database.session() as session:
-    actor = front_desk_actor(session)
+    actor = admin_actor(session)
 if sys.argv[2] == "sign-in":
     with database.transaction() as session:
         sign_in(session, actor, person_id=None, anonymous_initials="B.S.",
@@ -57,7 +57,7 @@ def _other_station(database: Database, action: str) -> float:
 @pytest.fixture
 def station_a(database: Database, qtbot, qsettings, crashes):
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     context = AppContext(
         database, actor, ImmediateTaskRunner(database, crashes), ChangeSignals(), qsettings
     )

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desk.db.engine import Database
-from desk.services.actor import front_desk_actor
 from tests.conftest import CrashRecorder
+from tests.staff import admin_actor
 from tests.ui.task_queues import QueuedTaskRunner
 from ui.context import AppContext, ChangeSignals
 from ui.tasks import ImmediateTaskRunner
@@ -20,7 +20,7 @@ def app_context(
     qapp, sqlite_database: Database, qsettings: QSettings, crashes: CrashRecorder
 ) -> Iterator[AppContext]:
     with sqlite_database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     tasks = ImmediateTaskRunner(sqlite_database, crashes)
     context = AppContext(sqlite_database, actor, tasks, ChangeSignals(), qsettings)
     yield context

@@ -93,7 +93,7 @@ def test_the_caseload_and_waitlist_show_the_centers_dates(app_context, qtbot) ->
     tooltip = waitlist.data(
         waitlist.index(0, WaitlistTableModel.SINCE), Qt.ItemDataRole.ToolTipRole
     )
-    assert tooltip == "Since 2026-11-23, added by Front desk"
+    assert tooltip == "Since 2026-11-23, added by Robin Admin"
 
 
 def test_waiting_days_are_counted_on_the_centers_calendar(app_context) -> None:

@@ -13,11 +13,11 @@ from sqlalchemy.engine import make_url
 from desk.db.engine import Database
 from desk.lookup.person_index import PersonIndex
 from desk.models import Person
-from desk.services.actor import front_desk_actor
 from desk.services.checkin import PurposeChoice, today_queue
 from desk.services.people import create_person
 from desk.services.person_details import PersonDetails
 from tests.conftest import clone_postgres_database, drop_postgres_database, postgres_admin_url
+from tests.staff import admin_actor
 from tests.tcp_proxy import TcpProxy
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext, ChangeSignals
@@ -156,7 +156,7 @@ def test_the_database_going_away_during_an_intake(
 ) -> None:
     database, proxy = postgres_behind_a_proxy
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     context = AppContext(
         database,
         actor,

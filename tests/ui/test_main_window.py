@@ -34,7 +34,7 @@ def test_status_bar_names_the_database_in_use(app_context: AppContext, qtbot) ->
     window = _window(app_context, qtbot)
     assert window.database_label.text() == f"Database: {app_context.database.description}"
     assert "SQLite file" in window.database_label.text()
-    assert window.actor_label.text() == "Acting as: Front desk"
+    assert window.actor_label.text() == "Signed in: Robin Admin (admin)"
 
 
 def test_geometry_is_remembered_and_work_starts_on_the_first_page(

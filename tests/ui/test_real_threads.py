@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from desk.models import Person, Visit
-from desk.services.actor import front_desk_actor
 from desk.services.checkin import PurposeChoice
 from desk.services.people import create_person
 from desk.services.person_details import PersonDetails
+from tests.staff import admin_actor
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext, ChangeSignals
 from ui.pages.front_desk import FrontDeskPage
@@ -21,7 +21,7 @@ from ui.tasks import TaskRunner
 @pytest.fixture
 def threaded_context(qapp, sqlite_database, qsettings, crashes):
     with sqlite_database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     tasks = TaskRunner(sqlite_database, crashes)
     context = AppContext(sqlite_database, actor, tasks, ChangeSignals(), qsettings)
     yield context

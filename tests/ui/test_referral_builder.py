@@ -18,12 +18,12 @@ from desk.demo.seed_directory import seed_directory
 from desk.models import Assignment, AuditEvent, Consent, Referral, Service, StaffMember, StaffRole
 from desk.printing.referral_sheet import render_referral_sheet
 from desk.printing.sheet_content import ReferralSheetContent
-from desk.services.actor import front_desk_actor
 from desk.services.settings import center_today
 from tests.conftest import CrashRecorder
 from tests.desk.people_helpers import add_person
 from tests.desk.referrals.builders import pdf_text, signed_consent
 from tests.desk.referrals.test_sheet_rendering import service, sheet
+from tests.staff import admin_actor
 from tests.ui.task_queues import QueuedTaskRunner
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext, ChangeSignals
@@ -164,7 +164,7 @@ def test_refer_again_for_another_person_starts_from_their_services(
 @pytest.fixture
 def threaded_context(qapp, sqlite_database, qsettings, crashes: CrashRecorder):
     with sqlite_database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     tasks = TaskRunner(sqlite_database, crashes)
     context = AppContext(sqlite_database, actor, tasks, ChangeSignals(), qsettings)
     yield context
@@ -310,8 +310,8 @@ def test_the_preview_skips_runs_already_out_of_date(
     monkeypatch.setattr(
         live_preview,
         "prepare_sheet",
-        lambda session, request, today: (
-            rendered.append(len(request.service_ids)) or real(session, request, today)
+        lambda session, actor, request, today: (
+            rendered.append(len(request.service_ids)) or real(session, actor, request, today)
         ),
     )
     basket = app_context.basket

@@ -230,7 +230,7 @@ def test_a_named_sheet_asks_for_consent_and_offers_the_form(
     assert count(app_context, AuditEvent, action="export.consent_form") == 1
     today = center_date(app_context)
     with app_context.database.session() as session:
-        [consent] = person_consents(session, person.id, today)
+        [consent] = person_consents(session, app_context.actor, person.id, today)
     assert consent.status is ConsentStatus.AWAITING_SIGNATURE
     builder.refresh_preview()
     assert "consent awaiting signature" in builder.view.consent_line.text()
@@ -241,7 +241,7 @@ def test_a_named_sheet_asks_for_consent_and_offers_the_form(
     assert signed.signed_on.minimumDate().toPython() == consent.created_on
     signed.record()
     with app_context.database.session() as session:
-        consents = person_consents(session, person.id, today)
+        consents = person_consents(session, app_context.actor, person.id, today)
     model = ConsentsTableModel()
     model.set_consents(consents)
     assert model.index(0, ConsentsTableModel.STATUS).data() == "Active"

@@ -83,7 +83,7 @@ def test_open_now_and_spanish(page: ResourcesPage) -> None:
 def test_verified_today_records_who_and_when(page: ResourcesPage, app_context: AppContext) -> None:
     page.view.search.setText("harbor street")
     page.view.verify_button.click()
-    assert "Verified today by Front desk" in page.view.detail_status.text()
+    assert "Verified today by Robin Admin" in page.view.detail_status.text()
     with app_context.database.session() as session:
         service = session.get(Service, page.detail.id)
         event = session.scalars(

@@ -16,9 +16,9 @@ from desk.db.engine import Database
 from desk.demo.seed_directory import seed_directory
 from desk.models import Service
 from desk.models.base import utc_now
-from desk.services.actor import front_desk_actor
 from desk.services.settings import update_settings
 from tests.conftest import CrashRecorder
+from tests.staff import admin_actor
 from ui.context import AppContext, ChangeSignals
 from ui.models.directory_table import DirectoryTableModel
 from ui.pages.resources import ResourcesPage
@@ -176,7 +176,7 @@ def threaded_context(
 ) -> Iterator[AppContext]:
     """Tasks on real worker threads, as in the app."""
     with sqlite_database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     tasks = TaskRunner(sqlite_database, crashes)
     context = AppContext(sqlite_database, actor, tasks, ChangeSignals(), qsettings)
     yield context

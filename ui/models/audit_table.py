@@ -1,16 +1,16 @@
-"""The activity log as a table: who did what, when, from which station."""
+"""The activity log as a table: when, who, what they did in words, whose record, where."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desk.services.audit import AuditEntry
+from desk.audit.entry import AuditEntry
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
 
 class AuditTableModel(RowTableModel[AuditEntry]):
-    WHEN, WHO, ACTION, RECORD, STATION = range(5)
+    WHEN, WHO, ACTION, PERSON, STATION = range(5)
     EntryRole = RowTableModel.RowRole
 
     def __init__(self, parent=None, center_time: CenterTime | None = None) -> None:
@@ -20,40 +20,9 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             self.tr("When"),
             self.tr("Who"),
             self.tr("What"),
-            self.tr("Record"),
+            self.tr("Whose record"),
             self.tr("Station"),
         ]
-
-    def describe(self, entry: AuditEntry) -> str:
-        """The act in words; the detail (before and after) where the act has one."""
-        labels = {
-            "settings.changed": self.tr("Changed a setting"),
-            "demo.seeded": self.tr("Added sample data"),
-            "coach.added": self.tr("Added a coach to the roster"),
-            "coach.updated": self.tr("Changed a coach on the roster"),
-            "coach.deactivated": self.tr("Made a coach inactive"),
-            "coach.reactivated": self.tr("Made a coach active again"),
-            "coach.specialty_added": self.tr("Added a coach specialty"),
-            "coach.specialty_changed": self.tr("Changed a coach specialty"),
-            "coaching.assigned": self.tr("Assigned a coach"),
-            "coaching.reassigned": self.tr("Reassigned a coach"),
-            "coaching.over_limit_override": self.tr("Assigned over a coach's caseload limit"),
-            "coaching.ended": self.tr("Ended coaching"),
-            "coaching.waitlisted": self.tr("Put on the coaching waitlist"),
-            "coaching.waitlist_removed": self.tr("Took off the coaching waitlist"),
-            "coaching.wishes_changed": self.tr("Changed what they asked of a coach"),
-            "coaching.viewed": self.tr("Opened their coaching"),
-            "coaching.match_viewed": self.tr("Opened the coaches suggested for them"),
-            "coaching.caseload_viewed": self.tr("Opened a coach's caseload"),
-            "coaching.contact_logged": self.tr("Logged a coaching contact"),
-            "coaching.goal_added": self.tr("Added a recovery goal"),
-            "coaching.goal_updated": self.tr("Changed a recovery goal"),
-            "coaching.barc10_recorded": self.tr("Recorded a BARC-10"),
-        }
-        text = labels.get(entry.action, entry.action)
-        if "before" in entry.detail and "after" in entry.detail:
-            text += f": {entry.detail['before']!r} → {entry.detail['after']!r}"
-        return text
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.set_rows(entries)
@@ -65,12 +34,18 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         return self.rows[-1].id if self.rows else None
 
     def cell(self, entry: AuditEntry, column: int, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.ACTION:
+            return entry.sentence
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {
-            self.WHEN: lambda: self.center_time.datetime_text(entry.occurred_at),
-            self.WHO: lambda: entry.actor_name,
-            self.ACTION: lambda: self.describe(entry),
-            self.RECORD: lambda: f"{entry.entity_type} {entry.entity_id or ''}".strip(),
-            self.STATION: lambda: entry.station or "",
-        }[column]()
+        if column == self.WHEN:
+            return self.center_time.datetime_text(entry.occurred_at)
+        if column == self.WHO:
+            return entry.actor_name
+        if column == self.ACTION:
+            return entry.description
+        if column == self.PERSON:
+            return entry.person_label
+        if column == self.STATION:
+            return entry.station or ""
+        return None

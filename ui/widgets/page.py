@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from desk.access import Permission
+
 
 class Page(QWidget):
-    """A page has an id (for settings and shortcuts) and a title, and refreshes when shown."""
+    """A page has an id (for settings and shortcuts) and a title, and refreshes when shown.
+    Only staff whose role holds its `required_permission` are given it."""
 
     page_id = "page"
+    required_permission: Permission | None = None
 
     @property
     def title(self) -> str:

@@ -50,7 +50,7 @@ def test_queue_lists_the_stalest_first_and_verifying_takes_a_service_off(
         ).one()
     assert detail.assured_date == TODAY
     assert detail.verified_by == actor.display_name
-    assert detail.assurer_email == "frontdesk@staff.recovery-desk.invalid"
+    assert detail.assurer_email == "robin.admin@staff.recovery-desk.invalid"
     assert stalest.service_id not in {entry.service_id for entry in after}
     assert event.entity_id == stalest.service_id and event.actor_id == actor.staff_id
 

@@ -15,8 +15,8 @@ from desk.db.engine import Database
 from desk.hsds.importer import import_hsds
 from desk.hsds.report import ImportRefused
 from desk.models import AuditEvent, Organization, Service
-from desk.services.actor import front_desk_actor
 from tests.desk.hsds.schemas import EXAMPLE_PACKAGE
+from tests.staff import admin_actor
 
 SERVICE_ID = "ac148810-d857-441c-9679-408f346de14b"
 
@@ -41,7 +41,7 @@ def edit_rows(folder: Path, file_name: str, change: Callable[[list[dict]], list[
 
 def refused(database: Database, path: Path) -> str:
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     with pytest.raises(ImportRefused) as caught, database.transaction() as session:
         import_hsds(session, actor, path)
     with database.session() as session:
@@ -94,7 +94,7 @@ def test_windows_1252_is_read_when_the_package_says_so(database: Database, tmp_p
         encoding="utf-8",
     )
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     with database.transaction() as session:
         import_hsds(session, actor, folder)
     with database.session() as session:

@@ -17,22 +17,22 @@ from desk.hsds.export_json import build_services_json
 from desk.hsds.exporter import export_hsds
 from desk.hsds.importer import import_hsds
 from desk.models import AuditEvent, HsdsOtherRecord, Location, Service
-from desk.services.actor import front_desk_actor
 from tests.desk.hsds.schemas import EXAMPLE_PACKAGE, SERVICE_FULL, service_errors, tabular_errors
+from tests.staff import admin_actor
 
 SERVICE_ID = "ac148810-d857-441c-9679-408f346de14b"
 
 
 def run_import(database: Database, path: Path):
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     with database.transaction() as session:
         return import_hsds(session, actor, path)
 
 
 def run_export(database: Database, path: Path, fmt: str = "csv") -> Path:
     with database.session() as session:
-        actor = front_desk_actor(session)
+        actor = admin_actor(session)
     with database.transaction() as session:
         export_hsds(session, actor, path, fmt)
     return path

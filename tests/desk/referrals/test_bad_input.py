@@ -28,7 +28,9 @@ def test_a_service_with_no_address_or_phone_says_to_call_or_go(
             ("en", ("No street address listed", "No phone listed", "Call for hours")),
             ("es", ("No tenemos la dirección", "No tenemos el teléfono", "Llame para saber")),
         ):
-            prepared = prepare_sheet(session, ReferralRequest((bare,), language=language), today)
+            prepared = prepare_sheet(
+                session, actor, ReferralRequest((bare,), language=language), today
+            )
             text = pdf_text(prepared.pdf)
             assert all(words in text for words in expected), (language, text)
             assert "Scan" not in text and "Escanee" not in text  # nothing to point a code at
@@ -44,7 +46,7 @@ def test_a_2000_character_description_and_note_flow_onto_more_pages(
     with database.session() as session:
         for large in (False, True):
             prepared = prepare_sheet(
-                session, ReferralRequest(**{**request.__dict__, "large_print": large}), today
+                session, actor, ReferralRequest(**{**request.__dict__, "large_print": large}), today
             )
             text = " ".join(pdf_text(prepared.pdf).split())
             assert text.count("long story to tell") >= 3 * 30  # nothing dropped
@@ -62,7 +64,7 @@ def test_vietnamese_and_arabic_names_print(database: Database, actor: Actor, tod
         arabic = add_service(session, "مركز الأمل للتعافي", organization="جمعية الأمل")
     with database.session() as session:
         prepared = prepare_sheet(
-            session, ReferralRequest((vietnamese, arabic), person_id=person.id), today
+            session, actor, ReferralRequest((vietnamese, arabic), person_id=person.id), today
         )
     text = pdf_text(prepared.pdf)
     assert "Trung tâm Phục hồi Đức Hạnh" in text and "Hội Đồng Hương" in text
@@ -77,7 +79,7 @@ def test_sixty_services_in_one_basket(database: Database, actor: Actor, today: d
             for n in range(60)
         )
     with database.session() as session:
-        prepared = prepare_sheet(session, ReferralRequest(ids), today)
+        prepared = prepare_sheet(session, actor, ReferralRequest(ids), today)
     text = pdf_text(prepared.pdf)
     assert all(f"Program {n:02d}" in text for n in range(60))
     pages = page_count(prepared.pdf)

@@ -51,7 +51,7 @@ def test_a_named_sheet_is_refused_until_each_provider_has_a_signed_consent(
     person = add_person(directory, actor, "Łukasz", "Nguyễn Pérez")
     ids = _two_services(directory)
     with directory.session() as session, pytest.raises(ConsentNeeded) as refused:
-        prepare_sheet(session, _named(person.id, ids), today)
+        prepare_sheet(session, actor, _named(person.id, ids), today)
     assert [item.reason for item in refused.value.missing] == ["no consent on file"] * 2
     assert "turn off" in refused.value.hint
 
@@ -64,7 +64,7 @@ def test_a_named_sheet_is_refused_until_each_provider_has_a_signed_consent(
             )
     assert all(c.status is ConsentStatus.AWAITING_SIGNATURE for c in consents)
     with directory.session() as session, pytest.raises(ConsentNeeded) as refused:
-        prepare_sheet(session, _named(person.id, ids), today)
+        prepare_sheet(session, actor, _named(person.id, ids), today)
     assert {item.reason for item in refused.value.missing} == {"consent awaiting signature"}
 
     with directory.transaction() as session:
@@ -102,16 +102,16 @@ def test_expired_and_revoked_consents_do_not_count(
     assert revoked.status is ConsentStatus.REVOKED
     later = today + timedelta(days=3)
     with directory.session() as session:
-        statuses = {c.id: c.status for c in person_consents(session, person.id, later)}
+        statuses = {c.id: c.status for c in person_consents(session, actor, person.id, later)}
         assert statuses == {short.id: ConsentStatus.EXPIRED, other.id: ConsentStatus.REVOKED}
         with pytest.raises(ConsentNeeded) as refused:
-            prepare_sheet(session, _named(person.id, [service_id, other_id]), later)
+            prepare_sheet(session, actor, _named(person.id, [service_id, other_id]), later)
     reasons = [item.reason for item in refused.value.missing]
     assert reasons == ["consent expired", "consent revoked"]
     # The same people and services, with no name on the sheet: no consent needed.
     with directory.session() as session:
         prepared = prepare_sheet(
-            session, ReferralRequest((service_id, other_id), person_id=person.id), later
+            session, actor, ReferralRequest((service_id, other_id), person_id=person.id), later
         )
     assert "Farah" not in pdf_text(prepared.pdf) and "42 CFR" not in pdf_text(prepared.pdf)
 
@@ -167,8 +167,8 @@ def test_the_consent_form_carries_every_element_of_section_2_31(
         consent = create_consent(
             session, actor, person.id, replace(draft, expiry_event="when I finish detox"), today
         )
-        content, pdf = consent_form(session, consent.id, "en", False, today)
-        _, spanish = consent_form(session, consent.id, "es", True, today)
+        content, pdf = consent_form(session, actor, consent.id, "en", False, today)
+        _, spanish = consent_form(session, actor, consent.id, "es", True, today)
     text = " ".join(pdf_text(pdf).split())
     for element in (
         "1. Your name",
@@ -206,7 +206,7 @@ def test_a_consent_covers_the_program_it_names_not_the_rest_of_its_organization(
         housing = add_service(session, "Sober housing", organization_id=organization_id)
         signed_consent(session, actor, person.id, detox, today)
     with database.session() as session, pytest.raises(ConsentNeeded) as refused:
-        prepare_sheet(session, _named(person.id, [detox, housing]), today)
+        prepare_sheet(session, actor, _named(person.id, [detox, housing]), today)
     assert [(m.service_name, m.reason) for m in refused.value.missing] == [
         ("Sober housing", "no consent on file")
     ]
@@ -222,7 +222,7 @@ def test_a_consent_covers_the_program_it_names_not_the_rest_of_its_organization(
         record_signature(session, actor, whole.id, whole.version, today, today)
     with database.session() as session:
         assert "Prepared for: Rosa" in pdf_text(
-            prepare_sheet(session, _named(person.id, [detox, housing]), today).pdf
+            prepare_sheet(session, actor, _named(person.id, [detox, housing]), today).pdf
         )
 
 
@@ -265,7 +265,7 @@ def test_a_consent_to_a_recipient_outside_the_directory_never_lets_a_sheet_name_
         signed = record_signature(session, actor, loose.id, loose.version, today, today)
     assert not loose.is_linked and signed.is_active
     with database.session() as session, pytest.raises(ConsentNeeded):
-        prepare_sheet(session, _named(person.id, [detox]), today)
+        prepare_sheet(session, actor, _named(person.id, [detox]), today)
 
 
 def test_a_consent_is_active_through_its_end_date_in_the_centers_time_zone(
@@ -276,7 +276,7 @@ def test_a_consent_is_active_through_its_end_date_in_the_centers_time_zone(
     with database.transaction() as session:
         detox = add_service(session, "Detox unit")
         consent = signed_consent(session, actor, person.id, detox, today, expires_on=last_day)
-        _, form = consent_form(session, consent.id, None, False, today)
+        _, form = consent_form(session, actor, consent.id, None, False, today)
     assert "Valid through November 30, 2026 (to the end of that day)" in pdf_text(form)
 
     for clock, status in (
@@ -286,13 +286,13 @@ def test_a_consent_is_active_through_its_end_date_in_the_centers_time_zone(
         monkeypatch.setattr(settings_service, "utc_now", lambda clock=clock: clock)
         with database.session() as session:
             day = center_today(session)
-            [record] = person_consents(session, person.id, day)
+            [record] = person_consents(session, actor, person.id, day)
             assert record.status is status, clock
             if status is ConsentStatus.ACTIVE:
-                prepare_sheet(session, _named(person.id, [detox]), day)
+                prepare_sheet(session, actor, _named(person.id, [detox]), day)
             else:
                 with pytest.raises(ConsentNeeded, match="consent expired"):
-                    prepare_sheet(session, _named(person.id, [detox]), day)
+                    prepare_sheet(session, actor, _named(person.id, [detox]), day)
 
 
 def test_the_form_prints_in_the_language_it_was_written_in(
@@ -303,8 +303,8 @@ def test_the_form_prints_in_the_language_it_was_written_in(
         detox = add_service(session, "Detox unit")
         draft = default_consent_draft(session, detox, "es", today)
         consent = create_consent(session, actor, person.id, draft, today)
-        _, form = consent_form(session, consent.id, None, False, today)
-        [listed] = person_consents(session, person.id, today)
+        _, form = consent_form(session, actor, consent.id, None, False, today)
+        [listed] = person_consents(session, actor, person.id, today)
     assert consent.language == listed.language == "es"
     text = pdf_text(form)
     assert "1. Su nombre" in text and "1. Your name" not in text

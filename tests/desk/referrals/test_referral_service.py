@@ -144,7 +144,7 @@ def test_a_reprint_is_the_same_sheet_even_after_the_directory_changed(
         service.name = "Renamed since"
         session.delete(session.get(Service, ids[1]))
     with directory.session() as session:
-        content, pdf = sheet_for_output(session, given.referral_id, today)
+        content, pdf = sheet_for_output(session, actor, given.referral_id, today)
         items = session.scalars(select(ReferralItem).order_by(ReferralItem.position)).all()
     assert pdf == given.pdf
     assert content == given.content
@@ -170,10 +170,11 @@ def test_defaults_follow_the_person_language_and_coach(
             Assignment(person_id=person.id, coach_id=coach.id, assigned_by_id=actor.staff_id)
         )
     with directory.session() as session:
-        defaults = referral_defaults(session, person.id)
+        defaults = referral_defaults(session, actor, person.id)
         assert (defaults.language, defaults.coach_id) == ("es", coach.id)
         prepared = prepare_sheet(
             session,
+            actor,
             ReferralRequest(
                 tuple(_service_ids(directory, 1)),
                 person_id=person.id,
@@ -186,7 +187,7 @@ def test_defaults_follow_the_person_language_and_coach(
     assert "Su coach de recuperación: Ana Ruiz" in text and "(508) 555-0199" in text
     assert "Lan" not in text  # no name unless they want it
     with directory.session() as session:
-        assert referral_defaults(session, None).language == "en"
+        assert referral_defaults(session, actor, None).language == "en"
 
 
 def test_outcomes_are_recorded_once_over_a_stale_copy_refused(
@@ -195,9 +196,9 @@ def test_outcomes_are_recorded_once_over_a_stale_copy_refused(
     with directory.transaction() as session:
         give_referral(session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today)
     with directory.session() as session:
-        assert list_referrals(session, scope=LogScope.DUE, today=today) == []
+        assert list_referrals(session, actor, scope=LogScope.DUE, today=today) == []
         later = today + timedelta(days=7)
-        [due] = list_referrals(session, scope=LogScope.DUE, today=later)
+        [due] = list_referrals(session, actor, scope=LogScope.DUE, today=later)
     assert due.is_due(later) and due.person_label == "Anonymous"
     with directory.transaction() as session:
         entry = record_outcome(
@@ -209,8 +210,8 @@ def test_outcomes_are_recorded_once_over_a_stale_copy_refused(
     with pytest.raises(ValidationError), directory.transaction() as session:
         record_outcome(session, actor, due.id, entry.version, ReferralOutcome.PENDING, "")
     with directory.session() as session:
-        assert list_referrals(session, scope=LogScope.PENDING, today=later) == []
-        [logged] = list_referrals(session)
+        assert list_referrals(session, actor, scope=LogScope.PENDING, today=later) == []
+        [logged] = list_referrals(session, actor)
     assert logged.outcome is ReferralOutcome.CONNECTED
     assert len(_audit(directory, "referral.outcome")) == 1
 
@@ -218,21 +219,25 @@ def test_outcomes_are_recorded_once_over_a_stale_copy_refused(
 def test_bad_requests_get_plain_messages(directory: Database, actor: Actor, today: date) -> None:
     with directory.session() as session:
         with pytest.raises(ValidationError, match="no services"):
-            prepare_sheet(session, ReferralRequest(()), today)
+            prepare_sheet(session, actor, ReferralRequest(()), today)
         with pytest.raises(NotFound, match="export-hsds"):
-            prepare_sheet(session, ReferralRequest(("no-such-id",)), today)
+            prepare_sheet(session, actor, ReferralRequest(("no-such-id",)), today)
         with pytest.raises(ValidationError, match="English"):
             prepare_sheet(
-                session, ReferralRequest(tuple(_service_ids(directory, 1)), language="fr"), today
+                session,
+                actor,
+                ReferralRequest(tuple(_service_ids(directory, 1)), language="fr"),
+                today,
             )
         with pytest.raises(ValidationError, match="Choose the person"):
             prepare_sheet(
                 session,
+                actor,
                 ReferralRequest(tuple(_service_ids(directory, 1)), shows_name=True),
                 today,
             )
         with pytest.raises(NotFound):
-            sheet_for_output(session, 9999, today)
+            sheet_for_output(session, actor, 9999, today)
     with directory.session() as session:
         assert session.scalar(select(func.count()).select_from(Referral)) == 0
 
@@ -274,7 +279,7 @@ def test_a_named_sheet_whose_notes_name_them_is_not_printed_again_without_the_na
             session, actor, consent.id, consent.version, revoked_on=today, note="", today=today
         )
     with directory.session() as session, pytest.raises(NameInTypedText) as refused:
-        sheet_for_output(session, given.referral_id, today, without_name=True)
+        sheet_for_output(session, actor, given.referral_id, today, without_name=True)
     assert "Farah" in str(refused.value) and "the note for" in str(refused.value)
 
 
@@ -283,7 +288,7 @@ def test_a_named_sheet_is_not_printed_again_with_the_name_once_the_consent_is_re
 ) -> None:
     referral_id, consent_id, service_id = _named_referral(directory, actor, today)
     with directory.session() as session:
-        _, pdf = sheet_for_output(session, referral_id, today)
+        _, pdf = sheet_for_output(session, actor, referral_id, today)
     assert "Prepared for: Farah" in pdf_text(pdf)
     with directory.transaction() as session:
         version = session.get(Consent, consent_id).version
@@ -291,13 +296,13 @@ def test_a_named_sheet_is_not_printed_again_with_the_name_once_the_consent_is_re
             session, actor, consent_id, version, revoked_on=today, note="By phone", today=today
         )
     with directory.session() as session, pytest.raises(ConsentLapsed) as refused:
-        sheet_for_output(session, referral_id, today)
+        sheet_for_output(session, actor, referral_id, today)
     assert "no longer active" in str(refused.value) and "consent revoked" in str(refused.value)
     assert "without their name" in refused.value.hint
 
     # The same sheet without the name and the notice needs no consent.
     with directory.transaction() as session:
-        content, pdf = sheet_for_output(session, referral_id, today, without_name=True)
+        content, pdf = sheet_for_output(session, actor, referral_id, today, without_name=True)
         record_sheet_output(
             session, actor, referral_id, saved_as_pdf=False, destination="Front desk", named=False
         )
@@ -312,7 +317,9 @@ def test_a_named_sheet_is_not_printed_again_with_the_name_once_the_consent_is_re
         person_id = session.get(Referral, referral_id).person_id
         signed_consent(session, actor, person_id, service_id, today)
     with directory.session() as session:
-        assert "Prepared for: Farah" in pdf_text(sheet_for_output(session, referral_id, today)[1])
+        assert "Prepared for: Farah" in pdf_text(
+            sheet_for_output(session, actor, referral_id, today)[1]
+        )
 
 
 def test_a_named_sheet_is_not_printed_again_after_its_consent_ran_out(
@@ -321,7 +328,7 @@ def test_a_named_sheet_is_not_printed_again_after_its_consent_ran_out(
     referral_id, _, _ = _named_referral(directory, actor, today)
     a_year_on = today + timedelta(days=400)
     with directory.session() as session, pytest.raises(ConsentLapsed, match="consent expired"):
-        sheet_for_output(session, referral_id, a_year_on)
+        sheet_for_output(session, actor, referral_id, a_year_on)
 
 
 def test_not_reached_yet_moves_the_follow_up_and_keeps_what_was_tried(
@@ -331,7 +338,7 @@ def test_not_reached_yet_moves_the_follow_up_and_keeps_what_was_tried(
         give_referral(session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today)
     later = today + timedelta(days=7)
     with directory.session() as session:
-        [due] = list_referrals(session, scope=LogScope.DUE, today=later)
+        [due] = list_referrals(session, actor, scope=LogScope.DUE, today=later)
     with pytest.raises(ValidationError, match="later day"), directory.transaction() as session:
         follow_up_again(session, actor, due.id, due.version, later, "No answer", later)
     with directory.transaction() as session:
@@ -342,7 +349,7 @@ def test_not_reached_yet_moves_the_follow_up_and_keeps_what_was_tried(
     assert moved.follow_up_on == later + timedelta(days=3)
     assert moved.outcome_note == f"{later:%Y-%m-%d}: No answer"
     with directory.session() as session:
-        assert list_referrals(session, scope=LogScope.DUE, today=later) == []
+        assert list_referrals(session, actor, scope=LogScope.DUE, today=later) == []
     with pytest.raises(StaleEdit), directory.transaction() as session:  # the copy seen before
         follow_up_again(session, actor, due.id, due.version, later + timedelta(days=5), "", later)
     with directory.transaction() as session:
@@ -363,9 +370,9 @@ def test_printing_leaves_the_version_alone_so_an_outcome_can_be_recorded(
     with directory.transaction() as session:
         give_referral(session, actor, ReferralRequest(tuple(_service_ids(directory, 1))), today)
     with directory.session() as session:
-        [entry] = list_referrals(session)
+        [entry] = list_referrals(session, actor)
     with directory.transaction() as session:  # reprinted from the follow-up list, twice
-        sheet_for_output(session, entry.id, today)
+        sheet_for_output(session, actor, entry.id, today)
         record_sheet_output(session, actor, entry.id, saved_as_pdf=False, destination="Desk")
         assert (
             record_sheet_output(session, actor, entry.id, saved_as_pdf=False, destination="Desk")
@@ -450,7 +457,7 @@ def test_a_sheet_without_the_name_refuses_notes_that_name_them(
         ({"next_steps": "Tell them big lu is coming"}, "the next steps"),
     ):
         with directory.session() as session, pytest.raises(NameInTypedText) as refused:
-            prepare_sheet(session, request(**fields), today)
+            prepare_sheet(session, actor, request(**fields), today)
         assert where in refused.value.message
         assert "tick “show their name”" in refused.value.hint
         with directory.transaction() as session, pytest.raises(NameInTypedText):
@@ -459,6 +466,7 @@ def test_a_sheet_without_the_name_refuses_notes_that_name_them(
     with directory.session() as session:
         prepare_sheet(
             session,
+            actor,
             request(notes={ids[0]: "Big bag of jeans; the Luxe clinic"}, next_steps="Pérezville"),
             today,
         )
@@ -477,7 +485,7 @@ def test_a_saved_sheet_in_an_unknown_format_is_refused_with_a_message(
         with directory.transaction() as session:
             session.get(Referral, given.referral_id).document = document
         with directory.session() as session, pytest.raises(UnknownSheetFormat) as refused:
-            sheet_for_output(session, given.referral_id, today)
+            sheet_for_output(session, actor, given.referral_id, today)
         assert "cannot read" in str(refused.value) or "cannot be read" in str(refused.value)
 
 
@@ -507,7 +515,9 @@ def test_a_spanish_sheet_gives_the_directorys_hours_in_spanish(
             ]
         )
     with database.session() as session:
-        spanish = prepare_sheet(session, ReferralRequest((service_id,), language="es"), today)
-        english = prepare_sheet(session, ReferralRequest((service_id,)), today)
+        spanish = prepare_sheet(
+            session, actor, ReferralRequest((service_id,), language="es"), today
+        )
+        english = prepare_sheet(session, actor, ReferralRequest((service_id,)), today)
     assert "Horario: lun–vie 8 a. m.–4 p. m.; sáb 9 a. m.–1 p. m." in pdf_text(spanish.pdf)
     assert "Hours: Mon–Fri 8 am–4 pm; Sat 9 am–1 pm" in pdf_text(english.pdf)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.access import Permission
 from desk.db.changes import ANY_TOPIC
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.services.settings import CenterSettings, load_settings, update_settings
@@ -47,6 +48,7 @@ DRAFT_KEY = "center_settings"
 
 class CenterSettingsPage(Page):
     page_id = "settings"
+    required_permission = Permission.CENTER_SETTINGS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +68,9 @@ class CenterSettingsPage(Page):
         layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
-        self.draft = FormDraft(context.settings, DRAFT_KEY, self.view.fields)
+        self.draft = FormDraft(
+            context.settings, DRAFT_KEY, self.view.fields, owner=context.draft_owner
+        )
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
         context.changes.changed.connect(self._on_changes)

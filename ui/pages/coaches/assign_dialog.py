@@ -179,6 +179,7 @@ class AssignCoachDialog(QDialog):
             context.settings,
             f"assign/{person_id}",
             {"reason": self.reason, "waitlist_note": self.waitlist_note},
+            owner=context.draft_owner,
         )
         self.wished_coach.currentIndexChanged.connect(self.rerank)
         self.wished_gender.currentTextChanged.connect(self.rerank)

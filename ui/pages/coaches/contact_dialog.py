@@ -131,6 +131,7 @@ class LogContactDialog(QDialog):
             context.settings,
             f"contact/{person_id}",
             {"note": self.note, "next_step": self.next_step, "mode": self.mode},
+            owner=context.draft_owner,
         )
         self.note.textChanged.connect(self._count)
         if self.draft.restore():

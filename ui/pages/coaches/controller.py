@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.access import Permission, role_may
 from desk.errors import DeskError
 from desk.names import shown_name
 from desk.services.caseload import CaseloadBar, CoachCaseload, caseload_chart, coach_caseload
-from desk.services.coach_roster import RosterCoach, list_roster, may_manage_roster
+from desk.services.coach_roster import RosterCoach, list_roster
 from desk.services.specialty_tags import SpecialtyOption, list_specialty_tags
 from desk.services.waitlist import WaitlistRow, open_waitlist, remove_from_waitlist
 from ui.context import AppContext
@@ -47,7 +48,7 @@ def load_snapshot(session, actor) -> CoachesSnapshot:
         caseload_chart(session, actor),
         open_waitlist(session, actor),
         list_specialty_tags(session, include_inactive=True),
-        may_manage_roster(session, actor),
+        role_may(actor.role, Permission.MANAGE_STAFF),
     )
 
 
@@ -79,6 +80,7 @@ class PeerCoachingDialog(QDialog):
 
 class CoachesPage(Page):
     page_id = "coaches"
+    required_permission = Permission.PAIR_COACHES
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desk.access import Permission
 from desk.errors import DeskError
 from desk.lookup.person_index import PersonMatch
 from desk.names import anonymous_label, shown_name
@@ -39,6 +40,7 @@ INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Za-z]\.\s?){1,3})$")
 
 class FrontDeskPage(Page):
     page_id = "front_desk"
+    required_permission = Permission.SIGN_IN_VISITORS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +85,7 @@ class FrontDeskPage(Page):
             ("Ctrl+G", queue.start_with_coach),
             ("Ctrl+Shift+G", queue.assign_coach),
             ("Ctrl+O", queue.check_out),
-            ("Ctrl+L", self.focus_box),
+            ("Ctrl+K", self.focus_box),  # Ctrl+L locks the station
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
         self._ticker = QTimer(self)

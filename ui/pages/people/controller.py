@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desk.access import Permission
 from desk.db.changes import ANY_TOPIC
 from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.lookup.person_index import PersonMatch
@@ -32,6 +33,7 @@ RESULTS = 50
 
 class PeoplePage(Page):
     page_id = "people"
+    required_permission = Permission.VIEW_PEOPLE
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +48,12 @@ class PeoplePage(Page):
         layout.addWidget(self.view)
         self.record: PersonRecord | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
-        self.draft = FormDraft(context.settings, "person/none", self.view.form.draft_fields())
+        self.draft = FormDraft(
+            context.settings,
+            "person/none",
+            self.view.form.draft_fields(),
+            owner=context.draft_owner,
+        )
         self._searching = False
         self._wanted: str | None = None
         view = self.view

@@ -29,7 +29,11 @@ from desk.services.consents import (
     person_consents,
     revoke_consent,
 )
-from desk.services.referral_log import ReferralEntry, list_referrals, referred_services
+from desk.services.referral_log import (
+    ReferralEntry,
+    person_referrals,
+    referred_services,
+)
 from desk.services.referrals import sheet_language
 from desk.services.settings import center_today
 from ui.context import AppContext
@@ -134,11 +138,13 @@ class PersonReferralsPanel(QWidget):
         if person_id is None:
             return
 
+        actor = self.context.actor
+
         def load(session) -> tuple[list[ReferralEntry], list[ConsentRecord], date]:
             today = center_today(session)
             return (
-                list_referrals(session, person_id=person_id, today=today),
-                person_consents(session, person_id, today),
+                person_referrals(session, actor, person_id, today=today),
+                person_consents(session, actor, person_id, today),
                 today,
             )
 

@@ -61,7 +61,7 @@ class ReferralBuilder(QWidget):
         self.given_how = DIALOG
         self.giving = False  # from a press of Print until the sheet is out (or refused)
         self.missing: list[MissingConsent] = []
-        self.live = LivePreview(context.tasks, self.view.preview, self.request, self)
+        self.live = LivePreview(context.tasks, context.actor, self.view.preview, self.request, self)
         self.live.shown.connect(self._preview_shown)
         self.live.refused.connect(self._preview_refused)
         self.live.due.connect(self.refresh_preview)
@@ -110,8 +110,9 @@ class ReferralBuilder(QWidget):
         if self.basket.set_person(person_id, label):
             self.view.large_print.setChecked(False)
         self.coach.forget_wanted()
+        actor = self.context.actor
         self.context.tasks.submit(
-            lambda session: referral_defaults(session, person_id),
+            lambda session: referral_defaults(session, actor, person_id),
             lambda defaults: self._apply_defaults(person_id, defaults),
             self._failed,
         )

@@ -106,9 +106,10 @@ class DocumentActions(QObject):
             self.report(str(error), "error")
             done(False)
 
+        actor = self.context.actor
         self.context.tasks.submit(
             lambda session: sheet_for_output(
-                session, referral_id, center_today(session), without_name=without_name
+                session, actor, referral_id, center_today(session), without_name=without_name
             )[1],
             checked,
             refused,
@@ -169,8 +170,10 @@ class DocumentActions(QObject):
         if target is None:
             return
 
+        actor = self.context.actor
+
         def render(session) -> bytes:
-            return consent_form(session, consent_id, None, False, center_today(session))[1]
+            return consent_form(session, actor, consent_id, None, False, center_today(session))[1]
 
         self._render_and_send(
             render,

@@ -130,9 +130,11 @@ class FollowUpTab(QWidget):
         scope = self.scope.currentData()
         chosen = self.current()
 
+        actor = self.context.actor
+
         def load(session) -> tuple[list[ReferralEntry], date]:
             today = center_today(session)
-            return list_referrals(session, scope=scope, today=today), today
+            return list_referrals(session, actor, scope=scope, today=today), today
 
         def show(loaded) -> None:
             entries, self.today = loaded

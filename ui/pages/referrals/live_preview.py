@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.errors import DeskError
+from desk.services.actor import Actor
 from desk.services.referrals import PreparedSheet, ReferralRequest, prepare_sheet
 from desk.services.settings import center_today
 from ui.printing.preview import PdfPreview, render_first_pages
@@ -35,12 +36,14 @@ class LivePreview(QObject):
     def __init__(
         self,
         tasks: TaskRunner,
+        actor: Actor,
         preview: PdfPreview,
         request: Callable[[], ReferralRequest],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.actor = actor
         self.preview = preview
         self.request = request
         self._runs = _Runs()
@@ -61,13 +64,13 @@ class LivePreview(QObject):
         self._timer.stop()
         runs = self._runs
         runs.latest += 1
-        serial, request = runs.latest, self.request()
+        serial, request, actor = runs.latest, self.request(), self.actor
         width = self.preview.first_pages_width()
 
         def work(session) -> tuple[PreparedSheet, list] | None:
             if serial != runs.latest:
                 return None  # changed again since: the newer run shows it
-            prepared = prepare_sheet(session, request, center_today(session))
+            prepared = prepare_sheet(session, actor, request, center_today(session))
             if serial != runs.latest:
                 return None
             return prepared, render_first_pages(prepared.pdf, width)

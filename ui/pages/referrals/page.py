@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desk.access import Permission
 from ui.context import AppContext
 from ui.pages.referrals.builder import ReferralBuilder
 from ui.pages.referrals.follow_up import FollowUpTab
@@ -13,6 +14,7 @@ from ui.widgets.page import Page
 
 class ReferralsPage(Page):
     page_id = "referrals"
+    required_permission = Permission.PRINT_SHEETS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desk.access import Permission
 from desk.db.changes import ANY_TOPIC
 from desk.directory.detail import ServiceDetail, load_service_detail, service_version
 from desk.directory.editing import ServiceEdit, hours_kept_as_they_are, update_service
@@ -53,6 +54,7 @@ class DirectoryState:
 
 class ResourcesPage(Page):
     page_id = "resources"
+    required_permission = Permission.SEARCH_DIRECTORY
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
