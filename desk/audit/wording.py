@@ -85,6 +85,16 @@ def _value(value: Any) -> str:
     return f"“{value}”" if isinstance(value, str) else str(value)
 
 
+def _record(number: object) -> str:
+    return f"record #{number}" if number not in (None, "") else "another record"
+
+
+def _opt(e: AuditEntry, key: str, template: str) -> str:
+    """`template` with the event's `key` in it, or nothing when the event has none."""
+    value = e.detail.get(key)
+    return "" if value in (None, "") else template.format(value)
+
+
 def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
@@ -147,11 +157,11 @@ WORDING: dict[A, Words] = {
         f"Changed {f.person(e.person_id)}'s {_fields(e.detail.get('fields'))}"
     ),
     A.PERSON_MERGED: lambda e, f: (
-        f"Merged record #{e.detail.get('merged_person_id')} into {f.person(e.person_id)}'s record"
+        f"Merged {_record(e.detail.get('merged_person_id'))} into {f.person(e.person_id)}'s record"
     ),
     A.PERSON_MERGED_AWAY: lambda e, f: (
-        f"Merged record #{e.entity_id} into {f.person(e.detail.get('merged_into'))}'s record "
-        f"(#{e.detail.get('merged_into')})"
+        f"Merged {_record(e.entity_id)} into {f.person(e.detail.get('merged_into'))}'s record"
+        + _opt(e, "merged_into", " (record #{})")
     ),
     A.PERSON_EXPORTED: lambda e, f: (
         f"Exported everything recorded about {f.person(e.person_id)} "
@@ -188,8 +198,8 @@ WORDING: dict[A, Words] = {
         f"to {f.staff_name(e.detail.get('coach_id'))} (why: {_value(e.detail.get('reason'))})"
     ),
     A.COACHING_OVER_LIMIT_OVERRIDE: lambda e, f: (
-        f"Gave {f.staff_name(e.entity_id)} a peer over their caseload limit "
-        f"({e.detail.get('active_peers')} of {e.detail.get('caseload_limit')})"
+        f"Gave {f.staff_name(e.entity_id)} a peer over their caseload limit"
+        + _opt(e, "caseload_limit", " (limit {})")
     ),
     A.COACHING_ENDED: lambda e, f: (
         f"Ended {f.person(e.person_id)}'s coaching with "
@@ -213,7 +223,7 @@ WORDING: dict[A, Words] = {
         f"({_fields(e.detail.get('fields'), {})})"
     ),
     A.COACHING_BARC10_RECORDED: lambda e, f: (
-        f"Recorded a BARC-10 for {f.person(e.person_id)} (total {e.detail.get('total')})"
+        f"Recorded a BARC-10 for {f.person(e.person_id)}" + _opt(e, "total", " (total {})")
     ),
     A.COACH_ADDED: lambda e, f: f"Added {f.staff_name(e.entity_id)} to the coach roster",
     A.COACH_UPDATED: lambda e, f: (
@@ -236,11 +246,11 @@ WORDING: dict[A, Words] = {
     ),
     A.REFERRAL_OUTCOME: lambda e, f: (
         f"Recorded the follow-up of referral #{e.entity_id}{_for(e, f)}: "
-        f"{OUTCOMES.get(str(e.detail.get('outcome')), e.detail.get('outcome'))}"
+        f"{OUTCOMES.get(str(e.detail.get('outcome')), 'no outcome named')}"
     ),
     A.REFERRAL_FOLLOW_UP_AGAIN: lambda e, f: (
         f"Could not reach {f.person(e.person_id) if e.person_id else 'an anonymous visitor'} "
-        f"about referral #{e.entity_id}; to try again on {e.detail.get('after')}"
+        f"about referral #{e.entity_id}; to try again" + _opt(e, "after", " on {}")
     ),
     A.REFERRAL_FOLLOW_UPS_VIEWED: lambda e, f: (
         f"Opened the referral follow-up list "
@@ -250,10 +260,11 @@ WORDING: dict[A, Words] = {
         f"Prepared a consent{_for(e, f)} to share with {_value(e.detail.get('recipient'))}"
     ),
     A.CONSENT_SIGNED: lambda e, f: (
-        f"Recorded the signed consent{_for(e, f)} (signed {e.detail.get('signed_on')})"
+        f"Recorded the signed consent{_for(e, f)}" + _opt(e, "signed_on", " (signed {})")
     ),
     A.CONSENT_REVOKED: lambda e, f: (
-        f"Recorded that {f.person(e.person_id)} revoked a consent (on {e.detail.get('revoked_on')})"
+        f"Recorded that {f.person(e.person_id)} revoked a consent"
+        + _opt(e, "revoked_on", " (on {})")
     ),
     A.PRINT_REFERRAL_SHEET: _printed("Printed"),
     A.PRINT_CATEGORY_HANDOUT: _printed("Printed"),
@@ -303,7 +314,7 @@ WORDING: dict[A, Words] = {
     ),
     A.STAFF_UNLOCKED: lambda e, f: "Unlocked the screen",
     A.STAFF_LOCKED_OUT: lambda e, f: (
-        f"Account locked after {e.detail.get('attempts')} wrong passwords in a row"
+        f"Account locked after {e.detail.get('attempts', 'too many')} wrong passwords in a row"
     ),
     A.STAFF_CREATED: lambda e, f: (
         f"Made a staff account for {f.staff_name(e.entity_id)} "

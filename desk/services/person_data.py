@@ -196,13 +196,17 @@ def _coaching(session: Session, ids: list[int]) -> list[Section]:
             .where(RecoveryGoal.person_id.in_(ids))
             .order_by(RecoveryGoal.created_at),
         ),
-        _rows(
-            session,
+        Section(
             "BARC-10",
             ("taken", "total"),
-            select(Barc10Assessment.taken_on, Barc10Assessment.total)
-            .where(Barc10Assessment.person_id.in_(ids))
-            .order_by(Barc10Assessment.taken_on),
+            tuple(
+                (a.taken_on, a.total)
+                for a in session.scalars(
+                    select(Barc10Assessment)
+                    .where(Barc10Assessment.person_id.in_(ids))
+                    .order_by(Barc10Assessment.taken_on)
+                )
+            ),
         ),
     ]
 

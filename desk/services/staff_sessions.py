@@ -120,12 +120,14 @@ def sign_in_staff(
     login = clean_login(login)
     staff = None
     if 0 < len(login) <= MAX_LOGIN_LENGTH and len(password) <= MAX_PASSWORD_LENGTH:
-        staff = session.scalars(
-            select(StaffMember).where(StaffMember.login == login).with_for_update()
-        ).one_or_none()
+        staff = session.scalars(select(StaffMember).where(StaffMember.login == login)).one_or_none()
     if staff is None or staff.password_hash is None:
         spend_verification_time(password)
         return SignInOutcome(None, _wrong())
+    if staff.locked_until is not None and staff.locked_until > now:
+        return SignInOutcome(None, _locked(session, staff.locked_until))  # no lock, no write
+    # Counting a wrong try must not race another station's: hold the row from here.
+    session.refresh(staff, with_for_update=True)
     refusal = _check_secret(session, staff, password, staff.password_hash, now)
     if refusal is not None:
         return SignInOutcome(None, refusal)

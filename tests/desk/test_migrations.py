@@ -217,3 +217,49 @@ def test_consents_made_before_r002_keep_their_language_and_their_reach(
         (2, "en", True),
         (3, "en", False),
     ]
+
+
+def test_a_database_from_before_staff_accounts_keeps_the_names_in_its_history(
+    empty_database: Database,
+) -> None:
+    """a001: a year of work done as the built-in "Front desk" account. After the upgrade that
+    account can no longer sign in, nobody can sign in until the first admin is made, and the
+    history still says who did what, by the names it had."""
+    from desk.services.audit import list_events
+    from desk.services.staff_sessions import first_admin_needed, sign_in_staff
+    from tests.staff import admin_actor
+
+    config = alembic_config(empty_database)
+    with empty_database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "s001")
+    with empty_database.engine.begin() as connection:
+        front_desk = connection.scalar(
+            text("SELECT id FROM staff_member WHERE login = 'frontdesk'")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO person (id, first_name, last_name, kind, created_at, updated_at, "
+                "version) VALUES (1, 'Ana', 'Silva', 'peer', '2025-12-01 10:00:00', "
+                "'2025-12-01 10:00:00', 1)"
+            )
+        )
+        for day in range(1, 13):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, "
+                    f"entity_id, person_id, station) VALUES ('2026-{day:02d}-01 10:00:00', "
+                    f"{front_desk}, 'person.viewed', 'person', '1', 1, 'desk-1')"
+                )
+            )
+    upgrade_database(empty_database)
+    with empty_database.session() as session:
+        assert first_admin_needed(session)
+        refused = sign_in_staff(session, "frontdesk", "")
+        assert refused.actor is None
+        actor = admin_actor(session)
+    with empty_database.session() as session:
+        history = list_events(session, actor)
+    opened = [entry for entry in history if entry.action == "person.viewed"]
+    assert len(opened) == 12
+    assert {entry.sentence for entry in opened} == {"Front desk opened Ana S.'s record"}
