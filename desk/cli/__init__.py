@@ -40,6 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the app on a fresh demo database with sample data"
     )
+    parser.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USERNAME",
+        help="sign in as this staff member, for commands that change records or show a "
+        "person's information (the password is asked at the terminal, or read from "
+        "RECOVERY_DESK_PASSWORD)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     self_check.register(commands)
     db_commands.register(commands)

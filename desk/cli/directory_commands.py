@@ -10,7 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from desk.access import Permission
 from desk.cli.common import open_and_upgrade
+from desk.cli.rights import signed_in_actor
 from desk.db.engine import Database
 from desk.directory.sheet_import import import_resources, preview_resources
 from desk.directory.sheet_mapping import check_mapping, guess_mapping, load_mapping_file
@@ -19,7 +21,7 @@ from desk.hsds.exporter import FORMATS, export_hsds
 from desk.hsds.files import UnreadableFile
 from desk.hsds.importer import import_hsds, record_refused_import
 from desk.hsds.report import ImportRefused, ImportReport
-from desk.services.actor import command_line_actor
+from desk.services.actor import Actor, command_line_actor
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -53,21 +55,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     sheet.set_defaults(handler=import_resources_command)
 
 
-def _refused(database: Database, report: ImportReport, kind: str) -> int:
+def _refused(database: Database, actor: Actor, report: ImportReport, kind: str) -> int:
     print(report.text(), file=sys.stderr)
     with database.transaction() as session:
-        record_refused_import(session, command_line_actor(session), report, kind)
+        record_refused_import(session, actor, report, kind)
     return 1
 
 
 def import_hsds_command(args: argparse.Namespace) -> int:
     database, _ = open_and_upgrade(args)
     try:
+        actor = signed_in_actor(database, args, Permission.IMPORT_EXPORT, "Importing a directory")
         try:
             with database.transaction() as session:
-                report = import_hsds(session, command_line_actor(session), args.path)
+                report = import_hsds(session, actor, args.path)
         except ImportRefused as refused:
-            return _refused(database, refused.report, "hsds")
+            return _refused(database, actor, refused.report, "hsds")
         print(report.text())
         return 0
     finally:
@@ -88,12 +91,15 @@ def export_hsds_command(args: argparse.Namespace) -> int:
 def import_resources_command(args: argparse.Namespace) -> int:
     database, _ = open_and_upgrade(args)
     try:
+        actor = signed_in_actor(
+            database, args, Permission.IMPORT_EXPORT, "Importing a list of resources"
+        )
         try:
             sheet = read_sheet(args.file)
         except UnreadableFile as error:
             report = ImportReport(source=args.file.name)
             report.reject(args.file.name, str(error))
-            return _refused(database, report, "resources")
+            return _refused(database, actor, report, "resources")
         if args.mapping:
             mapping = check_mapping(load_mapping_file(args.mapping), sheet.header)
         else:
@@ -102,9 +108,9 @@ def import_resources_command(args: argparse.Namespace) -> int:
         try:
             with database.transaction() as session:
                 preview = preview_resources(session, sheet, mapping)
-                report = import_resources(session, command_line_actor(session), preview)
+                report = import_resources(session, actor, preview)
         except ImportRefused as refused:
-            return _refused(database, refused.report, "resources")
+            return _refused(database, actor, refused.report, "resources")
         print(report.text())
         return 0
     finally:

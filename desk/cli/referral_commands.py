@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desk.access import Permission
 from desk.cli.common import open_and_upgrade
+from desk.cli.rights import read_only_actor, signed_in_actor
 from desk.errors import DeskError
 from desk.printing.catalogue import LANGUAGES
 from desk.services.actor import command_line_actor
@@ -70,8 +72,14 @@ def _write(path: Path, pdf: bytes) -> None:
 def referral_sheet_command(args: argparse.Namespace) -> int:
     database, _ = open_and_upgrade(args)
     try:
+        actor = (
+            signed_in_actor(
+                database, args, Permission.PRINT_SHEETS, "A referral sheet for a person"
+            )
+            if args.person is not None
+            else read_only_actor(database)
+        )
         with database.transaction() as session:
-            actor = command_line_actor(session)
             defaults = referral_defaults(session, actor, args.person)
             request = ReferralRequest(
                 service_ids=tuple(args.service),
