@@ -67,6 +67,23 @@ class CenterSettingsView(QWidget):
             self.fields[key] = spin
             defaults_form.addRow(self.tr(spec.label), spin)
 
+        security = QGroupBox(self.tr("Staff sign-in and locking"))
+        security_form = QFormLayout(security)
+        for key, suffix in (
+            ("security.idle_lock_minutes", self.tr(" minutes")),
+            ("security.lockout_attempts", self.tr(" in a row")),
+            ("security.lockout_minutes", self.tr(" minutes")),
+            ("security.min_password_length", self.tr(" characters")),
+        ):
+            spec = SPEC_BY_KEY[key]
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(spec.minimum or 0, spec.maximum or 10000)
+            spin.setSuffix(suffix)
+            spin.setAccessibleName(self.tr(spec.label))
+            self.fields[key] = spin
+            security_form.addRow(self.tr(spec.label), spin)
+
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
         self.reload_button = QPushButton(self.tr("Reload"))
@@ -83,4 +100,5 @@ class CenterSettingsView(QWidget):
         layout.addWidget(intro)
         layout.addWidget(center)
         layout.addWidget(defaults)
+        layout.addWidget(security)
         layout.addLayout(buttons)

@@ -86,6 +86,7 @@ class CoachesPage(Page):
         super().__init__(parent)
         self.context = context
         self.view = CoachesView(context.center_time)
+        self.view.caseload_pane.setVisible(context.may(Permission.VIEW_CASELOADS))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)

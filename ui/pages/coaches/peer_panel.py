@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.access import Permission
 from desk.errors import DeskError, StaleEdit
 from desk.models import GoalStatus
 from desk.names import shown_name
@@ -195,7 +196,22 @@ class PeerCoachingPanel(QWidget):
             ([coaching.current] if coaching.current else []) + list(coaching.history)
         )
         self._goal_chosen()
+        self._show_notes(coaching.notes_shown)
         self.loaded.emit()
+
+    def _show_notes(self, shown: bool) -> None:
+        """Contacts, goals and BARC-10 are for the peer's own coach (and those an admin
+        allowed); for everyone else their tabs stay shut and say why."""
+        for index in range(3):
+            self.tabs.setTabEnabled(index, shown)
+        self.tabs.setTabToolTip(
+            0, "" if shown else self.tr("Coaching notes are for the peer's own coach.")
+        )
+        if not shown:
+            self.tabs.setCurrentWidget(self.history)
+        for button in (self.goal_button, self.barc_button, self.set_status_button):
+            button.setVisible(shown)
+        self.contact_button.setVisible(self.context.may(Permission.COACHING_RECORDS))
 
     def _enable(self, enabled: bool) -> None:
         for button in (

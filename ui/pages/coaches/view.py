@@ -120,6 +120,7 @@ class CoachesView(QWidget):
         self.reassign_button = QPushButton(self.tr("Reassign…"))
         self.open_button = QPushButton(self.tr("Open record"))
         right = QWidget()
+        self.caseload_pane = right
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.caseload_heading)

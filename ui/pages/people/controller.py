@@ -19,9 +19,11 @@ from desk.services.people import (
     record_version,
     update_person,
 )
+from desk.services.person_details import PersonDetails
 from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.pages.coaches.peer_panel import PeerCoachingPanel
+from ui.pages.people.data_requests import PersonDataRequests
 from ui.pages.people.merge_dialog import MergeDialog
 from ui.pages.people.referrals_panel import PersonReferralsPanel
 from ui.pages.people.view import PeopleView
@@ -65,6 +67,12 @@ class PeoplePage(Page):
         view.save_button.clicked.connect(self.save)
         view.reload_button.clicked.connect(self.reload)
         view.merge_button.clicked.connect(self.merge)
+        view.merge_button.setVisible(context.may(Permission.MERGE_PEOPLE))
+        self.data_requests = PersonDataRequests(context, self)
+        view.data_button.setMenu(self.data_requests.menu)
+        view.data_button.setVisible(context.may(Permission.PERSON_DATA_REQUESTS))
+        self.data_requests.done.connect(self.view.banner.show_message)
+        self.data_requests.removed.connect(self._removed)
         view.refer_button.clicked.connect(self.referrals_panel.start_referral)
         refer = QShortcut(QKeySequence("Ctrl+R"), self)
         refer.activated.connect(self.referrals_panel.start_referral)
@@ -141,6 +149,7 @@ class PeoplePage(Page):
     def _show_record(self, loaded: tuple[PersonRecord, list[VisitSummary]]) -> None:
         record, visits = loaded
         self.record = record
+        self.data_requests.record = record
         view = self.view
         view.banner.hide()
         view.form.clear_errors()
@@ -278,3 +287,14 @@ class PeoplePage(Page):
     def _failed(self, error: DeskError) -> None:
         self._searching = False
         self.view.banner.show_message(str(error), "error")
+
+    def _removed(self, person_id: int) -> None:
+        """The record shown was removed: nothing of it stays on screen."""
+        if self.record is not None and self.record.id == person_id:
+            self.record = None
+            self.data_requests.record = None
+            self.draft.clear(f"person/{person_id}")
+            self.view.form.set_details(PersonDetails(first_name=""))
+            self.view.record_area.setEnabled(False)
+            self.view.record_heading.setText(self.tr("Open a record to see and edit it."))
+            self.view.visits_model.set_rows([])

@@ -126,7 +126,9 @@ class FollowUpTab(QWidget):
         self.person_button.clicked.connect(self._open_person)
         self._row_changed()
 
-    def refresh(self, *_args) -> None:
+    def refresh(self, *_args, audit: bool = True) -> None:
+        """Load the list; its opening (or a new scope) is recorded, a refresh after another
+        station's change (`audit=False`) is not."""
         scope = self.scope.currentData()
         chosen = self.current()
 
@@ -134,7 +136,7 @@ class FollowUpTab(QWidget):
 
         def load(session) -> tuple[list[ReferralEntry], date]:
             today = center_today(session)
-            return list_referrals(session, actor, scope=scope, today=today), today
+            return list_referrals(session, actor, scope=scope, today=today, audit=audit), today
 
         def show(loaded) -> None:
             entries, self.today = loaded
@@ -227,7 +229,7 @@ class FollowUpTab(QWidget):
                 .replace("%2", self.model.outcome_text(entry.outcome))
             )
         self.report(message, "ok")
-        self.refresh()
+        self.refresh(audit=False)
 
     def _reprint(self, how: str) -> None:
         """One reprint at a time: a second press while one is under way does nothing."""

@@ -35,7 +35,10 @@ class ReferralsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("referralTabs")
         self.tabs.addTab(self.builder, self.tr("Referral sheet"))
-        self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
+        if context.may(Permission.FOLLOW_UP_REFERRALS):
+            self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
+        else:
+            self.follow_up.hide()  # names who was referred where: for those who follow up
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
@@ -66,8 +69,9 @@ class ReferralsPage(Page):
         return dialog
 
     def show_follow_up(self) -> None:
-        self.tabs.setCurrentWidget(self.follow_up)
+        if self.tabs.indexOf(self.follow_up) >= 0:
+            self.tabs.setCurrentWidget(self.follow_up)
 
     def _on_changes(self, _topics: object) -> None:
         if self.isVisible() and self.tabs.currentWidget() is self.follow_up:
-            self.follow_up.refresh()
+            self.follow_up.refresh(audit=False)

@@ -60,6 +60,14 @@ class ResourcesPage(Page):
         super().__init__(parent)
         self.context = context
         self.view = ResourcesView()
+        for button in (self.view.verify_button, self.view.edit_button, self.view.queue_button):
+            button.setVisible(context.may(Permission.EDIT_DIRECTORY))
+        for button in (
+            self.view.import_hsds_button,
+            self.view.import_sheet_button,
+            self.view.export_button,
+        ):
+            button.setVisible(context.may(Permission.IMPORT_EXPORT))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.view)
