@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
-from desk.errors import NotFound, StaleEdit
+from desk.errors import NotFound
 from desk.models import Organization, Service, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 
 STAFF_EMAIL_DOMAIN = "staff.recovery-desk.invalid"
 
@@ -120,12 +120,14 @@ def lock_service_for_edit(session: Session, service_id: str, read_version: int) 
             "That resource is no longer in the directory.",
             hint="It may have been removed on another station; search again.",
         )
-    if service.version != read_version:
-        raise StaleEdit(
-            f"“{service.name}” was changed on another station since you opened it.",
-            hint="Your entries are still on screen. Reload it to see the other change, then "
-            "save again.",
-        )
+    refuse_stale(
+        session,
+        service,
+        read_version,
+        what=f"“{service.name}”",
+        hint="Your entries are still on screen. Reload it to see the other change, then "
+        "save again.",
+    )
     return service
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
-from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
+from desk.errors import ConflictError, NotFound, ValidationError
 from desk.models import (
     Assignment,
     Person,
@@ -25,7 +25,7 @@ from desk.models import (
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.people import live_person
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_day
 from desk.validation import NOTE_MAX, clean_text
 
@@ -328,12 +328,14 @@ def _visit_for_change(session: Session, visit_id: int, read_version: int) -> Vis
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("That visit is no longer in the queue.")
-    if visit.version != read_version:
-        raise StaleEdit(
-            f"This visit was already changed on another station (it is now "
-            f"“{visit.status.value.replace('_', ' ')}”).",
-            hint="The queue has been refreshed; check it and try again if still needed.",
-        )
+    refuse_stale(
+        session,
+        visit,
+        read_version,
+        what="This visit",
+        now=f"it is now “{visit.status.value.replace('_', ' ')}”",
+        hint="The queue has been refreshed; check it and try again if still needed.",
+    )
     return visit
 
 

@@ -20,7 +20,7 @@ from desk.audit.record import record_event
 from desk.coaching.availability import on_duty
 from desk.coaching.ranking import CoachProfile, PeerWishes, Suggestion, rank_coaches
 from desk.db.changes import Topic
-from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.errors import NotFound, ValidationError
 from desk.models import (
     Assignment,
     Person,
@@ -33,7 +33,7 @@ from desk.models import (
 from desk.services.actor import Actor
 from desk.services.coaching_queries import coach_rows
 from desk.services.people import live_person
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_now
 from desk.validation import clean_text
 
@@ -246,11 +246,13 @@ def save_coach_wishes(
 ) -> int:
     """Store what the peer asked of a coach; returns the record's new version."""
     person = live_person(session, person_id)
-    if person.version != read_version:
-        raise StaleEdit(
-            f"{person.first_name}'s record was changed on another station since you opened it.",
-            hint="What you chose is still on screen. Close and reopen the window, then try again.",
-        )
+    refuse_stale(
+        session,
+        person,
+        read_version,
+        what=f"{person.first_name}'s record",
+        hint="What you chose is still on screen. Close and reopen the window, then try again.",
+    )
     if wishes.coach_id is not None:
         coach = session.get(StaffMember, wishes.coach_id)
         if coach is None or not coach.is_coach:

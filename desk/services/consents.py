@@ -25,12 +25,12 @@ from sqlalchemy.orm import Session
 from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
-from desk.errors import DeskError, NotFound, StaleEdit, ValidationError
+from desk.errors import DeskError, NotFound, ValidationError
 from desk.models import Consent, Organization, Person, Service
 from desk.models.base import utc_now
 from desk.printing import catalogue
 from desk.services.actor import Actor
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import load_settings
 from desk.text_folding import fold
 from desk.validation import NOTE_MAX, clean_text
@@ -325,11 +325,13 @@ def _consent_for_change(session: Session, consent_id: int, read_version: int) ->
     consent = session.get(Consent, consent_id)
     if consent is None:
         raise NotFound(f"There is no consent #{consent_id}.")
-    if consent.version != read_version:
-        raise StaleEdit(
-            "This consent was changed on another station since you opened it.",
-            hint="Your entries are still on screen. Reload the person's consents, then try again.",
-        )
+    refuse_stale(
+        session,
+        consent,
+        read_version,
+        what="This consent",
+        hint="Your entries are still on screen. Reload the person's consents, then try again.",
+    )
     return consent
 
 

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
-from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.errors import NotFound, ValidationError
 from desk.models import Purpose
 from desk.services.actor import Actor
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 from desk.text_folding import fold
 from desk.validation import clean_text
 
@@ -100,10 +100,12 @@ def save_purpose(
         purpose = locked.get(code)
         if purpose is None:
             raise NotFound(f"There is no purpose “{code}”.")
-        if read_version is not None and purpose.version != read_version:
-            raise StaleEdit(
-                f"The purpose “{purpose.label}” was changed on another station since you "
-                "opened it.",
+        if read_version is not None:
+            refuse_stale(
+                session,
+                purpose,
+                read_version,
+                what=f"The purpose “{purpose.label}”",
                 hint="What you typed is still on screen. Close this window, open the purpose "
                 "again to see the other change, then make yours.",
             )

@@ -45,15 +45,21 @@ def refuse_stale(
     *,
     what: str,
     hint: str = RELOAD_HINT,
+    now: str = "",
+    changed_by_id: int | None = None,
 ) -> None:
     """Refuse an edit made on `record` as it was at `read_version`, when another station has
-    saved it since; the message names who did, when the record says."""
+    saved it since; the message names who did (`changed_by_id`, else the record's
+    `updated_by_id`) and, with `now`, how the record stands now."""
     if record.version == read_version:
         return
-    by_id = getattr(record, "updated_by_id", None)
+    by_id = changed_by_id if changed_by_id is not None else getattr(record, "updated_by_id", None)
     changed_by = session.get(StaffMember, by_id) if by_id else None
     who = f" by {changed_by.display_name}" if changed_by else ""
-    raise StaleEdit(f"{what} was changed on another station{who} since you opened it.", hint=hint)
+    state = f" ({now})" if now else ""
+    raise StaleEdit(
+        f"{what} was changed on another station{who} since you opened it{state}.", hint=hint
+    )
 
 
 def record_change(

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
-from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.errors import NotFound, ValidationError
 from desk.models import GoalArea, GoalStatus, RecoveryGoal
 from desk.services.actor import Actor
 from desk.services.coaching_access import require_coaching_notes
 from desk.services.people import live_person
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 from desk.validation import clean_text
 
 TITLE_MAX = 200
@@ -119,12 +119,14 @@ def update_goal(
         require_coaching_notes(session, actor, goal.person_id, writing=True)
     if goal is None:
         raise NotFound("That goal is no longer there.")
-    if goal.version != read_version:
-        raise StaleEdit(
-            f"The goal “{goal.title}” was changed on another station since you saw it "
-            f"(it is now {goal.status.value.replace('_', ' ')}).",
-            hint="The list has been refreshed; make your change again if still needed.",
-        )
+    refuse_stale(
+        session,
+        goal,
+        read_version,
+        what=f"The goal “{goal.title}”",
+        now=f"it is now {goal.status.value.replace('_', ' ')}",
+        hint="The list has been refreshed; make your change again if still needed.",
+    )
     values = {
         "title": _title(title) if title is not None else goal.title,
         "status": status or goal.status,

@@ -14,12 +14,12 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic
-from desk.errors import NotFound, StaleEdit, ValidationError
+from desk.errors import NotFound, ValidationError
 from desk.models import Person, Referral, ReferralItem, ReferralOutcome, StaffMember
 from desk.models.base import utc_now
 from desk.names import private_name
 from desk.services.actor import Actor
-from desk.services.recording import record_change
+from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_today
 from desk.validation import NOTE_MAX, clean_text
 
@@ -238,14 +238,15 @@ def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> 
     referral = session.get(Referral, referral_id)
     if referral is None:
         raise NotFound(f"There is no referral #{referral_id}.")
-    if referral.version != read_version:
-        who = session.get(StaffMember, referral.outcome_by_id) if referral.outcome_by_id else None
-        by = f" by {who.display_name}" if who else ""
-        raise StaleEdit(
-            f"This referral's follow-up was recorded on another station{by} since you opened it.",
-            hint="Your note is still on screen. Refresh the list to see theirs, then save again "
-            "if yours adds to it.",
-        )
+    refuse_stale(
+        session,
+        referral,
+        read_version,
+        what="This referral's follow-up",
+        changed_by_id=referral.outcome_by_id,
+        hint="Your note is still on screen. Refresh the list to see theirs, then save again "
+        "if yours adds to it.",
+    )
     return referral
 
 

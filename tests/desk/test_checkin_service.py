@@ -109,7 +109,7 @@ def test_start_check_out_and_the_version_check(database: Database, actor: Actor)
             now=NOON + timedelta(minutes=12),
         )
     with (
-        pytest.raises(StaleEdit, match="already changed on another station"),
+        pytest.raises(StaleEdit, match="This visit was changed on another station"),
         database.transaction() as session,
     ):
         check_out(session, actor, entry.visit_id, entry.version)  # a second station, stale
