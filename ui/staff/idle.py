@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 INPUT_EVENTS = frozenset(
@@ -19,15 +20,24 @@ INPUT_EVENTS = frozenset(
     }
 )
 CHECK_EVERY_MS = 5000
+LOCK_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_L)
+
+
+def _is_lock_key(event: QEvent) -> bool:
+    assert isinstance(event, QKeyEvent)
+    return event.keyCombination() == LOCK_KEY and not event.isAutoRepeat()
 
 
 class IdleWatcher(QObject):
-    """Emits `idle` once after `minutes` without input to any window of the app, while armed.
+    """Emits `idle` once after `minutes` without input to any window of the app, while armed,
+    and `lock_key` when Ctrl+L is pressed anywhere in the app: in a dialog too, where a
+    window's shortcut would be blocked by the dialog.
 
     The clock is injectable: tests move a fake one forward and call `check()`.
     """
 
     idle = Signal()
+    lock_key = Signal()
 
     def __init__(
         self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None
@@ -72,6 +82,9 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self._last_input = self._clock()
+            if event.type() == QEvent.Type.KeyPress and _is_lock_key(event):
+                self.lock_key.emit()
+                return True
         return False
 
     def stop(self) -> None:

@@ -13,8 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desk.access import AccountInactive
@@ -63,17 +62,13 @@ class StaffSessions(QObject):
         self.gate = GateWindow(tasks, title)
         self.idle = IdleWatcher(clock, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
+        self.idle.lock_key.connect(lambda: self.lock())  # Ctrl+L, wherever the focus is
         self.gate.sign_in.signed_in.connect(self._signed_in)
         self.gate.first_admin.made.connect(lambda actor: self.enter(actor))
         self.gate.lock.unlocked.connect(self._unlocked)
         self.gate.choose_password.chosen.connect(lambda actor: self.enter(actor))
         tasks.refused_account.connect(self._account_refused)
         self.changes.changed.connect(self._on_changes)
-        lock_action = QAction(self)
-        lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        lock_action.triggered.connect(lambda: self.lock())
-        self.lock_action = lock_action
 
     # Starting ------------------------------------------------------------------------------
 
@@ -109,7 +104,6 @@ class StaffSessions(QObject):
         if window is None:
             context = AppContext(self.database, actor, self.tasks, self.changes, self.settings)
             window = self._build_window(context)
-            window.addAction(self.lock_action)
             window.lock_requested.connect(lambda: self.lock())
             window.sign_out_requested.connect(self.sign_out)
             self.windows[actor.staff_id] = window
@@ -154,7 +148,7 @@ class StaffSessions(QObject):
         actor = window.context.actor
         for widget in QApplication.topLevelWidgets():
             if widget is not self.gate and widget.isVisible() and not isinstance(widget, Veil):
-                self._veils.append(Veil(widget))
+                self._veils.append(Veil.cover(widget))
         self.gate.show_lock(actor, window.frameGeometry(), message)
         self.tasks.submit(
             lambda session: record_screen_locked(session, actor, idle=idle),
@@ -202,12 +196,12 @@ class StaffSessions(QObject):
     def _put_away(self, window: MainWindow) -> None:
         """Hide a staff member's window for later, with its open dialogs closed: a dialog
         with a draft keeps it for its owner, who finds it when they open the form again."""
+        self._lift_veils()
         for dialog in open_dialogs(window):
             draft = getattr(dialog, "draft", None)
             if draft is not None:
                 draft.flush()
             QDialog.done(dialog, QDialog.DialogCode.Rejected)
-        self._lift_veils()
         window.hide()
 
     def shut_down(self) -> None:

@@ -1,4 +1,8 @@
-"""An opaque cover over a window while the station is locked: nothing of it can be read."""
+"""An opaque cover over a window while the station is locked: nothing of it can be read.
+
+Each window gets one veil, made the first time it is locked and kept (hidden) from then on:
+a veil deleted while a dialog's own event loop is ending can take the app down with it.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ LOCKED_TITLE = "Recovery Desk (locked)"
 
 
 class Veil(QWidget):
-    """Covers `window` (its whole area, kept so through resizes) and its title until
-    `lift()`; the window and what was typed in it stay exactly as they were underneath."""
+    """Covers its window (its whole area, kept so through resizes) and its title while shown;
+    the window and what was typed in it stay exactly as they were underneath."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -23,12 +27,27 @@ class Veil(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         self._window = window
-        self._title = window.windowTitle()
-        window.setWindowTitle(self.tr(LOCKED_TITLE))
+        self._title = ""
+        self.hide()
         window.installEventFilter(self)
-        self.setGeometry(window.rect())
-        self.raise_()
-        self.show()
+
+    @classmethod
+    def cover(cls, window: QWidget) -> Veil:
+        """Cover `window` with its veil (made now if it has none)."""
+        veil = window.findChild(Veil, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if veil is None:
+            veil = cls(window)
+        if not veil.isVisible():
+            veil._title = window.windowTitle()
+            window.setWindowTitle(veil.tr(LOCKED_TITLE))
+        veil.setGeometry(window.rect())
+        veil.raise_()
+        veil.show()
+        return veil
+
+    @property
+    def covering(self) -> bool:
+        return self.isVisible()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Resize:
@@ -39,7 +58,6 @@ class Veil(QWidget):
         return False
 
     def lift(self) -> None:
-        self._window.removeEventFilter(self)
-        self._window.setWindowTitle(self._title)
-        self.hide()
-        self.deleteLater()
+        if self.isVisible():
+            self._window.setWindowTitle(self._title)
+            self.hide()

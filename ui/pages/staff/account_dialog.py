@@ -56,6 +56,7 @@ class StaffAccountDialog(QDialog):
             if account is None
             else self.tr("Staff account: %1").replace("%1", account.display_name)
         )
+        self.setMinimumWidth(560)
         self.banner = Banner()
         self.name = QLineEdit(account.display_name if account else "")
         self.name.setObjectName("staffName")

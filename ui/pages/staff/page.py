@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.access import Permission
 from desk.db.changes import ANY_TOPIC, Topic
@@ -38,7 +45,15 @@ class StaffPage(Page):
         )
         intro.setWordWrap(True)
         self.model = StaffTableModel(context.center_time, self)
-        self.table = row_table_view(self.model, "staffTable", stretch=StaffTableModel.STATE)
+        self.table = row_table_view(self.model, "staffTable", stretch=StaffTableModel.NAME)
+        header = self.table.horizontalHeader()
+        for column in (
+            StaffTableModel.LOGIN,
+            StaffTableModel.ROLE,
+            StaffTableModel.STATE,
+            StaffTableModel.LAST_SIGN_IN,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("New account… (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("Change… (Enter)"))
         self.reset_button = QPushButton(self.tr("Reset password…"))
