@@ -142,3 +142,14 @@ def export_events_csv(session: Session, actor: Actor, where: EventFilter = Event
         )
     record_event(session, actor, AuditAction.EXPORT_AUDIT_LOG, "audit_event", events=len(entries))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+@requires(Permission.READ_AUDIT_LOG)
+def staff_names(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    """Everyone the log can name, by name: staff past and present and the built-in accounts."""
+    return [
+        (staff_id, name)
+        for staff_id, name in session.execute(
+            select(StaffMember.id, StaffMember.display_name).order_by(StaffMember.display_name)
+        )
+    ]

@@ -62,6 +62,7 @@ class ActivityFilters(QWidget):
         for edit, name in ((self.first_day, "activityFrom"), (self.last_day, "activityTo")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("MMM d, yyyy")
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
         self.first_day.setAccessibleName(self.tr("From"))

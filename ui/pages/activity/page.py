@@ -25,9 +25,9 @@ from desk.services.audit import (
     export_events_csv,
     list_events,
     record_audit_viewed,
+    staff_names,
 )
 from desk.services.lookup import lookup_people
-from desk.services.staff_accounts import list_staff_accounts
 from ui.context import AppContext
 from ui.models.audit_table import AuditTableModel
 from ui.pages.activity.filters import ActivityFilters
@@ -94,7 +94,7 @@ class ActivityPage(Page):
 
         def opened(session) -> list[tuple[int, str]]:
             record_audit_viewed(session, actor)
-            return [(a.id, a.display_name) for a in list_staff_accounts(session, actor)]
+            return staff_names(session, actor)
 
         self.context.tasks.submit(opened, self.filters.set_staff, self._failed, owner=self)
         self.filters.set_today(self.context.center_time.today())
