@@ -50,10 +50,13 @@ class Veil(QWidget):
         return self.isVisible()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self._window.rect())
+        window = getattr(self, "_window", None)  # gone while the app shuts down
+        if window is None or watched is not window:
+            return False
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(window.rect())
             self.raise_()
-        elif watched is self._window and event.type() == QEvent.Type.ChildAdded:
+        elif event.type() == QEvent.Type.ChildAdded:
             self.raise_()  # a widget added while locked stays under the cover
         return False
 
