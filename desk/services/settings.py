@@ -40,6 +40,8 @@ SPECS: tuple[SettingSpec, ...] = (
         "directory.stale_after_days", 90, "Flag resources not verified for (days)", int, 1, 3650
     ),
     SettingSpec("referrals.follow_up_days", 7, "Follow up on referrals after (days)", int, 0, 365),
+    SettingSpec("backup.keep_daily", 14, "Daily backups to keep", int, 1, 366),
+    SettingSpec("backup.keep_monthly", 12, "Monthly backups to keep", int, 0, 120),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
