@@ -9,10 +9,13 @@ written to the drive that may be lost.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -51,6 +54,15 @@ class BackupResult:
     seconds: float
     encrypted: bool
     removed: list[Path] = field(default_factory=list)
+
+
+def yield_to_the_desk() -> None:
+    """Lower the calling thread's CPU priority (Linux, where each thread has its own), so a
+    backup running beside the desk's work takes the processor only when the desk leaves it.
+    Call it on the thread that makes automatic backups, never on the GUI thread."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def private_work_folder(database: Database, fallback: Path) -> Path:

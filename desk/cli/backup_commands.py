@@ -159,7 +159,8 @@ def _show_and_confirm(
     args: argparse.Namespace, checked: CheckedBackup, database_path: Path
 ) -> None:
     made = checked.made_at.strftime("%Y-%m-%d %H:%M") if checked.made_at else "an unknown date"
-    print(f"The backup {checked.source.name} (made {made}, center time) holds {_describe(checked.summary)}.")
+    holds = _describe(checked.summary)
+    print(f"The backup {checked.source.name} (made {made}, center time) holds {holds}.")
     current = summarise_database(database_path)
     if current is None and database_path.exists():
         print(f"It will replace {database_path}, which cannot be read as a database.")
