@@ -6,12 +6,14 @@ import argparse
 import logging
 import signal
 import sys
+from typing import cast
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk import __version__
+from desk.backup.restore import CheckedBackup
 from desk.config import resolve_database_url
 from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
@@ -22,6 +24,7 @@ from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
 from desk.services.actor import front_desk_actor
 from desk.services.settings import load_settings
+from ui.backups import BackupScheduler
 from ui.change_listener import ChangeListener
 from ui.context import AppContext, ChangeSignals
 from ui.drafts import FormDraft
@@ -35,6 +38,7 @@ from ui.pages.people import PeoplePage
 from ui.pages.referrals import ReferralsPage
 from ui.pages.resources import ResourcesPage
 from ui.qt_log import route_qt_messages_to_logging
+from ui.restore_flow import record_and_describe, replace_with_progress
 from ui.tasks import TaskRunner
 from ui.widgets.page import Page
 
@@ -100,17 +104,20 @@ def build_window(
     crash: CrashReporter,
     *,
     runner_class: type[TaskRunner] = TaskRunner,
+    automatic_backups: bool = True,
 ) -> MainWindow:
     with database.session() as session:
         actor = front_desk_actor(session)
         zone = load_settings(session).timezone
     tasks = runner_class(database, crash.report)
     context = AppContext(database, actor, tasks, ChangeSignals(), settings)
+    context.backups = BackupScheduler(database, actor, tasks, settings, automatic=automatic_backups)
     context.center_time.zone = zone
     _keep_center_time_current(context)
     window = MainWindow(context, build_pages(context))
     tasks.setParent(window)
     context.changes.setParent(window)
+    context.backups.setParent(window)
     return window
 
 
@@ -178,22 +185,71 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
-    window = build_window(database, settings, crash)
-    if demo is not None:
-        window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
-    listener = ChangeListener(database)
+    notice: tuple[str, str] | None = None
+    while True:
+        window = build_window(database, settings, crash, automatic_backups=demo is None)
+        if demo is not None:
+            window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
+        code = _run_window(app, window, notice)
+        restore = cast(CheckedBackup | None, window.restore_request)
+        scheduler = window.context.backups
+        assert scheduler is not None
+        if restore is None:
+            if demo is None:
+                scheduler.close_backup()  # the window is closed already: no one waits
+                database.dispose()
+            else:
+                database.dispose()  # a restored demo is a new Database on the same file
+                demo.remove()
+            logger.info("Recovery Desk closed")
+            return code
+        scheduler.wait()
+        window.deleteLater()
+        reopened, notice = _restore_and_reopen(database, restore)
+        if reopened is None:
+            return 1
+        database = reopened
+
+
+def _run_window(app: QApplication, window: MainWindow, notice: tuple[str, str] | None) -> int:
+    """Show `window` until it closes; stop its listener and background work after."""
+    listener = ChangeListener(window.context.database)
     listener.changed.connect(window.context.changes.changed)
     listener.start()
     _close_on_termination_signals(window)
     window.show()
-    logger.info("window shown: %s", database.description)
+    if notice is not None:
+        window.banner.show_message(*notice)
+    assert window.context.backups is not None
+    window.context.backups.start()
+    logger.info("window shown: %s", window.context.database.description)
     try:
         return app.exec()
     finally:
         listener.stop()
         window.context.tasks.wait_for_done()
-        if demo is not None:
-            demo.remove()
-        else:
-            database.dispose()
-        logger.info("Recovery Desk closed")
+
+
+def _restore_and_reopen(
+    database: Database, checked: CheckedBackup
+) -> tuple[Database | None, tuple[str, str]]:
+    """Replace the database by the checked backup (every connection of this app let go
+    first), then open it again; a refusal opens the database as it was."""
+    path = database.sqlite_path
+    assert path is not None, "only a SQLite file is restored from the app"
+    url = database.url.render_as_string(hide_password=False)
+    database.dispose()
+    outcome = replace_with_progress(checked, path)
+    logger.info("restore from %s: %s", checked.source, "done" if outcome.restored else "refused")
+    try:
+        reopened, _ = open_and_upgrade(url)
+    except DeskError as error:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Restore", "Recovery Desk cannot open the database"),
+            f"{error.message}\n\n{error.hint}".strip(),
+        )
+        return None, ("", "")
+    if not outcome.restored:
+        return reopened, (outcome.message, "error")
+    return reopened, (record_and_describe(reopened, front_desk_actor, checked, outcome), "ok")

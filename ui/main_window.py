@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
+from ui.backups import BackupState, describe_state
 from ui.context import AppContext
 from ui.widgets.banner import Banner
 from ui.widgets.page import Page
@@ -71,7 +72,15 @@ class MainWindow(QMainWindow):
             self.tr("Acting as: %1").replace("%1", context.actor.display_name)
         )
         self.statusBar().addWidget(self.database_label, 1)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupLabel")
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.actor_label)
+        self.restore_request: object | None = None  # a CheckedBackup, once one is confirmed
+        self._warned_overdue = False
+        if context.backups is not None:
+            context.backups.state_changed.connect(self._show_backup_state)
+        context.navigator.restore_requested.connect(self._close_for_restore)
 
         context.navigator.open_person.connect(self._show_people_page)
         context.navigator.show_page.connect(self._show_page_by_id)
@@ -115,6 +124,34 @@ class MainWindow(QMainWindow):
     def _on_database_available(self) -> None:
         if self.banner.property("level") == "error":
             self.banner.show_message(self.tr("The database is back. You can save again."), "ok")
+
+    def _show_backup_state(self, state: BackupState) -> None:
+        text, level = describe_state(state, self.context.center_time)
+        self.backup_label.setText(text)
+        self.backup_label.setProperty("level", level)
+        self.backup_label.style().unpolish(self.backup_label)
+        self.backup_label.style().polish(self.backup_label)
+        status = state.status
+        if status is not None and status.warn and state.running is None:
+            if not self._warned_overdue:  # once per start: Dismiss means dismissed
+                self._warned_overdue = True
+                self.banner.show_message(
+                    self.tr(
+                        "No good backup has been made for more than two days. %1 Open Center "
+                        "settings, Backups, to see why and to back up now."
+                    ).replace("%1", text + "." if text else ""),
+                    "warning",
+                )
+        elif status is not None and not status.overdue and self._warned_overdue:
+            self._warned_overdue = False
+            if self.banner.property("level") == "warning":
+                self.banner.hide()
+
+    def _close_for_restore(self, checked: object) -> None:
+        """An admin confirmed a restore: close this window; the app restores the backup and
+        opens again on it (ui/app.py)."""
+        self.restore_request = checked
+        self.close()
 
     def _restore_geometry(self) -> None:
         settings = self.context.settings

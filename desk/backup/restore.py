@@ -96,8 +96,8 @@ def _not_ours(path: Path) -> NotABackup:
     )
 
 
-def _summarise(path: Path, original: Path) -> DatabaseSummary:
-    problem = integrity_problem(path)
+def _summarise(path: Path, original: Path, *, check: bool = True) -> DatabaseSummary:
+    problem = integrity_problem(path) if check else None
     if problem is not None:
         raise NotABackup(
             f"{original.name} is damaged or incomplete (SQLite says: {problem}).",
@@ -133,12 +133,13 @@ def refuse_unknown_schema(summary: DatabaseSummary, original: Path) -> None:
         )
 
 
-def summarise_database(path: Path) -> DatabaseSummary | None:
-    """What the current database holds, for the confirmation; None if it cannot be read."""
+def summarise_database(path: Path, *, check: bool = True) -> DatabaseSummary | None:
+    """What the current database holds, for the confirmation; None if it cannot be read.
+    `check=False` skips the integrity check (seconds on a large file) for a database in use."""
     if not path.exists():
         return None
     try:
-        return _summarise(path, path)
+        return _summarise(path, path, check=check)
     except NotABackup:
         return None
 

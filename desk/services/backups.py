@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk.backup.envelope import BackupKey, new_backup_key, passphrase_matches
 from desk.backup.making import BackupResult
+from desk.backup.restore import CheckedBackup, check_backup
 from desk.db.changes import announce_change
 from desk.errors import PermissionDenied, WrongPassphrase
 from desk.models import AuditEvent, Setting, StaffMember
@@ -114,6 +115,14 @@ def key_for_passphrase(session: Session, actor: Actor, passphrase: str) -> Backu
             "RECOVERY_DESK_BACKUP_PASSPHRASE unset: backups need no passphrase once it is set.",
         )
     return policy.key
+
+
+def check_backup_for_restore(
+    session: Session, actor: Actor, path: Path, passphrase: str | None, *, work_folder: Path
+) -> CheckedBackup:
+    """Every check of a backup before an admin restores it (see desk/backup/restore.py)."""
+    require_backup_admin(session, actor, "restore a backup")
+    return check_backup(path, passphrase, work_folder=work_folder)
 
 
 def record_backup_made(session: Session, actor: Actor, result: BackupResult) -> None:
