@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         self.backup_label.style().polish(self.backup_label)
         status = state.status
         if status is not None and status.warn and state.running is None:
-            if not self._warned_overdue:  # once per start: Dismiss means dismissed
+            # Once per start (Dismiss means dismissed), and never over another message.
+            if not self._warned_overdue and self.banner.isHidden():
                 self._warned_overdue = True
                 self.banner.show_message(
                     self.tr(

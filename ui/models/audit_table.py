@@ -49,8 +49,15 @@ class AuditTableModel(RowTableModel[AuditEntry]):
             "coaching.goal_added": self.tr("Added a recovery goal"),
             "coaching.goal_updated": self.tr("Changed a recovery goal"),
             "coaching.barc10_recorded": self.tr("Recorded a BARC-10"),
+            "backup.made": self.tr("Made a backup"),
+            "backup.failed": self.tr("A backup failed"),
+            "backup.restored": self.tr("Restored a backup"),
+            "backup.passphrase_set": self.tr("Set the backup passphrase"),
+            "backup.passphrase_changed": self.tr("Changed the backup passphrase"),
         }
         text = labels.get(entry.action, entry.action)
+        if entry.action == "backup.failed" and entry.detail.get("why"):
+            text += f": {entry.detail['why']}"
         if "before" in entry.detail and "after" in entry.detail:
             text += f": {entry.detail['before']!r} → {entry.detail['after']!r}"
         return text

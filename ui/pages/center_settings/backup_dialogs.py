@@ -167,11 +167,12 @@ class RestoreDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            BackupsTableModel.FOLDER, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BackupsTableModel.FOLDER, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.other_button = QPushButton(self.tr("Another file…"))
+        self.other_button.setAutoDefault(False)
         self.other_button.clicked.connect(self.choose_other_file)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("restorePassphrase")
@@ -183,8 +184,10 @@ class RestoreDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Check and restore…"))
         self.restore_button.setObjectName("checkAndRestore")
         self.restore_button.setEnabled(False)
+        self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self.check_selected)
         cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.status = QLabel()
         self.status.setObjectName("statusLine")
@@ -199,7 +202,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        self.resize(820, 460)
+        self.resize(900, 520)
         self.plan: RestorePlan | None = None
         self.ask_file = lambda: QFileDialog.getOpenFileName(
             self, self.tr("Choose a backup"), str(folders[0] if folders else "")
@@ -245,6 +248,8 @@ class RestoreDialog(QDialog):
         backup = self.selected()
         self.restore_button.setEnabled(backup is not None)
         self.passphrase.setEnabled(bool(backup and backup.encrypted))
+        if backup is not None and backup.encrypted:
+            self.passphrase.setFocus()
 
     def choose_other_file(self) -> None:
         name = self.ask_file()
@@ -271,6 +276,7 @@ class RestoreDialog(QDialog):
         passphrase = self.passphrase.text() if backup.encrypted else None
         actor, database_path = self.context.actor, self.database_path
         self.restore_button.setEnabled(False)
+        self.banner.hide()
         self.status.setText(self.tr("Checking the backup…"))
 
         def check(session) -> RestorePlan:
