@@ -218,6 +218,8 @@ def _run_window(app: QApplication, window: MainWindow, notice: tuple[str, str] |
     listener.start()
     _close_on_termination_signals(window)
     window.show()
+    window.raise_()
+    window.activateWindow()  # a window opened again after a restore takes the keyboard
     if notice is not None:
         window.banner.show_message(*notice)
     assert window.context.backups is not None
