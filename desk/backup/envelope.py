@@ -42,7 +42,7 @@ MAGIC = b"RDBACKUP"  # the first bytes of every encrypted backup
 FORMAT = 1
 HKDF_INFO = b"recovery-desk backup v1"
 TAG_BYTES = 16
-CHUNK = 1 << 20
+CHUNK = 1 << 18  # small pieces: the desk's threads get the interpreter between them
 # About half a second and 128 MiB on a desk computer: cheap once per restore, slow for
 # anyone trying passphrases one after another.
 SCRYPT_N = 1 << 17
