@@ -145,9 +145,10 @@ class BackupScheduler(QObject):
             except Exception as exc:  # a bug: reported in words, logged with its traceback
                 logger.exception("backup failed unexpectedly")
                 outcome = BackupFailed(f"The backup stopped on an unexpected error ({exc}).")
+            try:
+                self._finished.emit(kind, outcome)  # queued to the GUI thread
             finally:
                 self._thread_done.set()
-            self._finished.emit(kind, outcome)
 
         self._background(work)
         return True
@@ -231,6 +232,8 @@ def describe_state(state: BackupState, center_time: CenterTime) -> tuple[str, st
     status = state.status
     if status is None:
         return "", "ok"
+    if not state.automatic and status.last_good_at is None:
+        return "", "ok"  # PostgreSQL (backed up on its server) or the demo
     if status.last_good_at is None:
         return _tr("No backup yet"), "warning" if status.warn else "ok"
     text = _tr("Last backup: %1").replace("%1", when_text(status.last_good_at, center_time))

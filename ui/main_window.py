@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self.backup_label.style().unpolish(self.backup_label)
         self.backup_label.style().polish(self.backup_label)
         status = state.status
-        if status is not None and status.warn and state.running is None:
+        # Only where this app makes the backups: PostgreSQL's are the server's business.
+        if status is not None and status.warn and state.automatic and state.running is None:
             # Once per start (Dismiss means dismissed), and never over another message.
             if not self._warned_overdue and self.banner.isHidden():
                 self._warned_overdue = True

@@ -65,12 +65,6 @@ def yield_to_the_desk() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
-def private_work_folder(database: Database, fallback: Path) -> Path:
-    """Where plain temporary copies are made: beside the SQLite file, else `fallback`."""
-    path = database.sqlite_path
-    return path.parent if path is not None else fallback
-
-
 def make_backup(
     database: Database,
     target: BackupTarget,

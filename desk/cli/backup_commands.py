@@ -29,6 +29,8 @@ from desk.backup.restore import (
 )
 from desk.cli.common import describe_upgrade
 from desk.config import parse_database_url, resolve_database_url
+from desk.db.engine import open_database
+from desk.db.migrate import refuse_if_too_new, schema_status
 from desk.db.startup import open_and_upgrade
 from desk.errors import BackupFailed, DeskError, NotABackup
 from desk.models.base import utc_now
@@ -75,8 +77,10 @@ def ask_passphrase(*, confirm: bool) -> str:
 
 
 def backup_command(args: argparse.Namespace) -> int:
-    database, _upgrade = open_and_upgrade(resolve_database_url(args.database))
+    # A backup copies the database as it is: it never upgrades it first.
+    database = open_database(resolve_database_url(args.database))
     try:
+        refuse_if_too_new(schema_status(database), database)
         if database.is_postgresql and pg_dump_command() is None:
             raise BackupFailed(
                 "pg_dump, PostgreSQL's backup program, is not on this station's PATH.",

@@ -195,3 +195,16 @@ def test_the_app_restores_and_reopens_or_says_why_not(
         actions = [e.action for e in session.query(AuditEvent).all()]
     again.dispose()
     assert "backup.restored" in actions
+
+
+def test_where_the_app_makes_no_backups_it_raises_no_alarm(app_context: AppContext) -> None:
+    """PostgreSQL is backed up on its server, the demo not at all: no "no backup" warning."""
+    from desk.services.backups import BackupStatus
+    from ui.backups import BackupState
+
+    never = BackupStatus(None, None, overdue=True, warn=True)
+    assert describe_state(BackupState(status=never, automatic=False), app_context.center_time) == (
+        "",
+        "ok",
+    )
+    assert describe_state(BackupState(status=never), app_context.center_time)[1] == "warning"
