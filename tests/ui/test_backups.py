@@ -208,3 +208,26 @@ def test_where_the_app_makes_no_backups_it_raises_no_alarm(app_context: AppConte
         "ok",
     )
     assert describe_state(BackupState(status=never), app_context.center_time)[1] == "warning"
+
+
+def test_the_passphrase_dialog_refuses_a_short_or_mistyped_one_and_saves_a_good_one(
+    app_context: AppContext, qtbot
+) -> None:
+    from desk.services.backups import load_backup_policy
+    from ui.pages.center_settings.backup_dialogs import PassphraseDialog
+
+    dialog = PassphraseDialog(app_context)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog.save()
+    assert "at least 12 characters" in dialog.banner.text
+    dialog.first.setText(PASSPHRASE)
+    dialog.second.setText(PASSPHRASE + "!")
+    dialog.save()
+    assert dialog.banner.text == "The two passphrases differ."
+    dialog.second.setText(PASSPHRASE)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with app_context.database.session() as session:
+        assert load_backup_policy(session).key is not None
