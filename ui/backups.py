@@ -133,13 +133,16 @@ class BackupScheduler(QObject):
         if self.state.running is not None:
             return False
         folder = None if self.uses_default_folder else self.folder
+        first_failure = self.state.failure is None  # a streak of retries is recorded once
         self._retry.stop()
         self._thread_done.clear()
         self._publish(replace(self.state, running=kind))
 
         def work() -> None:
             try:
-                outcome: object = backup_now(self.database, self.actor, kind, folder=folder)
+                outcome: object = backup_now(
+                    self.database, self.actor, kind, folder=folder, record_failure=first_failure
+                )
             except DeskError as error:
                 outcome = error
             except Exception as exc:  # a bug: reported in words, logged with its traceback

@@ -65,8 +65,11 @@ def backup_now(
     folder: Path | None = None,
     now: datetime | None = None,
     key: BackupKey | None = None,
+    record_failure: bool = True,
 ) -> BackupResult:
-    """Make one backup into `folder` (None: the default folder), prune, and record it."""
+    """Make one backup into `folder` (None: the default folder), prune, and record it.
+    `record_failure=False` leaves a failure out of the activity log (the log file still has
+    it): a retry every few minutes of a drive that stays unplugged is recorded once."""
     target = None
     try:
         with database.session() as session:
@@ -84,7 +87,9 @@ def backup_now(
         with database.transaction() as session:
             record_backup_made(session, actor, result)
     except DeskError as error:
-        _record_failure(database, actor, kind, target.folder if target else folder, error)
+        logger.warning("backup (%s) failed: %s", kind, error)
+        if record_failure:
+            _record_failure(database, actor, kind, target.folder if target else folder, error)
         if isinstance(error, BackupFailed):
             raise
         raise BackupFailed(error.message, hint=error.hint) from None
@@ -95,7 +100,6 @@ def backup_now(
 def _record_failure(
     database: Database, actor: Actor, kind: str, folder: Path | None, error: DeskError
 ) -> None:
-    logger.warning("backup (%s) failed: %s", kind, error)
     # The database may be what failed: then the log file alone keeps the failure.
     with contextlib.suppress(Exception), database.transaction() as session:
         record_backup_failed(session, actor, kind, folder or Path(), error.message)

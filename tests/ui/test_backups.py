@@ -84,6 +84,11 @@ def test_a_failed_backup_is_told_in_words_and_tried_again(
     assert level == "error"
     assert f"Backup failed: The backup folder {unplugged} cannot be found." in text
     assert "Trying again at" in text
+    scheduler._retry.timeout.emit()  # still unplugged: told again, recorded once
+    assert isinstance(scheduler.state.failure, BackupFailed)
+    with app_context.database.session() as session:
+        failures = session.query(AuditEvent).filter(AuditEvent.action == "backup.failed")
+        assert failures.count() == 1
     unplugged.mkdir()  # plugged in again
     scheduler._retry.timeout.emit()
     assert scheduler.state.failure is None
