@@ -17,6 +17,7 @@ import contextlib
 import errno
 import os
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -154,6 +155,20 @@ def place_atomically(temporary: Path, final: Path) -> None:
                 os.fsync(descriptor)
             finally:
                 os.close(descriptor)
+
+
+STALE_AFTER_S = 3600
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove what an interrupted backup or restore left (the machine switched off mid-way):
+    temporary files of ours more than an hour old. A plain copy must not linger."""
+    with contextlib.suppress(OSError):
+        for pattern in (".recovery-desk-*.partial", ".recovery-desk-restore-*.tmp"):
+            for path in folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    if time.time() - path.stat().st_mtime > STALE_AFTER_S:
+                        path.unlink()
 
 
 def remove_quietly(path: Path | None) -> None:

@@ -28,6 +28,7 @@ from desk.backup.files import (
     place_atomically,
     prepare_folder,
     remove_quietly,
+    remove_stale_temporaries,
 )
 from desk.backup.sqlite_copy import copy_sqlite_database
 from desk.db.engine import Database
@@ -84,6 +85,8 @@ def make_backup(
     started = time.perf_counter()
     content = "sqlite" if database.is_sqlite else "pg_dump"
     prepare_folder(target.folder, create=target.is_default)
+    remove_stale_temporaries(target.folder)
+    remove_stale_temporaries(work_folder)
     encrypted = target.encrypt_for is not None
     final = target.folder / backup_name(made_at, kind, content=content, encrypted=encrypted)
     plain_folder = work_folder if encrypted else target.folder

@@ -213,3 +213,20 @@ def test_a_database_that_sqlite_cannot_open_is_moved_aside_and_replaced(
         assert every_table(restored) == before
     finally:
         restored.dispose()
+
+
+def test_what_an_interrupted_backup_left_is_cleared_by_the_next(demo_database: Database) -> None:
+    import os
+
+    folder = demo_database.sqlite_path.parent
+    (folder / "backups").mkdir(mode=0o700)
+    old = [folder / ".recovery-desk-abc.partial", folder / "backups" / ".recovery-desk-d.partial"]
+    fresh = folder / "backups" / ".recovery-desk-now.partial"  # perhaps another's, under way
+    for path in [*old, fresh]:
+        path.write_bytes(b"plain data")
+    for path in old:
+        os.utime(path, (0, 0))
+    with demo_database.session() as session:
+        actor = front_desk_actor(session)
+    backup_now(demo_database, actor, "manual")
+    assert not any(path.exists() for path in old) and fresh.exists()
