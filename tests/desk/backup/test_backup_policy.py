@@ -19,6 +19,7 @@ from desk.models.base import utc_now
 from desk.services.actor import Actor, command_line_actor
 from desk.services.backups import (
     backup_status,
+    check_backup_for_restore,
     key_for_passphrase,
     load_backup_policy,
     set_backup_passphrase,
@@ -49,6 +50,14 @@ def test_only_an_admin_sets_the_passphrase_and_it_is_never_stored(
         actions = list(session.scalars(select(AuditEvent.action)))
     assert not any(PASSPHRASE in value for value in stored)
     assert "backup.passphrase_set" in actions
+
+
+def test_only_an_admin_restores(database: Database, tmp_path: Path) -> None:
+    coach = a_coach(database)
+    backup = tmp_path / "recovery-desk-2026-11-28-090215-daily.sqlite3"
+    backup.write_bytes(b"whatever it holds, the check comes first")
+    with database.transaction() as session, pytest.raises(PermissionDenied, match="restore"):
+        check_backup_for_restore(session, coach, backup, None, work_folder=tmp_path)
 
 
 def test_a_passphrase_other_than_the_centers_is_refused(database: Database) -> None:
