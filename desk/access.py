@@ -57,6 +57,7 @@ class Permission(enum.Enum):
     READ_AUDIT_LOG = "read the activity log"
     PERSON_DATA_REQUESTS = "export or remove a person's data at their request"
     SEED_DEMO_DATA = "add sample data"
+    MANAGE_BACKUPS = "set the backup passphrase and restore backups"
 
 
 FRONT_DESK_PERMISSIONS = frozenset(

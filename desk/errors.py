@@ -118,3 +118,19 @@ class UnexpectedFailure(DeskError):
             "That did not finish: something went wrong that Recovery Desk did not expect.",
             hint="Nothing was saved by it. Try again; the details are in the log file.",
         )
+
+
+class BackupFailed(DeskError):
+    """A backup could not be made (its folder missing, full or read-only, a tool missing)."""
+
+
+class NotABackup(DeskError):
+    """A file offered for restore is not a usable Recovery Desk backup."""
+
+
+class WrongPassphrase(DeskError):
+    """The backup passphrase given does not open this backup."""
+
+
+class DatabaseInUse(DeskError):
+    """Another station or program has the database open, so it cannot be replaced now."""

@@ -22,19 +22,21 @@ def add_staff(
     password: str | None = None,
     is_coach: bool | None = None,
 ) -> Actor:
-    """The account `login` (made, and committed, if it is not there yet), as an actor."""
-    staff = session.scalars(select(StaffMember).where(StaffMember.login == login)).one_or_none()
-    if staff is None:
-        staff = StaffMember(
-            display_name=name,
-            login=login,
-            role=role,
-            is_coach=role is StaffRole.COACH if is_coach is None else is_coach,
-            password_hash=hash_secret(password) if password else None,
-        )
-        session.add(staff)
-        session.commit()
-    return actor_for_staff(staff, "test station")
+    """The account `login` (made, and committed on a session of its own, if it is not there
+    yet), as an actor: `session` may be in the middle of a transaction of its own."""
+    with Session(session.get_bind()) as own:
+        staff = own.scalars(select(StaffMember).where(StaffMember.login == login)).one_or_none()
+        if staff is None:
+            staff = StaffMember(
+                display_name=name,
+                login=login,
+                role=role,
+                is_coach=role is StaffRole.COACH if is_coach is None else is_coach,
+                password_hash=hash_secret(password) if password else None,
+            )
+            own.add(staff)
+            own.commit()
+        return actor_for_staff(staff, "test station")
 
 
 def admin_actor(session: Session) -> Actor:

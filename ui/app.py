@@ -6,12 +6,14 @@ import argparse
 import logging
 import signal
 import sys
+from typing import cast
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk import __version__
+from desk.backup.restore import CheckedBackup
 from desk.config import resolve_database_url
 from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
@@ -20,7 +22,9 @@ from desk.demo.database import DemoDatabase, create_demo_database
 from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
+from desk.services.actor import Actor, command_line_actor, station_name
 from desk.services.settings import load_settings
+from ui.backups import BackupScheduler
 from ui.change_listener import ChangeListener
 from ui.context import AppContext
 from ui.drafts import FormDraft
@@ -35,6 +39,7 @@ from ui.pages.referrals import ReferralsPage
 from ui.pages.resources import ResourcesPage
 from ui.pages.staff import StaffPage
 from ui.qt_log import route_qt_messages_to_logging
+from ui.restore_flow import record_and_describe, replace_with_progress
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
 from ui.widgets.page import Page
@@ -171,10 +176,7 @@ def run_app(args: argparse.Namespace) -> int:
     log_path = configure_logging(log_file())
     route_qt_messages_to_logging()
     logger.info("Recovery Desk %s starting", __version__)
-    sessions: StaffSessions | None = None
-    crash = CrashReporter(
-        log_path, parent_widget=lambda: sessions.current if sessions is not None else None
-    )
+    crash = CrashReporter(log_path)
     crash.install()
     install_bundled_fonts(app)
     apply_style(app)
@@ -188,18 +190,55 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
-    tasks = TaskRunner(database, crash.report)
     title = (
         app.tr("Recovery Desk (demo: sample data only)") if demo is not None else "Recovery Desk"
     )
-    sessions = StaffSessions(database, settings, tasks, build_main_window, title=title)
+    notice: tuple[str, str] | None = None
+    while True:
+        code, restore = _run_station(app, database, settings, crash, demo, title, notice)
+        if restore is None:
+            if demo is not None:
+                database.dispose()  # a restored demo is a new Database on the same file
+                demo.remove()
+            else:
+                database.dispose()
+            logger.info("Recovery Desk closed")
+            return code
+        reopened, notice = _restore_and_reopen(database, restore)
+        if reopened is None:
+            return 1
+        database = reopened
+
+
+def _run_station(
+    app: QApplication,
+    database: Database,
+    settings: QSettings,
+    crash: CrashReporter,
+    demo: DemoDatabase | None,
+    title: str,
+    notice: tuple[str, str] | None,
+) -> tuple[int, CheckedBackup | None]:
+    """The station on `database` until the app closes, or an admin asks for a restore (the
+    checked backup is returned then, every window closed and all work let go)."""
+    tasks = TaskRunner(database, crash.report)
+    with database.session() as session:
+        station = station_actor(session)
+    backups = BackupScheduler(database, station, tasks, settings, automatic=demo is None)
+    sessions = StaffSessions(
+        database, settings, tasks, build_main_window, title=title, backups=backups
+    )
     tasks.setParent(sessions)
+    backups.setParent(sessions)
+    crash.attach(lambda: sessions.current)
     listener = ChangeListener(database)
     listener.changed.connect(sessions.changes.changed)
     listener.start()
     _close_on_termination_signals(app, sessions)
     sessions.window_shown.connect(lambda _window: logger.info("window shown"))
-    if demo is not None:
+    if notice is not None:
+        sessions.notice = notice
+    if demo is not None and notice is None:
         window = sessions.enter(demo.actor)
         window.setWindowTitle(
             app.tr(
@@ -209,14 +248,51 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         sessions.begin()
         logger.info("window shown: sign-in, %s", database.description)
+    backups.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         listener.stop()
-        tasks.wait_for_done()
-        sessions.shut_down()
-        if demo is not None:
-            demo.remove()
-        else:
-            database.dispose()
-        logger.info("Recovery Desk closed")
+    restore = sessions.restore_request
+    if restore is None and demo is None:
+        backups.close_backup()  # the windows are closed already: nobody waits
+    backups.wait()
+    tasks.wait_for_done()
+    sessions.shut_down()
+    return code, cast(CheckedBackup | None, restore)
+
+
+def station_actor(session) -> Actor:
+    """Who the station's own work (the automatic backups) is recorded as: the built-in
+    account, named for this station, whoever is signed in or not."""
+    built_in = command_line_actor(session)
+    return Actor(built_in.staff_id, built_in.display_name, built_in.role, station_label())
+
+
+def station_label() -> str:
+    return f"{station_name()} (automatic backup)"
+
+
+def _restore_and_reopen(
+    database: Database, checked: CheckedBackup
+) -> tuple[Database | None, tuple[str, str]]:
+    """Replace the database by the checked backup (every connection of this app let go
+    first), then open it again; a refusal opens the database as it was."""
+    path = database.sqlite_path
+    assert path is not None, "only a SQLite file is restored from the app"
+    url = database.url.render_as_string(hide_password=False)
+    database.dispose()
+    outcome = replace_with_progress(checked, path)
+    logger.info("restore from %s: %s", checked.source, "done" if outcome.restored else "refused")
+    try:
+        reopened, _ = open_and_upgrade(url)
+    except DeskError as error:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Restore", "Recovery Desk cannot open the database"),
+            f"{error.message}\n\n{error.hint}".strip(),
+        )
+        return None, ("", "")
+    if not outcome.restored:
+        return reopened, (outcome.message, "error")
+    return reopened, (record_and_describe(reopened, station_actor, checked, outcome), "ok")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -14,6 +15,9 @@ from ui.basket import BasketModel
 from ui.formatting import CenterTime
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from ui.backups import BackupScheduler
+
 
 class Navigator(QObject):
     """Pages ask for another page through this, without knowing the main window."""
@@ -21,6 +25,7 @@ class Navigator(QObject):
     open_person = Signal(int)  # show this person's record on the People page
     show_page = Signal(str)  # show the page with this page_id
     start_referral = Signal(int, str)  # a referral for this person (id, the name they go by)
+    restore_requested = Signal(object)  # a CheckedBackup: close, restore it, open again
 
 
 class ChangeSignals(QObject):
@@ -40,6 +45,7 @@ class AppContext:
     navigator: Navigator = field(default_factory=Navigator)
     people_index: PersonIndex = field(default_factory=PersonIndex)
     center_time: CenterTime = field(default_factory=CenterTime)
+    backups: BackupScheduler | None = None  # None where there are no automatic backups (tests)
 
     def may(self, permission: Permission) -> bool:
         """Whether the signed-in staff member's role holds `permission`: for showing only the

@@ -83,6 +83,10 @@ class CrashReporter:
         self._showing = False
         self.last_error: BaseException | None = None
 
+    def attach(self, parent_widget) -> None:
+        """The window the dialog opens over, from now on (the one signed in at the moment)."""
+        self._parent_widget = parent_widget
+
     def install(self) -> None:
         sys.excepthook = self.excepthook
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.access import ROLE_WORDS
+from desk.access import ROLE_WORDS, Permission
 from desk.errors import DeskError
+from ui.backups import BackupState, describe_state
 from ui.context import AppContext
 from ui.staff.account_dialog import AccountDialog
 from ui.widgets.banner import Banner
@@ -99,7 +100,10 @@ class MainWindow(QMainWindow):
         self.sign_out_button.setObjectName("signOutButton")
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         self.statusBar().addWidget(self.database_label, 1)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupLabel")
         for widget in (
+            self.backup_label,
             self.actor_label,
             self.account_button,
             self.lock_button,
@@ -107,6 +111,12 @@ class MainWindow(QMainWindow):
         ):
             self.statusBar().addPermanentWidget(widget)
         self._signing_out = False
+        self.restore_request: object | None = None  # a CheckedBackup, once one is confirmed
+        self._warned_overdue = False
+        if context.backups is not None:
+            context.backups.state_changed.connect(self._show_backup_state)
+            self._show_backup_state(context.backups.state)
+        context.navigator.restore_requested.connect(self._close_for_restore)
 
         context.navigator.open_person.connect(self._show_people_page)
         context.navigator.show_page.connect(self._show_page_by_id)
@@ -151,6 +161,38 @@ class MainWindow(QMainWindow):
         if self.banner.property("level") == "error":
             self.banner.show_message(self.tr("The database is back. You can save again."), "ok")
 
+    def _show_backup_state(self, state: BackupState) -> None:
+        admin = self.context.may(Permission.MANAGE_BACKUPS)
+        text, level = describe_state(state, self.context.center_time, warn=admin)
+        self.backup_label.setText(text)
+        self.backup_label.setProperty("level", level)
+        self.backup_label.style().unpolish(self.backup_label)
+        self.backup_label.style().polish(self.backup_label)
+        status = state.status
+        # Only where this app makes the backups: PostgreSQL's are the server's business.
+        overdue = status is not None and status.overdue and admin
+        if overdue and state.automatic and state.running is None:
+            # Once per start (Dismiss means dismissed), and never over another message.
+            if not self._warned_overdue and self.banner.isHidden():
+                self._warned_overdue = True
+                self.banner.show_message(
+                    self.tr(
+                        "No good backup has been made for more than two days. %1 Open Center "
+                        "settings, Backups, to see why and to back up now."
+                    ).replace("%1", text + "." if text else ""),
+                    "warning",
+                )
+        elif status is not None and not status.overdue and self._warned_overdue:
+            self._warned_overdue = False
+            if self.banner.property("level") == "warning":
+                self.banner.hide()
+
+    def _close_for_restore(self, checked: object) -> None:
+        """An admin confirmed a restore: close this window; the app restores the backup and
+        opens again on it (ui/app.py)."""
+        self.restore_request = checked
+        self.close()
+
     def _restore_geometry(self) -> None:
         settings = self.context.settings
         geometry = settings.value(GEOMETRY_KEY)
@@ -178,9 +220,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         waiting = self.context.tasks.records_waiting
-        if (
-            waiting and event.spontaneous() and not self._signing_out
-        ):  # staff closing it, not the system shutting down
+        # staff closing it, not the system shutting down or a sign-out
+        if waiting and event.spontaneous() and not self._signing_out:
             answer = QMessageBox.warning(
                 self,
                 self.tr("Records not written yet"),

@@ -87,6 +87,12 @@ class AuditAction(enum.StrEnum):
     STAFF_PASSWORD_RESET = "staff.password_reset"
     STAFF_PASSWORD_CHANGED = "staff.password_changed"
     STAFF_PIN_SET = "staff.pin_set"
+    # Backups
+    BACKUP_MADE = "backup.made"
+    BACKUP_FAILED = "backup.failed"
+    BACKUP_RESTORED = "backup.restored"
+    BACKUP_PASSPHRASE_SET = "backup.passphrase_set"
+    BACKUP_PASSPHRASE_CHANGED = "backup.passphrase_changed"
     # The activity log itself, and sample data
     AUDIT_VIEWED = "audit.viewed"
     DEMO_SEEDED = "demo.seeded"

@@ -326,6 +326,17 @@ WORDING: dict[A, Words] = {
     A.STAFF_PIN_SET: lambda e, f: (
         "Set a PIN for their lock screen" if e.detail.get("set", True) else "Removed their PIN"
     ),
+    A.BACKUP_MADE: lambda e, f: (
+        f"Made {'an encrypted' if e.detail.get('encrypted') else 'a'} backup"
+        + _opt(e, "folder", " in {}")
+    ),
+    A.BACKUP_FAILED: lambda e, f: "Could not make a backup" + _opt(e, "why", ": {}"),
+    A.BACKUP_RESTORED: lambda e, f: (
+        f"Restored the database from the backup {_value(e.entity_id)}"
+        + _opt(e, "made_at", " made {}")
+    ),
+    A.BACKUP_PASSPHRASE_SET: lambda e, f: "Set the backup passphrase",
+    A.BACKUP_PASSPHRASE_CHANGED: lambda e, f: "Changed the backup passphrase",
     A.AUDIT_VIEWED: lambda e, f: "Opened the activity log",
     A.DEMO_SEEDED: lambda e, f: (
         f"Added sample data ({_plural(int(e.detail.get('people', 0)), 'person', 'people')}, "

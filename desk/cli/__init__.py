@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from desk import __version__
 from desk.cli import (
+    backup_commands,
     db_commands,
     directory_commands,
     referral_commands,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     seed_command.register(commands)
     directory_commands.register(commands)
     referral_commands.register(commands)
+    backup_commands.register(commands)
     return parser
 
 

@@ -22,7 +22,7 @@ from desk.db.engine import Database
 from desk.models import ChangeNotice
 
 CHANNEL = "recovery_desk_changes"
-ANY_TOPIC = "*"
+ANY_TOPIC = "*"  # the same as Topic.EVERYTHING, as the listener sends it
 
 
 KEEP_NOTICES = 1000  # SQLite notices kept; a station reads new ones within a second
@@ -39,6 +39,7 @@ class Topic(enum.StrEnum):
     DIRECTORY = "directory"
     SETTINGS = "settings"
     STAFF = "staff"
+    EVERYTHING = "*"  # a restore: every view may have changed
 
 
 _ANNOUNCED = "desk.changes.announced"

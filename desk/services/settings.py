@@ -50,6 +50,8 @@ SPECS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("security.lockout_minutes", 5, "Keep it locked for (minutes)", int, 1, 1440),
     SettingSpec("security.min_password_length", 10, "Shortest password allowed", int, 8, 64),
+    SettingSpec("backup.keep_daily", 14, "Daily backups to keep", int, 1, 366),
+    SettingSpec("backup.keep_monthly", 12, "Monthly backups to keep", int, 0, 120),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 

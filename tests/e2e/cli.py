@@ -11,8 +11,13 @@ COMMAND = Path(sys.executable).with_name("recovery-desk")
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, user: str | None = None, timeout: float = 120
+    *args: str,
+    env: dict[str, str] | None = None,
+    user: str | None = None,
+    timeout: float = 120,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """`input` (even "") gives the command a pipe, not a terminal, as a scheduled task has."""
     command = [str(COMMAND), *args]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
@@ -20,6 +25,7 @@ def run_cli(
         command,
         capture_output=True,
         text=True,
+        input=input,
         timeout=timeout,
         env={**os.environ, **(env or {})},
         check=False,

@@ -22,6 +22,7 @@ from desk.db.engine import Database
 from desk.services.actor import Actor
 from desk.services.settings import load_settings
 from desk.services.staff_sessions import first_admin_needed, record_screen_locked, sign_out_staff
+from ui.backups import BackupScheduler
 from ui.context import AppContext, ChangeSignals
 from ui.main_window import MainWindow
 from ui.staff.gate import GateWindow
@@ -45,10 +46,13 @@ class StaffSessions(QObject):
         build_window: WindowFactory,
         *,
         title: str,
+        backups: BackupScheduler | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.backups = backups  # the station's automatic backups, shown in every window
+        self.notice: tuple[str, str] | None = None  # said in the next window shown
         self.database = database
         self.settings = settings
         self.tasks = tasks
@@ -103,6 +107,7 @@ class StaffSessions(QObject):
             self._put_away(self.current)
         if window is None:
             context = AppContext(self.database, actor, self.tasks, self.changes, self.settings)
+            context.backups = self.backups
             window = self._build_window(context)
             window.lock_requested.connect(lambda: self.lock())
             window.sign_out_requested.connect(self.sign_out)
@@ -115,6 +120,9 @@ class StaffSessions(QObject):
         window.activateWindow()
         self.gate.hide()
         self._arm_idle_lock()
+        if self.notice is not None:
+            window.banner.show_message(*self.notice)
+            self.notice = None
         self.window_shown.emit(window)
         logger.info("signed in: staff #%s (%s)", actor.staff_id, actor.role.value)
         return window
@@ -203,6 +211,14 @@ class StaffSessions(QObject):
                 draft.flush()
             QDialog.done(dialog, QDialog.DialogCode.Rejected)
         window.hide()
+
+    @property
+    def restore_request(self) -> object | None:
+        """The backup an admin confirmed restoring, which closed their window (a CheckedBackup)."""
+        return next(
+            (w.restore_request for w in self.windows.values() if w.restore_request is not None),
+            None,
+        )
 
     def shut_down(self) -> None:
         self.idle.stop()

@@ -19,6 +19,7 @@ from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.services.settings import CenterSettings, load_settings, update_settings
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.pages.center_settings.backups_panel import BackupsPanel
 from ui.pages.center_settings.purposes_editor import PurposesEditor
 from ui.pages.center_settings.view import CenterSettingsView
 from ui.widgets.page import Page
@@ -58,6 +59,11 @@ class CenterSettingsPage(Page):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.view)
+        self.backups = (
+            BackupsPanel(context, context.backups) if context.backups is not None else None
+        )
+        if self.backups is not None:
+            column.addWidget(self.backups)
         column.addWidget(self.purposes)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -83,6 +89,8 @@ class CenterSettingsPage(Page):
         if self.loaded is None:
             self.reload(keep_draft=True)
         self.purposes.reload()
+        if self.backups is not None:
+            self.backups.reload()
 
     def _on_changes(self, topics: set[str]) -> None:
         """Another station saved settings: show them, unless entries wait to be saved here

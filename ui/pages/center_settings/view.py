@@ -83,6 +83,24 @@ class CenterSettingsView(QWidget):
             spin.setAccessibleName(self.tr(spec.label))
             self.fields[key] = spin
             security_form.addRow(self.tr(spec.label), spin)
+        keep = QGroupBox(self.tr("Backups to keep"))
+        keep_form = QFormLayout(keep)
+        for key in ("backup.keep_daily", "backup.keep_monthly"):
+            spec = SPEC_BY_KEY[key]
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(spec.minimum or 0, spec.maximum or 1000)
+            self.fields[key] = spin
+            keep_form.addRow(self.tr(spec.label), spin)
+        keep_note = QLabel(
+            self.tr(
+                "The newest backup of each of the last days that have one, and of each of the "
+                "last months; every backup of the current day is kept."
+            )
+        )
+        keep_note.setObjectName("hintLine")
+        keep_note.setWordWrap(True)
+        keep_form.addRow(keep_note)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
@@ -101,4 +119,5 @@ class CenterSettingsView(QWidget):
         layout.addWidget(center)
         layout.addWidget(defaults)
         layout.addWidget(security)
+        layout.addWidget(keep)
         layout.addLayout(buttons)
