@@ -15,6 +15,7 @@ from desk.cli import (
     db_commands,
     directory_commands,
     referral_commands,
+    report_command,
     seed_command,
     self_check,
 )
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     seed_command.register(commands)
     directory_commands.register(commands)
     referral_commands.register(commands)
+    report_command.register(commands)
     return parser
 
 
