@@ -46,7 +46,8 @@ def as_utc_hour(value: str | datetime) -> datetime:
 def minutes_between(session: Session, start, end) -> ColumnElement:
     """end - start in minutes, with the seconds as a fraction."""
     if dialect(session) == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * 1440.0
+        # julianday's floating point leaves 61 minutes as 60.9999...: round to the millisecond.
+        return func.round((func.julianday(end) - func.julianday(start)) * 86400.0, 3) / 60.0
     return func.extract("epoch", end - start) / 60.0
 
 
