@@ -143,7 +143,8 @@ def team_counts(session: Session, start: str, end: str, end_day: date) -> dict:
         ),
         "started": one(
             session,
-            "SELECT count(*) FROM assignment a WHERE a.started_at >= :start AND a.started_at < :end",
+            "SELECT count(*) FROM assignment a "
+            "WHERE a.started_at >= :start AND a.started_at < :end",
             **b,
         ),
         "ended": one(
