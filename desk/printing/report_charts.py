@@ -171,7 +171,24 @@ def caseload_bars(chart: Chart, width: float) -> Drawing:
     return drawing
 
 
+def nothing_to_draw(chart: Chart) -> bool:
+    return not chart.categories or not any(values for _, values in chart.series)
+
+
 def draw_chart(chart: Chart, width: float) -> Drawing:
+    if nothing_to_draw(chart):
+        drawing = Drawing(width, 20)
+        drawing.add(
+            String(
+                0,
+                6,
+                "Nothing to show for this period.",
+                fontName=BODY_FONT,
+                fontSize=8,
+                fillColor=MUTED,
+            )
+        )
+        return drawing
     if chart.kind == "lines":
         return line_chart(chart, width)
     if chart.kind == "heatmap":

@@ -91,7 +91,7 @@ class Labels:
 @dataclass(frozen=True)
 class ReportPart:
     key: str
-    compute: Callable[..., Any]  # (session, period, zone, now) -> figures
+    compute: Callable[..., Any]  # (session, period, zone, now, labels) -> figures
     sections: Callable[[Any, Any, PeriodData, PeriodData, Labels], list[Section]]
 
 

@@ -8,21 +8,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from desk.models import Person, Purpose, Visit, VisitPurpose, VisitStatus
+from desk.models import Person, Visit, VisitStatus
+from desk.reports.day_cache import kept_days
 from desk.reports.periods import Period
-from desk.reports.sql import (
-    as_utc_hour,
-    counted_visits,
-    minutes_between,
-    utc_hour,
-    whole_minutes,
-)
+from desk.reports.sql import as_utc_hour, counted_visits
 
 NOT_SAID = ""  # a person who gave no preferred language
 
@@ -71,27 +66,38 @@ def earlier_visit(person_column, period: Period):
     )
 
 
-def _hours(session: Session, period: Period, zone: ZoneInfo, by_day: dict[date, int]):
-    """Visits by day, weekday and (weekday, local hour); anonymous visits."""
-    bucket = utc_hour(session, Visit.arrived_at).label("hour")
-    rows = session.execute(
-        select(Visit.local_day, bucket, func.count(), func.count(Visit.person_id))
-        .where(counted_visits(period.first, period.last))
-        .group_by(Visit.local_day, bucket)
-    ).all()
+def from_days(days: dict[date, dict], zone: ZoneInfo, counting: frozenset[str]) -> dict:
+    """The additive figures of a period, added up from its days' counts."""
+    by_day = {day: int(found["visits"]) for day, found in sorted(days.items())}
     weekday_hour: Counter[tuple[int, int]] = Counter()
-    anonymous = 0
-    local_hour: dict[object, int] = {}
-    for day, hour, count, with_person in rows:
-        by_day[day] = by_day.get(day, 0) + count
-        anonymous += count - with_person
-        if hour not in local_hour:
-            local_hour[hour] = as_utc_hour(hour).astimezone(zone).hour
-        weekday_hour[(day.weekday(), local_hour[hour])] += count
+    purposes: Counter[str] = Counter()
+    supplies: Counter[str] = Counter()
+    waits: Counter[int] = Counter()
+    wait_totals: Counter[int] = Counter()
+    local_hour: dict[str, int] = {}
+    for day, found in days.items():
+        for key, count in found["hours"].items():
+            if key not in local_hour:
+                local_hour[key] = as_utc_hour(key).astimezone(zone).hour
+            weekday_hour[(day.weekday(), local_hour[key])] += count
+        purposes.update(found["purposes"])
+        supplies.update({c: n for c, n in found["items"].items() if c in counting})
+        for minutes, count, total in found["waits"]:
+            waits[minutes] += count
+            wait_totals[minutes] += total
     weekdays = [0] * 7
     for day, count in by_day.items():
         weekdays[day.weekday()] += count
-    return tuple(weekdays), dict(weekday_hour), anonymous
+    return {
+        "visits": sum(by_day.values()),
+        "anonymous_visits": sum(int(found["anonymous"]) for found in days.values()),
+        "by_day": by_day,
+        "by_weekday": tuple(weekdays),
+        "by_weekday_hour": dict(weekday_hour),
+        "purposes": dict(purposes),
+        "supplies": {c: supplies.get(c, 0) for c in counting if c in purposes or c in supplies},
+        "wait": wait_figures([(m, n, wait_totals[m]) for m, n in waits.items()]),
+    }
 
 
 def _people(session: Session, period: Period) -> tuple[int, int, dict[str, int]]:
@@ -115,24 +121,6 @@ def _people(session: Session, period: Period) -> tuple[int, int, dict[str, int]]
     return unique, new, dict(languages)
 
 
-def _purposes(session: Session, period: Period) -> tuple[dict[str, int], dict[str, int]]:
-    rows = session.execute(
-        select(
-            VisitPurpose.purpose_code,
-            func.count(),
-            func.sum(VisitPurpose.quantity),
-            Purpose.counts_items,
-        )
-        .join(Visit, Visit.id == VisitPurpose.visit_id)
-        .join(Purpose, Purpose.code == VisitPurpose.purpose_code)
-        .where(counted_visits(period.first, period.last))
-        .group_by(VisitPurpose.purpose_code, Purpose.counts_items)
-    ).all()
-    visits = {code: int(count) for code, count, _, _ in rows}
-    supplies = {code: int(items or 0) for code, _, items, counts in rows if counts}
-    return visits, supplies
-
-
 def wait_figures(minute_counts: list[tuple[int, int, float]]) -> WaitFigures:
     """From (whole minutes, visits, their exact minutes added up): the average of the exact
     waits, and the 90th percentile by nearest rank (the smallest wait that at least 90% of
@@ -152,37 +140,15 @@ def wait_figures(minute_counts: list[tuple[int, int, float]]) -> WaitFigures:
     return WaitFigures(waited, total / waited, p90)
 
 
-def _waits(session: Session, period: Period) -> WaitFigures:
-    exact = minutes_between(session, Visit.arrived_at, Visit.started_at)
-    whole = whole_minutes(session, exact).label("minutes")
-    rows = session.execute(
-        select(whole, func.count(), func.sum(exact))
-        .where(counted_visits(period.first, period.last), Visit.started_at.is_not(None))
-        .group_by(whole)
-    ).all()
-    return wait_figures([(int(m), int(c), float(s)) for m, c, s in rows])
-
-
-def visit_figures(session: Session, period: Period, zone: ZoneInfo) -> VisitFigures:
-    by_day: dict[date, int] = dict.fromkeys(period.day_list(), 0)
-    weekdays, weekday_hour, anonymous = _hours(session, period, zone, by_day)
+def visit_figures(
+    session: Session, period: Period, zone: ZoneInfo, counting: frozenset[str]
+) -> VisitFigures:
+    days = kept_days(session, period.first, period.last)
     unique, new, languages = _people(session, period)
-    purposes, supplies = _purposes(session, period)
     return VisitFigures(
-        visits=sum(by_day.values()),
         unique_people=unique,
         new_people=new,
         returning_people=unique - new,
-        anonymous_visits=anonymous,
-        by_day=by_day,
-        by_weekday=weekdays,
-        by_weekday_hour=weekday_hour,
-        purposes=purposes,
-        supplies=supplies,
-        wait=_waits(session, period),
         languages=languages,
+        **from_days(days, zone, counting),
     )
-
-
-def local_hour_of(moment: datetime, zone: ZoneInfo) -> int:
-    return moment.astimezone(zone).hour

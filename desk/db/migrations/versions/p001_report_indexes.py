@@ -1,4 +1,8 @@
-"""Reports: indexes that let a year's figures be read from indexes alone.
+"""Reports: each day's visit counts kept between runs, and indexes that let a period's
+figures be read from indexes alone.
+
+- report_day: one row per center-local day (hours, purposes, items, waits), recounted when
+  a visit of that day changes; report_cache_state: when that was last checked;
 
 - visit (local_day, status, person_id, arrived_at, started_at): every visit figure of a
   period (per day, per hour, people, waits) without reading the table;
@@ -14,6 +18,7 @@ Create Date: 2026-12-04 19:00:00
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "p001"
@@ -34,6 +39,19 @@ INDEXES = (
 
 
 def upgrade() -> None:
+    op.create_table(
+        "report_day",
+        sa.Column("local_day", sa.Date(), nullable=False),
+        sa.Column("figures", sa.JSON(), nullable=False),
+        sa.Column("computed_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("local_day", name=op.f("pk_report_day")),
+    )
+    op.create_table(
+        "report_cache_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("swept_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_report_cache_state")),
+    )
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns, unique=False)
 
@@ -41,3 +59,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, table, _ in reversed(INDEXES):
         op.drop_index(name, table_name=table)
+    op.drop_table("report_cache_state")
+    op.drop_table("report_day")
