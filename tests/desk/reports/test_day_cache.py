@@ -37,9 +37,9 @@ def test_kept_days_are_counted_again_when_their_visits_change(
     with database.transaction() as session:
         undo_sign_in(session, actor, visit_id, 1, "a test")
         other = session.scalar(
-            select(Visit.id).where(
-                Visit.local_day == date(2026, 11, 2), Visit.status == VisitStatus.DONE
-            ).limit(1)
+            select(Visit.id)
+            .where(Visit.local_day == date(2026, 11, 2), Visit.status == VisitStatus.DONE)
+            .limit(1)
         )
         # Undone from the past (as a later correction would): the row changes, so the day
         # is counted again.
