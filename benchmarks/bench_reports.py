@@ -33,9 +33,10 @@ from desk.models import Visit
 from desk.reports.day_cache import keep_every_day
 from desk.reports.periods import RangeKind, add_months, month_end
 from desk.services.actor import command_line_actor
+from desk.services.referrals import center_header
 from desk.services.report_exports import report_bytes
 from desk.services.reports import figure_list, period_report, todays_counts
-from desk.services.settings import center_today
+from desk.services.settings import center_today, load_settings
 
 MONTH_TARGET_MS = 200
 YEAR_TARGET_MS = 1000
@@ -48,7 +49,7 @@ def _report(database: Database, first: date, last: date, pdf: bool = False):
             actor = command_line_actor(session)
             made = period_report(session, actor, RangeKind.CUSTOM, first, last)
             if pdf:
-                report_bytes(session, made, "pdf")
+                report_bytes(made, "pdf", center_header(load_settings(session)))
 
     return run
 

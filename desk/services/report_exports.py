@@ -19,6 +19,7 @@ from desk.audit.record import record_event
 from desk.errors import ValidationError
 from desk.models.base import utc_now
 from desk.printing.monthly_report import render_monthly_report
+from desk.printing.sheet_content import CenterHeader
 from desk.reports.build import build_report
 from desk.reports.deidentified import deidentified_csv, deidentified_visits
 from desk.reports.model import Report
@@ -47,12 +48,12 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
         )
 
 
-def report_bytes(session: Session, report: Report, fmt: str) -> bytes:
+def report_bytes(report: Report, fmt: str, center: CenterHeader) -> bytes:
     if fmt == "csv":
         return report_csv(report)
     if fmt == "xlsx":
         return report_xlsx(report)
-    return render_monthly_report(report, center_header(load_settings(session)))
+    return render_monthly_report(report, center)
 
 
 @requires(Permission.VIEW_REPORTS)
@@ -69,7 +70,8 @@ def export_report(
     """Write the report for `period` (or the `report` already on screen) as CSV, XLSX or PDF."""
     _check_format(fmt, REPORT_FORMATS)
     report = report or build_report(session, period, now or utc_now())
-    write_file_atomically(Path(path), report_bytes(session, report, fmt))
+    data = report_bytes(report, fmt, center_header(load_settings(session)))
+    write_file_atomically(Path(path), data)
     record_event(
         session,
         actor,
