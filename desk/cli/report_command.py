@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from desk.access import Permission
+from desk.atomic_files import OutputNotWritten
 from desk.cli.common import open_and_upgrade
 from desk.cli.rights import read_only_actor, signed_in_actor
 from desk.errors import DeskError
@@ -79,14 +80,21 @@ def report_command(args: argparse.Namespace) -> int:
             )
         else:
             actor = read_only_actor(database)
-        with database.transaction() as session:
-            if args.deidentified:
-                done = export_deidentified_visits(session, actor, period, args.out, args.fmt)
-                what = f"{done.rows:,} de-identified visits"
-            else:
-                done = export_report(session, actor, period, args.fmt, args.out)
-                what = f"the report for {period.label()} ({args.fmt})"
-        print(f"Wrote {what} to {args.out}")
+        try:
+            done, what = _export(database, actor, period, args)
+        except OutputNotWritten as error:  # the disk said no after all: still one line
+            reason = error.message.rpartition(": ")[2]
+            raise DeskError(f"Cannot write {args.out}: {reason}") from None
+        print(f"Wrote {what} to {done.path}")
         return 0
     finally:
         database.dispose()
+
+
+def _export(database, actor, period: Period, args: argparse.Namespace):
+    with database.transaction() as session:
+        if args.deidentified:
+            done = export_deidentified_visits(session, actor, period, args.out, args.fmt)
+            return done, f"{done.rows:,} de-identified visits"
+        done = export_report(session, actor, period, args.fmt, args.out)
+        return done, f"the report for {period.label()} ({args.fmt})"
