@@ -49,6 +49,8 @@ class FigureListDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
+        self._period = period
+        self._title = title
         actor = context.actor
         context.tasks.submit(
             lambda session: figure_list(session, actor, period, key, title=title, private=private),
@@ -56,8 +58,6 @@ class FigureListDialog(QDialog):
             self._failed,
             owner=self,
         )
-        self._period = period
-        self._title = title
 
     def _show(self, found: FigureList) -> None:
         self.found = found
