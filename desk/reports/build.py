@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.models import Purpose
+from desk.reports.day_cache import check_kept_days
 from desk.reports.model import Labels, PeriodData, Report, ReportPart
 from desk.reports.periods import Period
 from desk.reports.team_figures import team_figures
@@ -40,6 +41,7 @@ def build_report(session: Session, period: Period, now: datetime, *, full: bool 
     settings = load_settings(session)
     zone = settings.timezone
     parts = [p for p in PARTS if full or p.key in TODAY_PARTS]
+    check_kept_days(session)  # once for both periods
     previous = period.previous()
     names = labels(session)
 

@@ -106,16 +106,26 @@ def _sweep(session: Session) -> None:
     state.swept_at = now
 
 
-def kept_days(session: Session, first: date, last: date) -> dict[date, dict[str, Any]]:
-    """The counts of every day in [first, last]: kept ones read, the others counted and kept.
-    Works in its own short transaction, apart from the caller's."""
-    with Session(session.get_bind(), expire_on_commit=False) as own:
+def check_kept_days(session: Session) -> None:
+    """Drop the kept days whose visits changed since the last look (in its own transaction)."""
+    with Session(session.get_bind()) as own:
         try:
             _sweep(own)
             own.commit()
         except (IntegrityError, DBAPIError) as error:  # another station swept at that moment
             own.rollback()
             logger.info("report days not checked this time: %s", error.__class__.__name__)
+
+
+def kept_days(
+    session: Session, first: date, last: date, *, check: bool = True
+) -> dict[date, dict[str, Any]]:
+    """The counts of every day in [first, last]: kept ones read, the others counted and kept
+    (after `check_kept_days`, unless the caller just did). Works in its own short
+    transaction, apart from the caller's."""
+    if check:
+        check_kept_days(session)
+    with Session(session.get_bind(), expire_on_commit=False) as own:
         started = own.scalar(select(utc_timestamp())) or datetime.now(UTC)
         found = {
             row.local_day: row.figures

@@ -15,7 +15,7 @@ from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models import Person, Visit, VisitStatus
-from desk.reports.day_cache import kept_days
+from desk.reports.day_cache import kept_days  # checked once per report, in build
 from desk.reports.periods import Period
 from desk.reports.sql import as_utc_hour, counted_visits
 
@@ -143,7 +143,7 @@ def wait_figures(minute_counts: list[tuple[int, int, float]]) -> WaitFigures:
 def visit_figures(
     session: Session, period: Period, zone: ZoneInfo, counting: frozenset[str]
 ) -> VisitFigures:
-    days = kept_days(session, period.first, period.last)
+    days = kept_days(session, period.first, period.last, check=False)
     unique, new, languages = _people(session, period)
     return VisitFigures(
         unique_people=unique,
