@@ -58,7 +58,7 @@ def report_csv(report: Report) -> bytes:
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:SHEET_NAME_MAX] or "Table"
+    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:SHEET_NAME_MAX].rstrip() or "Table"
     name, n = base, 2
     while name.casefold() in taken:
         suffix = f" ({n})"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models import (
@@ -199,7 +199,3 @@ def coaching_list(session, period, key, title, zone: ZoneInfo, private: bool, no
     else:
         return None
     return FigureList(title, columns, rows, total, _live(session, people))
-
-
-def count_rows(session: Session, statement) -> int:
-    return int(session.scalar(select(func.count()).select_from(statement.subquery())) or 0)

@@ -21,8 +21,12 @@ from desk.models.base import utc_now
 from desk.printing.monthly_report import render_monthly_report
 from desk.printing.sheet_content import CenterHeader
 from desk.reports.build import build_report
-from desk.reports.deidentified import deidentified_csv, deidentified_visits
-from desk.reports.model import Report
+from desk.reports.deidentified import (
+    DeidentifiedVisits,
+    deidentified_csv,
+    deidentified_visits,
+)
+from desk.reports.model import Report, Table
 from desk.reports.periods import Period
 from desk.reports.spreadsheets import report_csv, report_xlsx, tables_xlsx
 from desk.services.actor import Actor
@@ -117,7 +121,5 @@ def export_deidentified_visits(
     return ExportDone(Path(path), fmt, len(export.rows))
 
 
-def _visits_table(export):
-    from desk.reports.model import Table
-
+def _visits_table(export: DeidentifiedVisits) -> Table:
     return Table("visits", "Visits", export.columns, tuple(tuple(r) for r in export.rows))

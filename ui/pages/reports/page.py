@@ -64,7 +64,6 @@ class ReportsPage(Page):
         )
         view.range_choice.currentIndexChanged.connect(self._range_changed)
         view.show_button.clicked.connect(self.refresh)
-        view.privacy.toggled.connect(lambda _on: None)  # read when a list is opened
         view.export_xlsx.triggered.connect(lambda: self.export("xlsx"))
         view.export_csv.triggered.connect(lambda: self.export("csv"))
         view.export_pdf.triggered.connect(lambda: self.export("pdf"))
