@@ -36,6 +36,7 @@ from ui.pages.coaches import CoachesPage
 from ui.pages.front_desk import FrontDeskPage
 from ui.pages.people import PeoplePage
 from ui.pages.referrals import ReferralsPage
+from ui.pages.reports import ReportsPage
 from ui.pages.resources import ResourcesPage
 from ui.pages.staff import StaffPage
 from ui.qt_log import route_qt_messages_to_logging
@@ -97,6 +98,7 @@ PAGES: tuple[type[Page], ...] = (
     StaffPage,
     CenterSettingsPage,
     ActivityPage,
+    ReportsPage,
 )
 
 

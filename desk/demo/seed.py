@@ -22,6 +22,7 @@ from desk.demo.seed_people import seed_coaches, seed_people_and_visits
 from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
 from desk.models.base import utc_now
+from desk.reports.day_cache import forget_days
 from desk.services.actor import Actor
 from desk.services.settings import load_settings
 
@@ -107,6 +108,7 @@ def seed_demo_data(
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
             maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
             sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)
+        forget_days(session)  # the sample visits carry times of their own: count them afresh
         session.execute(text("ANALYZE"))  # fresh statistics, so plans fit the new volume
         record_event(
             session,

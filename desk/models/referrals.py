@@ -24,7 +24,10 @@ class Referral(Base):
     """One referral sheet given to a person (or to someone anonymous)."""
 
     __tablename__ = "referral"
-    __table_args__ = (Index("ix_referral_follow_up", "outcome", "follow_up_on"),)
+    __table_args__ = (
+        Index("ix_referral_follow_up", "outcome", "follow_up_on"),
+        Index("ix_referral_created_at", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)

@@ -40,6 +40,11 @@ class Visit(Base):
         Index("ix_visit_local_day_status", "local_day", "status"),
         Index("ix_visit_person_arrived", "person_id", "arrived_at"),
         Index("ix_visit_updated_at", "updated_at"),
+        # Reports read a period's visits from these alone (migration p001).
+        Index(
+            "ix_visit_report_day", "local_day", "status", "person_id", "arrived_at", "started_at"
+        ),
+        Index("ix_visit_person_day", "person_id", "local_day", "status"),
         # A person is here at most once at a time, even when two stations sign them in at
         # the same moment: the database, not a check before the insert, has the last word.
         Index(
@@ -81,7 +86,10 @@ class Visit(Base):
 
 class VisitPurpose(Base):
     __tablename__ = "visit_purpose"
-    __table_args__ = (CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity"),)
+    __table_args__ = (
+        CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity"),
+        Index("ix_visit_purpose_report", "visit_id", "purpose_code", "quantity"),
+    )
 
     visit_id: Mapped[int] = mapped_column(
         ForeignKey("visit.id", ondelete="CASCADE"), primary_key=True
