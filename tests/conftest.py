@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
 from desk.services.actor import Actor, front_desk_actor
+from tests.small_disk import small_disk  # noqa: F401  (a fixture for every test)
 
 PG_URL_ENV = "RECOVERY_DESK_TEST_PG_URL"
 ENGINES = ("sqlite", "postgresql")

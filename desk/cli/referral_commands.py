@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desk.atomic_files import write_bytes_atomically
 from desk.cli.common import open_and_upgrade
 from desk.errors import DeskError
 from desk.printing.catalogue import LANGUAGES
@@ -60,7 +61,7 @@ def _write(path: Path, pdf: bytes) -> None:
             hint="Create the folder first, or choose another --out.",
         )
     try:
-        path.write_bytes(pdf)
+        write_bytes_atomically(path, pdf)  # a failed write keeps the old file whole
     except OSError as error:
         raise DeskError(
             f"Cannot write {path}: {error.strerror}.", hint="Choose another --out."

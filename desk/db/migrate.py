@@ -6,7 +6,9 @@ Recovery Desk has migrated is refused rather than guessed at.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
+from desk.atomic_files import TEMP_PREFIX, fsync_folder
 from desk.db.engine import Database, enable_wal
 from desk.errors import NotOurDatabase, SchemaTooNew
 from desk.paths import migrations_dir
@@ -96,10 +99,22 @@ def backup_sqlite_file(database: Database, label: str) -> Path | None:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.before-{label}-{stamp}{source.suffix}")
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+    # Copied under a temporary name and renamed when whole: a copy cut short (a full disk,
+    # a crash) is never left looking like a good one.
+    partial = target.with_name(f"{TEMP_PREFIX}{target.name}")
+    try:
+        with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+        with open(partial, "rb+") as copied:
+            os.fsync(copied.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    fsync_folder(target.parent)
     return target
 
 
