@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.errors import DeskError
+from desk.errors import DatabaseLoginRefused, DeskError
 from ui.context import AppContext
 from ui.widgets.banner import Banner
 from ui.widgets.page import Page
@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.pages[row].activate()
 
     def _on_database_unavailable(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseLoginRefused):  # the server is up: it said no
+            self.banner.show_message(f"{error.message} {error.hint}", "error")
+            return
         self.banner.show_message(
             self.tr(
                 "The database cannot be reached right now. %1 Nothing you typed is lost; "

@@ -21,7 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from desk.atomic_files import TEMP_PREFIX, fsync_folder
-from desk.db.engine import Database, enable_wal
+from desk.db.engine import Database, allow_long_statements, enable_wal
 from desk.errors import NotOurDatabase, SchemaTooNew
 from desk.paths import migrations_dir
 
@@ -143,6 +143,7 @@ def upgrade_database(database: Database) -> UpgradeResult:
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             connection.commit()
         with connection.begin():
+            allow_long_statements(connection)  # an index over ten years of visits takes time
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if database.is_sqlite:

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
+from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -112,7 +113,13 @@ class FrontDeskPage(Page):
             lambda session: list_purposes(session, actor), self._show_purposes, self._show_error
         )
         index = self.context.people_index
-        self.context.tasks.submit(index.refresh, self._index_loaded, self._show_error)
+        self.context.tasks.submit(
+            index.refresh,
+            self._index_loaded,
+            self._show_error,
+            deadline=LONG_DEADLINE_S,
+            read_only=True,
+        )
 
     def _show_purposes(self, options: list[PurposeOption]) -> None:
         if list(self.view.purposes.options.values()) == options:
@@ -162,6 +169,7 @@ class FrontDeskPage(Page):
             lambda session: lookup_people(session, actor, index, text),
             lambda matches: self._show_matches(text, matches),
             self._lookup_failed,
+            read_only=True,
         )
 
     def _show_matches(self, text: str, matches: list[PersonMatch]) -> None:

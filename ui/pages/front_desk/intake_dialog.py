@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.errors import DatabaseUnavailable, DeskError, ValidationError
+from desk.errors import DatabaseTooSlow, DatabaseUnavailable, DeskError, ValidationError
 from desk.lookup.person_index import PersonIndex
 from desk.names import shown_name
 from desk.services.checkin import PurposeChoice, sign_in
@@ -245,7 +245,12 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(error, ValidationError):
             self.form.show_error(error)
-        if isinstance(error, DatabaseUnavailable):
+        if isinstance(error, DatabaseTooSlow):
+            text = self.tr(
+                "No answer from the database yet (%1). Everything you typed is kept here. "
+                "Press Save again once it answers: a save that went through is not made twice."
+            ).replace("%1", error.message)
+        elif isinstance(error, DatabaseUnavailable):
             text = self.tr(
                 "Not saved: the database cannot be reached (%1). Everything you "
                 "typed is kept here. Press Save again once it is back."
