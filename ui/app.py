@@ -20,6 +20,7 @@ from desk.demo.database import DemoDatabase, create_demo_database
 from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
+from desk.print_journal import JOURNAL_FILE, PrintJournal
 from desk.services.actor import front_desk_actor
 from desk.services.settings import load_settings
 from ui.change_listener import ChangeListener
@@ -94,17 +95,28 @@ def build_pages(context: AppContext) -> list[Page]:
     ]
 
 
+def station_journal(*, demo: bool, database: str) -> PrintJournal:
+    """Records of prints waiting for the database, in the data folder (desk/print_journal.py).
+    A demo's are thrown away with the demo."""
+    name = "print-journal-demo.json" if demo else JOURNAL_FILE
+    journal = PrintJournal(data_dir() / name, database)
+    if demo:
+        journal.discard_all()
+    return journal
+
+
 def build_window(
     database: Database,
     settings: QSettings,
     crash: CrashReporter,
     *,
     runner_class: type[TaskRunner] = TaskRunner,
+    journal: PrintJournal | None = None,
 ) -> MainWindow:
     with database.session() as session:
         actor = front_desk_actor(session)
         zone = load_settings(session).timezone
-    tasks = runner_class(database, crash.report)
+    tasks = runner_class(database, crash.report, journal=journal)
     context = AppContext(database, actor, tasks, ChangeSignals(), settings)
     context.center_time.zone = zone
     _keep_center_time_current(context)
@@ -178,7 +190,11 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
-    window = build_window(database, settings, crash)
+    journal = station_journal(demo=demo is not None, database=where)
+    window = build_window(database, settings, crash, journal=journal)
+    waiting = window.context.tasks.replay_journal()  # prints recorded before a crash or close
+    if waiting:
+        logger.info("writing %d print record(s) kept in the journal", waiting)
     if demo is not None:
         window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
     listener = ChangeListener(database)

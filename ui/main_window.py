@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -10,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,8 @@ from desk.errors import DatabaseLoginRefused, DeskError
 from ui.context import AppContext
 from ui.widgets.banner import Banner
 from ui.widgets.page import Page
+
+logger = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -77,6 +80,9 @@ class MainWindow(QMainWindow):
         context.navigator.show_page.connect(self._show_page_by_id)
         context.tasks.database_unavailable.connect(self._on_database_unavailable)
         context.tasks.database_available.connect(self._on_database_available)
+        context.tasks.journal_problem.connect(self._on_journal_problem)
+        for problem in context.tasks.journal.problems:  # found when it was read at start
+            self._on_journal_problem(problem)
         self._restore_geometry()
 
     def show_page(self, index_or_id: int | str) -> Page:
@@ -115,6 +121,9 @@ class MainWindow(QMainWindow):
             "error",
         )
 
+    def _on_journal_problem(self, message: str) -> None:
+        self.banner.show_message(message, "error")
+
     def _on_database_available(self) -> None:
         if self.banner.property("level") == "error":
             self.banner.show_message(self.tr("The database is back. You can save again."), "ok")
@@ -137,25 +146,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         waiting = self.context.tasks.records_waiting
-        if waiting and event.spontaneous():  # staff closing it, not the system shutting down
-            answer = QMessageBox.warning(
-                self,
-                self.tr("Records not written yet"),
-                (
-                    self.tr("1 record of a print is waiting")
-                    if waiting == 1
-                    else self.tr("%1 records of prints are waiting").replace("%1", str(waiting))
-                )
-                + self.tr(
-                    " for the database to come back. If Recovery Desk closes now, the activity "
-                    "log will not have them.\n\nClose anyway?"
-                ),
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Close:
-                event.ignore()
-                return
+        if waiting:  # kept on disk (the print journal): written at the next start
+            logger.info("closing with %d print record(s) kept in the journal", waiting)
         settings = self.context.settings
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())

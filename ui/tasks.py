@@ -29,6 +29,8 @@ from sqlalchemy.orm import Session
 from desk.db.engine import Database
 from desk.db.failures import explain_database_error
 from desk.errors import DatabaseTooSlow, DatabaseUnavailable, DeskError, UnexpectedFailure
+from desk.print_journal import PrintJournal
+from desk.services.print_records import PrintRecord, write_print_record
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +96,7 @@ class TaskRunner(QObject):
 
     database_unavailable = Signal(object)  # a DatabaseUnavailable
     database_available = Signal()
+    journal_problem = Signal(str)  # the print journal could not be read or written
 
     def __init__(
         self,
@@ -103,6 +106,7 @@ class TaskRunner(QObject):
         *,
         threads: int = 2,
         read_threads: int = 2,
+        journal: PrintJournal | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -114,7 +118,9 @@ class TaskRunner(QObject):
         self._relays: set[_Relay] = set()
         self.default_deadline: float | None = DEFAULT_DEADLINE_S
         self._unavailable = False
-        self._backlog: list[Work] = []  # records of things done, kept until the database is back
+        # Records of things done (prints), kept on disk until written: desk/print_journal.py.
+        self.journal = journal if journal is not None else PrintJournal(None, database.description)
+        self._records_in_flight: set[str] = set()
 
     def submit(
         self,
@@ -206,33 +212,94 @@ class TaskRunner(QObject):
 
     def submit_record(
         self,
-        work: Work,
+        record: PrintRecord,
         on_done: Done | None = None,
         on_error: Failed | None = None,
         *,
         owner: QObject | None = None,
     ) -> None:
-        """Like `submit`, for the record of something already done (a sheet printed, a print
-        that failed): when the database cannot be reached, `work` is kept and written as soon
-        as it is back, and `on_error` hears that it will be."""
+        """Write the record of something already done (a sheet printed, a print that failed).
+
+        The record goes into the station's journal first (on disk), and is crossed off once
+        its transaction has committed; when the database cannot be reached it stays there and
+        is written as soon as the database is back, also after a crash or a restart, and
+        `on_error` hears that it will be."""
+        try:
+            self.journal.add(record)
+        except OSError as error:  # the database may still take it; say what was not kept
+            logger.error("could not keep a print record in the journal: %s", error)
+            self._journal_failed(error)
+        self._write_record(record, on_done, on_error, owner)
+
+    def replay_journal(self) -> int:
+        """Write every record the journal holds for this database (at start-up, and when the
+        database is back); returns how many were sent."""
+        try:
+            waiting = self.journal.waiting()
+        except OSError as error:
+            self._journal_failed(error)
+            return 0
+        for record in waiting:
+            self._write_record(record)
+        return len(waiting)
+
+    def _write_record(
+        self,
+        record: PrintRecord,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        if record.key in self._records_in_flight:
+            return
+        self._records_in_flight.add(record.key)
+
+        def cross_off() -> None:  # on the worker, right after the commit
+            try:
+                self.journal.remove(record.key)
+            except OSError as error:  # written twice later is harmless: the key is unique
+                logger.error("could not cross a print record off the journal: %s", error)
+
+        def done(result: Any) -> None:
+            self._records_in_flight.discard(record.key)
+            if on_done is not None:
+                on_done(result)
 
         def failed(error: DeskError) -> None:
+            self._records_in_flight.discard(record.key)
             if isinstance(error, DatabaseUnavailable):
-                self._backlog.append(work)
-                logger.warning("kept a record to write when the database is back: %s", error)
+                logger.warning("a print record waits in the journal: %s", error)
                 error = DatabaseUnavailable(
                     error.message,
-                    hint="What was done is kept, and is recorded as soon as the database is "
-                    "back (keep Recovery Desk open until then).",
+                    hint="What was done is kept on this station, and is recorded as soon as the "
+                    "database is back (also if Recovery Desk is closed meanwhile).",
                 )
+            else:  # it can never be written (a bug, a referral gone): not retried for ever
+                logger.error("a print record could not be written and is dropped: %s", error)
+                cross_off()
             if on_error is not None:
                 on_error(error)
 
-        self.submit(work, on_done, failed, owner=owner)
+        self.submit(
+            lambda session: write_print_record(session, record),
+            done,
+            failed,
+            owner=owner,
+            after_commit=cross_off,
+        )
+
+    def _journal_failed(self, error: OSError) -> None:
+        self.journal.problems.append(
+            f"A print record could not be kept on this station's disk ({error.strerror or error})."
+        )
+        self.journal_problem.emit(self.journal.problems[-1])
 
     @property
     def records_waiting(self) -> int:
-        return len(self._backlog)
+        try:
+            return len(self.journal)
+        except OSError:
+            return 0
 
     def _start(self, task: _DatabaseTask, pool: QThreadPool) -> None:
         pool.start(task)
@@ -241,9 +308,7 @@ class TaskRunner(QObject):
         if self._unavailable:
             self._unavailable = False
             self.database_available.emit()
-            waiting, self._backlog = self._backlog, []
-            for work in waiting:  # kept again if the database goes away once more
-                self.submit_record(work)
+            self.replay_journal()  # kept again if the database goes away once more
 
     @Slot()
     def wait_for_done(self, msecs: int = 30000) -> bool:

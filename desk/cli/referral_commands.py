@@ -9,9 +9,12 @@ referral given to a person (the app does that when a sheet is printed for them).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
-from desk.atomic_files import write_bytes_atomically
+from desk.atomic_files import atomic_write
 from desk.cli.common import open_and_upgrade
 from desk.errors import DeskError
 from desk.printing.catalogue import LANGUAGES
@@ -54,14 +57,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     handout.set_defaults(handler=handout_command)
 
 
-def _write(path: Path, pdf: bytes) -> None:
+@contextmanager
+def _output(path: Path) -> Iterator[BinaryIO]:
+    """The PDF file, written atomically: it takes its place only once the activity log has
+    recorded the export (committed), so no sheet leaves the desk unrecorded, and a failed
+    write (a full disk) leaves the file that was there."""
     if not path.parent.is_dir():
         raise DeskError(
             f"Cannot write {path}: the folder {path.parent} does not exist.",
             hint="Create the folder first, or choose another --out.",
         )
     try:
-        write_bytes_atomically(path, pdf)  # a failed write keeps the old file whole
+        with atomic_write(path) as output:
+            yield output
     except OSError as error:
         raise DeskError(
             f"Cannot write {path}: {error.strerror}.", hint="Choose another --out."
@@ -71,7 +79,7 @@ def _write(path: Path, pdf: bytes) -> None:
 def referral_sheet_command(args: argparse.Namespace) -> int:
     database, _ = open_and_upgrade(args)
     try:
-        with database.transaction() as session:
+        with _output(args.out) as output, database.transaction() as session:
             actor = command_line_actor(session)
             defaults = referral_defaults(session, args.person)
             request = ReferralRequest(
@@ -82,7 +90,7 @@ def referral_sheet_command(args: argparse.Namespace) -> int:
                 coach_id=defaults.coach_id,
             )
             prepared = prepare_sheet(session, request, center_today(session))
-            _write(args.out, prepared.pdf)
+            output.write(prepared.pdf)
             record_document_output(
                 session,
                 actor,
@@ -103,12 +111,12 @@ def handout_command(args: argparse.Namespace) -> int:
     category = find_category(args.category)
     database, _ = open_and_upgrade(args)
     try:
-        with database.transaction() as session:
+        with _output(args.out) as output, database.transaction() as session:
             actor = command_line_actor(session)
             content, pdf = category_handout(
                 session, category, args.lang, False, center_today(session)
             )
-            _write(args.out, pdf)
+            output.write(pdf)
             record_document_output(
                 session,
                 actor,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from anyascii import anyascii
 from sqlalchemy import select, update
@@ -410,6 +410,8 @@ def record_sheet_output(
     saved_as_pdf: bool,
     destination: str,
     named: bool | None = None,
+    at: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> int:
     """A print (or a saved PDF) of a given referral; returns how many times it was printed.
 
@@ -439,13 +441,22 @@ def record_sheet_output(
         person_id=referral.person_id,
         destination=destination,
         named=referral.shows_name if named is None else named,
+        at=at,
+        idempotency_key=idempotency_key,
     )
     announce_change(session, "referrals")
     return count
 
 
 def record_print_failure(
-    session: Session, actor: Actor, referral_id: int, *, printer: str, reason: str
+    session: Session,
+    actor: Actor,
+    referral_id: int,
+    *,
+    printer: str,
+    reason: str,
+    at: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> None:
     referral = _referral(session, referral_id)
     record_event(
@@ -457,4 +468,6 @@ def record_print_failure(
         person_id=referral.person_id,
         printer=printer,
         reason=reason,
+        at=at,
+        idempotency_key=idempotency_key,
     )

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError
 from desk.services.consents import ConsentNeeded, ConsentRecord, MissingConsent
+from desk.services.print_records import REFERRAL_SHEET, ActorData, PrintFailure, PrintRecorded
 from desk.services.referrals import (
     GivenReferral,
     PreparedSheet,
     ReferralDefaults,
     ReferralRequest,
     give_referral,
-    record_print_failure,
-    record_sheet_output,
     referral_defaults,
 )
 from desk.services.settings import center_today
@@ -289,11 +288,11 @@ class ReferralBuilder(QWidget):
             self._failed(error)
 
         self.context.tasks.submit_record(
-            lambda session: record_sheet_output(
-                session,
-                actor,
+            PrintRecorded(
+                ActorData.of(actor),
+                REFERRAL_SHEET,
                 referral.referral_id,
-                saved_as_pdf=target.saves_file,
+                printed=not target.saves_file,
                 destination=target.label,
             ),
             recorded,
@@ -304,8 +303,12 @@ class ReferralBuilder(QWidget):
         actor = self.context.actor
         if not target.saves_file:
             self.context.tasks.submit_record(
-                lambda session: record_print_failure(
-                    session, actor, referral.referral_id, printer=target.label, reason=error.message
+                PrintFailure(
+                    ActorData.of(actor),
+                    REFERRAL_SHEET,
+                    referral.referral_id,
+                    printer=target.label,
+                    reason=error.message,
                 )
             )
         self._set_giving(False)

@@ -1,0 +1,37 @@
+"""Idempotency keys: a write that may be sent twice (a retry after a lost reply, a print
+record replayed from the station's journal after a crash) carries a key made by the client,
+unique in its table, so the second attempt finds the first instead of writing again.
+
+Columns are added and indexed without rebuilding any table (SQLite's ALTER TABLE ADD
+COLUMN), so the upgrade of a database holding years of records stays quick. Existing rows
+have no key (NULL; unique indexes allow many).
+
+Revision ID: f001
+Revises: s001
+Create Date: 2026-12-10 09:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "f001"
+down_revision: str | None = "s001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+TABLES = ("audit_event",)
+
+
+def upgrade() -> None:
+    for table in TABLES:
+        op.add_column(table, sa.Column("idempotency_key", sa.String(length=36), nullable=True))
+        op.create_index(f"uq_{table}_idempotency_key", table, ["idempotency_key"], unique=True)
+
+
+def downgrade() -> None:
+    for table in reversed(TABLES):
+        op.drop_index(f"uq_{table}_idempotency_key", table_name=table)
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("idempotency_key")
