@@ -35,7 +35,7 @@ class Person(Base):
     kind: Mapped[PersonKind] = mapped_column(enum_column(PersonKind), default=PersonKind.PEER)
     birth_year: Mapped[int | None] = mapped_column(SmallInteger)
     birth_date: Mapped[date | None]
-    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    phone: Mapped[str | None] = mapped_column(String(32))  # E.164, then ;ext=NN if it has one
     email: Mapped[str | None]
     preferred_language: Mapped[str | None] = mapped_column(String(16))  # ISO 639-1
     may_call: Mapped[bool | None]  # None: not asked

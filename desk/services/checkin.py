@@ -10,6 +10,7 @@ from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.db.changes import announce_change
+from desk.db.locking import now_in_turn
 from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
 from desk.models import (
     Assignment,
@@ -111,10 +112,11 @@ def sign_in(
     note: str | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Sign a person (or, with no person, an anonymous visitor) in; returns the visit's id."""
-    now = now or utc_now()
+    """Sign a person (or, with no person, an anonymous visitor) in; returns the visit's id.
+    The arrival is stamped in the transaction, once it is this write's turn (now_in_turn)."""
     chosen = _clean_purposes(session, purposes)
     initials = clean_text(anonymous_initials, label="The initials", field="initials", max_length=12)
+    now = now or now_in_turn(session)
     day = center_day(session, now)
     if person_id is not None:
         person = live_person(session, person_id)

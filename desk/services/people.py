@@ -35,7 +35,7 @@ from desk.services.audit import record_event
 from desk.services.person_details import PersonDetails, clean_person_details
 from desk.services.settings import center_today
 from desk.text_folding import fold
-from desk.validation import display_phone
+from desk.validation import display_phone, phone_without_extension
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ def likely_duplicates(
         except ValidationError:
             birth_year = None
     found: dict[int, LikelyDuplicate] = {}
-    phone_digits = "".join(ch for ch in details.phone if ch.isdigit())
+    phone_digits = "".join(ch for ch in phone_without_extension(details.phone) if ch.isdigit())
     if len(phone_digits) >= 7:
         for match in index.search(LookupQuery((), None, phone_digits[-10:]), limit=limit):
             found[match.person_id] = _duplicate(match, "same phone number")

@@ -12,16 +12,15 @@ again. A sheet without the name must not name them in a note or the next steps e
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from anyascii import anyascii
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desk.db.changes import announce_change
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.identifying_text import Identifying, identifying_detail
 from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
 from desk.names import called
 from desk.printing.catalogue import LANGUAGES
@@ -36,7 +35,7 @@ from desk.services.consents import (
     consents_for_services,
 )
 from desk.services.people import live_person
-from desk.services.settings import CenterSettings, load_settings
+from desk.services.settings import CenterSettings, center_now, load_settings
 from desk.services.sheet_services import load_sheet_services
 from desk.validation import NOTE_MAX, clean_text, display_phone
 
@@ -132,52 +131,21 @@ def referral_defaults(session: Session, person_id: int | None) -> ReferralDefaul
     )
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Name particles that are everyday words in notes ("de la", "van"), checked only as part of
-# the whole name they belong to.
-_PARTICLES = frozenset({"del", "della", "van", "von", "der", "den", "dos", "das", "bin", "ibn"})
-
-
-def _words(text: str) -> list[str]:
-    """Folded words: accents and case set aside, apostrophes dropped, hyphenated words kept
-    whole (a person called Al is not named by "Al-Anon")."""
-    return _WORD.findall(re.sub(r"['’‘`´]", "", anyascii(text).lower()))
-
-
-def _name_phrases(person: Person) -> list[tuple[str, tuple[str, ...]]]:
-    """(as written, folded words) for each name of the person that a note could give away."""
-    phrases: list[tuple[str, tuple[str, ...]]] = []
-    for name, split in (
+def name_in_text(person: Person, texts: dict[str, str]) -> Identifying | None:
+    """The first place where a note or the next steps identify the person: a name or nickname
+    (also in the possessive), their phone number, email or birth date
+    (desk/identifying_text.py)."""
+    names = [
         (person.first_name, True),
         (person.last_name, True),
         (person.preferred_name, False),
-    ):
-        name = (name or "").strip()
-        words = tuple(_words(name))
-        if not words:
-            continue
-        phrases.append((name, words))
-        if split:  # "Nguyễn Pérez" is given away by "Pérez" alone; "Jean-Luc" by "Jean"
-            for part in {p for w in words for p in (w, *w.split("-"))}:
-                if len(part) >= 3 and part not in _PARTICLES and (part,) != words:
-                    phrases.append((part, (part,)))
-    return phrases
-
-
-def name_in_text(person: Person, texts: dict[str, str]) -> tuple[str, str] | None:
-    """The first (where, name) at which a note or the next steps names the person."""
-    phrases = _name_phrases(person)
-    for where, text in texts.items():
-        words = _words(text)
-        for written, phrase in phrases:
-            size = len(phrase)
-            if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
-                return where, written
-    return None
+        (person.nickname, False),
+    ]
+    return identifying_detail(names, person.phone, person.birth_date, texts, email=person.email)
 
 
 _NAME_IN_TEXT_HINT = (
-    "Remove the name from the text, or tick “show their name” (which needs their signed "
+    "Remove it from the text, or tick “show their name” (which needs their signed "
     "consent for each provider on the sheet)."
 )
 
@@ -192,9 +160,8 @@ def refuse_name_in_text(
         texts["the next steps"] = next_steps
     found = name_in_text(person, texts)
     if found is not None:
-        where, name = found
         raise NameInTypedText(
-            f"The sheet does not show their name, but {where} contains it (“{name}”).",
+            f"The sheet does not show their name, but {found.where} contains {found.what}.",
             hint=hint,
         )
 
@@ -420,6 +387,14 @@ def record_sheet_output(
     printing the same referral at once both count, each with its audit event.
     """
     referral = _referral(session, referral_id)
+    if referral.shows_name if named is None else named:
+        # A sheet that names the person is a disclosure: checked here too, whoever asks to
+        # record it (not only the screen that printed it), on the day it was printed.
+        zone = load_settings(session).timezone
+        on = at.astimezone(zone).date() if at is not None else center_now(session).date()
+        lapsed = lapsed_consents(session, referral, on)
+        if lapsed:
+            raise ConsentLapsed(referral.id, lapsed)
     if saved_as_pdf:
         action = "export.referral_sheet_pdf"
         count = referral.print_count

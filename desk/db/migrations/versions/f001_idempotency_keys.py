@@ -4,7 +4,8 @@ unique in its table, so the second attempt finds the first instead of writing ag
 
 Columns are added and indexed without rebuilding any table (SQLite's ALTER TABLE ADD
 COLUMN), so the upgrade of a database holding years of records stays quick. Existing rows
-have no key (NULL; unique indexes allow many).
+have no key (NULL; unique indexes allow many). The person table alone is rebuilt on SQLite,
+once, to widen its phone column for an extension (+15085550142;ext=12).
 
 Revision ID: f001
 Revises: s001
@@ -25,6 +26,11 @@ TABLES = ("audit_event",)
 
 
 def upgrade() -> None:
+    # A person's phone keeps its extension (+15085550142;ext=12): room for it.
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.alter_column(
+            "phone", existing_type=sa.String(length=20), type_=sa.String(length=32)
+        )
     for table in TABLES:
         op.add_column(table, sa.Column("idempotency_key", sa.String(length=36), nullable=True))
         op.create_index(f"uq_{table}_idempotency_key", table, ["idempotency_key"], unique=True)
@@ -35,3 +41,7 @@ def downgrade() -> None:
         op.drop_index(f"uq_{table}_idempotency_key", table_name=table)
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("idempotency_key")
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.alter_column(
+            "phone", existing_type=sa.String(length=32), type_=sa.String(length=20)
+        )
