@@ -6,6 +6,7 @@ import argparse
 import logging
 import signal
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -17,7 +18,9 @@ from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
 from desk.demo.database import DemoDatabase, create_demo_database
+from desk.draft_cipher import station_cipher
 from desk.errors import DeskError
+from desk.file_privacy import make_private
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
 from desk.print_journal import JOURNAL_FILE, PrintJournal
@@ -25,7 +28,13 @@ from desk.services.actor import front_desk_actor
 from desk.services.settings import load_settings
 from ui.change_listener import ChangeListener
 from ui.context import AppContext, ChangeSignals
-from ui.drafts import FormDraft
+from ui.drafts import (
+    DraftVault,
+    MemoryDraftVault,
+    SealedDraftVault,
+    discard_kept_drafts,
+    sweep_kept_drafts,
+)
 from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
@@ -75,12 +84,23 @@ def station_settings(*, demo: bool, database: str = "") -> QSettings:
     name = "station-demo.ini" if demo else "station.ini"
     settings = QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
     if demo or settings.value(DRAFTS_DATABASE_KEY, database) != database:
-        FormDraft.discard_all(settings)
+        discard_kept_drafts(settings)
     else:
-        FormDraft.sweep_expired(settings)
+        sweep_kept_drafts(settings)
     settings.setValue(DRAFTS_DATABASE_KEY, database)
     settings.sync()
+    make_private(Path(settings.fileName()))  # later saves keep the file's mode
     return settings
+
+
+def station_drafts(settings: QSettings, *, demo: bool) -> DraftVault:
+    """Where unsaved drafts are kept: sealed in station.ini with a key from the OS keyring,
+    or in memory only when this station has none (or for a demo)."""
+    cipher = None if demo else station_cipher(f"drafts key for {data_dir()}")
+    if cipher is None:
+        logger.info("unsaved drafts are kept in memory only on this station")
+        return MemoryDraftVault()
+    return SealedDraftVault(settings, cipher)
 
 
 def build_pages(context: AppContext) -> list[Page]:
@@ -112,12 +132,15 @@ def build_window(
     *,
     runner_class: type[TaskRunner] = TaskRunner,
     journal: PrintJournal | None = None,
+    drafts: DraftVault | None = None,
 ) -> MainWindow:
     with database.session() as session:
         actor = front_desk_actor(session)
         zone = load_settings(session).timezone
     tasks = runner_class(database, crash.report, journal=journal)
     context = AppContext(database, actor, tasks, ChangeSignals(), settings)
+    if drafts is not None:
+        context.drafts = drafts
     context.center_time.zone = zone
     _keep_center_time_current(context)
     window = MainWindow(context, build_pages(context))
@@ -191,7 +214,8 @@ def run_app(args: argparse.Namespace) -> int:
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
     journal = station_journal(demo=demo is not None, database=where)
-    window = build_window(database, settings, crash, journal=journal)
+    drafts = station_drafts(settings, demo=demo is not None)
+    window = build_window(database, settings, crash, journal=journal, drafts=drafts)
     waiting = window.context.tasks.replay_journal()  # prints recorded before a crash or close
     if waiting:
         logger.info("writing %d print record(s) kept in the journal", waiting)

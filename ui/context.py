@@ -10,6 +10,7 @@ from desk.db.engine import Database
 from desk.lookup.person_index import PersonIndex
 from desk.services.actor import Actor
 from ui.basket import BasketModel
+from ui.drafts import DraftVault, MemoryDraftVault
 from ui.formatting import CenterTime
 from ui.tasks import TaskRunner
 
@@ -39,3 +40,4 @@ class AppContext:
     navigator: Navigator = field(default_factory=Navigator)
     people_index: PersonIndex = field(default_factory=PersonIndex)
     center_time: CenterTime = field(default_factory=CenterTime)
+    drafts: DraftVault = field(default_factory=MemoryDraftVault)  # unsaved forms (ui/drafts.py)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk.config import describe_url, parse_database_url
 from desk.db.failures import explain_database_error
 from desk.errors import DataFolderNotWritable, DeskError
+from desk.file_privacy import create_private_file, make_private_folder
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -78,7 +79,8 @@ def enable_wal(engine: Engine) -> None:
 def ensure_writable_folder(folder: Path) -> None:
     """Create `folder` if needed and prove a file can be written there."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            make_private_folder(folder)  # a folder made for the database is ours alone
         probe = folder / f".write-probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
@@ -128,6 +130,8 @@ class Database:
             path = Path(url.database).expanduser()
             if create_folder:
                 ensure_writable_folder(path.parent)
+                # Made 0600 before SQLite creates it; its WAL and SHM files take its mode.
+                create_private_file(path)
             url = url.set(database=str(path))
         database = cls(url, create_database_engine(url))
         database.check_connection()

@@ -23,6 +23,7 @@ from sqlalchemy import inspect
 from desk.atomic_files import TEMP_PREFIX, fsync_folder
 from desk.db.engine import Database, allow_long_statements, enable_wal
 from desk.errors import NotOurDatabase, SchemaTooNew
+from desk.file_privacy import make_private, prune_pre_upgrade_copies
 from desk.paths import migrations_dir
 
 
@@ -109,12 +110,14 @@ def backup_sqlite_file(database: Database, label: str) -> Path | None:
         dst.close()
         with open(partial, "rb+") as copied:
             os.fsync(copied.fileno())
+        make_private(partial)
         os.replace(partial, target)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
     fsync_folder(target.parent)
+    prune_pre_upgrade_copies(source)  # the newest three are kept
     return target
 
 

@@ -119,6 +119,34 @@ def list_referrals(
     ]
 
 
+def follow_up_list(
+    session: Session,
+    actor: Actor,
+    *,
+    scope: LogScope = LogScope.DUE,
+    today: date | None = None,
+    record_view: bool = True,
+    limit: int = 500,
+) -> list[ReferralEntry]:
+    """The follow-up list, as `list_referrals` gives it. Who was referred to detox or
+    treatment is Part 2 information, so showing the list is recorded as a caseload is
+    (`referral.follow_up_viewed`, with whose referrals it showed): once each time someone
+    opens it or changes what it shows (`record_view`), not at each refresh."""
+    entries = list_referrals(session, scope=scope, today=today, limit=limit)
+    if record_view:
+        record_event(
+            session,
+            actor,
+            "referral.follow_up_viewed",
+            "referral_log",
+            None,
+            scope=scope.value,
+            referrals=len(entries),
+            person_ids=sorted({e.person_id for e in entries if e.person_id is not None}),
+        )
+    return entries
+
+
 def record_outcome(
     session: Session,
     actor: Actor,

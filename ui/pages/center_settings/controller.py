@@ -66,7 +66,7 @@ class CenterSettingsPage(Page):
         layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
-        self.draft = FormDraft(context.settings, DRAFT_KEY, self.view.fields)
+        self.draft = FormDraft(context.drafts, DRAFT_KEY, self.view.fields)
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
         context.changes.changed.connect(self._on_changes)

@@ -130,7 +130,7 @@ class IntakeDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.use_existing)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
-        self.draft = FormDraft(context.settings, DRAFT_KEY, self.form.draft_fields())
+        self.draft = FormDraft(context.drafts, DRAFT_KEY, self.form.draft_fields())
         self.draft.begin(DRAFT_KEY, lambda: None)  # an empty form: anything in it was typed
         restored = self.draft.restore()
         if restored:

@@ -46,7 +46,7 @@ class PeoplePage(Page):
         layout.addWidget(self.view)
         self.record: PersonRecord | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
-        self.draft = FormDraft(context.settings, "person/none", self.view.form.draft_fields())
+        self.draft = FormDraft(context.drafts, "person/none", self.view.form.draft_fields())
         self._searching = False
         self._wanted: str | None = None
         view = self.view

@@ -49,7 +49,7 @@ class ReferralsPage(Page):
 
     def activate(self) -> None:
         if self.tabs.currentWidget() is self.follow_up:
-            self.follow_up.refresh()
+            self.follow_up.show_list()
         else:
             self.builder.activate()
 
