@@ -206,9 +206,19 @@ class FormDraft:
 
     SAVE_DELAY_MS = 300
 
-    def __init__(self, vault: DraftVault, key: str, fields: dict[str, QWidget]) -> None:
+    def __init__(
+        self,
+        vault: DraftVault,
+        key: str,
+        fields: dict[str, QWidget],
+        *,
+        kept_with_typing: tuple[str, ...] = (),
+    ) -> None:
+        """`kept_with_typing`: fields kept whenever anything else was typed, changed or not
+        (a form's idempotency key, which must come back with what was typed)."""
         self._vault = vault
         self._fields = fields
+        self._kept_with_typing = kept_with_typing
         self._key = key
         self._baseline: dict[str, object] = {}
         self._version = ""
@@ -256,7 +266,9 @@ class FormDraft:
             for name, widget in self._fields.items()
             if not _same(self._baseline.get(name), _value(widget))
         }
-        if changed:
+        if set(changed) - set(self._kept_with_typing):
+            for name in self._kept_with_typing:
+                changed[name] = _value(self._fields[name])
             self._vault.put(self._key, changed, self._version)
         else:
             self._vault.remove(self._key)

@@ -111,9 +111,16 @@ def sign_in(
     requested_coach_id: int | None = None,
     note: str | None = None,
     now: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> int:
     """Sign a person (or, with no person, an anonymous visitor) in; returns the visit's id.
-    The arrival is stamped in the transaction, once it is this write's turn (now_in_turn)."""
+    The arrival is stamped in the transaction, once it is this write's turn (now_in_turn).
+    With `idempotency_key`, a sign-in sent again after its reply was lost returns the visit
+    the first one made, rather than a second visit or "already signed in"."""
+    if idempotency_key is not None:
+        done = session.scalar(select(Visit.id).where(Visit.idempotency_key == idempotency_key))
+        if done is not None:
+            return done
     chosen = _clean_purposes(session, purposes)
     initials = clean_text(anonymous_initials, label="The initials", field="initials", max_length=12)
     now = now or now_in_turn(session)
@@ -148,6 +155,7 @@ def sign_in(
         requested_coach_id=requested_coach_id,
         signed_in_by_id=actor.staff_id,
         note=clean_text(note, label="The note", field="note", max_length=NOTE_MAX),
+        idempotency_key=idempotency_key,
     )
     visit.purposes = [VisitPurpose(purpose_code=c.code, quantity=c.quantity) for c in chosen]
     session.add(visit)

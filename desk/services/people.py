@@ -125,9 +125,26 @@ def live_person(session: Session, person_id: int) -> Person:
     return person
 
 
-def create_person(session: Session, actor: Actor, details: PersonDetails) -> PersonRecord:
+def create_person(
+    session: Session,
+    actor: Actor,
+    details: PersonDetails,
+    *,
+    idempotency_key: str | None = None,
+) -> PersonRecord:
+    """A new person. With `idempotency_key` (made by the station with the form), a save
+    sent again after its reply was lost returns the person the first one created."""
+    if idempotency_key is not None:
+        done = session.scalar(select(Person).where(Person.idempotency_key == idempotency_key))
+        if done is not None:
+            return _record(done)
     values = clean_person_details(details, today=center_today(session))
-    person = Person(**values, created_by_id=actor.staff_id, updated_by_id=actor.staff_id)
+    person = Person(
+        **values,
+        created_by_id=actor.staff_id,
+        updated_by_id=actor.staff_id,
+        idempotency_key=idempotency_key,
+    )
     session.add(person)
     session.flush()
     given = sorted(key for key, value in values.items() if value not in (None, "", False))

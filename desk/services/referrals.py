@@ -251,9 +251,22 @@ def prepare_sheet(session: Session, request: ReferralRequest, today: date) -> Pr
 
 
 def give_referral(
-    session: Session, actor: Actor, request: ReferralRequest, today: date
+    session: Session,
+    actor: Actor,
+    request: ReferralRequest,
+    today: date,
+    *,
+    idempotency_key: str | None = None,
 ) -> GivenReferral:
-    """Log the referral (once) with a snapshot of its sheet, and set its follow-up date."""
+    """Log the referral (once) with a snapshot of its sheet, and set its follow-up date.
+    With `idempotency_key`, giving it again after the reply was lost returns the referral
+    the first attempt logged, with its sheet."""
+    if idempotency_key is not None:
+        done = session.scalar(select(Referral).where(Referral.idempotency_key == idempotency_key))
+        if done is not None:
+            given = ReferralSheetContent.from_json(done.document)
+            pdf = render_referral_sheet(given)
+            return GivenReferral(done.id, done.version, done.follow_up_on, pdf, given)
     content, consent_ids = build_sheet_content(session, request, today)
     days = int(load_settings(session)["referrals.follow_up_days"])
     follow_up_on = today + timedelta(days=days)
@@ -269,6 +282,7 @@ def give_referral(
         next_steps=content.next_steps or None,
         follow_up_on=follow_up_on,
         document=content.to_json(),
+        idempotency_key=idempotency_key,
     )
     referral.items = [
         ReferralItem(

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
+from ui.retry_keys import RetryKeys
 from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.page import Page
 
@@ -54,6 +55,7 @@ class FrontDeskPage(Page):
         self._purposes_by_hand = False
         self._usual_for: int | None = None  # whose usual purposes the bar shows
         self._index_ready = False
+        self._sign_in_keys = RetryKeys()
 
         self.queue = TodaysQueue(
             context, self.view, self, back_to_box=self._back_to_the_box, show_error=self._show_error
@@ -284,6 +286,10 @@ class FrontDeskPage(Page):
         self._reset_after_sign_in()
         self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
         actor = self.context.actor
+        # A sign-in sent again after no answer carries the first one's key (ui/retry_keys.py);
+        # a nameless anonymous visitor cannot be told from the next, and always gets a new one.
+        thing = (person_id, initials) if person_id is not None or initials else None
+        key = self._sign_in_keys.key_for(thing)
 
         def work(session) -> tuple[int, list[str]]:
             chosen = purposes
@@ -291,15 +297,24 @@ class FrontDeskPage(Page):
                 codes = usual_purposes(session, actor, person_id) or [DEFAULT_PURPOSE]
                 chosen = [PurposeChoice(code) for code in codes]
             visit_id = sign_in(
-                session, actor, person_id=person_id, purposes=chosen, anonymous_initials=initials
+                session,
+                actor,
+                person_id=person_id,
+                purposes=chosen,
+                anonymous_initials=initials,
+                idempotency_key=key,
             )
             return visit_id, [choice.code for choice in chosen]
 
-        self.context.tasks.submit(
-            work,
-            lambda result: self._signed_in(result[0], name, result[1]),
-            lambda error: self._sign_in_failed(error, typed, purposes if by_hand else None),
-        )
+        def failed(error: DeskError) -> None:
+            self._sign_in_keys.failed(thing, key, error)
+            self._sign_in_failed(error, typed, purposes if by_hand else None)
+
+        def done(result: tuple[int, list[str]]) -> None:
+            self._sign_in_keys.done(thing)
+            self._signed_in(result[0], name, result[1])
+
+        self.context.tasks.submit(work, done, failed)
 
     def _sign_in_failed(
         self, error: DeskError, typed: str, chosen: list[PurposeChoice] | None

@@ -8,6 +8,7 @@ nothing: Save works again once the database is back.
 from __future__ import annotations
 
 import re
+import uuid
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -35,6 +37,7 @@ from ui.widgets.banner import Banner
 from ui.widgets.person_form import PersonForm
 
 DRAFT_KEY = "intake"
+WRITE_KEY = "_write_key"  # a hidden field of the draft: the intake's idempotency key
 DUPLICATE_CHECK_DELAY_MS = 350
 DISCARD_WINDOW_MS = 5000
 
@@ -130,8 +133,13 @@ class IntakeDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.use_existing)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
-        self.draft = FormDraft(context.drafts, DRAFT_KEY, self.form.draft_fields())
-        self.draft.begin(DRAFT_KEY, lambda: None)  # an empty form: anything in it was typed
+        # The key this intake's writes carry (desk idempotency keys): made with the form, kept
+        # with its draft, so Save pressed again after a lost reply finds the first save.
+        self.write_key = QLineEdit(self)
+        self.write_key.setVisible(False)
+        fields = {**self.form.draft_fields(), WRITE_KEY: self.write_key}
+        self.draft = FormDraft(context.drafts, DRAFT_KEY, fields, kept_with_typing=(WRITE_KEY,))
+        self.draft.begin(DRAFT_KEY, lambda: self.write_key.setText(uuid.uuid4().hex))
         restored = self.draft.restore()
         if restored:
             self.banner.show_message(
@@ -217,10 +225,13 @@ class IntakeDialog(QDialog):
         self.form.clear_errors()
         self.draft.save_now()
         details, purposes, actor = self.form.details(), list(self.purposes), self.context.actor
+        key = self.write_key.text()
 
         def create_and_sign_in(session) -> tuple[int, int]:
-            person = create_person(session, actor, details)
-            visit_id = sign_in(session, actor, person_id=person.id, purposes=purposes)
+            person = create_person(session, actor, details, idempotency_key=key)
+            visit_id = sign_in(
+                session, actor, person_id=person.id, purposes=purposes, idempotency_key=key
+            )
             return person.id, visit_id
 
         self.save_button.setEnabled(False)

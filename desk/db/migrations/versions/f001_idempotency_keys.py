@@ -22,7 +22,9 @@ down_revision: str | None = "s001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-TABLES = ("audit_event",)
+# The intake (a new person), a sign-in (a visit), a referral given, and the record of a print
+# replayed from the station's journal (an audit event).
+TABLES = ("audit_event", "person", "visit", "referral")
 
 
 def upgrade() -> None:
