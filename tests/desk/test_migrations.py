@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def empty_database(request, tmp_path: Path):
     admin_url = postgres_admin_url()
     if admin_url is None:
         pytest.skip("PostgreSQL not configured: set RECOVERY_DESK_TEST_PG_URL")
-    name = f"rd_old_{tmp_path.name[-12:].replace('-', '_')}"
+    name = f"rd_old_{uuid.uuid4().hex[:12]}"  # the server is shared: never a fixed name
     admin_execute(admin_url, f'CREATE DATABASE "{name}"')
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     yield database
