@@ -206,8 +206,16 @@ def clean_url(value: str, *, field: str = "url", label: str = "Web address") -> 
     text = value.strip()
     if "://" not in text:
         text = f"https://{text}"
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in text:
+    try:
+        parsed = urlparse(text)
+    except ValueError:  # "[" alone is read as half an IPv6 address
+        parsed = None
+    if (
+        parsed is None
+        or parsed.scheme not in ("http", "https")
+        or "." not in parsed.netloc
+        or " " in text
+    ):
         raise ValidationError(
             f"“{value.strip()}” is not a web address.",
             field=field,

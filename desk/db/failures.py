@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desk.errors import (
     ConflictError,
     DatabaseLoginRefused,
+    DatabaseReadOnly,
     DatabaseTooSlow,
     DatabaseUnavailable,
     DataFolderNotWritable,
@@ -54,7 +55,7 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             hint="Choose the right file with --database, or move this one aside.",
         )
     if "readonly database" in lowered or "read-only" in lowered:
-        return DataFolderNotWritable(
+        return DatabaseReadOnly(
             f"The database{place} can only be read, not written: {reason}.",
             hint="Check the permissions of the database file and its folder.",
         )
@@ -72,6 +73,12 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             f"The database{place} did not answer in time: another station may be holding "
             "what this needed, or the network is very slow.",
             hint="Nothing was saved. Try again in a moment.",
+        )
+    if "disk is full" in lowered or "no space left" in lowered:
+        return DatabaseUnavailable(
+            f"The disk that holds the database{place} is full.",
+            hint="Nothing was saved. Free some space on that disk (or ask whoever looks after "
+            "this computer), then save again.",
         )
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseUnavailable(

@@ -146,6 +146,12 @@ def upgrade_database(database: Database) -> UpgradeResult:
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             connection.commit()
         with connection.begin():
+            if database.is_sqlite:
+                # Python's sqlite3 begins a transaction only before INSERT, UPDATE and DELETE,
+                # never before DDL: without this, each step of each migration commits at
+                # once, and an upgrade cut short (a crash, a kill) leaves the schema half
+                # changed. One explicit transaction makes the whole upgrade all or nothing.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             allow_long_statements(connection)  # an index over ten years of visits takes time
             config.attributes["connection"] = connection
             command.upgrade(config, "head")

@@ -218,3 +218,31 @@ def test_consents_made_before_r002_keep_their_language_and_their_reach(
         (2, "en", True),
         (3, "en", False),
     ]
+
+
+def test_an_upgrade_cut_short_leaves_the_old_schema_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All or nothing on SQLite too (Python's sqlite3 runs DDL outside any transaction
+    unless one is begun explicitly): found by tests/soak/crash_safety.py."""
+    database = Database.open(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    config = alembic_config(database)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    real_upgrade = command.upgrade
+
+    def upgrade_then_die(*args, **kwargs) -> None:
+        real_upgrade(*args, **kwargs)  # every migration has run its DDL...
+        raise RuntimeError("the power went")  # ...and then, before the commit
+
+    monkeypatch.setattr("desk.db.migrate.command.upgrade", upgrade_then_die)
+    with pytest.raises(RuntimeError):
+        upgrade_database(database)
+    assert schema_status(database).current == "0001"
+    with database.engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("person")}
+    assert "last_visit_at" not in columns and "idempotency_key" not in columns
+    monkeypatch.undo()
+    assert upgrade_database(database).after == head_revision()
+    database.dispose()

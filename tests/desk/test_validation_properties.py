@@ -118,3 +118,15 @@ def test_any_first_name_is_stored_exactly_or_refused(name: str) -> None:
         assert expected == "" or len(expected) > 100
         return
     assert values["first_name"] == expected and 0 < len(expected) <= 100
+
+
+def test_a_web_address_that_is_half_an_ipv6_address_is_refused_in_words() -> None:
+    """Found by tests/soak/test_fuzzing.py: "[" made urlparse raise ValueError (a crash)."""
+    import pytest
+
+    from desk.validation import clean_url
+
+    for typed in ("[", "http://[::1", "https://[bad]x.org"):
+        with pytest.raises(ValidationError) as refused:
+            clean_url(typed)
+        assert "is not a web address" in refused.value.message
