@@ -105,7 +105,7 @@ def main() -> None:
             if isinstance(explained, StaleEdit):
                 refused["stale"] += 1
             elif isinstance(explained, ConflictError):
-                refused["double sign-in" if kind == "sign_in" else "conflict"] += 1
+                refused["already here" if kind == "sign_in" else "conflict"] += 1
             elif isinstance(explained, DatabaseUnavailable):
                 refused["busy"] += 1
                 errors.append(explained.message)

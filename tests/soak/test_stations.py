@@ -17,11 +17,11 @@ def check(row: dict) -> None:
 
 def test_sqlite_stations(tmp_path: Path) -> None:
     with fresh_database("sqlite", tmp_path) as url:
-        check(run("sqlite", url, stations=2, seconds=2, people=40))
+        check(run("sqlite", url, stations=2, seconds=2, people=40, start_delay=2))
 
 
 def test_postgresql_stations(
     tmp_path: Path, private_server: PrivatePostgres, private_template: str
 ) -> None:
     with fresh_database("postgresql", tmp_path, private_server.url(), private_template) as url:
-        check(run("postgresql", url, stations=3, seconds=2, people=40))
+        check(run("postgresql", url, stations=3, seconds=2, people=40, start_delay=2))
