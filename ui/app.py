@@ -1,22 +1,27 @@
-"""The application: logging, fonts, the database, the main window and its pages."""
+"""The application: logging, fonts, the database, the main window and its pages.
+
+Start-up imports only what the first page needs: the other pages are imported and built
+when first opened (or when the station is idle after the window has appeared), and the
+demo's sample data, Alembic and the printing code load only when used.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk import __version__
 from desk.config import resolve_database_url
 from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
-from desk.demo.database import DemoDatabase, create_demo_database
 from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
@@ -26,17 +31,13 @@ from ui.change_listener import ChangeListener
 from ui.context import AppContext, ChangeSignals
 from ui.drafts import FormDraft
 from ui.error_dialog import CrashReporter
-from ui.main_window import MainWindow
-from ui.pages.activity import ActivityPage
-from ui.pages.center_settings import CenterSettingsPage
-from ui.pages.coaches import CoachesPage
-from ui.pages.front_desk import FrontDeskPage
-from ui.pages.people import PeoplePage
-from ui.pages.referrals import ReferralsPage
-from ui.pages.resources import ResourcesPage
+from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.qt_log import route_qt_messages_to_logging
 from ui.tasks import TaskRunner
-from ui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from desk.demo.database import DemoDatabase
+    from ui.demo_seeding import DemoSeeder
 
 logger = logging.getLogger(__name__)
 ORGANIZATION = "CPAR"
@@ -82,15 +83,28 @@ def station_settings(*, demo: bool, database: str = "") -> QSettings:
     return settings
 
 
-def build_pages(context: AppContext) -> list[Page]:
+# The pages in navigation order: id, module, class, and the title (translated in the page
+# class's own context, as the page's `title` is).
+PAGES = (
+    ("front_desk", "ui.pages.front_desk", "FrontDeskPage", "Front desk"),
+    ("people", "ui.pages.people", "PeoplePage", "People"),
+    ("resources", "ui.pages.resources", "ResourcesPage", "Resources"),
+    ("referrals", "ui.pages.referrals", "ReferralsPage", "Referrals"),
+    ("coaches", "ui.pages.coaches", "CoachesPage", "Coaches"),
+    ("settings", "ui.pages.center_settings", "CenterSettingsPage", "Center settings"),
+    ("activity", "ui.pages.activity", "ActivityPage", "Activity"),
+)
+
+
+def build_pages(context: AppContext) -> list[PageSpec]:
+    """Every page as a spec: its module is imported, and the page built, when first needed."""
+
+    def builder(module: str, name: str):
+        return lambda: getattr(importlib.import_module(module), name)(context)
+
     return [
-        FrontDeskPage(context),
-        PeoplePage(context),
-        ResourcesPage(context),
-        ReferralsPage(context),
-        CoachesPage(context),
-        CenterSettingsPage(context),
-        ActivityPage(context),
+        PageSpec(page_id, QCoreApplication.translate(name, title), builder(module, name))
+        for page_id, module, name, title in PAGES
     ]
 
 
@@ -106,6 +120,7 @@ def build_window(
         zone = load_settings(session).timezone
     tasks = runner_class(database, crash.report)
     context = AppContext(database, actor, tasks, ChangeSignals(), settings)
+    context.start_gate.hold(FIRST_PAINT)  # released by the window's first paint
     context.center_time.zone = zone
     _keep_center_time_current(context)
     window = MainWindow(context, build_pages(context))
@@ -130,7 +145,9 @@ def _keep_center_time_current(context: AppContext) -> None:
 
 def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | None]:
     if args.demo:
-        demo = create_demo_database()
+        from desk.demo.database import create_empty_demo_database
+
+        demo = create_empty_demo_database()  # the sample data follows (ui/demo_seeding.py)
         return demo.database, demo
     database, result = open_and_upgrade(resolve_database_url(args.database))
     if result.before.current != result.after:
@@ -144,6 +161,25 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | N
     return database, None
 
 
+def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
+    """The sample data, made by a second process while the window comes up."""
+    from ui.demo_seeding import DemoSeeder
+
+    seeder = DemoSeeder(demo, window.context, window)
+    bar = window.statusBar()
+    bar.showMessage(window.tr("Filling the demo with sample data…"))
+    seeder.finished.connect(
+        lambda ok: bar.showMessage(
+            window.tr("The sample data is in.")
+            if ok
+            else window.tr("The sample data could not be made; the log file says why."),
+            8000,
+        )
+    )
+    seeder.start()
+    return seeder
+
+
 def _close_on_termination_signals(window: MainWindow) -> None:
     """SIGTERM or Ctrl+C close the window properly (geometry saved, demo files removed)."""
     for number in (signal.SIGTERM, signal.SIGINT):
@@ -155,6 +191,8 @@ def _close_on_termination_signals(window: MainWindow) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from desk import __version__
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION + ("-Demo" if args.demo else ""))
@@ -179,8 +217,10 @@ def run_app(args: argparse.Namespace) -> int:
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
     window = build_window(database, settings, crash)
+    seeder = None
     if demo is not None:
         window.setWindowTitle(window.tr("Recovery Desk (demo: sample data only)"))
+        seeder = _fill_demo(demo, window)
     listener = ChangeListener(database)
     listener.changed.connect(window.context.changes.changed)
     listener.start()
@@ -191,6 +231,8 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         listener.stop()
+        if seeder is not None:
+            seeder.stop()
         window.context.tasks.wait_for_done()
         if demo is not None:
             demo.remove()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -28,6 +29,36 @@ class ChangeSignals(QObject):
     changed = Signal(object)  # a set of topics; "*" means anything may have changed
 
 
+class StartGate:
+    """Work that waits until the start is over: the window painted once (the people
+    lookup's first load would hold back that paint) and, on the demo, its sample data in.
+    Each reason to wait is held by name and released; without any (tests, or once the start
+    is over) work runs at once."""
+
+    def __init__(self) -> None:
+        self._holds: set[str] = set()
+        self._waiting: list[Callable[[], None]] = []
+
+    def hold(self, reason: str) -> None:
+        self._holds.add(reason)
+
+    def release(self, reason: str) -> None:
+        self._holds.discard(reason)
+        if not self._holds:
+            waiting, self._waiting = self._waiting, []
+            for work in waiting:
+                work()
+
+    def is_held(self, reason: str | None = None) -> bool:
+        return reason in self._holds if reason else bool(self._holds)
+
+    def after(self, work: Callable[[], None]) -> None:
+        if self._holds:
+            self._waiting.append(work)
+        else:
+            work()
+
+
 @dataclass
 class AppContext:
     database: Database
@@ -39,3 +70,4 @@ class AppContext:
     navigator: Navigator = field(default_factory=Navigator)
     people_index: PersonIndex = field(default_factory=PersonIndex)
     center_time: CenterTime = field(default_factory=CenterTime)
+    start_gate: StartGate = field(default_factory=StartGate)

@@ -1,8 +1,16 @@
-"""The main window: navigation between the pages that work, and a status bar."""
+"""The main window: navigation between the pages that work, and a status bar.
+
+Pages are built when first opened (or when the station is idle after the first paint), not
+before the window appears: building all seven took longer than everything else at start.
+A page is given as a PageSpec (its id, title and how to build it) or already built.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,26 +31,44 @@ from ui.widgets.page import Page
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
+FIRST_PAINT = "first paint"  # held on the start gate by the app until the window is painted
+IDLE_BUILD_PAUSE_MS = 40  # between pages built ahead, so that typing is answered in between
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page not built yet: its id and title for the navigation, and how to build it."""
+
+    page_id: str
+    title: str
+    build: Callable[[], Page]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, pages: list[Page]) -> None:
+    def __init__(self, context: AppContext, pages: list[PageSpec | Page]) -> None:
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Recovery Desk"))
-        self.pages = pages
+        self._specs = [
+            entry
+            if isinstance(entry, PageSpec)
+            else PageSpec(entry.page_id, entry.title, lambda page=entry: page)
+            for entry in pages
+        ]
+        self._built: dict[int, Page] = {}
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
-        for index, page in enumerate(pages):
-            item = QListWidgetItem(page.title)
-            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
-            item.setToolTip(f"{page.title} (Alt+{index + 1})")
+        for index, spec in enumerate(self._specs):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.page_id)
+            item.setToolTip(f"{spec.title} (Alt+{index + 1})")
             self.navigation.addItem(item)
-            self.stack.addWidget(page)
+            if not isinstance(pages[index], PageSpec):
+                self._add_built(index, pages[index])
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
@@ -75,33 +101,78 @@ class MainWindow(QMainWindow):
 
         context.navigator.open_person.connect(self._show_people_page)
         context.navigator.show_page.connect(self._show_page_by_id)
+        context.navigator.start_referral.connect(self._start_referral)
         context.tasks.database_unavailable.connect(self._on_database_unavailable)
         context.tasks.database_available.connect(self._on_database_available)
         self._restore_geometry()
 
-    def show_page(self, index_or_id: int | str) -> Page:
-        index = index_or_id
-        if isinstance(index_or_id, str):
-            index = next(i for i, page in enumerate(self.pages) if page.page_id == index_or_id)
-        self.navigation.setCurrentRow(int(index))
-        return self.pages[int(index)]
+    # -- pages, built when first needed ------------------------------------------------
+    def _index_of(self, index_or_id: int | str) -> int:
+        if isinstance(index_or_id, int):
+            return index_or_id
+        return next(i for i, spec in enumerate(self._specs) if spec.page_id == index_or_id)
 
-    def _show_people_page(self, _person_id: int) -> None:
-        if any(page.page_id == "people" for page in self.pages):
-            self.show_page("people")
+    def _has_page(self, page_id: str) -> bool:
+        return any(spec.page_id == page_id for spec in self._specs)
+
+    def _add_built(self, index: int, page: Page) -> None:
+        self._built[index] = page
+        self.stack.addWidget(page)
+
+    def page(self, index_or_id: int | str) -> Page:
+        """The page, built now if it was not yet (without showing it)."""
+        index = self._index_of(index_or_id)
+        page = self._built.get(index)
+        if page is None:
+            page = self._specs[index].build()
+            self._add_built(index, page)
+        return page
+
+    def is_built(self, index_or_id: int | str) -> bool:
+        return self._index_of(index_or_id) in self._built
+
+    def build_pages_when_idle(self) -> None:
+        """Build the pages not opened yet, one at a time while nothing else is happening, so
+        that opening any of them later is instant; keys typed meanwhile are answered between
+        two pages."""
+        waiting = [i for i in range(len(self._specs)) if i not in self._built]
+        if waiting:
+            self.page(waiting[0])
+            if len(waiting) > 1:
+                QTimer.singleShot(IDLE_BUILD_PAUSE_MS, self.build_pages_when_idle)
+
+    def show_page(self, index_or_id: int | str) -> Page:
+        index = self._index_of(index_or_id)
+        page = self.page(index)
+        self.navigation.setCurrentRow(index)
+        return page
+
+    def _show_people_page(self, person_id: int) -> None:
+        if not self._has_page("people"):
+            return
+        built_now = not self.is_built("people")
+        page = self.show_page("people")
+        if built_now:  # built by this signal, too late to hear it: pass it on
+            page.open_record(person_id)
+
+    def _start_referral(self, person_id: int, name: str) -> None:
+        if self._has_page("referrals") and not self.is_built("referrals"):
+            self.page("referrals").start_for_person(person_id, name)
 
     def _show_page_by_id(self, page_id: str) -> None:
-        if any(page.page_id == page_id for page in self.pages):
+        if self._has_page(page_id):
             self.show_page(page_id)
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(max(0, self.navigation.currentRow()))
 
     def _on_navigate(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.pages[row].activate()
+        page = self.page(row)
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+        page.activate()
 
     def _on_database_unavailable(self, error: DeskError) -> None:
         self.banner.show_message(
@@ -131,6 +202,13 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.show_page(0)  # the desk's work starts on the first page, whatever was shown last
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        gate = self.context.start_gate
+        if gate.is_held(FIRST_PAINT):
+            # After this paint has reached the screen, not inside it.
+            QTimer.singleShot(0, lambda: gate.release(FIRST_PAINT))
 
     def closeEvent(self, event) -> None:
         waiting = self.context.tasks.records_waiting

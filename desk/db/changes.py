@@ -13,7 +13,6 @@ import sqlite3
 import time
 from typing import Protocol
 
-import psycopg
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
@@ -89,6 +88,8 @@ class SqliteChangeWatcher:
 
 class PostgresChangeWatcher:
     def __init__(self, conninfo: str) -> None:
+        import psycopg  # only stations on PostgreSQL need it
+
         self._connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
         self._connection.execute(f"LISTEN {CHANNEL}")
 

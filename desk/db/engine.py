@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
@@ -54,6 +54,13 @@ def ensure_writable_folder(folder: Path) -> None:
             hint="Make the folder writable, or choose another database with --database or "
             "RECOVERY_DESK_DATABASE_URL.",
         ) from None
+
+
+def _loaded_psycopg_errors() -> tuple[type, ...]:
+    """psycopg is imported by SQLAlchemy only for a PostgreSQL URL; a SQLite station never
+    pays for it."""
+    psycopg = sys.modules.get("psycopg")
+    return (psycopg.Error,) if psycopg is not None else ()
 
 
 def create_database_engine(url: URL) -> Engine:
@@ -121,7 +128,7 @@ class Database:
                 if self.is_sqlite:
                     # Reading the schema proves the file really is a SQLite database.
                     connection.execute(text("SELECT count(*) FROM sqlite_master"))
-        except (DBAPIError, sqlite3.Error, psycopg.Error) as exc:
+        except (DBAPIError, sqlite3.Error, *_loaded_psycopg_errors()) as exc:
             self.engine.dispose()
             raise (explain_database_error(exc, where=self.description) or exc) from None
 

@@ -6,9 +6,7 @@ Recovery Desk has migrated is refused rather than guessed at.
 
 from __future__ import annotations
 
-import enum
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -19,30 +17,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from desk.db.engine import Database, enable_wal
+from desk.db.schema_version import SchemaState, SchemaStatus, UpgradeResult
 from desk.errors import NotOurDatabase, SchemaTooNew
 from desk.paths import migrations_dir
 
-
-class SchemaState(enum.Enum):
-    EMPTY = "empty"
-    BEHIND = "behind"
-    CURRENT = "current"
-    AHEAD = "ahead"
-
-
-@dataclass(frozen=True)
-class SchemaStatus:
-    state: SchemaState
-    current: str | None
-    head: str
-
-    def describe(self) -> str:
-        return {
-            SchemaState.EMPTY: f"empty (head is {self.head})",
-            SchemaState.BEHIND: f"at {self.current}, behind head {self.head}",
-            SchemaState.CURRENT: f"at {self.current} (head)",
-            SchemaState.AHEAD: f"at {self.current}, which this Recovery Desk does not know",
-        }[self.state]
+__all__ = ["SchemaState", "SchemaStatus", "UpgradeResult", "schema_status", "upgrade_database"]
 
 
 def alembic_config(database: Database | None = None) -> Config:
@@ -101,13 +80,6 @@ def backup_sqlite_file(database: Database, label: str) -> Path | None:
     src.close()
     dst.close()
     return target
-
-
-@dataclass(frozen=True)
-class UpgradeResult:
-    before: SchemaStatus
-    after: str
-    backup: Path | None
 
 
 def upgrade_database(database: Database) -> UpgradeResult:

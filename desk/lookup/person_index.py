@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desk.lookup.query import LookupQuery
 from desk.models import Person, Visit, VisitStatus
-from desk.text_folding import digits_only, fold, name_tokens
+from desk.text_folding import digits_only, fold_words, name_tokens
 
 # Rows changed within this margin before the last look are read again, so that a transaction
 # that committed late (or a station whose clock runs behind) is never missed.
@@ -37,6 +38,11 @@ FUZZY_PREFIX_FROM = 4
 # each word somewhere; checked when few enough people are left for it to be cheap.
 WHOLE_NAME_BONUS = 0.5
 WHOLE_NAME_CHECK_LIMIT = 2000
+# The first load reads everyone in chunks, and pauses between two: a worker thread busy for
+# seconds otherwise holds Python's lock so often that the window, which needs it for every
+# call into Python, is slowed many times over.
+LOAD_CHUNK_ROWS = 2000
+LOAD_PAUSE_SECONDS = 0.003
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class PersonMatch:
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     first_name: str
     last_name: str | None
@@ -79,6 +85,7 @@ class PersonIndex:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._loading = threading.Lock()  # held through the first load, chunks and pauses
         self._people: dict[int, _Person] = {}
         self._postings: dict[str, set[int]] = {}
         self._vocabulary: list[str] = []  # sorted, for prefix ranges
@@ -103,56 +110,82 @@ class PersonIndex:
         return len(self._people)
 
     def refresh(self, session: Session) -> int:
-        """Read people and visits changed since the last refresh; returns how many rows."""
+        """Read people and visits changed since the last refresh; returns how many rows.
+
+        The first refresh reads everyone, in chunks; a refresh asked for meanwhile waits for
+        it to finish (a search never sees half the people)."""
+        if not self.loaded:
+            with self._loading:
+                if not self.loaded:
+                    return self._refresh(session, chunked=True)
+        with self._lock:  # later refreshes are small: each one whole, one at a time
+            return self._refresh(session, chunked=False)
+
+    def _refresh(self, session: Session, *, chunked: bool) -> int:
+        people_since = self._people_mark - REFRESH_MARGIN if self._people_mark else None
+        people_query = select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.preferred_name,
+            Person.nickname,
+            Person.birth_year,
+            Person.phone,
+            Person.merged_into_id,
+            Person.updated_at,
+            Person.last_visit_at,
+        )
+        if people_since is not None:
+            people_query = people_query.where(Person.updated_at >= people_since)
+        changed = 0
+        newest = self._people_mark
+        rows = session.execute(people_query.execution_options(yield_per=LOAD_CHUNK_ROWS))
+        for chunk in rows.partitions():
+            with self._lock:
+                changed_here, newest = self._apply_people(chunk, newest)
+                changed += changed_here
+            if chunked:
+                time.sleep(LOAD_PAUSE_SECONDS)
         with self._lock:
-            people_since = self._people_mark - REFRESH_MARGIN if self._people_mark else None
-            visits_since = self._visits_mark - REFRESH_MARGIN if self._visits_mark else None
-            people_query = select(
-                Person.id,
-                Person.first_name,
-                Person.last_name,
-                Person.preferred_name,
-                Person.nickname,
-                Person.birth_year,
-                Person.phone,
-                Person.merged_into_id,
-                Person.updated_at,
-                Person.last_visit_at,
+            return changed + self._finish_refresh(session, newest)
+
+    def _apply_people(self, rows, newest: datetime | None) -> tuple[int, datetime | None]:
+        changed = 0
+        stamps = self._stamps
+        for row in rows:
+            if stamps.get(row.id) == row.updated_at:
+                continue  # re-read within the margin, unchanged
+            stamps[row.id] = row.updated_at
+            changed += 1
+            newest = row.updated_at if newest is None or row.updated_at > newest else newest
+            if row.merged_into_id is not None:
+                self._remove(row.id)
+                continue
+            self.put_person(
+                row.id,
+                row.first_name,
+                row.last_name,
+                row.preferred_name,
+                row.nickname,
+                row.birth_year,
+                row.phone,
+                row.last_visit_at,
             )
-            if people_since is not None:
-                people_query = people_query.where(Person.updated_at >= people_since)
-            changed = 0
-            newest = self._people_mark
-            stamps = self._stamps
-            for row in session.execute(people_query):
-                if stamps.get(row.id) == row.updated_at:
-                    continue  # re-read within the margin, unchanged
-                stamps[row.id] = row.updated_at
-                changed += 1
-                newest = row.updated_at if newest is None or row.updated_at > newest else newest
-                if row.merged_into_id is not None:
-                    self._remove(row.id)
-                    continue
-                self.put_person(
-                    row.id,
-                    row.first_name,
-                    row.last_name,
-                    row.preferred_name,
-                    row.nickname,
-                    row.birth_year,
-                    row.phone,
-                    row.last_visit_at,
-                )
-            self._people_mark = newest or datetime.now(UTC)
-            if visits_since is None:
-                # A first load takes recency from person.last_visit_at; from now on, visits.
-                self._visits_mark = session.scalar(select(func.max(Visit.updated_at)))
-                self._visits_mark = self._visits_mark or datetime.now(UTC)
-            else:
-                changed += self._refresh_visits(session, visits_since)
-            if self._phones_dirty:
-                self._rebuild_phones()
-            return changed
+        return changed, newest
+
+    def _finish_refresh(self, session: Session, newest: datetime | None) -> int:
+        changed = 0
+        visits_since = self._visits_mark - REFRESH_MARGIN if self._visits_mark else None
+        self._people_mark = newest or datetime.now(UTC)
+        if visits_since is None:
+            # A first load takes recency from person.last_visit_at; from now on, visits.
+            self._visits_mark = session.scalar(select(func.max(Visit.updated_at)))
+            self._visits_mark = self._visits_mark or datetime.now(UTC)
+        else:
+            changed += self._refresh_visits(session, visits_since)
+        if self._phones_dirty:
+            self._rebuild_phones()
+        return changed
 
     def put_person(
         self,
@@ -173,7 +206,7 @@ class PersonIndex:
             else:
                 self._last_visit.pop(person_id, None)
             words = name_tokens(first_name, last_name, preferred_name, nickname)
-            full_name = tuple(sorted(fold(f"{first_name} {last_name or ''}").split()))
+            full_name = tuple(sorted(fold_words(first_name) + fold_words(last_name or "")))
             person = _Person(
                 first_name, last_name, preferred_name, nickname, birth_year, phone, words, full_name
             )

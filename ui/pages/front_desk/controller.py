@@ -28,7 +28,6 @@ from desk.services.checkin import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
-from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
 from ui.widgets.page import Page
@@ -53,6 +52,7 @@ class FrontDeskPage(Page):
         self._purposes_by_hand = False
         self._usual_for: int | None = None  # whose usual purposes the bar shows
         self._index_ready = False
+        self._index_loading = False
 
         self.queue = TodaysQueue(
             context, self.view, self, back_to_box=self._back_to_the_box, show_error=self._show_error
@@ -111,8 +111,20 @@ class FrontDeskPage(Page):
         self.context.tasks.submit(
             lambda session: list_purposes(session, actor), self._show_purposes, self._show_error
         )
+        self.context.start_gate.after(self._load_index)
+
+    def _load_index(self) -> None:
+        """Everyone's names, for the lookup: a few seconds on a large database, after the
+        window is up; the box takes typing meanwhile and looks up once they are in."""
+        if self._index_loading or self._index_ready:
+            return
+        self._index_loading = True
         index = self.context.people_index
-        self.context.tasks.submit(index.refresh, self._index_loaded, self._show_error)
+        self.context.tasks.submit(index.refresh, self._index_loaded, self._index_failed)
+
+    def _index_failed(self, error: DeskError) -> None:
+        self._index_loading = False  # tried again at the next keystroke or change notice
+        self._show_error(error)
 
     def _show_purposes(self, options: list[PurposeOption]) -> None:
         if list(self.view.purposes.options.values()) == options:
@@ -123,13 +135,17 @@ class FrontDeskPage(Page):
         self._update_hint()
 
     def _index_loaded(self, _rows: int) -> None:
+        self._index_loading = False
         self._index_ready = True
+        self.view.sign_in_box.setPlaceholderText(self.view.box_placeholder)
         self._update_hint()
         if self.view.sign_in_box.text():
             self._on_text(self.view.sign_in_box.text())
 
     def _on_changes(self, topics: set[str]) -> None:
         self.queue.refresh()
+        if not self._index_ready and not self.context.start_gate.is_held():
+            self._load_index()  # a first load that failed is tried again
         if topics & {"settings", "*"}:
             actor = self.context.actor
             self.context.tasks.submit(
@@ -141,6 +157,11 @@ class FrontDeskPage(Page):
     # -- lookup ----------------------------------------------------------------------------
     def _on_text(self, text: str) -> None:
         self._update_hint()
+        if not self._index_ready:
+            # Looked up when the names are in (_index_loaded); a lookup now would only wait.
+            if not self._index_loading and not self.context.start_gate.is_held():
+                self._load_index()
+            return
         if not text.strip():
             self._lookup_wanted = None
             self.view.results_model.set_matches([])
@@ -334,6 +355,8 @@ class FrontDeskPage(Page):
         # what staff chose by hand, else the default.
         purposes = self.view.purposes.choices() if self._purposes_by_hand else []
         purposes_given = purposes or [PurposeChoice(DEFAULT_PURPOSE)]
+        from ui.pages.front_desk.intake_dialog import IntakeDialog  # loaded when first used
+
         dialog = IntakeDialog(
             self.context,
             self.context.people_index,
@@ -366,7 +389,9 @@ class FrontDeskPage(Page):
             else self.tr("Anonymous visit (Ctrl+Shift+A)")
         )
         if not self._index_ready:
-            self.view.hint.setText(self.tr("Getting the list of people ready…"))
+            self.view.hint.setText(
+                self.tr("Still loading names… type on: the matches appear as soon as they are in.")
+            )
         elif text and self._lookup_shown == text and not self.view.results_model.rowCount():
             self.view.hint.setText(
                 self.tr(

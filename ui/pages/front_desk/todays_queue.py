@@ -22,7 +22,6 @@ from desk.services.checkin import (
 from desk.services.checkin import check_out as check_out_visit
 from desk.services.staff import CoachSummary, list_coaches
 from ui.context import AppContext
-from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.view import FrontDeskView
 from ui.widgets.modal import run_modal
@@ -136,6 +135,8 @@ class TodaysQueue(QObject):
                 )
             )
             return
+        from ui.pages.coaches.assign_dialog import AssignCoachDialog  # loaded when first used
+
         dialog = AssignCoachDialog(
             self.context, entry.person_id, private=self.view.privacy.isChecked(), parent=self._page
         )

@@ -39,9 +39,12 @@ class FrontDeskView(QWidget):
 
         self.sign_in_box = SignInBox()
         self.sign_in_box.setObjectName("signInBox")
-        self.sign_in_box.setPlaceholderText(
-            self.tr("Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in")
+        self.box_placeholder = self.tr(
+            "Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in"
         )
+        # Until the names are in (a few seconds on a large database) the box says so; typing
+        # is kept and looked up then.
+        self.sign_in_box.setPlaceholderText(self.tr("Still loading names… you can type already"))
         self.results_model = LookupResultsModel(self, center_time)
         self.results = QListView()
         self.results.setObjectName("lookupResults")

@@ -77,7 +77,10 @@ class PeopleView(QWidget):
         buttons.addWidget(self.status, 1)
         self.refer_button = QPushButton(self.tr("Start a referral (Ctrl+R)"))
         self.refer_button.setObjectName("referFromRecord")
-        self.refer_button.setVisible(referrals_panel is not None)
+        if referrals_panel is None:
+            # Hidden, never shown: showing a widget before it has a parent opens it as a
+            # window of its own for a moment (it flashed up and took the keyboard at start).
+            self.refer_button.hide()
         buttons.addWidget(self.refer_button)
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.reload_button)
