@@ -114,9 +114,13 @@ class XClient:
         x11.XDefaultRootWindow.restype = ctypes.c_ulong
         x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
         x11.XCreateSimpleWindow.restype = ctypes.c_ulong
-        x11.XCreateSimpleWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong] + [ctypes.c_int] * 2 + [
-            ctypes.c_uint
-        ] * 3 + [ctypes.c_ulong] * 2
+        x11.XCreateSimpleWindow.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            *[ctypes.c_int] * 2,
+            *[ctypes.c_uint] * 3,
+            *[ctypes.c_ulong] * 2,
+        ]
         x11.XInternAtom.restype = ctypes.c_ulong
         x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
         x11.XSelectInput.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_long]
@@ -125,7 +129,12 @@ class XClient:
         x11.XConnectionNumber.argtypes = [ctypes.c_void_p]
         x11.XFlush.argtypes = [ctypes.c_void_p]
         x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-        x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+        x11.XSetInputFocus.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_int,
+            ctypes.c_ulong,
+        ]
         x11.XConvertSelection.argtypes = [ctypes.c_void_p] + [ctypes.c_ulong] * 5
         x11.XStringToKeysym.restype = ctypes.c_ulong
         x11.XStringToKeysym.argtypes = [ctypes.c_char_p]
@@ -188,7 +197,8 @@ class XClient:
                 self.log.append((time.monotonic(), "map", event.xmap.window))
             elif event.type in (UNMAP_NOTIFY, DESTROY_NOTIFY):
                 window = event.xmap.window
-                self.log.append((time.monotonic(), "unmap" if event.type == UNMAP_NOTIFY else "destroy", window))
+                what = "unmap" if event.type == UNMAP_NOTIFY else "destroy"
+                self.log.append((time.monotonic(), what, window))
                 if window in self._mapped:
                     self._mapped.remove(window)
             elif event.type == SELECTION_NOTIFY:
@@ -230,9 +240,7 @@ class XClient:
     def primary_selection(self, timeout: float = 1.0) -> str | None:
         """The PRIMARY selection's text, or None when no program holds one."""
         self._selection_answer = None
-        self._x.XConvertSelection(
-            self._display, PRIMARY, self._utf8, self._property, self._own, 0
-        )
+        self._x.XConvertSelection(self._display, PRIMARY, self._utf8, self._property, self._own, 0)
         self._x.XFlush(self._display)
         deadline = time.monotonic() + timeout
         while self._selection_answer is None:

@@ -152,24 +152,36 @@ class PersonIndex:
     def _apply_people(self, rows, newest: datetime | None) -> tuple[int, datetime | None]:
         changed = 0
         stamps = self._stamps
-        for row in rows:
-            if stamps.get(row.id) == row.updated_at:
+        for (
+            person_id,
+            first_name,
+            last_name,
+            preferred_name,
+            nickname,
+            birth_year,
+            phone,
+            merged_into_id,
+            updated_at,
+            last_visit_at,
+        ) in rows:
+            if stamps.get(person_id) == updated_at:
                 continue  # re-read within the margin, unchanged
-            stamps[row.id] = row.updated_at
+            stamps[person_id] = updated_at
             changed += 1
-            newest = row.updated_at if newest is None or row.updated_at > newest else newest
-            if row.merged_into_id is not None:
-                self._remove(row.id)
+            if newest is None or updated_at > newest:
+                newest = updated_at
+            if merged_into_id is not None:
+                self._remove(person_id)
                 continue
             self.put_person(
-                row.id,
-                row.first_name,
-                row.last_name,
-                row.preferred_name,
-                row.nickname,
-                row.birth_year,
-                row.phone,
-                row.last_visit_at,
+                person_id,
+                first_name,
+                last_name,
+                preferred_name,
+                nickname,
+                birth_year,
+                phone,
+                last_visit_at,
             )
         return changed, newest
 
