@@ -32,7 +32,10 @@ from ui.widgets.page import Page
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 FIRST_PAINT = "first paint"  # held on the start gate by the app until the window is painted
-IDLE_BUILD_PAUSE_MS = 40  # between pages built ahead, so that typing is answered in between
+IDLE_BUILD_PAUSE_MS = 40
+NAVIGATION_WIDTH = 180
+NARROW_NAVIGATION_WIDTH = 150  # below NARROW_WINDOW: the pages need every pixel
+NARROW_WINDOW = 1200  # between pages built ahead, so that typing is answered in between
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(180)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.stack = QStackedWidget()
         for index, spec in enumerate(self._specs):
             item = QListWidgetItem(spec.title)
@@ -202,6 +205,11 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.show_page(0)  # the desk's work starts on the first page, whatever was shown last
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WINDOW
+        self.navigation.setFixedWidth(NARROW_NAVIGATION_WIDTH if narrow else NAVIGATION_WIDTH)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

@@ -87,7 +87,8 @@ def seed_command_line(url: str) -> list[str]:
     """The command that fills the demo database at `url` with the sample center."""
     if getattr(sys, "frozen", False):  # the bundle's program runs subcommands itself
         return [sys.executable, "--database", url, "seed-demo"]
-    return [sys.executable, "-m", "desk.cli", "--database", url, "seed-demo"]
+    # -P: this installation's desk, never a `desk` folder in the working directory.
+    return [sys.executable, "-P", "-m", "desk.cli", "--database", url, "seed-demo"]
 
 
 def _schema_template() -> Path | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -18,6 +17,7 @@ from desk.services.audit import AuditEntry, list_events
 from ui.context import AppContext
 from ui.models.audit_table import AuditTableModel
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.page import Page
 
 PAGE_SIZE = 200
@@ -53,15 +53,8 @@ class ActivityPage(Page):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in (
-            AuditTableModel.WHEN,
-            AuditTableModel.WHO,
-            AuditTableModel.RECORD,
-            AuditTableModel.STATION,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AuditTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        fit_columns(self.table, stretch=AuditTableModel.ACTION)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))

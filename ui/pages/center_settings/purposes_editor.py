@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -23,6 +22,7 @@ from desk.services.purposes import PurposeSetting, all_purposes, move_purpose, s
 from ui.context import AppContext
 from ui.models.row_table import RowTableModel
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
 
 
 class PurposesTableModel(RowTableModel[PurposeSetting]):
@@ -120,9 +120,7 @@ class PurposesEditor(QGroupBox):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            PurposesTableModel.LABEL, QHeaderView.ResizeMode.Stretch
-        )
+        fit_columns(self.table, stretch=PurposesTableModel.LABEL)
         self.table.setMinimumHeight(200)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.add_button = QPushButton(self.tr("Add…"))
