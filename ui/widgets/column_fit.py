@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 from ui.models.row_table import two_lines as split_in_two
 
 TIP = Qt.ItemDataRole.ToolTipRole
+DEFAULT_HEADER_MARGIN = 16  # a header's padding and frame, when no section can say
 SAMPLE_ROWS = 120  # rows read to size a column: enough to see its usual widths
 CELL_PADDING = 8  # the cell's margins and focus frame on either side of the text
 
@@ -37,19 +38,20 @@ def cell_text_width(view: QAbstractItemView, column: int, rows: int = SAMPLE_ROW
 
 
 def share_width(
-    wanted: list[int], floors: list[int], available: int, first: int | None = None
+    wanted: list[int], floors: list[int], available: int, first: tuple[int, ...] = ()
 ) -> list[int]:
     """Widths for columns that want `wanted`, never below `floors`, within `available`:
-    column `first` (the one read first, such as a name) gets all it wants if it can; then
-    the columns wanting less than an even share get it all, the rest share what is left."""
+    the `first` columns (those read first, such as a name), in order, get all they want if
+    they can; then the columns wanting less than an even share get it all, and the rest
+    share what is left."""
     if sum(wanted) <= available:
         return list(wanted)
     widths = list(floors)
     left = available - sum(floors)
-    if first is not None and 0 <= first < len(wanted):
-        given = min(left, wanted[first] - floors[first])
-        widths[first] += max(0, given)
-        left -= max(0, given)
+    for column in first:
+        given = max(0, min(left, wanted[column] - floors[column]))
+        widths[column] += given
+        left -= given
     open_columns = [i for i, want in enumerate(wanted) if want > widths[i]]
     while left > 0 and open_columns:
         share = left // len(open_columns)
@@ -76,13 +78,13 @@ class ColumnFitter(QObject):
         view: QAbstractItemView,
         *,
         stretch: int | None = None,
-        first: int | None = None,
+        first: tuple[int, ...] | None = None,
         optional: tuple[int, ...] = (),
     ) -> None:
         super().__init__(view)
         self._view = view
         self._stretch = stretch
-        self._first = stretch if first is None else first
+        self._first = (() if stretch is None else (stretch,)) if first is None else first
         self._optional = optional
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -91,7 +93,6 @@ class ColumnFitter(QObject):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         view.installEventFilter(self)
@@ -133,7 +134,7 @@ class ColumnFitter(QObject):
             hidden.add(spare_optional[-1])  # short of width: the least needed columns go
         for column in self._optional:
             header.setSectionHidden(column, column in hidden)
-        first = columns.index(self._first) if self._first in columns else None
+        first = tuple(columns.index(c) for c in self._first if c in columns)
         widths = share_width(wanted, floors, available, first)
         spare = available - sum(widths)
         if spare > 0:  # the column that reads best wider takes the rest
@@ -149,13 +150,17 @@ class ColumnFitter(QObject):
         view, model = self._view, self._view.model()
         header = view.horizontalHeader()
         metrics = header.fontMetrics()
-        one_line, two_lines = [], []
+        texts = []
+        margins = []
         for column in columns:
             shown = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             full = str(model.headerData(column, Qt.Orientation.Horizontal, TIP) or shown)
-            margin = header_text_width(view, column) - _lines_width(metrics, shown)
-            one_line.append(metrics.horizontalAdvance(full) + margin)
-            two_lines.append(_lines_width(metrics, split_in_two(full)) + margin)
+            texts.append(full)
+            if not header.isSectionHidden(column):  # a hidden section has no size hint
+                margins.append(header_text_width(view, column) - _lines_width(metrics, shown))
+        margin = max(margins, default=DEFAULT_HEADER_MARGIN)
+        one_line = [metrics.horizontalAdvance(text) + margin for text in texts]
+        two_lines = [_lines_width(metrics, split_in_two(text)) + margin for text in texts]
         wrap = getattr(model, "set_two_line_headers", None)
         want_two = wrap is not None and sum(one_line) > available
         if wrap is not None:
@@ -171,12 +176,12 @@ def fit_columns(
     view: QAbstractItemView,
     *,
     stretch: int | None = None,
-    first: int | None = None,
+    first: tuple[int, ...] | None = None,
     optional: tuple[int, ...] = (),
 ) -> ColumnFitter:
     """Size `view`'s columns to their contents within its width (see the module's note):
-    `stretch` takes the width left over; `first` (the column read first, such as a name;
-    `stretch` unless given) gets all it wants before the others share; the `optional`
+    `stretch` takes the width left over; the `first` columns (those read first, such as a
+    name; `stretch` unless given) get all they want before the others share; the `optional`
     columns (most needed first) are left out, the last first, only when the table is too
     narrow for all of them."""
     return ColumnFitter(view, stretch=stretch, first=first, optional=optional)

@@ -15,7 +15,7 @@ def row_table_view(
     name: str,
     *,
     stretch: int | None = None,
-    first: int | None = None,
+    first: tuple[int, ...] | None = None,
     optional: tuple[int, ...] = (),
 ) -> QTableView:
     table = QTableView()

@@ -32,8 +32,15 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _table(model, name: str, stretch: int, optional: tuple[int, ...] = ()) -> QTableView:
-    return row_table_view(model, name, stretch=stretch, optional=optional)
+def _table(
+    model,
+    name: str,
+    stretch: int,
+    *,
+    first: tuple[int, ...] | None = None,
+    optional: tuple[int, ...] = (),
+) -> QTableView:
+    return row_table_view(model, name, stretch=stretch, first=first, optional=optional)
 
 
 def _row(*widgets: QWidget) -> QWidget:
@@ -59,7 +66,12 @@ class CoachesView(QWidget):
         top.addWidget(self.privacy)
 
         self.roster_model = RosterTableModel(self)
-        self.roster = _table(self.roster_model, "rosterTable", RosterTableModel.SPECIALTIES)
+        self.roster = _table(
+            self.roster_model,
+            "rosterTable",
+            RosterTableModel.SPECIALTIES,
+            first=(RosterTableModel.NAME,),
+        )
         self.add_coach_button = QPushButton(self.tr("Add coach…"))
         self.edit_coach_button = QPushButton(self.tr("Edit coach…"))
         self.tags_button = QPushButton(self.tr("Specialty tags…"))
@@ -75,7 +87,12 @@ class CoachesView(QWidget):
         self.chart = CaseloadChart()
         self.waitlist_heading = _heading(self.tr("Waitlist"))
         self.waitlist_model = WaitlistTableModel(self, center_time=center_time)
-        self.waitlist = _table(self.waitlist_model, "waitlistTable", WaitlistTableModel.NOTE)
+        self.waitlist = _table(
+            self.waitlist_model,
+            "waitlistTable",
+            WaitlistTableModel.NOTE,
+            first=(WaitlistTableModel.PEER,),
+        )
         self.assign_waiting_button = QPushButton(self.tr("Assign coach…"))
         self.remove_waiting_button = QPushButton(self.tr("Remove from waitlist…"))
         left = QWidget()
@@ -94,6 +111,7 @@ class CoachesView(QWidget):
             self.caseload_model,
             "caseloadTable",
             CaseloadTableModel.PEER,
+            first=(CaseloadTableModel.PEER, CaseloadTableModel.STATE),
             optional=(CaseloadTableModel.LANGUAGE, CaseloadTableModel.SINCE),
         )
         self.contact_button = QPushButton(self.tr("Log contact…"))

@@ -76,7 +76,15 @@ class ResourcesView(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        fit_columns(self.table, stretch=DirectoryTableModel.NAME)
+        # Short of width, the phone and open-now come first, then the name; the category,
+        # town and verified date (all in the detail pane beside) give way, town first.
+        model = DirectoryTableModel
+        fit_columns(
+            self.table,
+            stretch=model.NAME,
+            first=(model.PHONE, model.OPEN, model.NAME),
+            optional=(model.VERIFIED, model.CATEGORY, model.TOWN),
+        )
         self.count = QLabel()
         self.count.setObjectName("statusLine")
 
