@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError
 from ui.context import AppContext
 from ui.widgets.banner import Banner
+from ui.widgets.cheat_sheet import CheatSheet
+from ui.widgets.keys import Key, keys_of
 from ui.widgets.page import Page
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -77,6 +79,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             self.addAction(action)
         self.navigation.currentRowChanged.connect(self._on_navigate)
+        for keys in ("F1", "Ctrl+/"):
+            cheat = QAction(self)
+            cheat.setShortcut(QKeySequence(keys))
+            cheat.triggered.connect(self.show_keys)
+            self.addAction(cheat)
 
         self.banner = Banner()
         content = QWidget()
@@ -149,6 +156,19 @@ class MainWindow(QMainWindow):
         page = self.page(index)
         self.navigation.setCurrentRow(index)
         return page
+
+    def show_keys(self) -> CheatSheet:
+        """The cheat sheet: the keys of the page on screen, then those that work anywhere."""
+        index = max(0, self.navigation.currentRow())
+        everywhere = [
+            Key(f"Alt+{n + 1}", self.tr("Go to %1").replace("%1", spec.title))
+            for n, spec in enumerate(self._specs)
+        ]
+        everywhere.append(Key("F1, Ctrl+/", self.tr("This list of keys")))
+        sheet = CheatSheet(self._specs[index].title, keys_of(self.page(index)), everywhere, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
 
     def _show_people_page(self, person_id: int) -> None:
         if not self._has_page("people"):

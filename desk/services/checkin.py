@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.db.changes import announce_change
-from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
+from desk.errors import AlreadySignedIn, ConflictError, NotFound, StaleEdit, ValidationError
 from desk.models import (
     Assignment,
     Person,
@@ -124,9 +124,11 @@ def sign_in(
             )
         )
         if here is not None:
-            raise ConflictError(
+            raise AlreadySignedIn(
                 f"{person.first_name} is already signed in today.",
-                hint="They are in today's queue; check them out there before a new visit.",
+                visit_id=here.id,
+                hint="They are highlighted in today's queue; check them out there before a "
+                "new visit.",
             )
         initials = None
         if requested_coach_id is None:
@@ -375,6 +377,54 @@ def check_out(
         session, actor, "visit.checked_out", "visit", visit.id, person_id=visit.person_id, at=now
     )
     announce_change(session, "visits")
+
+
+UNDO_CHECK_OUT_WITHIN = timedelta(minutes=1)
+
+
+def undo_check_out(
+    session: Session, actor: Actor, visit_id: int, read_version: int, *, now: datetime | None = None
+) -> None:
+    """Put a visitor checked out by mistake back in the queue, as they were (waiting, or with
+    their coach), within a minute of the check-out; later it is the record of their day."""
+    now = now or utc_now()
+    visit = _visit_for_change(session, visit_id, read_version)
+    if visit.status is not VisitStatus.DONE or visit.departed_at is None:
+        raise ConflictError("This visitor is not checked out.")
+    if now - _aware(visit.departed_at) > UNDO_CHECK_OUT_WITHIN:
+        raise ConflictError(
+            "A check-out can be undone only within a minute.",
+            hint="If they are still here, sign them in again.",
+        )
+    if visit.person_id is not None:
+        again = session.scalar(
+            select(func.count())
+            .select_from(Visit)
+            .where(
+                Visit.person_id == visit.person_id,
+                Visit.id != visit.id,
+                Visit.status.in_(ACTIVE),
+            )
+        )
+        if again:
+            raise ConflictError("They have been signed in again since; nothing was changed.")
+    visit.status = VisitStatus.WITH_COACH if visit.coach_id is not None else VisitStatus.WAITING
+    visit.departed_at = None
+    session.flush()
+    record_event(
+        session,
+        actor,
+        "visit.check_out_undone",
+        "visit",
+        visit.id,
+        person_id=visit.person_id,
+        at=now,
+    )
+    announce_change(session, "visits")
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def undo_sign_in(

@@ -12,10 +12,9 @@ import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desk.errors import DeskError
+from desk.errors import AlreadySignedIn, DeskError
 from desk.lookup.person_index import PersonMatch
 from desk.names import anonymous_label, shown_name
 from desk.services.checkin import (
@@ -30,6 +29,7 @@ from desk.services.lookup import lookup_people
 from ui.context import AppContext
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
+from ui.widgets.keys import bind_key, note_key
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -77,15 +77,7 @@ class FrontDeskPage(Page):
         view.open_button.clicked.connect(queue.open_record)
         view.queue.doubleClicked.connect(lambda _index: queue.open_record())
         view.privacy.toggled.connect(self._set_private)
-        for keys, action in (
-            ("Ctrl+N", self.new_person),
-            ("Ctrl+Shift+A", self.sign_in_anonymous),
-            ("Ctrl+G", queue.start_with_coach),
-            ("Ctrl+Shift+G", queue.assign_coach),
-            ("Ctrl+O", queue.check_out),
-            ("Ctrl+L", self.focus_box),
-        ):
-            QShortcut(QKeySequence(keys), self, activated=action)
+        self._bind_keys()
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(view.queue_model.tick)
         self._ticker.start(TICK_MS)
@@ -96,6 +88,38 @@ class FrontDeskPage(Page):
     @property
     def title(self) -> str:
         return self.tr("Front desk")
+
+    def _bind_keys(self) -> None:
+        view = self.view
+        note_key(self, "Return", self.tr("Sign in the highlighted match"))
+        note_key(self, "Up", self.tr("The match above (Down: below)"))
+        note_key(self, "Escape", self.tr("Clear the box"))
+        for keys, what, target in (
+            ("Ctrl+L", self.tr("Back to the sign-in box"), self.focus_box),
+            ("Ctrl+N", self.tr("New person (intake)"), view.new_person_button),
+            ("Ctrl+Shift+A", self.tr("Anonymous visit"), view.anonymous_button),
+            ("Ctrl+Down", self.tr("Next visitor in today's queue"), lambda: self._move_queue(1)),
+            ("Ctrl+Up", self.tr("Previous visitor in today's queue"), lambda: self._move_queue(-1)),
+            ("Ctrl+G", self.tr("Start with a coach"), view.start_button),
+            ("Ctrl+Shift+G", self.tr("Assign a coach (ranked)"), view.assign_button),
+            ("Ctrl+O", self.tr("Check out"), view.check_out_button),
+            ("Ctrl+U", self.tr("Undo the check-out (a minute), or the sign-in"), view.undo_button),
+            ("Ctrl+E", self.tr("Open their record"), view.open_button),
+            ("Ctrl+Shift+P", self.tr("Privacy: full names or initials"), view.privacy),
+        ):
+            bind_key(self, keys, what, target)
+        note_key(self, "Ctrl+1", self.tr("Ctrl+1 to Ctrl+9: the purposes"))
+        note_key(self, "Ctrl+=", self.tr("One more kit (Ctrl+-: one fewer)"))
+
+    def _move_queue(self, step: int) -> None:
+        """Choose in today's queue without leaving the sign-in box."""
+        model = self.view.queue_model
+        if not model.rowCount():
+            return
+        current = self.view.queue.currentIndex().row()
+        row = max(0, min(model.rowCount() - 1, (current if current >= 0 else -1) + step))
+        self.view.queue.selectRow(row)
+        self.view.queue.scrollTo(model.index(row, 0))
 
     def activate(self) -> None:
         self.queue.refresh()
@@ -324,6 +348,8 @@ class FrontDeskPage(Page):
                 self._purposes_by_hand = True
         self.view.hint.setText("")
         self._show_error(error)
+        if isinstance(error, AlreadySignedIn):
+            self.queue.refresh(select_visit=error.visit_id)  # their row, chosen and in view
 
     def _signed_in(self, visit_id: int, name: str, codes: list[str]) -> None:
         self.view.banner.hide()

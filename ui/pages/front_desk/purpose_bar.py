@@ -55,7 +55,7 @@ class PurposeBar(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            button.setToolTip(f"{option.label} (Ctrl+{number})" if number <= 9 else option.label)
             button.clicked.connect(self._by_hand)
             self.buttons[option.code] = button
             self.options[option.code] = option
