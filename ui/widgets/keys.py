@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 _REGISTRY = "_page_keys"
+_KEY_PROPERTY = "shortcutKeys"
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ def key_text(keys: str) -> str:
 
 
 def keys_of(page: QWidget) -> list[Key]:
-    """The keys bound on `page` and on the widgets inside it, in the order they were bound."""
+    """The keys bound on `page` and on the widgets inside it that are shown (a tab not open
+    has its keys asleep), in the order they were bound."""
     found: list[Key] = list(getattr(page, _REGISTRY, []))
     for child in page.findChildren(QWidget):
-        found.extend(getattr(child, _REGISTRY, []))
+        if child.isVisibleTo(page):
+            found.extend(getattr(child, _REGISTRY, []))
     unique: dict[tuple[str, str], Key] = {}
     for key in found:
         unique.setdefault((key.keys, key.what), key)
@@ -52,10 +55,21 @@ def note_key(host: QWidget, keys: str, what: str) -> None:
 def show_key_on(button: QAbstractButton, keys: str) -> None:
     """Put the key in the button's tooltip (its label is kept as it is)."""
     shown = key_text(keys)
+    button.setProperty(_KEY_PROPERTY, shown)
     if f"({shown})" in button.text() or f"({shown})" in button.toolTip():
         return
     tip = button.toolTip() or button.text().replace("&", "")
     button.setToolTip(f"{tip} ({shown})")
+
+
+def set_tip(button: QAbstractButton, text: str) -> None:
+    """A new tooltip for a button, still showing its key ("For admins (Ctrl+Shift+N)")."""
+    shown = button.property(_KEY_PROPERTY)
+    if not shown:
+        button.setToolTip(text)
+        return
+    base = text or button.text().replace("&", "")
+    button.setToolTip(f"{base} ({shown})")
 
 
 def bind_key(

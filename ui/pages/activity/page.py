@@ -18,6 +18,7 @@ from ui.context import AppContext
 from ui.models.audit_table import AuditTableModel
 from ui.widgets.banner import Banner
 from ui.widgets.column_fit import fit_columns
+from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
 
 PAGE_SIZE = 200
@@ -47,6 +48,7 @@ class ActivityPage(Page):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.more_button = QPushButton(self.tr("Show older"))
         self.more_button.clicked.connect(self.load_more)
+        bind_key(self, "Ctrl+Shift+O", self.tr("Show older entries"), self.more_button)
         self.model = AuditTableModel(self, context.center_time)
         self.table = QTableView()
         self.table.setObjectName("activityTable")

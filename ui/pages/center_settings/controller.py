@@ -20,6 +20,7 @@ from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.pages.center_settings.purposes_editor import PurposesEditor
 from ui.pages.center_settings.view import CenterSettingsView
+from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
 
 
@@ -69,6 +70,8 @@ class CenterSettingsPage(Page):
         self.draft = FormDraft(context.settings, DRAFT_KEY, self.view.fields)
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
+        bind_key(self, "Ctrl+S", self.tr("Save the center's details"), self.view.save_button)
+        bind_key(self, "F5", self.tr("Reload"), self.view.reload_button)
         context.changes.changed.connect(self._on_changes)
 
     @property

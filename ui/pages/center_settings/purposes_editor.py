@@ -23,6 +23,7 @@ from ui.context import AppContext
 from ui.models.row_table import RowTableModel
 from ui.widgets.banner import Banner
 from ui.widgets.column_fit import fit_columns
+from ui.widgets.keys import bind_key
 
 
 class PurposesTableModel(RowTableModel[PurposeSetting]):
@@ -131,6 +132,13 @@ class PurposesEditor(QGroupBox):
         self.edit_button.clicked.connect(self.edit)
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
+        for keys, what, button in (
+            ("Ctrl+Shift+N", self.tr("Add a purpose"), self.add_button),
+            ("Ctrl+Shift+E", self.tr("Edit the chosen purpose"), self.edit_button),
+            ("Ctrl+Up", self.tr("Move the chosen purpose up"), self.up_button),
+            ("Ctrl+Down", self.tr("Move the chosen purpose down"), self.down_button),
+        ):
+            bind_key(self, keys, what, button)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.up_button, self.down_button):
             buttons.addWidget(button)

@@ -38,6 +38,7 @@ from ui.pages.coaches.barc10_dialog import Barc10Dialog
 from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.goal_dialog import GoalDialog, status_combo
 from ui.widgets.banner import Banner
+from ui.widgets.keys import bind_key
 from ui.widgets.modal import run_modal
 from ui.widgets.row_table_view import row_table_view
 from ui.widgets.trend_chart import TrendChart
@@ -84,6 +85,14 @@ class PeerCoachingPanel(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        for keys, what, button in (
+            ("Ctrl+Shift+G", self.tr("Assign a coach"), self.assign_button),
+            ("Ctrl+Shift+E", self.tr("End coaching"), self.end_button),
+            ("Ctrl+Shift+L", self.tr("Log a contact"), self.contact_button),
+            ("Ctrl+Shift+O", self.tr("Add a goal"), self.goal_button),
+            ("Ctrl+Shift+B", self.tr("Record a BARC-10"), self.barc_button),
+        ):
+            bind_key(self, keys, what, button)
 
         center_time = context.center_time
         self.contacts_model = ContactsTableModel(self, center_time=center_time)
@@ -95,6 +104,7 @@ class PeerCoachingPanel(QWidget):
         self.goal_status = status_combo()
         self.goal_status.setObjectName("goalStatusChoice")
         self.set_status_button = QPushButton(self.tr("Set status"))
+        bind_key(self, "Ctrl+Shift+U", self.tr("Set the goal's status"), self.set_status_button)
         goal_row = QHBoxLayout()
         goal_row.addStretch(1)
         goal_row.addWidget(QLabel(self.tr("Chosen goal:")))

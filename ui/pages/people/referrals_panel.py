@@ -37,6 +37,7 @@ from ui.models.consents_table import ConsentsTableModel
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.consent_dialog import ConsentDialog, SignedFormDialog
 from ui.pages.referrals.document_actions import DIALOG, DocumentActions
+from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
 
 
@@ -86,6 +87,18 @@ class PersonReferralsPanel(QWidget):
         for button in (self.form_button, self.revoke_button, self.sign_button):
             consent_top.addWidget(button)
         consent_top.addWidget(self.new_consent_button)
+        for keys, what, button in (
+            (
+                "Ctrl+Shift+R",
+                self.tr("Refer again"),
+                self.again_button,
+            ),
+            ("Ctrl+Shift+N", self.tr("New consent"), self.new_consent_button),
+            ("Ctrl+Shift+K", self.tr("The signed consent form is back"), self.sign_button),
+            ("Ctrl+Shift+V", self.tr("Revoke the chosen consent"), self.revoke_button),
+            ("Ctrl+Shift+F", self.tr("Print the chosen consent's form"), self.form_button),
+        ):
+            bind_key(self, keys, what, button)
         self.consents_model = ConsentsTableModel(self)
         self.consents = _table(self.consents_model, "personConsents", ConsentsTableModel.RECIPIENT)
         self.status = QLabel()

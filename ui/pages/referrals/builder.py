@@ -44,6 +44,7 @@ from ui.pages.referrals.live_preview import LivePreview
 from ui.pages.referrals.person_picker import PersonPickerDialog
 from ui.printing.output import Target
 from ui.printing.printer_output import PrintFailed
+from ui.widgets.keys import bind_key
 
 
 class ReferralBuilder(QWidget):
@@ -88,7 +89,38 @@ class ReferralBuilder(QWidget):
         v.again_button.clicked.connect(self.print_again)
         v.new_button.clicked.connect(self.new_referral)
         v.consent_button.clicked.connect(self.prepare_consent)
+        self._bind_keys()
         self._basket_changed()
+
+    def _bind_keys(self) -> None:
+        v = self.view
+        for keys, what, target in (
+            ("Ctrl+Shift+F", self.tr("Choose whom the sheet is for"), v.choose_person_button),
+            ("Ctrl+Shift+A", self.tr("Make the sheet anonymous"), v.anonymous_button),
+            ("Ctrl+Shift+E", self.tr("English or Spanish"), self.toggle_language),
+            ("Ctrl+Shift+L", self.tr("Large print, or not"), v.large_print),
+            ("Ctrl+Shift+C", self.tr("The coach on the sheet"), lambda: v.coach.setFocus()),
+            ("Ctrl+Shift+N", self.tr("Show their name, or not"), v.shows_name),
+            ("Ctrl+Shift+R", self.tr("Add from Resources"), v.add_button),
+            ("Ctrl+Up", self.tr("Move the chosen service up"), v.up_button),
+            ("Ctrl+Down", self.tr("Move the chosen service down"), v.down_button),
+            ("Ctrl+Delete", self.tr("Remove the chosen service"), v.remove_button),
+            ("Ctrl+Shift+T", self.tr("Write the next steps"), lambda: v.next_steps.setFocus()),
+            ("Ctrl+Shift+K", self.tr("Prepare the consent form"), v.consent_button),
+            ("Ctrl+P", self.tr("Print…"), v.print_button),
+            ("Ctrl+Shift+P", self.tr("Print to the default printer"), v.quick_print_button),
+            ("Ctrl+S", self.tr("Save as PDF"), v.save_button),
+            ("Ctrl+Shift+G", self.tr("Print the last referral again"), v.again_button),
+            ("Ctrl+N", self.tr("New referral"), v.new_button),
+        ):
+            bind_key(self, keys, what, target)
+        v.language.setToolTip(self.tr("The sheet's language (Ctrl+Shift+E)"))
+        v.coach.setToolTip(self.tr("The coach printed on the sheet (Ctrl+Shift+C)"))
+        v.next_steps.setToolTip(self.tr("Next steps, in their words (Ctrl+Shift+T)"))
+
+    def toggle_language(self) -> None:
+        language = self.view.language
+        language.setCurrentIndex((language.currentIndex() + 1) % language.count())
 
     # Whom, how, and the coaches ----------------------------------------------------------
 
@@ -101,7 +133,11 @@ class ReferralBuilder(QWidget):
 
     def choose_person(self) -> None:
         dialog = PersonPickerDialog(self.context, self)
-        if dialog.exec() and dialog.chosen is not None:
+        chosen = dialog.exec() and dialog.chosen is not None
+        # The window takes the keyboard back (not every desktop gives it back by itself).
+        self.window().activateWindow()
+        self.view.table.setFocus()
+        if chosen:
             self.set_person(dialog.chosen.person_id, dialog.chosen_label)
 
     def set_person(self, person_id: int, label: str) -> None:

@@ -42,6 +42,7 @@ from ui.pages.referrals.document_actions import (
     DocumentActions,
 )
 from ui.widgets.banner import Banner
+from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
 
 NOT_REACHED = "not reached"  # the outcome box's choice that keeps the follow-up open
@@ -124,6 +125,16 @@ class FollowUpTab(QWidget):
         self.quick_reprint_button.clicked.connect(lambda: self._reprint(DEFAULT_PRINTER))
         self.save_pdf_button.clicked.connect(lambda: self._reprint(PDF_FILE))
         self.person_button.clicked.connect(self._open_person)
+        for keys, what, target in (
+            ("Ctrl+Shift+O", self.tr("Choose the outcome"), lambda: self.outcome.setFocus()),
+            ("Ctrl+Return", self.tr("Record the outcome"), self.save_button),
+            ("Ctrl+P", self.tr("Reprint…"), self.reprint_button),
+            ("Ctrl+Shift+P", self.tr("Reprint to the default printer"), self.quick_reprint_button),
+            ("Ctrl+S", self.tr("Save the sheet as PDF"), self.save_pdf_button),
+            ("Ctrl+E", self.tr("Open their record"), self.person_button),
+        ):
+            bind_key(self, keys, what, target)
+        self.outcome.setToolTip(self.tr("The outcome (Ctrl+Shift+O)"))
         self._row_changed()
 
     def refresh(self, *_args) -> None:
