@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desk.errors import DeskError
+from desk.errors import DeskError, ValidationError
 from desk.services.consents import ConsentNeeded, ConsentRecord, MissingConsent
 from desk.services.referrals import (
     GivenReferral,
@@ -62,6 +62,9 @@ class ReferralBuilder(QWidget):
         self.given_how = DIALOG
         self.giving = False  # from a press of Print until the sheet is out (or refused)
         self.missing: list[MissingConsent] = []
+        # Why the sheet as it stands would be refused (a name in a note, a consent missing):
+        # Print and Save wait, and say why, rather than refusing after a file is chosen.
+        self.refusal: DeskError | None = None
         self.live = LivePreview(context.tasks, self.view.preview, self.request, self)
         self.live.shown.connect(self._preview_shown)
         self.live.refused.connect(self._preview_refused)
@@ -181,10 +184,15 @@ class ReferralBuilder(QWidget):
     def _update_buttons(self) -> None:
         v = self.view
         has_items = bool(self.basket.items)
+        ready = has_items and not self.giving and self.refusal is None
         for button in (v.print_button, v.quick_print_button, v.save_button):
-            button.setEnabled(has_items and not self.giving)
+            button.setEnabled(ready)
         v.again_button.setEnabled(not self.giving)
         v.new_button.setEnabled(not self.giving)
+        if self.refusal is not None and has_items:
+            v.status.setText(self.tr("Print and Save wait: %1").replace("%1", str(self.refusal)))
+        elif v.status.text().startswith(self.tr("Print and Save wait:")):
+            v.status.setText("")
 
     def request(self) -> ReferralRequest:
         v, basket = self.view, self.basket
@@ -227,15 +235,23 @@ class ReferralBuilder(QWidget):
             return
         self.live.cancel()
         self._show_consent([])
+        self._refused_as(None)
         self.view.preview.show_message(
             self.tr("Add services from Resources (Alt+3) or from a person's record.")
         )
 
     def _preview_shown(self, _prepared: PreparedSheet) -> None:
         self._show_consent([])
+        self._refused_as(None)
 
     def _preview_refused(self, error: DeskError) -> None:
         self._show_consent(error.missing if isinstance(error, ConsentNeeded) else [])
+        # A refusal of the sheet itself; a database that is away is not the sheet's fault.
+        self._refused_as(error if isinstance(error, ValidationError | ConsentNeeded) else None)
+
+    def _refused_as(self, error: DeskError | None) -> None:
+        self.refusal = error
+        self._update_buttons()
 
     def _show_consent(self, missing: list[MissingConsent]) -> None:
         self.missing = missing
@@ -262,6 +278,9 @@ class ReferralBuilder(QWidget):
             return  # a second press while the first is under way
         if not self.basket.items:
             self.report(self.tr("Add at least one service first."), "error")
+            return
+        if self.refusal is not None:  # said before any printer or file is chosen
+            self.report(str(self.refusal), "error")
             return
         self._set_giving(True)
         try:
