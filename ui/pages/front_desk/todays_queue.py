@@ -21,7 +21,8 @@ from desk.services.checkin import (
     undo_sign_in,
 )
 from desk.services.checkin import check_out as check_out_visit
-from desk.services.staff import CoachSummary, list_coaches
+from desk.services.coach_matching import coaches_for_visit
+from desk.services.specialty_tags import list_specialty_tags
 from ui.context import AppContext
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.view import FrontDeskView
@@ -109,15 +110,21 @@ class TodaysQueue(QObject):
         entry = self.selected_entry()
         if entry is None:
             return
+        actor = self.context.actor
+
+        def load(session) -> tuple[list, dict[str, str]]:
+            ranked = coaches_for_visit(session, actor, entry.person_id)
+            return ranked, {tag.code: tag.label for tag in list_specialty_tags(session)}
+
         self.context.tasks.submit(
-            list_coaches, lambda coaches: self._pick_coach(entry, coaches), self._show_error
+            load, lambda loaded: self._pick_coach(entry, *loaded), self._show_error
         )
 
-    def _pick_coach(self, entry: QueueEntry, coaches: list[CoachSummary]) -> None:
-        if not coaches:
+    def _pick_coach(self, entry: QueueEntry, ranked: list, labels: dict[str, str]) -> None:
+        if not ranked:
             self._show_error(DeskError(self.tr("There are no active coaches yet.")))
             return
-        picker = CoachPicker(coaches, self._entry_name(entry), self._page)
+        picker = CoachPicker(ranked, labels, self._entry_name(entry), self._page)
         chosen = picker.exec()
         self._back_to_box()
         if not chosen or picker.chosen_coach_id() is None:
