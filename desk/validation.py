@@ -123,6 +123,11 @@ def display_phone(e164: str | None) -> str:
         return e164
 
 
+def us_date(day: date) -> str:
+    """A date as people at the center write it in a message: 11/11/2026."""
+    return f"{day.month}/{day.day}/{day.year}"
+
+
 def check_birth_year(year: int | None, *, today: date, field: str = "birth_year") -> int | None:
     if year is None:
         return None
@@ -147,7 +152,7 @@ def check_birth_date(value: date | None, *, today: date, field: str = "birth_dat
         )
     if value.year < EARLIEST_BIRTH_YEAR:
         raise ValidationError(
-            f"The birth date {value.isoformat()} is before {EARLIEST_BIRTH_YEAR}.",
+            f"The birth date {us_date(value)} is before {EARLIEST_BIRTH_YEAR}.",
             field=field,
             hint="Check the year, or leave it empty.",
         )

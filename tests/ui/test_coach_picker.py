@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QApplication
 from desk.models import VisitStatus
 from tests.desk.coaching_helpers import assign
 from tests.ui.coaching_fixtures import person, small_center
-from tests.ui.test_front_desk_page import page  # noqa: F401
 from ui.models.queue_table import QueueTableModel
 from ui.models.suggestions_table import SuggestionsTableModel
 from ui.pages.front_desk.coach_picker import CoachPicker
 
 
-def _sign_in_and_pick(page, qtbot, name: str) -> CoachPicker:  # noqa: F811
+def _sign_in_and_pick(page, qtbot, name: str) -> CoachPicker:
     box = page.view.sign_in_box
     qtbot.keyClicks(box, name)
     qtbot.keyClick(box, Qt.Key.Key_Return)
@@ -42,8 +41,9 @@ def _cells(picker: CoachPicker, column: int) -> list[str]:
 
 
 def test_a_spanish_speaker_sees_the_ranking_with_languages_by_name(
-    app_context, page, qtbot
-) -> None:  # noqa: F811
+    app_context, front_desk_page, qtbot
+) -> None:
+    page = front_desk_page
     center = small_center(app_context)
     person(app_context, "Lucía", "Reyes", preferred_language="es")
     picker = _sign_in_and_pick(page, qtbot, "lucia reyes")
@@ -60,7 +60,8 @@ def test_a_spanish_speaker_sees_the_ranking_with_languages_by_name(
     )
 
 
-def test_their_own_coach_comes_first(app_context, page, qtbot) -> None:  # noqa: F811
+def test_their_own_coach_comes_first(app_context, front_desk_page, qtbot) -> None:
+    page = front_desk_page
     center = small_center(app_context)
     peer = person(app_context, "Lucía", "Reyes", preferred_language="es")
     assign(app_context.database, app_context.actor, peer, center.kevin)

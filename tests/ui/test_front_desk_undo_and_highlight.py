@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk.models import VisitStatus
-from tests.ui.test_front_desk_page import _person, _queue_names, page  # noqa: F401
+from tests.ui.test_front_desk_page import _person, _queue_names
 from ui.models.queue_table import QueueTableModel
 
 
@@ -14,23 +14,27 @@ def _status(page, row: int) -> VisitStatus:
     return page.view.queue_model.entry(row).status
 
 
-def test_ctrl_u_puts_a_visitor_checked_out_by_mistake_back(app_context, page, qtbot) -> None:  # noqa: F811
+def test_ctrl_u_puts_a_visitor_checked_out_by_mistake_back(
+    app_context, front_desk_page, qtbot
+) -> None:
+    page = front_desk_page
     _person(app_context, "Ana", "Silva")
     box = page.view.sign_in_box
     qtbot.keyClicks(box, "ana silva")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # choose her row
     qtbot.keyClick(box, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # check out
-    assert _status(page, 0) is VisitStatus.DONE
+    assert _status(front_desk_page, 0) is VisitStatus.DONE
     assert page.view.undo_button.text() == "Undo check-out"
     assert "Ctrl+U" in page.view.hint.text()
     qtbot.keyClick(box, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
-    assert _status(page, 0) is VisitStatus.WAITING
+    assert _status(front_desk_page, 0) is VisitStatus.WAITING
     assert "back in the queue" in page.view.hint.text()
     assert page.view.undo_button.text() == "Undo sign-in…"
 
 
-def test_the_undo_window_closes_after_a_minute(app_context, page, qtbot) -> None:  # noqa: F811
+def test_the_undo_window_closes_after_a_minute(app_context, front_desk_page, qtbot) -> None:
+    page = front_desk_page
     _person(app_context, "Ana", "Silva")
     box = page.view.sign_in_box
     qtbot.keyClicks(box, "ana silva")
@@ -41,7 +45,10 @@ def test_the_undo_window_closes_after_a_minute(app_context, page, qtbot) -> None
     assert page.view.undo_button.text() == "Undo sign-in…"
 
 
-def test_signing_in_someone_already_here_chooses_their_row(app_context, page, qtbot) -> None:  # noqa: F811
+def test_signing_in_someone_already_here_chooses_their_row(
+    app_context, front_desk_page, qtbot
+) -> None:
+    page = front_desk_page
     _person(app_context, "Joel", "Ortiz")
     _person(app_context, "Ana", "Silva")
     box = page.view.sign_in_box
@@ -50,11 +57,11 @@ def test_signing_in_someone_already_here_chooses_their_row(app_context, page, qt
         qtbot.keyClick(box, Qt.Key.Key_Return)
     page.view.queue.selectRow(1)
     qtbot.keyClicks(box, "joel ortiz")
-    page.view.results_model.set_here(frozenset())  # as if the "here now" mark had not come yet
+    page.view.results_model.set_here(frozenset())  # no "here now" mark yet
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert "already signed in" in page.view.banner.text
     selected = page.view.queue.selectionModel().selectedRows()
     assert [
         page.view.queue_model.data(i.siblingAtColumn(QueueTableModel.NAME)) for i in selected
     ] == ["Joel O."]
-    assert _queue_names(page) == ["Joel O.", "Ana S."]
+    assert _queue_names(front_desk_page) == ["Joel O.", "Ana S."]

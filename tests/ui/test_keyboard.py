@@ -102,13 +102,13 @@ def test_every_action_on_every_page_shows_its_key(window: MainWindow, qtbot) -> 
             if tabs is not None:
                 tabs.setCurrentIndex(tab)
             for button in page.findChildren(QPushButton):
-                if button.isVisibleTo(window) and button.text() and not button.isCheckable():
-                    if not SHOWN_KEY.search(button.text() + " " + button.toolTip()):
-                        missing.append(f"{page_id}: “{button.text()}”")
+                shown = button.isVisibleTo(window) and button.text() and not button.isCheckable()
+                if shown and not SHOWN_KEY.search(button.text() + " " + button.toolTip()):
+                    missing.append(f"{page_id}: “{button.text()}”")
             for toggle in page.findChildren(QCheckBox):
-                if toggle.objectName() in ACTION_TOGGLES and toggle.isVisibleTo(window):
-                    if not SHOWN_KEY.search(toggle.text() + " " + toggle.toolTip()):
-                        missing.append(f"{page_id}: “{toggle.text()}”")
+                action = toggle.objectName() in ACTION_TOGGLES and toggle.isVisibleTo(window)
+                if action and not SHOWN_KEY.search(toggle.text() + " " + toggle.toolTip()):
+                    missing.append(f"{page_id}: “{toggle.text()}”")
     assert not missing, "no key shown for:\n" + "\n".join(missing)
 
 

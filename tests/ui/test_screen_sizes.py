@@ -10,7 +10,6 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
-
 from sqlalchemy import select
 
 from desk.demo.seed import SeedPlan, seed_demo_data

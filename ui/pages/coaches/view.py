@@ -58,6 +58,7 @@ class CoachesView(QWidget):
         self.on_duty.setObjectName("onDutyLine")
         self.on_duty.setWordWrap(True)
         self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setObjectName("privacySwitch")
         self.privacy.setChecked(True)
         top = QHBoxLayout()
         top.addWidget(heading)

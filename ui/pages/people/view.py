@@ -42,6 +42,7 @@ class PeopleView(QWidget):
         heading = QLabel(self.tr("People"))
         heading.setObjectName("pageHeading")
         self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setObjectName("privacySwitch")
         self.privacy.setChecked(True)
         top = QHBoxLayout()
         top.addWidget(heading)

@@ -30,6 +30,7 @@ from desk.services.referrals import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.formatting import date_text
 from ui.pages.referrals.builder_view import BuilderView
 from ui.pages.referrals.coach_choice import CoachChoice
 from ui.pages.referrals.consent_dialog import ConsentDialog
@@ -325,7 +326,7 @@ class ReferralBuilder(QWidget):
 
     def _sent(self, referral: GivenReferral, target: Target) -> None:
         actor = self.context.actor
-        follow_up = referral.follow_up_on.isoformat() if referral.follow_up_on else ""
+        follow_up = date_text(referral.follow_up_on)
         verb = self.tr("Saved to %1.") if target.saves_file else self.tr("Printed on %1.")
         message = (
             verb.replace("%1", target.label)

@@ -34,6 +34,7 @@ from desk.services.referral_log import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.formatting import DATE_EDIT_FORMAT, date_text
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -76,7 +77,7 @@ class FollowUpTab(QWidget):
         self.again_on = QDateEdit()
         self.again_on.setObjectName("followUpAgainOn")
         self.again_on.setCalendarPopup(True)
-        self.again_on.setDisplayFormat("yyyy-MM-dd")
+        self.again_on.setDisplayFormat(DATE_EDIT_FORMAT)
         self.again_on.setVisible(False)
         self.note = QPlainTextEdit()
         self.note.setObjectName("outcomeNote")
@@ -227,7 +228,7 @@ class FollowUpTab(QWidget):
             message = (
                 self.tr("Referral #%1 comes due again on %2.")
                 .replace("%1", str(entry.id))
-                .replace("%2", entry.follow_up_on.isoformat())
+                .replace("%2", date_text(entry.follow_up_on))
             )
         else:
             message = (
