@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -67,6 +68,7 @@ class CenterSettingsPage(Page):
         layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
+        self._saved_versions: list | None = None  # the versions this station saved last
         self.draft = FormDraft(context.settings, DRAFT_KEY, self.view.fields)
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
@@ -100,6 +102,12 @@ class CenterSettingsPage(Page):
 
     def _show_loaded(self, settings: CenterSettings) -> None:
         self.loaded = settings
+        if self._saved_versions is not None and sorted(settings.versions.items()) != (
+            self._saved_versions
+        ):
+            self._saved_versions = None  # another station saved since
+            if self.view.banner.property("level") == "ok":
+                self.view.banner.hide()
 
         def fill() -> None:
             for key, widget in self.view.fields.items():
@@ -107,7 +115,10 @@ class CenterSettingsPage(Page):
 
         self.draft.begin(DRAFT_KEY, fill, version=sorted(settings.versions.items()))
         restored = self.draft.restore()
-        if restored is None:
+        own_save = sorted(settings.versions.items()) == self._saved_versions
+        if restored is None and own_save:
+            pass  # this station's own save coming back: its confirmation stays
+        elif restored is None:
             self.view.status.setText("")
         elif restored.typed_on_older_version:
             self.view.status.setText(
@@ -148,9 +159,17 @@ class CenterSettingsPage(Page):
         self.view.save_button.setEnabled(True)
         # Anything typed while the save was under way stays kept, and comes back just below.
         self.draft.saved(snapshot, version=sorted(settings.versions.items()))
-        self.view.banner.hide()
         self._show_loaded(settings)
-        self.view.status.setText(self.tr("Saved."))
+        self._saved_versions = sorted(settings.versions.items())
+        when = self.context.center_time.time_text(datetime.now(UTC))
+        self.view.status.setText(self.tr("Saved at %1.").replace("%1", when))
+        self.view.banner.show_message(
+            self.tr(
+                "Saved at %1. The center's details on every sheet and handout, on every "
+                "station, are these from now on."
+            ).replace("%1", when),
+            "ok",
+        )
 
     def _save_failed(self, error: DeskError) -> None:
         self.view.save_button.setEnabled(True)
