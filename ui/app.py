@@ -56,7 +56,8 @@ def install_bundled_fonts(app: QApplication) -> None:
 def apply_style(app: QApplication) -> None:
     style = resources_dir() / "style.qss"
     if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+        icons = (resources_dir() / "icons").as_posix()
+        app.setStyleSheet(style.read_text(encoding="utf-8").replace("@icons/", f"{icons}/"))
     icon = resources_dir() / "icons" / "recovery-desk.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
