@@ -105,3 +105,23 @@ def report(
                 indent=2,
             )
         )
+
+
+def run_tables(
+    title: str,
+    engine: str,
+    run: Callable[[], list[Figure]],
+    times: int,
+    out: Path | None,
+) -> list[list[Figure]]:
+    """Run the whole table `times` times, each printed with the machine and the load average
+    before and after it: one run can be unlucky (another job on the machine), three say how
+    much the figures move."""
+    tables = []
+    for number in range(1, times + 1):
+        load_before = load()
+        figures = run()
+        where = out.with_name(f"{out.stem}-{number}{out.suffix}") if out else None
+        report(f"{title}, run {number} of {times}", engine, figures, where, load_before=load_before)
+        tables.append(figures)
+    return tables

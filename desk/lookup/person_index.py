@@ -36,6 +36,10 @@ EXACT, PREFIX, TYPO, TYPO_PREFIX = 1.0, 0.9, 0.8, 0.7
 FUZZY_PREFIX_FROM = 4
 # Typing a whole name exactly ("maria maria") ranks that name above people who merely have
 # each word somewhere; checked when few enough people are left for it to be cheap.
+# When the strict match finds no one, a relaxed one looks again: short words forgive one
+# typo, half-typed words from this length on are compared with a typo, doubled letters are
+# read as one.
+RELAXED_FUZZY_PREFIX_FROM = 3
 WHOLE_NAME_BONUS = 0.5
 WHOLE_NAME_CHECK_LIMIT = 2000
 # The first load reads everyone in chunks, and pauses between two: a worker thread busy for
@@ -76,6 +80,11 @@ def _typed_digits(e164: str) -> str:
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
+def _single_letters(word: str) -> str:
+    """`word` with each run of one letter made single: "jjuan" and "juan" meet as "juan"."""
+    return "".join(letter for n, letter in enumerate(word) if n == 0 or letter != word[n - 1])
+
+
 def _allowed_edits(length: int) -> int:
     return 0 if length <= 2 else 1 if length <= 4 else 2
 
@@ -96,6 +105,8 @@ class PersonIndex:
         self._phone_starts: list[int] = []
         self._phone_owners: list[int] = []
         self._phones_dirty = True
+        self._singled: list[tuple[str, str]] | None = None  # (word, doubles made single)
+        self._singled_size = 0
         self._last_visit: dict[int, float] = {}
         self._stamps: dict[int, datetime] = {}  # person id -> updated_at when last read
         self._people_mark: datetime | None = None
@@ -309,6 +320,10 @@ class PersonIndex:
         with self._lock:
             scores = self._score_people(query)
             if not scores:
+                # No one: a word may hold a typo the strict match does not forgive (a
+                # doubled letter, a dropped one in a half-typed word); look again, relaxed.
+                scores = self._score_people(query, relaxed=True)
+            if not scores:
                 return []
             last_visit = self._last_visit
             best = heapq.nsmallest(
@@ -318,10 +333,10 @@ class PersonIndex:
             )
             return [self._match(person_id, score) for person_id, score in best]
 
-    def _score_people(self, query: LookupQuery) -> dict[int, float]:
+    def _score_people(self, query: LookupQuery, *, relaxed: bool = False) -> dict[int, float]:
         scores: dict[int, float] | None = None
         for word in sorted(query.words, key=len, reverse=True):  # the most selective first
-            word_scores = self._people_for_word(word, within=scores)
+            word_scores = self._people_for_word(word, within=scores, relaxed=relaxed)
             scores = (
                 word_scores
                 if scores is None
@@ -344,11 +359,13 @@ class PersonIndex:
                 scores = {pid: score + found[pid] for pid, score in scores.items() if pid in found}
         return scores or {}
 
-    def _people_for_word(self, word: str, within: dict[int, float] | None) -> dict[int, float]:
+    def _people_for_word(
+        self, word: str, within: dict[int, float] | None, *, relaxed: bool = False
+    ) -> dict[int, float]:
         """Each person with a word matching `word`, at their best score (set operations in C:
         a one-letter word can match a third of everyone)."""
         by_score: dict[float, list[set[int]]] = {}
-        for vocabulary_word, score in self._matching_words(word).items():
+        for vocabulary_word, score in self._matching_words(word, relaxed=relaxed).items():
             postings = self._postings.get(vocabulary_word)
             if postings:
                 by_score.setdefault(score, []).append(postings)
@@ -360,7 +377,11 @@ class PersonIndex:
             people.update(dict.fromkeys(found, score))
         return people
 
-    def _matching_words(self, word: str) -> dict[str, float]:
+    def _matching_words(self, word: str, *, relaxed: bool = False) -> dict[str, float]:
+        """Vocabulary words `word` may stand for, each with how well it matches: itself, the
+        words it starts, and those within one or two edits. Relaxed, one more edit is
+        forgiven, half-typed words of three letters are compared with typos too, and a
+        doubled letter counts as one ("jjua" starts "juan")."""
         hits: dict[str, float] = {}
         start = bisect.bisect_left(self._vocabulary, word)
         for index in range(start, len(self._vocabulary)):
@@ -368,22 +389,49 @@ class PersonIndex:
             if not candidate.startswith(word):
                 break
             hits[candidate] = EXACT if candidate == word else PREFIX
+        if relaxed:  # a doubled letter is the likeliest slip: read it before other typos
+            single = _single_letters(word)
+            if single != word:
+                for candidate in self._words_starting_singled(single):
+                    hits.setdefault(candidate, TYPO)
         edits = _allowed_edits(len(word))
+        if relaxed and len(word) >= 2:
+            edits = max(edits, 1)  # short words too may hold one typo
         if edits:
             for candidate, distance, _ in process.extract(
                 word, self._vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None
             ):
                 if distance:
                     hits.setdefault(candidate, TYPO - 0.1 * (distance - 1))
-        if edits and len(word) >= FUZZY_PREFIX_FROM:
+        fuzzy_prefix_from = RELAXED_FUZZY_PREFIX_FROM if relaxed else FUZZY_PREFIX_FROM
+        if edits and len(word) >= fuzzy_prefix_from:
             prefixes, keys = self._prefixes_of_length(len(word))
+            allowed = min(edits, 1) if len(word) < FUZZY_PREFIX_FROM else edits
             for prefix, distance, _ in process.extract(
-                word, keys, scorer=OSA.distance, score_cutoff=edits, limit=None
+                word, keys, scorer=OSA.distance, score_cutoff=allowed, limit=None
             ):
                 if distance:
                     for candidate in prefixes[prefix]:
                         hits.setdefault(candidate, TYPO_PREFIX - 0.1 * (distance - 1))
         return hits
+
+    def _words_starting_singled(self, single: str) -> list[str]:
+        """Vocabulary words whose doubled letters made single start with `single`."""
+        singled = self._singled_vocabulary()
+        start = bisect.bisect_left(singled, (single, ""))
+        found = []
+        for index in range(start, len(singled)):
+            key, word = singled[index]
+            if not key.startswith(single):
+                break
+            found.append(word)
+        return found
+
+    def _singled_vocabulary(self) -> list[tuple[str, str]]:
+        if self._singled is None or self._singled_size != len(self._vocabulary):
+            self._singled = sorted((_single_letters(word), word) for word in self._vocabulary)
+            self._singled_size = len(self._vocabulary)
+        return self._singled
 
     def _people_by_number(self, query: LookupQuery) -> dict[int, float]:
         found: dict[int, float] = {}
