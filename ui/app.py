@@ -181,6 +181,16 @@ def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
     return seeder
 
 
+def _prepare_other_pages(window: MainWindow) -> None:
+    """Once the start is over, the other pages are imported on a thread and built between
+    keystrokes, so that opening any of them is instant (ui/page_preload.py)."""
+    from ui.page_preload import PagePreloader
+
+    preloader = PagePreloader([module for _id, module, _name, _title in PAGES], window)
+    preloader.imported.connect(window.build_pages_when_idle)
+    window.context.start_gate.after(preloader.start)
+
+
 def _close_on_termination_signals(window: MainWindow) -> None:
     """SIGTERM or Ctrl+C close the window properly (geometry saved, demo files removed)."""
     for number in (signal.SIGTERM, signal.SIGINT):
@@ -194,6 +204,9 @@ def _close_on_termination_signals(window: MainWindow) -> None:
 def run_app(args: argparse.Namespace) -> int:
     from desk import __version__
 
+    # A worker busy in Python (the people lookup loading, pages imported ahead) gives the
+    # window's thread Python's lock within a millisecond rather than five: typing stays quick.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION + ("-Demo" if args.demo else ""))
@@ -226,6 +239,7 @@ def run_app(args: argparse.Namespace) -> int:
     listener.changed.connect(window.context.changes.changed)
     listener.start()
     _close_on_termination_signals(window)
+    _prepare_other_pages(window)
     window.show()
     logger.info("window shown: %s", database.description)
     try:
