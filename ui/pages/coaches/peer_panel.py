@@ -38,6 +38,7 @@ from ui.pages.coaches.barc10_dialog import Barc10Dialog
 from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.goal_dialog import GoalDialog, status_combo
 from ui.widgets.banner import Banner
+from ui.widgets.flow_layout import button_row
 from ui.widgets.keys import bind_key
 from ui.widgets.modal import run_modal
 from ui.widgets.row_table_view import row_table_view
@@ -67,7 +68,6 @@ class PeerCoachingPanel(QWidget):
         self.contact_button = QPushButton(self.tr("Log contact…"))
         self.goal_button = QPushButton(self.tr("Add goal…"))
         self.barc_button = QPushButton(self.tr("Record BARC-10…"))
-        actions = QHBoxLayout()
         for button in (
             self.assign_button,
             self.end_button,
@@ -76,15 +76,14 @@ class PeerCoachingPanel(QWidget):
             self.barc_button,
         ):
             button.setAutoDefault(False)  # Enter in a dialog holding the panel acts on nothing
-        for button in (
+        # Wraps onto a second line in a narrow record rather than widening it.
+        actions = button_row(
             self.assign_button,
             self.end_button,
             self.contact_button,
             self.goal_button,
             self.barc_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        )
         for keys, what, button in (
             ("Ctrl+Shift+G", self.tr("Assign a coach"), self.assign_button),
             ("Ctrl+Shift+E", self.tr("End coaching"), self.end_button),
@@ -140,7 +139,7 @@ class PeerCoachingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.tabs, 1)
         self.assign_button.clicked.connect(self.assign)
         self.end_button.clicked.connect(self.end_coaching)
