@@ -6,6 +6,8 @@ from datetime import time
 
 import pytest
 
+from desk.directory.hours_parsing import HoursRule
+from desk.directory.sheet_cells import PhoneRead
 from desk.directory.sheet_import import PlannedResource, SheetPreview
 from desk.directory.sheet_mapping import guess_mapping
 from desk.directory.sheet_read import Sheet
@@ -26,14 +28,18 @@ def planned(line: int, *, exists: bool = False) -> PlannedResource:
         city="Worcester",
         state="MA",
         postal_code=None,
-        phone="+15085550190",
-        hours=[("MO,TU,WE,TH,FR", time(9), time(17))] if line % 2 else [],
+        phones=[PhoneRead("+15085550190", "12" if line == 3 else None)],
+        hours=[HoursRule("MO,TU,WE,TH,FR", time(9), time(17))] if line % 2 else [],
         hours_note=None if line % 2 else "By appointment only – call first",
         website=None,
         email=None,
         description=None,
+        alert=None,
         categories=["support_groups"],
         languages=[],
+        repairs=["phone “508-555-0190 x12”: extension 12 kept in the extension field"]
+        if line == 3
+        else [],
         exists=exists,
     )
 
@@ -50,14 +56,15 @@ def test_the_preview_model_passes_qtmodeltester(qapp, qtmodeltester) -> None:
     model = SheetPreviewModel()
     model.set_rows(preview_of(12).resources)
     qtmodeltester.check(model)
-    assert [model.index(1, column).data() for column in range(7)] == [
+    assert [model.index(1, column).data() for column in range(8)] == [
         "3",
         "updated",
         "Drop-in Café 3",
-        "Worcester",
-        "+15085550190",
+        "Worcester, MA (no street address)",
+        "(508) 555-0190 ext. 12",
         "Mon–Fri 9 am–5 pm",
         "Support groups",
+        "phone “508-555-0190 x12”: extension 12 kept in the extension field",
     ]
     assert model.index(0, model.HOURS).data() == "By appointment only – call first"
     assert model.index(0, model.ACTION).data() == "new"
