@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import Date, DateTime, Float, Integer, String, Time
 
 from desk.hsds import desk_details
-from desk.hsds.records import RawRecord, TypedRecord, type_record
+from desk.hsds.records import MAX_ID_LENGTH, RawRecord, TypedRecord, type_record, unstorable
 from desk.hsds.report import ImportReport
 from desk.hsds.spec import MODELS, tables
 from desk.models import HsdsOtherRecord
@@ -40,6 +40,14 @@ def type_package(
                 record_id = str(record.values.get("id") or "").strip()
                 if not record_id:
                     report.reject(record.where, "the id is empty")
+                    continue
+                why = unstorable(record.values) or (
+                    f"is {len(record_id)} characters long; at most {MAX_ID_LENGTH}"
+                    if len(record_id) > MAX_ID_LENGTH
+                    else None
+                )
+                if why:
+                    report.reject(record.where, f"the record {why}")
                     continue
                 item = TypedRecord(table, record.where, record_id, dict(record.values), {})
             else:
@@ -80,6 +88,9 @@ def _fit_to_model(record: TypedRecord, report: ImportReport) -> None:
                 )
                 continue
             value = int(value)
+            if not -(2**31) <= value < 2**31:
+                report.reject(record.where, f"{name} {value} is too large", record.id)
+                continue
         elif isinstance(kind, Float):
             value = float(value)
         if isinstance(kind, String) and kind.length and len(value) > kind.length:

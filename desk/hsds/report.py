@@ -70,7 +70,12 @@ class ImportReport:
 
     def text(self) -> str:
         lines: list[str] = []
-        if self.problems:
+        if len(self.problems) == 1 and self.problems[0].where == self.source:
+            message = self.problems[0].message  # the file as a whole: one line says it
+            if message[1:2].islower():
+                message = message[:1].lower() + message[1:]
+            lines.append(f"Nothing was imported from {self.source}: {message}")
+        elif self.problems:
             lines.append(
                 f"Nothing was imported from {self.source}: {len(self.problems):,} "
                 f"problem{'s' if len(self.problems) != 1 else ''} must be fixed first."

@@ -119,7 +119,7 @@ def test_a_50_mb_list_is_refused_plainly(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.write(b"Name,Phone\n")
         handle.write((b"x" * 1023 + b"\n") * (50 * 1024))
-    with pytest.raises(UnreadableFile, match=r"50\.0 MB; the largest file"):
+    with pytest.raises(UnreadableFile, match=r"50\.0 MB; the largest list"):
         read_sheet(path)
 
 
