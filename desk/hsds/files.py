@@ -157,8 +157,8 @@ class PackageSource:
 
     def exists(self, name: str) -> bool:
         relative = safe_member_path(name)
-        if self._zip is None:
-            return (self.path / relative).is_file()
+        if self._zip is None:  # a link is there even when it leads nowhere usable
+            return (self.path / relative).is_file() or (self.path / relative).is_symlink()
         try:
             self._zip.getinfo(str(self._zip_root / relative))
         except KeyError:
