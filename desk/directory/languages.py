@@ -132,6 +132,18 @@ def language_code(text: str | None) -> str | None:
     )
 
 
+def is_language_tag(text: str) -> bool:
+    """Whether `text` is already a tag the desk stores as it is ("en", "kea", "pt-BR")."""
+    value = text.strip()
+    return (
+        value == text
+        and len(value) <= MAX_CODE_LENGTH
+        and _CODE.match(value) is not None
+        and langcodes.tag_is_valid(value)
+        and _standard(value) is not None
+    )
+
+
 def _standard_name(value: str) -> str | None:
     found = _from_name(value)
     return _standard(found) if found else None

@@ -15,7 +15,7 @@ from desk.db.engine import Database
 from desk.hsds import files
 from desk.hsds.importer import check_hsds, import_hsds
 from desk.hsds.report import ImportRefused
-from desk.models import Location, Organization, Program, Service, Taxonomy, TaxonomyTerm
+from desk.models import Language, Location, Organization, Program, Service, Taxonomy, TaxonomyTerm
 from tests.desk.hsds.schemas import EXAMPLE_PACKAGE, HSDS
 from tests.desk.hsds.test_bad_input import edit_rows
 from tests.staff import admin_actor
@@ -167,10 +167,6 @@ def service_with(**fields) -> dict:
         (service_with(x_owner={"note": "a\x00b"}), "x_owner holds a NUL character"),
         (service_with(minimum_age=10**40), "is not a number the directory can hold"),
         (service_with(name=["a", "list"]), "should be one value"),
-        (
-            service_with(languages=[{"id": "l1", "code": "Cape Verdean Creole"}]),
-            "longer than the 16 characters",
-        ),
     ],
 )
 def test_values_one_engine_would_refuse_are_refused_on_both(
@@ -179,6 +175,36 @@ def test_values_one_engine_would_refuse_are_refused_on_both(
     path = tmp_path / "service.json"
     path.write_text(json.dumps({"contents": [service]}), encoding="utf-8")
     assert expected in refused(database, path)
+
+
+def test_a_language_name_written_as_its_code_is_stored_as_a_code_on_both_engines(
+    database: Database, tmp_path: Path
+) -> None:
+    languages = [
+        {"id": "l1", "code": "Cape Verdean Creole"},
+        {"id": "l2", "code": "Chinese (Mandarin)", "name": "Mandarin"},
+        {"id": "l3", "code": "Klingonese and Elvish"},
+        {"id": "l4", "code": "pt-BR", "name": "Brazilian Portuguese"},
+    ]
+    path = tmp_path / "service.json"
+    path.write_text(json.dumps(service_with(languages=languages)), encoding="utf-8")
+    report = imported(database, path)
+    assert report.committed
+    repairs = [str(r) for r in report.repairs]
+    assert any("“Cape Verdean Creole” is not a code; stored as “kea”" in r for r in repairs)
+    assert any("no language has that name: kept as the name" in r for r in repairs)
+    assert not any("pt-BR" in r for r in repairs)
+    with database.session() as session:
+        rows = {
+            row.id: (row.code, row.name)
+            for row in session.scalars(select(Language).where(Language.service_id == SERVICE_ID))
+        }
+    assert rows == {
+        "l1": ("kea", "Cape Verdean Creole"),
+        "l2": ("zh", "Mandarin"),
+        "l3": (None, "Klingonese and Elvish"),
+        "l4": ("pt-BR", "Brazilian Portuguese"),
+    }
 
 
 def test_nan_and_infinity_are_not_json_numbers(database: Database, tmp_path: Path) -> None:
