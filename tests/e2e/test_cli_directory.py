@@ -115,3 +115,21 @@ def test_a_dry_run_shows_the_guessed_columns_with_samples_and_saves_nothing(
     wrong = run_cli("import-resources", str(MESSY), "--map", "notes", "--dry-run", env=env)
     assert wrong.returncode == 1 and "should be FIELD=COLUMN" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_files_that_cannot_be_read_get_one_line_and_exit_non_zero(tmp_path: Path) -> None:
+    env = env_for(tmp_path / "desk.sqlite3")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "garbage.xlsx").write_bytes(bytes(range(256)) * 8)
+    cases = [
+        (("import-hsds", str(tmp_path / "nonexistent.json")), "there is no file"),
+        (("import-hsds", str(tmp_path / "deep.json")), "nested too deeply"),
+        (("import-resources", str(tmp_path / "empty.xlsx")), "is not an Excel workbook"),
+        (("import-resources", str(tmp_path / "garbage.xlsx")), "is not an Excel workbook"),
+    ]
+    for arguments, expected in cases:
+        result = run_cli(*arguments, env=env)
+        said = [line for line in result.stderr.splitlines() if "no admin yet" not in line]
+        assert result.returncode == 1, arguments
+        assert len(said) == 1 and expected in said[0], result.stderr

@@ -99,3 +99,22 @@ def test_a_long_list_is_shown_whole_but_sized_from_a_sample(
     metrics = dialog.preview_table.fontMetrics()
     assert 2 in asked  # the first rows are in the sample, and the widest of it fits
     assert name_width >= max(metrics.horizontalAdvance(f"Drop-in Café {line}") for line in asked)
+
+
+def test_columns_left_out_are_named_and_notes_are_kept_with_one_click(qtbot) -> None:
+    header = ["Program", "location_id", "Street", "Notes"]
+    rows = [(2, ["Night Shelter", "LOC-9", "12 Front St", "Bring a photo ID if you have one"])]
+    sheet = Sheet("list.csv", header, 1, rows)
+    dialog = ColumnMappingDialog(sheet, guess_mapping(header))
+    qtbot.addWidget(dialog)
+    assert dialog.mapping() == {"name": "Program", "address": "Street"}
+    assert dialog.samples["address"].text() == "12 Front St"
+    unused = dialog.unused.text()
+    assert unused.startswith("Not imported:") and "“location_id” (LOC-9)" in unused
+    assert "“Notes” (Bring a photo ID" in unused
+    assert not dialog.keep_notes_button.isHidden()
+    assert dialog.keep_notes_button.text() == "Keep “Notes” in the description"
+    with qtbot.waitSignal(dialog.preview_requested) as asked:
+        dialog.keep_notes_button.click()
+    assert asked.args[0]["notes"] == "Notes"
+    assert "Notes" not in dialog.unused.text() and dialog.keep_notes_button.isHidden()
