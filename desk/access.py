@@ -44,11 +44,13 @@ class Permission(enum.Enum):
     PRINT_SHEETS = "print referral sheets and handouts"
     MANAGE_CONSENTS = "record consents"
     OWN_ACCOUNT = "change their own password"
+    TODAYS_COUNTS = "see today's counts"
     # Coaches (and admins).
     COACHING_RECORDS = "read and write coaching notes, contacts, goals and BARC-10"
     FOLLOW_UP_REFERRALS = "follow up on referrals"
     VIEW_CASELOADS = "see coaches' caseloads"
     EDIT_DIRECTORY = "edit and verify resources"
+    VIEW_REPORTS = "see reports for any period, the lists behind them, and export them"
     # Admins only.
     MANAGE_STAFF = "manage staff accounts and the coach roster"
     CENTER_SETTINGS = "change the center's settings"
@@ -58,6 +60,7 @@ class Permission(enum.Enum):
     PERSON_DATA_REQUESTS = "export or remove a person's data at their request"
     SEED_DEMO_DATA = "add sample data"
     MANAGE_BACKUPS = "set the backup passphrase and restore backups"
+    EXPORT_VISITS = "export de-identified visits for grant portals"
 
 
 FRONT_DESK_PERMISSIONS = frozenset(
@@ -72,6 +75,7 @@ FRONT_DESK_PERMISSIONS = frozenset(
         Permission.PRINT_SHEETS,
         Permission.MANAGE_CONSENTS,
         Permission.OWN_ACCOUNT,
+        Permission.TODAYS_COUNTS,
     }
 )
 COACH_PERMISSIONS = FRONT_DESK_PERMISSIONS | {
@@ -79,6 +83,7 @@ COACH_PERMISSIONS = FRONT_DESK_PERMISSIONS | {
     Permission.FOLLOW_UP_REFERRALS,
     Permission.VIEW_CASELOADS,
     Permission.EDIT_DIRECTORY,
+    Permission.VIEW_REPORTS,
 }
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
     StaffRole.FRONT_DESK: FRONT_DESK_PERMISSIONS,

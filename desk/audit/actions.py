@@ -64,6 +64,8 @@ class AuditAction(enum.StrEnum):
     EXPORT_CONSENT_FORM = "export.consent_form"
     EXPORT_HSDS = "export.hsds"
     EXPORT_AUDIT_LOG = "export.audit_log"
+    EXPORT_REPORT = "export.report"
+    EXPORT_VISITS_DEIDENTIFIED = "export.visits_deidentified"
     # The directory
     DIRECTORY_UPDATED = "directory.updated"
     DIRECTORY_VERIFIED = "directory.verified"
@@ -95,4 +97,6 @@ class AuditAction(enum.StrEnum):
     BACKUP_PASSPHRASE_CHANGED = "backup.passphrase_changed"
     # The activity log itself, and sample data
     AUDIT_VIEWED = "audit.viewed"
+    # Reports
+    REPORT_LIST_VIEWED = "report.list_viewed"
     DEMO_SEEDED = "demo.seeded"

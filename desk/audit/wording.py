@@ -143,6 +143,13 @@ def _import(kind: str, refused: bool) -> Words:
     return words
 
 
+def _period(e: AuditEntry) -> str:
+    first, last = e.detail.get("first"), e.detail.get("last")
+    if not first:
+        return "a period"
+    return first if first == last else f"{first} to {last}"
+
+
 def _staff_changed(e: AuditEntry, f: EventFacts) -> str:
     changes = e.detail.get("changes") or {}
     parts = [f"{name.replace('_', ' ')} to {_value(value)}" for name, value in changes.items()]
@@ -284,6 +291,13 @@ WORDING: dict[A, Words] = {
     A.EXPORT_AUDIT_LOG: lambda e, f: (
         f"Exported the activity log ({_plural(int(e.detail.get('events', 0)), 'event')})"
     ),
+    A.EXPORT_REPORT: lambda e, f: (
+        f"Exported the report for {_period(e)} ({str(e.detail.get('format', 'a file')).upper()})"
+    ),
+    A.EXPORT_VISITS_DEIDENTIFIED: lambda e, f: (
+        f"Exported {_plural(int(e.detail.get('visits', 0)), 'de-identified visit')} "
+        f"for {_period(e)}"
+    ),
     A.DIRECTORY_UPDATED: lambda e, f: (
         f"Changed the resource {_value(f.services.get(e.entity_id or '', e.entity_id))} "
         f"({_fields(e.detail.get('fields'), {})})"
@@ -338,6 +352,10 @@ WORDING: dict[A, Words] = {
     A.BACKUP_PASSPHRASE_SET: lambda e, f: "Set the backup passphrase",
     A.BACKUP_PASSPHRASE_CHANGED: lambda e, f: "Changed the backup passphrase",
     A.AUDIT_VIEWED: lambda e, f: "Opened the activity log",
+    A.REPORT_LIST_VIEWED: lambda e, f: (
+        f"Opened the list behind “{e.detail.get('figure', 'a figure')}” for {_period(e)} "
+        f"({_plural(len(e.detail.get('person_ids', [])), 'person', 'people')} named)"
+    ),
     A.DEMO_SEEDED: lambda e, f: (
         f"Added sample data ({_plural(int(e.detail.get('people', 0)), 'person', 'people')}, "
         f"{_plural(int(e.detail.get('visits', 0)), 'visit')})"

@@ -16,6 +16,7 @@ from desk.cli import (
     db_commands,
     directory_commands,
     referral_commands,
+    report_command,
     seed_command,
     self_check,
 )
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     directory_commands.register(commands)
     referral_commands.register(commands)
     backup_commands.register(commands)
+    report_command.register(commands)
     return parser
 
 

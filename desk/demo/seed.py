@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
-from desk.db.engine import Database
+from desk.db.engine import Database, allow_long_statements
 from desk.demo.bulk import next_id
 from desk.demo.catalog import CATALOG
 from desk.demo.people_data import NOTABLE_PEOPLE
@@ -22,6 +22,7 @@ from desk.demo.seed_people import seed_coaches, seed_people_and_visits
 from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
 from desk.models.base import utc_now
+from desk.reports.day_cache import forget_days
 from desk.services.actor import Actor
 from desk.services.settings import load_settings
 
@@ -58,6 +59,7 @@ def seed_demo_data(
     now = now or started
     rng = random.Random(plan.rng_seed)
     with database.transaction() as session:
+        allow_long_statements(session)  # a million visits go in as a few large statements
         zone = load_settings(session).timezone
         today = now.astimezone(zone).date()
         first_day = today - timedelta(days=max(0, round(plan.years * 365.25) - 1))
@@ -107,6 +109,7 @@ def seed_demo_data(
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
             maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
             sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)
+        forget_days(session)  # the sample visits carry times of their own: count them afresh
         session.execute(text("ANALYZE"))  # fresh statistics, so plans fit the new volume
         record_event(
             session,

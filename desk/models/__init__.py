@@ -34,6 +34,7 @@ from desk.models.directory import (
 )
 from desk.models.people import Person, PersonKind
 from desk.models.referrals import Consent, Referral, ReferralItem, ReferralOutcome
+from desk.models.reports import ReportCacheState, ReportDay
 from desk.models.settings import Setting
 from desk.models.staff import (
     CoachAvailability,
@@ -74,6 +75,8 @@ __all__ = [
     "Referral",
     "ReferralItem",
     "ReferralOutcome",
+    "ReportCacheState",
+    "ReportDay",
     "RequiredDocument",
     "Schedule",
     "Service",

@@ -40,6 +40,11 @@ class Visit(Base):
         Index("ix_visit_local_day_status", "local_day", "status"),
         Index("ix_visit_person_arrived", "person_id", "arrived_at"),
         Index("ix_visit_updated_at", "updated_at"),
+        # Reports read a period's visits from these alone (migration p001).
+        Index(
+            "ix_visit_report_day", "local_day", "status", "person_id", "arrived_at", "started_at"
+        ),
+        Index("ix_visit_person_day", "person_id", "local_day", "status"),
         # A person is here at most once at a time, even when two stations sign them in at
         # the same moment: the database, not a check before the insert, has the last word.
         Index(
@@ -50,11 +55,15 @@ class Visit(Base):
             sqlite_where=text("person_id IS NOT NULL AND status IN ('waiting', 'with_coach')"),
             postgresql_where=text("person_id IS NOT NULL AND status IN ('waiting', 'with_coach')"),
         ),
+        Index("uq_visit_idempotency_key", "idempotency_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # None: anonymous
     anonymous_initials: Mapped[str | None] = mapped_column(String(12))
+    # A key the station made for this write (uuid), unique: a save sent again after its
+    # reply was lost finds this row instead of writing a second one (migration f001).
+    idempotency_key: Mapped[str | None] = mapped_column(String(36))
     arrived_at: Mapped[datetime] = mapped_column(default=utc_now)
     local_day: Mapped[date]  # the center's calendar day of arrival, for the queue and counts
     status: Mapped[VisitStatus] = mapped_column(
@@ -81,7 +90,10 @@ class Visit(Base):
 
 class VisitPurpose(Base):
     __tablename__ = "visit_purpose"
-    __table_args__ = (CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity"),)
+    __table_args__ = (
+        CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity"),
+        Index("ix_visit_purpose_report", "visit_id", "purpose_code", "quantity"),
+    )
 
     visit_id: Mapped[int] = mapped_column(
         ForeignKey("visit.id", ondelete="CASCADE"), primary_key=True
