@@ -132,6 +132,7 @@ def language_code(text: str | None) -> str | None:
     )
 
 
+@cache
 def is_language_tag(text: str) -> bool:
     """Whether `text` is already a tag the desk stores as it is ("en", "kea", "pt-BR")."""
     value = text.strip()
