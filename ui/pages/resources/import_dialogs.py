@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -160,7 +161,11 @@ class ColumnMappingDialog(QDialog):
         self.report = QPlainTextEdit()
         self.report.setObjectName("previewReport")
         self.report.setReadOnly(True)
-        self.report.setMaximumHeight(170)
+        # The rows and the report share what the screen leaves (a 1366x768 laptop leaves
+        # little): the rows get most, and the divider between them can be dragged.
+        self.preview_split = QSplitter(Qt.Orientation.Vertical)
+        self.preview_split.setObjectName("previewSplit")
+        self.preview_split.setChildrenCollapsible(False)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("previewButton")
         self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.mapping()))
@@ -179,8 +184,11 @@ class ColumnMappingDialog(QDialog):
         layout.addWidget(top)
         layout.addLayout(unused_row)
         layout.addWidget(self.summary)
-        layout.addWidget(self.preview_table, 1)
-        layout.addWidget(self.report)
+        self.preview_split.addWidget(self.preview_table)
+        self.preview_split.addWidget(self.report)
+        self.preview_split.setStretchFactor(0, 3)
+        self.preview_split.setStretchFactor(1, 2)
+        layout.addWidget(self.preview_split, 1)
         layout.addWidget(buttons)
         self._show_columns()
 
