@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 import pytest
@@ -68,6 +69,9 @@ def test_the_preview_model_passes_qtmodeltester(qapp, qtmodeltester) -> None:
     ]
     assert model.index(0, model.HOURS).data() == "By appointment only – call first"
     assert model.index(0, model.ACTION).data() == "new"
+    nowhere = SheetPreviewModel()
+    nowhere.set_rows([replace(planned(2), city=None, state=None)])
+    assert nowhere.index(0, nowhere.TOWN).data() == "(no street address)"
 
 
 @pytest.fixture

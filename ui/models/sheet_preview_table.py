@@ -70,7 +70,9 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
             place = planned.town_line
             if planned.street:
                 return f"{planned.street}, {place}"
-            return self.tr("%1 (no street address)").replace("%1", place) if place else ""
+            if place:
+                return self.tr("%1 (no street address)").replace("%1", place)
+            return self.tr("(no street address)")  # a phone line, an online group
         if column == self.PHONE:
             return planned_phone_text(planned)
         if column == self.HOURS:
