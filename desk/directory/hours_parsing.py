@@ -6,7 +6,8 @@ The result is weekly (or monthly, for "1st Tuesday") rules, and a remark kept be
 with the reason in words, and the caller keeps the text as written: a guess that puts the
 wrong hours on a printed sheet sends someone to a locked door. Two guesses are made, as
 people read them: hours without am or pm are daytime ("9-5" is nine to five, "1-4" one to
-four in the afternoon), and a closing hour without am or pm follows the opening ("noon-4").
+four in the afternoon), and a closing hour without am or pm follows the opening ("noon-4"),
+unless the opening is on a 24-hour clock ("15:00-9:00" closes at 09:00, not 21:00).
 A window that runs past midnight from a morning start ("Mon 9am-03:00", eighteen hours) is
 taken for a typo, not guessed. A time that cannot exist (25:00, 13 pm) is a ValidationError:
 it is surely a typo, and the row is refused with it.
@@ -143,6 +144,8 @@ def _window(start_text: str, end_text: str) -> tuple[time, time]:
         opens = _as_time(start, _daytime_half(start))
     if end.fixed or end.half:
         closes = _as_time(end, end.half)
+    elif start.fixed and start.half is None:  # "15:00-9:00": both on a 24-hour clock
+        closes = time(end.hour, end.minute)
     else:  # the first such hour after the opening: "noon-4" closes at 4 pm, "9-5" at 5 pm
         same = _as_time(end, "a" if opens.hour < 12 else "p")
         other = _as_time(end, "p" if opens.hour < 12 else "a")

@@ -25,6 +25,7 @@ READ = [
     ("24 hrs", f"{EVERY_DAY} 00:00-23:59"),
     ("Around the clock", f"{EVERY_DAY} 00:00-23:59"),
     ("Mon-Fri 24 hours", f"{WEEKDAYS} 00:00-23:59"),
+    ("Fri 22:00-6:00", "FR 22:00-06:00"),
     ("Mon-Fri 8am-4pm; Sat 9-12", f"{WEEKDAYS} 08:00-16:00; SA 09:00-12:00"),
     ("Tues & Thurs 6-7:30pm", "TU,TH 18:00-19:30"),
     ("Daily 7pm-7am", f"{EVERY_DAY} 19:00-07:00"),
