@@ -1,4 +1,5 @@
-"""Directory timings at scale: search per keystroke, open now, HSDS import and export.
+"""Directory timings at scale: search per keystroke, open now, HSDS import and export (the
+tabular package and the JSON page, each read back), and a 200-row spreadsheet's preview.
 
     uv run python benchmarks/bench_directory.py --database sqlite:////tmp/bench.sqlite3
     uv run python benchmarks/bench_directory.py \
@@ -22,6 +23,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from openpyxl import Workbook
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -32,6 +34,9 @@ from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
 from desk.demo.seed_directory import seed_directory
 from desk.directory.search_index import Cost, DirectoryIndex, DirectoryQuery, When
+from desk.directory.sheet_import import import_resources, preview_resources
+from desk.directory.sheet_mapping import check_mapping, guess_mapping
+from desk.directory.sheet_read import read_sheet
 from desk.hsds.export_json import export_json
 from desk.hsds.export_tabular import export_tabular
 from desk.hsds.importer import import_hsds
@@ -126,7 +131,7 @@ def bench_search(database: Database) -> None:
     )
 
 
-def bench_export(database: Database, folder: Path) -> Path:
+def bench_export(database: Database, folder: Path) -> tuple[Path, Path]:
     with database.session() as session:
         started = time.perf_counter()
         export_tabular(session, folder / "package.zip")
@@ -135,14 +140,18 @@ def bench_export(database: Database, folder: Path) -> Path:
         export_json(session, folder / "services.json")
         as_json = time.perf_counter() - started
     size = (folder / "package.zip").stat().st_size / 1e6
-    print(f"export: tabular package {tabular:.2f} s ({size:.1f} MB zip), JSON {as_json:.2f} s")
-    return folder / "package.zip"
+    json_size = (folder / "services.json").stat().st_size / 1e6
+    print(
+        f"export: tabular package {tabular:.2f} s ({size:.1f} MB zip), "
+        f"JSON {as_json:.2f} s ({json_size:.1f} MB)"
+    )
+    return folder / "package.zip", folder / "services.json"
 
 
 def _empty_database(url: str, folder: Path) -> tuple[Database, callable]:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = Database.open(f"sqlite:///{folder / 'import.sqlite3'}")
+        database = Database.open(f"sqlite:///{folder / f'import-{uuid.uuid4().hex[:8]}.sqlite3'}")
         upgrade_database(database)
         return database, database.dispose
     name = f"bench_import_{uuid.uuid4().hex[:8]}"
@@ -161,7 +170,7 @@ def _empty_database(url: str, folder: Path) -> tuple[Database, callable]:
     return database, drop
 
 
-def bench_import(url: str, package: Path, folder: Path) -> None:
+def bench_import(url: str, package: Path, folder: Path, *, again: bool = True) -> None:
     target, cleanup = _empty_database(url, folder)
     try:
         with target.session() as session:
@@ -170,14 +179,61 @@ def bench_import(url: str, package: Path, folder: Path) -> None:
         with target.transaction() as session:
             report = import_hsds(session, actor, package)
         first = time.perf_counter() - started
+        line = (
+            f"import of {package.name}, {report.created.get('service', 0):,} services "
+            f"({sum(report.created.values()):,} rows): {first:.2f} s into an empty database"
+        )
+        if again:
+            started = time.perf_counter()
+            with target.transaction() as session:
+                import_hsds(session, actor, package)
+            line += f"; re-import (all updates) {time.perf_counter() - started:.2f} s"
+        print(line)
+    finally:
+        cleanup()
+
+
+SHEET_HOURS = ("Mon-Fri 9-5", "7pm-7am nightly", "M-F 8:30a-4:30p", "Tuesdays 6:30pm-8pm",
+               "24/7", "noon-4", "Mon, Wed, Fri 2pm-7pm", "closed Sundays")  # fmt: skip
+SHEET_CATEGORIES = ("Detoxification", "Food pantry", "Sober living", "Shelter", "Legal aid")
+
+
+def bench_sheet(url: str, folder: Path, rows: int = 200) -> None:
+    """A center's own list of `rows` rows, with repairs on every row: read, guessed, previewed
+    (what the mapping dialog shows) and imported, into an empty database."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Program Name", "Agency", "location_id", "Street Address", "Town", "ZIP",
+                  "Phone", "Hours", "Category", "Languages", "Notes"])  # fmt: skip
+    for row in range(rows):
+        sheet.append([
+            f"Program {row}", f"Agency {row % 40}", f"LOC-{row}",
+            "" if row % 10 == 0 else f"{row} Main St", "Worcester", 1600 + row % 10,
+            f"508-555-{row:04d} x{row % 90 + 10}", SHEET_HOURS[row % len(SHEET_HOURS)],
+            SHEET_CATEGORIES[row % len(SHEET_CATEGORIES)],
+            "English, Cape Verdean Creole, Brazilian Portuguese", f"Call ahead ({row})",
+        ])  # fmt: skip
+    path = folder / "list.xlsx"
+    book.save(path)
+    target, cleanup = _empty_database(url, folder)
+    try:
+        with target.session() as session:
+            actor = command_line_actor(session)
+        started = time.perf_counter()
+        read = read_sheet(path)
+        mapping = check_mapping(guess_mapping(read.header), read.header)
+        with target.session() as session:
+            preview = preview_resources(session, read, mapping)
+        previewed = time.perf_counter() - started
+        assert preview.ok, preview.report.text()
         started = time.perf_counter()
         with target.transaction() as session:
-            import_hsds(session, actor, package)
-        again = time.perf_counter() - started
+            import_resources(session, actor, preview_resources(session, read, mapping))
+        imported = time.perf_counter() - started
         print(
-            f"import of {report.created.get('service', 0):,} services "
-            f"({sum(report.created.values()):,} rows): {first:.2f} s into an empty database; "
-            f"re-import (all updates) {again:.2f} s"
+            f"a {rows}-row list ({len(preview.report.repairs)} repairs, "
+            f"{len(preview.report.notes)} notes): read, guessed and previewed {previewed:.2f} s; "
+            f"previewed again and imported {imported:.2f} s"
         )
     finally:
         cleanup()
@@ -199,8 +255,10 @@ def main() -> int:
             print(f"machine: {machine()}")
             bench_search(database)
             with tempfile.TemporaryDirectory() as folder:
-                package = bench_export(database, Path(folder))
+                package, as_json = bench_export(database, Path(folder))
                 bench_import(args.database, package, Path(folder))
+                bench_import(args.database, as_json, Path(folder), again=False)
+                bench_sheet(args.database, Path(folder))
             print(f"{before} before, {load()} after")
     finally:
         database.dispose()

@@ -16,6 +16,8 @@ from desk.db.engine import Database
 from desk.directory.sheet_import import import_resources, preview_resources
 from desk.directory.sheet_mapping import check_mapping, guess_mapping, load_mapping_file
 from desk.directory.sheet_read import read_sheet
+from desk.directory.sheet_text import mapping_text
+from desk.errors import ValidationError
 from desk.hsds.exporter import export_hsds
 from desk.hsds.files import UnreadableFile
 from desk.hsds.importer import import_hsds, record_refused_import
@@ -56,7 +58,23 @@ def export_hsds_command(args: argparse.Namespace) -> int:
         database.dispose()
 
 
+def _mapping_for(args: argparse.Namespace, header: list[str]) -> tuple[dict[str, str], bool]:
+    """The mapping to use, and whether it was guessed from the headings."""
+    guessed = not args.mapping
+    mapping = guess_mapping(header) if guessed else load_mapping_file(args.mapping)
+    for item in args.map:
+        field, equals, heading = item.partition("=")
+        if not equals:
+            raise ValidationError(
+                f"--map “{item}” should be FIELD=COLUMN.", hint='For example --map "notes=Notes".'
+            )
+        mapping[field.strip()] = heading.strip()
+    return check_mapping(mapping, header), guessed
+
+
 def import_resources_command(args: argparse.Namespace) -> int:
+    if args.dry_run:
+        return _dry_run(args)
     database, _ = open_and_upgrade(args)
     try:
         actor = signed_in_actor(
@@ -68,11 +86,8 @@ def import_resources_command(args: argparse.Namespace) -> int:
             report = ImportReport(source=args.file.name)
             report.reject(args.file.name, str(error))
             return _refused(database, actor, report, "resources")
-        if args.mapping:
-            mapping = check_mapping(load_mapping_file(args.mapping), sheet.header)
-        else:
-            mapping = check_mapping(guess_mapping(sheet.header), sheet.header)
-            print("Columns: " + ", ".join(f"{k} = “{v}”" for k, v in mapping.items()))
+        mapping, guessed = _mapping_for(args, sheet.header)
+        print(mapping_text(sheet, mapping, guessed))
         try:
             with database.transaction() as session:
                 preview = preview_resources(session, sheet, mapping)
@@ -83,3 +98,23 @@ def import_resources_command(args: argparse.Namespace) -> int:
         return 0
     finally:
         database.dispose()
+
+
+def _dry_run(args: argparse.Namespace) -> int:
+    """Read and check everything, print it, save nothing (so no sign-in is asked)."""
+    try:
+        sheet = read_sheet(args.file)
+    except UnreadableFile as error:
+        print(f"Nothing would be imported from {args.file.name}: {error}", file=sys.stderr)
+        return 1
+    mapping, guessed = _mapping_for(args, sheet.header)
+    database, _ = open_and_upgrade(args)
+    try:
+        with database.session() as session:
+            preview = preview_resources(session, sheet, mapping)
+    finally:
+        database.dispose()
+    print(mapping_text(sheet, mapping, guessed))
+    print(preview.report.text(), file=sys.stdout if preview.ok else sys.stderr)
+    print("Dry run: nothing was saved.")
+    return 0 if preview.ok else 1

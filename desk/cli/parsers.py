@@ -136,6 +136,20 @@ def _register_directory(commands: argparse._SubParsersAction) -> None:
         help='which column holds what, e.g. {"name": "Program"}; '
         "guessed from the headings when not given",
     )
+    sheet.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN",
+        action="append",
+        default=[],
+        help='one field\'s column, over the guess or the mapping file (e.g. --map "notes=Notes" '
+        "keeps that column as a paragraph of each description); may be given again",
+    )
+    sheet.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show the columns chosen, with sample values, and what the import would do, "
+        "repairs included; save nothing",
+    )
     sheet.set_defaults(**_handler("directory_commands:import_resources_command"))
 
 

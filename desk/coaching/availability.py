@@ -72,19 +72,21 @@ def parse_availability(text: str) -> list[WeeklyWindow]:
     if not text.strip():
         return []
     try:
-        rules = parse_hours_text(text)
+        read = parse_hours_text(text)
+        if read.remark or any(rule.freq != "WEEKLY" for rule in read.rules):
+            raise HoursNotUnderstood("a coach's hours are the same every week")
     except HoursNotUnderstood as exc:
         raise ValidationError(
-            f"“{str(exc) or text.strip()}” is not a weekly time the desk can read.",
+            f"“{text.strip()}” is not a weekly time the desk can read ({exc}).",
             field=FIELD,
             hint="Write days and times, such as “Mon-Fri 9:00-17:00; Sat 10:00-14:00”.",
         ) from None
     except ValidationError as exc:
         raise ValidationError(exc.message, field=FIELD, hint=exc.hint) from None
     windows = [
-        WeeklyWindow(_CODES.index(code), opens, closes)
-        for byday, opens, closes in rules
-        for code in byday.split(",")
+        WeeklyWindow(_CODES.index(code), rule.opens, rule.closes)
+        for rule in read.rules
+        for code in rule.byday.split(",")
     ]
     return check_windows(windows)
 

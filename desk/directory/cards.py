@@ -29,6 +29,7 @@ from desk.models import (
     Phone,
     Schedule,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     TaxonomyTerm,
 )
@@ -143,6 +144,18 @@ def load_cards(session: Session, service_ids: Collection[str] | None = None) -> 
         location_of_sal[sal_id] = location_id
         service_of_sal[sal_id] = service_id
 
+    # A service with no street address is found by the town it serves (a van, a phone line).
+    areas: dict[str, list[str]] = defaultdict(list)
+    for service_id, area in session.execute(
+        scoped(
+            select(ServiceArea.service_id, ServiceArea.name).where(
+                ServiceArea.service_id.is_not(None), ServiceArea.name.is_not(None)
+            ),
+            ServiceArea.service_id,
+        )
+    ):
+        areas[service_id].append(area.strip())
+
     own_schedules: dict[str, list[Schedule]] = defaultdict(list)
     for schedule in session.scalars(
         scoped(select(Schedule).where(Schedule.service_id.is_not(None)), Schedule.service_id)
@@ -231,7 +244,12 @@ def load_cards(session: Session, service_ids: Collection[str] | None = None) -> 
                 category_codes=tuple(sorted(set(codes))),
                 other_terms=tuple(sorted(set(others))),
                 languages=tuple(sorted(languages.get(service.id, ()))),
-                towns=tuple(dict.fromkeys(a.city.strip() for a in addresses if a.city)),
+                towns=tuple(
+                    dict.fromkeys(
+                        [a.city.strip() for a in addresses if a.city]
+                        or [area for area in areas.get(service.id, []) if area]
+                    )
+                ),
                 address=f"{first.address_1}, {first.city}" if first else "",
                 phone=display_phone(phones.get(service.id, ("", None))[0]),
                 phone_type=phones.get(service.id, ("", None))[1],

@@ -22,7 +22,12 @@ from desk.directory.input_checks import (
     check_yes_no,
     parse_clock,
 )
-from desk.directory.languages import language_name, normalize_language
+from desk.directory.languages import (
+    comparable_code,
+    language_code,
+    language_name,
+    normalize_language,
+)
 from desk.directory.schedules import plain_form_kind
 from desk.errors import FormProblems, ValidationError
 from desk.models import Attribute, Language, Phone, Schedule, Service, ServiceAtLocation
@@ -360,18 +365,35 @@ def _replace_categories(session: Session, service: Service, codes: tuple[str, ..
 
 
 def _replace_languages(session: Session, service: Service, codes: tuple[str, ...]) -> bool:
-    wanted = {normalize_language(code) for code in codes if code.strip()}
+    """Keep the rows still wanted; a new language must be one the desk can give a code to
+    (a value it cannot place is kept only when the resource already lists it)."""
     rows = session.scalars(select(Language).where(Language.service_id == service.id)).all()
     have = {normalize_language(r.code, r.name): r for r in rows}
-    if set(have) == wanted:
+    wanted: dict[str, str | None] = {}
+    for typed in (code.strip() for code in codes):
+        if not typed:
+            continue
+        tag = language_code(typed)
+        key = comparable_code(tag) if tag else typed.casefold()
+        if tag is None and key not in have:
+            raise ValidationError(
+                f"“{typed}” is not a language the desk knows.",
+                field="languages",
+                hint="Type a code such as pt or ht, or a name such as Portuguese.",
+            )
+        wanted.setdefault(key, tag)
+    if set(have) == set(wanted):
         return False
-    for code, row in have.items():
-        if code not in wanted:
+    for key, row in have.items():
+        if key not in wanted:
             session.delete(row)
-    for code in sorted(c for c in wanted if c and c not in have):
+    for key in sorted(k for k in wanted if k not in have):
         session.add(
             Language(
-                id=str(uuid.uuid4()), service_id=service.id, code=code, name=language_name(code)
+                id=str(uuid.uuid4()),
+                service_id=service.id,
+                code=wanted[key],
+                name=language_name(wanted[key] or key),
             )
         )
     return True

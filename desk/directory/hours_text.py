@@ -173,6 +173,8 @@ def hours_text(rules: Sequence[ScheduleRule], language: str = "en") -> str:
     if not timed:
         notes = [rule.description for rule in rules if rule.description]
         return notes[0] if notes else words["no_hours"]
+    # A note without times beside the hours ("Except holidays") is part of them.
+    notes = [rule.description for rule in rules if rule.description and not rule.has_hours]
     weekly = [rule for rule in timed if rule.is_simple_weekly]
     if (
         len(weekly) == len(timed)
@@ -180,7 +182,7 @@ def hours_text(rules: Sequence[ScheduleRule], language: str = "en") -> str:
         and not any(rule.valid_from or rule.valid_to for rule in weekly)
         and set().union(*(rule.weekdays for rule in weekly)) == set(range(7))
     ):
-        return words["always"]
+        return "; ".join([words["always"], *notes])
     groups: dict[tuple[str, str], set[int]] = {}
     for rule in weekly:
         key = (_span_text(rule, language), _validity_text(rule, language))
@@ -196,7 +198,7 @@ def hours_text(rules: Sequence[ScheduleRule], language: str = "en") -> str:
                 f"{_calendar_rule_text(rule, language)} {_span_text(rule, language)}"
                 f"{_validity_text(rule, language)}"
             )
-    return "; ".join(parts)
+    return "; ".join(parts + notes)
 
 
 def _when_text(moment: datetime, now: datetime, language: str, *, say_today: bool = True) -> str:

@@ -251,7 +251,10 @@ class ScheduleRule:
             interval=self.interval,
             wkst=WEEKDAY_CODES.index(self.wkst) if self.wkst in WEEKDAY_CODES else None,
             count=self.count,
-            until=datetime.combine(self.until, time(23, 59)) if self.until else None,
+            # RFC 5545 allows count or until, not both (some directories give both)
+            until=datetime.combine(self.until, time(23, 59))
+            if self.until and self.count is None
+            else None,
             byweekday=weekdays or None,
             bymonthday=list(self.bymonthday) or None,
         )

@@ -2,41 +2,67 @@
 
 A mapping file for `recovery-desk import-resources --mapping` names a column for each field:
     {"name": "Program", "phone": "Tel.", "hours": "When open", "city": "Town"}
+
+Guesses are cautious: a heading is taken when it is a known heading, a known heading with a
+word such as "main" or "1" around it, or a misspelling of one ("Adress"). A heading holding
+part of a known one ("Location ID", "Service area") is not taken: an id column put into the
+address, or an area into the name, spoils every row. Columns no field uses are listed, with
+sample values, so nothing is left behind unseen; a column of notes is never guessed, because
+staff notes may not be meant for a printed sheet, but one click (or "notes" in a mapping
+file) keeps it as a paragraph of the description.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from desk.directory.text_match import words
 from desk.errors import ValidationError
 
+if TYPE_CHECKING:
+    from desk.directory.sheet_read import Sheet
+
 # field -> headings that mean it (compared without case, accents or punctuation)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("name", "service", "service name", "program", "program name", "resource",
-             "resource name", "title"),
+             "resource name", "title", "program service"),
     "organization": ("organization", "organisation", "agency", "provider", "org",
-                     "organization name", "agency name"),
+                     "organization name", "agency name", "provider name", "parent agency"),
     "address": ("address", "street", "street address", "address 1", "address line 1",
-                "location"),
-    "city": ("city", "town", "municipality", "city town"),
+                "location", "location address", "physical address", "street 1", "addr"),
+    "city": ("city", "town", "municipality", "city town", "town city"),
     "state": ("state", "st", "state province"),
-    "postal_code": ("zip", "zip code", "zipcode", "postal code", "postcode"),
-    "phone": ("phone", "telephone", "phone number", "tel", "contact number", "phone no"),
+    "postal_code": ("zip", "zip code", "zipcode", "postal code", "postcode", "zip 5", "zip 4",
+                    "zip postal", "zip postal code"),
+    "phone": ("phone", "telephone", "phone number", "tel", "contact number", "phone no",
+              "main phone", "phone 1", "primary phone", "intake phone", "telephone number"),
     "hours": ("hours", "opening hours", "schedule", "hours of operation", "open hours",
-              "days hours", "when open"),
-    "website": ("website", "url", "web", "web site", "link", "web address"),
-    "email": ("email", "e mail", "email address"),
-    "description": ("description", "notes", "about", "details", "services offered",
-                    "what they do", "comments"),
-    "category": ("category", "categories", "type", "service type", "resource type"),
-    "languages": ("languages", "language", "languages spoken"),
+              "days hours", "when open", "days and hours", "days times", "meeting times"),
+    "website": ("website", "url", "web", "web site", "link", "web address", "webpage"),
+    "email": ("email", "e mail", "email address", "contact email"),
+    "description": ("description", "about", "details", "services offered", "what they do",
+                    "service description", "summary"),
+    "category": ("category", "categories", "type", "service type", "resource type",
+                 "taxonomy", "service category"),
+    "languages": ("languages", "language", "languages spoken", "language s"),
+    "alert": ("alert", "warning", "important notice"),
+    "notes": (),  # never guessed: chosen by a person (see the module's docstring)
 }  # fmt: skip
 FIELDS = tuple(SYNONYMS)
-FUZZY_CUTOFF = 85
+# Words around a heading that do not change what it holds: "Main phone", "Phone #1".
+_QUALIFIERS = {"main", "primary", "1", "no", "number", "the", "of", "s", "current", "public"}
+# A heading with one of these words names an identifier, never a name or an address.
+_ID_WORDS = {"id", "ids", "uuid", "guid", "key", "pk", "fk", "ref", "code"}
+TYPO_CUTOFF = 86
+# Headings that look like a column of notes, offered for the description with one click.
+_NOTE_WORDS = {"note", "notes", "comment", "comments", "remarks", "other", "info", "misc",
+               "additional", "extra", "more", "details", "information"}  # fmt: skip
+SAMPLE_COUNT = 3
 
 
 def _key(text: str) -> str:
@@ -51,6 +77,21 @@ def header_score(row: list[str]) -> int:
     return sum(1 for cell in row if cell and _key(cell) in _EXACT)
 
 
+def _score(key: str, synonym: str) -> float:
+    if key == synonym:
+        return 100.0
+    tokens = key.split()
+    if any(token in _ID_WORDS for token in tokens):
+        return 0.0
+    plain = " ".join(token for token in tokens if token not in _QUALIFIERS)
+    if plain == synonym:
+        return 95.0
+    if len(synonym) >= 4:
+        score = fuzz.ratio(plain or key, synonym)
+        return score - 5 if score >= TYPO_CUTOFF else 0.0
+    return 0.0
+
+
 def guess_mapping(header: list[str]) -> dict[str, str]:
     """field -> heading, for each field whose heading can be told; each heading used once."""
     candidates: list[tuple[float, str, str]] = []
@@ -59,15 +100,12 @@ def guess_mapping(header: list[str]) -> dict[str, str]:
         if not key:
             continue
         for field, synonyms in SYNONYMS.items():
-            best = max(
-                100.0 if key == _key(s) else fuzz.token_set_ratio(key, _key(s)) - 5
-                for s in synonyms
-            )
-            if best >= FUZZY_CUTOFF:
+            best = max((_score(key, _key(s)) for s in synonyms), default=0.0)
+            if best > 0:
                 candidates.append((best, field, heading))
     mapping: dict[str, str] = {}
     used: set[str] = set()
-    for _score, field, heading in sorted(candidates, key=lambda c: (-c[0], FIELDS.index(c[1]))):
+    for _, field, heading in sorted(candidates, key=lambda c: (-c[0], FIELDS.index(c[1]))):
         if field not in mapping and heading not in used:
             mapping[field] = heading
             used.add(heading)
@@ -87,6 +125,13 @@ def check_mapping(mapping: dict[str, str], header: list[str]) -> dict[str, str]:
             f"The list has no column {', '.join(f'“{m}”' for m in missing)}.",
             hint=f"Its columns are: {', '.join(h for h in header if h)}.",
         )
+    chosen = [heading for heading in mapping.values() if heading]
+    twice = sorted({heading for heading in chosen if chosen.count(heading) > 1})
+    if twice:
+        raise ValidationError(
+            f"The column {', '.join(f'“{h}”' for h in twice)} is chosen for two fields.",
+            hint="Give each field its own column.",
+        )
     if not mapping.get("name"):
         raise ValidationError(
             "No column holds the resources' names.",
@@ -102,7 +147,7 @@ def load_mapping_file(path: Path) -> dict[str, str]:
         raise ValidationError(
             f"The mapping file {path} cannot be read ({error.strerror})."
         ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise ValidationError(f"The mapping file {path} is not valid JSON ({error}).") from None
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
@@ -112,3 +157,68 @@ def load_mapping_file(path: Path) -> dict[str, str]:
             hint='For example {"name": "Program", "phone": "Tel."}.',
         )
     return data
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the list, as the mapping shows it: where it goes and what it holds."""
+
+    heading: str  # as written; "column F" when the heading cell is empty
+    index: int
+    field: str | None  # the field it fills, or None: not imported
+    filled: int  # rows with something in it
+    samples: tuple[str, ...]  # the first few different values
+
+
+def _column_label(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"column {get_column_letter(index + 1)}"
+
+
+def describe_columns(sheet: Sheet, mapping: dict[str, str]) -> list[Column]:
+    """Every column that has a heading or a value, with the field it fills and samples."""
+    field_of = {heading: field for field, heading in mapping.items()}
+    columns = []
+    for index, heading in enumerate(sheet.header):
+        values = [row[index].strip() for _, row in sheet.rows if row[index].strip()]
+        if not heading and not values:
+            continue
+        samples = tuple(dict.fromkeys(value[:60] for value in values))[:SAMPLE_COUNT]
+        columns.append(
+            Column(
+                heading or _column_label(index),
+                index,
+                field_of.get(heading) if heading else None,
+                len(values),
+                samples,
+            )
+        )
+    return columns
+
+
+def unused_columns(sheet: Sheet, mapping: dict[str, str]) -> list[Column]:
+    """Columns holding something that no field takes: what the import would leave behind."""
+    return [c for c in describe_columns(sheet, mapping) if c.field is None and c.filled]
+
+
+def notes_like_column(sheet: Sheet, mapping: dict[str, str]) -> Column | None:
+    """The unused column that best looks like notes: a notes heading, else the longest text.
+
+    None when the notes field is already chosen or no unused column holds prose."""
+    if mapping.get("notes"):
+        return None
+    best: tuple[float, Column] | None = None
+    for column in unused_columns(sheet, mapping):
+        if not sheet.header[column.index]:
+            continue
+        values = [row[column.index] for _, row in sheet.rows if row[column.index].strip()]
+        average = sum(len(v) for v in values) / len(values)
+        worded = sum(1 for v in values if len(v.split()) >= 3) / len(values)
+        named = bool(set(words(column.heading)) & _NOTE_WORDS)
+        if not named and (worded < 0.5 or average < 15):
+            continue  # codes, ids, counts: not notes
+        score = (2.0 if named else 0.0) + worded + min(average, 200) / 200
+        if best is None or score > best[0]:
+            best = (score, column)
+    return best[1] if best else None

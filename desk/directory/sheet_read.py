@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 from desk.directory.sheet_mapping import header_score
-from desk.hsds.files import UnreadableFile, check_size
+from desk.hsds.files import (
+    MAX_PACKAGE_BYTES,
+    UnreadableFile,
+    input_file,
+    megabytes,
+    read_input_bytes,
+)
 
 HEADER_SEARCH_ROWS = 15
 
@@ -80,20 +87,51 @@ def _csv_grid(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
         ) from None
 
 
+def _check_workbook(path: Path) -> None:
+    """A workbook is a zip; one that unpacks to more than a package may is refused unread."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UnreadableFile(
+            f"{path.name} is not an Excel workbook (it is empty, damaged, or another kind of "
+            "file).",
+            hint="Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+        ) from None
+    if unpacked > MAX_PACKAGE_BYTES:
+        raise UnreadableFile(
+            f"{path.name} unpacks to {megabytes(unpacked)}; the most Recovery Desk reads is "
+            f"{megabytes(MAX_PACKAGE_BYTES)}.",
+            hint="Split the list into smaller files, and import each part.",
+        )
+
+
 def _xlsx_grid(
     path: Path, notes: list[str]
 ) -> tuple[list[list[str]], list[tuple[int, int, int, int, str]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    """The first sheet's cells; any failure of a damaged workbook is the file's, in words."""
+    _check_workbook(path)
     try:
-        workbook = load_workbook(path, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        return _read_workbook(path, notes)
+    except MemoryError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise UnreadableFile(
-            f"{path.name} could not be opened as an Excel workbook ({error}).",
+            f"{path.name} could not be read as an Excel workbook ({type(error).__name__}: "
+            f"{str(error)[:120]}).",
             hint="Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
         ) from None
+
+
+def _read_workbook(
+    path: Path, notes: list[str]
+) -> tuple[list[list[str]], list[tuple[int, int, int, int, str]]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, data_only=True)
     sheet = workbook.active
+    if sheet is None:
+        raise UnreadableFile(f"{path.name} has no sheet to read.")
     if len(workbook.worksheets) > 1:
         notes.append(f"Only the first sheet, “{sheet.title}”, was read.")
     merged = [
@@ -130,16 +168,14 @@ def _find_header(grid: list[list[str]]) -> int:
 
 def read_sheet(path: Path) -> Sheet:
     """The list's headings and rows; UnreadableFile with a plain message when it cannot."""
-    if not path.is_file():
-        raise UnreadableFile(f"There is no file {path}.")
-    check_size(path.name, path.stat().st_size)
+    input_file(path, "spreadsheet")
     notes: list[str] = []
     merged: list[tuple[int, int, int, int, str]] = []
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         grid, merged = _xlsx_grid(path, notes)
     elif suffix in (".csv", ".txt", ".tsv"):
-        grid = _csv_grid(path.read_bytes(), path.name, notes)
+        grid = _csv_grid(read_input_bytes(path, "spreadsheet"), path.name, notes)
     elif suffix == ".xls":
         raise UnreadableFile(
             f"{path.name} is an old Excel 97-2003 workbook.",

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import Date, DateTime, Float, Integer, String, Time
 
+from desk.directory.languages import is_language_tag, language_code
 from desk.hsds import desk_details
-from desk.hsds.records import RawRecord, TypedRecord, type_record
+from desk.hsds.records import MAX_ID_LENGTH, RawRecord, TypedRecord, type_record, unstorable
 from desk.hsds.report import ImportReport
 from desk.hsds.spec import MODELS, tables
 from desk.models import HsdsOtherRecord
@@ -41,6 +42,14 @@ def type_package(
                 if not record_id:
                     report.reject(record.where, "the id is empty")
                     continue
+                why = unstorable(record.values) or (
+                    f"is {len(record_id)} characters long; at most {MAX_ID_LENGTH}"
+                    if len(record_id) > MAX_ID_LENGTH
+                    else None
+                )
+                if why:
+                    report.reject(record.where, f"the record {why}")
+                    continue
                 item = TypedRecord(table, record.where, record_id, dict(record.values), {})
             else:
                 item = type_record(record, spec, report)
@@ -48,6 +57,8 @@ def type_package(
                     raw_id = str(record.values.get("id") or "").strip()
                     report.rejected_ids.setdefault(table, set()).add(raw_id)
                     continue
+                if table == "language":
+                    _language_code(item, report)
                 _fit_to_model(item, report)
             first = by_id.get(item.id)
             if first is not None:
@@ -59,6 +70,24 @@ def type_package(
                 continue
             by_id[item.id] = item
     return typed
+
+
+def _language_code(record: TypedRecord, report: ImportReport) -> None:
+    """A language code that is not a tag ("Cape Verdean Creole", "Spanish ") becomes the tag
+    of the language it names, the text as written kept as the name; noted. So a file one
+    engine would store (SQLite does not check lengths) is stored alike on the other."""
+    code = record.values.get("code")
+    if not isinstance(code, str) or not code.strip() or is_language_tag(code):
+        return
+    name = record.values.get("name")
+    tag = language_code(code) or (language_code(name) if isinstance(name, str) else None)
+    if not (isinstance(name, str) and name.strip()):
+        record.values["name"] = code.strip()
+    record.values["code"] = tag
+    outcome = f"stored as “{tag}”" if tag else "no language has that name: kept as the name"
+    report.repair(
+        record.where, f"language code “{code.strip()[:40]}” is not a code; {outcome}", record.id
+    )
 
 
 def _fit_to_model(record: TypedRecord, report: ImportReport) -> None:
@@ -80,6 +109,9 @@ def _fit_to_model(record: TypedRecord, report: ImportReport) -> None:
                 )
                 continue
             value = int(value)
+            if not -(2**31) <= value < 2**31:
+                report.reject(record.where, f"{name} {value} is too large", record.id)
+                continue
         elif isinstance(kind, Float):
             value = float(value)
         if isinstance(kind, String) and kind.length and len(value) > kind.length:

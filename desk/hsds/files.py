@@ -1,7 +1,15 @@
-"""Reading files that come from outside, safely: size limits, zip paths, text encodings, CSV.
+"""Reading files that come from outside, safely: size limits, zip paths, links, encodings, CSV.
 
 Every failure here is the sender's file, not a bug, so each becomes a plain message (an
 `UnreadableFile`) naming the file, the line where it can, and what to do about it.
+
+Limits: a table of a package or a spreadsheet may be 40 MB, a whole package 200 MB unpacked,
+and a JSON file 512 MB. The desk's own exports stay well inside them: 10,000 services make a
+tabular package of about 40 MB unpacked (services.csv about 6 MB) and a JSON file of about
+70 MB, so a directory of some 70,000 services still imports from its own export. A folder the
+person chose may hold links to regular files (the official HSDS example links its
+datapackage.json one folder up); they are followed and noted. A link inside a zip could point
+anywhere on the machine that opens it, so a zip holding one is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +26,17 @@ from desk.errors import DeskError
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # one table or spreadsheet
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024  # everything in one package, unpacked
+MAX_JSON_BYTES = 512 * 1024 * 1024  # one HSDS JSON file (read service by service)
 csv.field_size_limit(MAX_FILE_BYTES)
+
+# What to do about a file over the limit, by what it is: a JSON file has no columns.
+_SPLIT_HINTS = {
+    "table": "Split the package into smaller ones (fewer services in each), and import each.",
+    "spreadsheet": "Split the list into smaller files, or remove columns you do not need, and "
+    "import each part.",
+    "json": "Split its services into smaller files, or export the directory as a tabular "
+    "package (.zip) instead, and import that.",
+}
 
 
 class UnreadableFile(DeskError):
@@ -29,14 +47,40 @@ def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def check_size(name: str, size: int) -> None:
-    if size > MAX_FILE_BYTES:
+def check_size(name: str, size: int, kind: str = "table") -> None:
+    """Refuse a file over the limit for its kind: "table", "spreadsheet" or "json"."""
+    limit = MAX_JSON_BYTES if kind == "json" else MAX_FILE_BYTES
+    if size > limit:
+        what = {"json": "JSON file", "spreadsheet": "list"}.get(kind, "file")
         raise UnreadableFile(
-            f"{name} is {megabytes(size)}; the largest file Recovery Desk imports is "
-            f"{megabytes(MAX_FILE_BYTES)}.",
-            hint="Split it into smaller files, or remove columns you do not need, and import "
-            "each part.",
+            f"{name} is {megabytes(size)}; the largest {what} Recovery Desk imports is "
+            f"{megabytes(limit)}.",
+            hint=_SPLIT_HINTS[kind],
         )
+
+
+def input_file(path: Path, kind: str) -> int:
+    """The size of a file the person chose; a plain message when it is missing or no file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UnreadableFile(f"There is no file {path}.") from None
+    except OSError as error:
+        raise UnreadableFile(f"{path} cannot be opened ({error.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFile(f"{path} is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile(f"{path} is not a regular file.")
+    check_size(path.name, info.st_size, kind)
+    return info.st_size
+
+
+def read_input_bytes(path: Path, kind: str) -> bytes:
+    input_file(path, kind)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(f"{path} cannot be read ({error.strerror}).") from None
 
 
 def safe_member_path(name: str) -> PurePosixPath:
@@ -62,16 +106,23 @@ class PackageSource:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
         self._zip_root = PurePosixPath()
+        self.followed_links: list[tuple[str, str]] = []  # (name in the package, target)
         if path.is_dir():
             return
         if not path.exists():
             raise UnreadableFile(f"There is no file or folder {path}.")
-        if not zipfile.is_zipfile(path):
+        try:
+            if not path.is_file() or not zipfile.is_zipfile(path):
+                raise UnreadableFile(
+                    f"{path.name} is neither a folder nor a .zip file.",
+                    hint="Choose the folder holding datapackage.json, or a .zip of it.",
+                )
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
             raise UnreadableFile(
-                f"{path.name} is neither a folder nor a .zip file.",
-                hint="Choose the folder holding datapackage.json, or a .zip of it.",
-            )
-        self._zip = zipfile.ZipFile(path)
+                f"{path.name} is a damaged .zip file ({error}).",
+                hint="Ask the sender for the package again.",
+            ) from None
         self._check_zip()
 
     def _check_zip(self) -> None:
@@ -106,8 +157,8 @@ class PackageSource:
 
     def exists(self, name: str) -> bool:
         relative = safe_member_path(name)
-        if self._zip is None:
-            return (self.path / relative).is_file()
+        if self._zip is None:  # a link is there even when it leads nowhere usable
+            return (self.path / relative).is_file() or (self.path / relative).is_symlink()
         try:
             self._zip.getinfo(str(self._zip_root / relative))
         except KeyError:
@@ -117,25 +168,43 @@ class PackageSource:
     def read_bytes(self, name: str) -> bytes:
         relative = safe_member_path(name)
         if self._zip is None:
-            target = (self.path / relative).resolve()
-            if not target.is_relative_to(self.path.resolve()):
-                raise UnreadableFile(
-                    f"“{name}” leads outside the package folder; it was not opened."
-                )
-            if not target.is_file():
-                raise UnreadableFile(f"The package has no file {name}.")
-            check_size(name, target.stat().st_size)
-            return target.read_bytes()
+            return self._read_from_folder(name, relative)
         member = str(self._zip_root / relative)
         try:
             info = self._zip.getinfo(member)
         except KeyError:
             raise UnreadableFile(f"The package has no file {name}.") from None
         check_size(name, info.file_size)
-        with self._zip.open(info) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        try:
+            with self._zip.open(info) as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as error:
+            raise UnreadableFile(
+                f"{name} cannot be unpacked from {self.path.name} ({error}).",
+                hint="Ask the sender for a plain .zip (no password, usual compression).",
+            ) from None
         check_size(name, len(data))
         return data
+
+    def _read_from_folder(self, name: str, relative: PurePosixPath) -> bytes:
+        """A file of the folder; a link in it is followed to a regular file, and noted."""
+        path = self.path / relative
+        target = path.resolve()
+        if not target.is_relative_to(self.path.resolve()):  # only a link leads out
+            if not target.is_file():
+                raise UnreadableFile(
+                    f"“{name}” is a link to {target}, which is not a file; it was not opened."
+                )
+            self.followed_links.append((name, str(target)))
+        elif path.is_symlink() and target.is_file():
+            self.followed_links.append((name, str(target)))
+        if not target.is_file():
+            raise UnreadableFile(f"The package has no file {name}.")
+        check_size(name, target.stat().st_size)
+        try:
+            return target.read_bytes()
+        except OSError as error:
+            raise UnreadableFile(f"{name} cannot be read ({error.strerror}).") from None
 
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:

@@ -20,6 +20,7 @@ from desk.hsds.files import UnreadableFile
 from desk.hsds.read_json import read_json_services
 from desk.hsds.read_tabular import read_tabular_package
 from desk.hsds.report import ImportRefused, ImportReport
+from desk.hsds.schedule_checks import check_schedules
 from desk.hsds.write import write_package
 from desk.services.actor import Actor
 from desk.services.recording import record_change
@@ -38,6 +39,7 @@ def check_hsds(session: Session, path: Path) -> tuple[ImportReport, dict, dict]:
         report.reject(path.name, str(error))
         return report, {}, {}
     typed = type_package(raw, report)
+    check_schedules(typed, report)
     desk_columns = take_desk_details(typed, report)
     check_references(session, typed, report)
     return report, typed, desk_columns

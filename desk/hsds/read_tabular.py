@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from desk.hsds.report import ImportReport
 from desk.hsds.spec import REQUIRED_TABLES, tables
 
 DESCRIPTOR = "datapackage.json"
+MAX_TABLE_NAME = 64  # the hsds_other_record.table_name column
 
 
 def _standard_resources() -> list[dict[str, Any]]:
@@ -29,6 +31,9 @@ def _resources(source: PackageSource, report: ImportReport) -> list[dict[str, An
     text = decode_text(source.read_bytes(DESCRIPTOR), DESCRIPTOR)
     try:
         descriptor = json.loads(text)
+    except RecursionError:
+        report.reject(DESCRIPTOR, "it is nested too deeply to be a package descriptor")
+        return []
     except json.JSONDecodeError as error:
         report.note(
             DESCRIPTOR,
@@ -45,6 +50,16 @@ def _resources(source: PackageSource, report: ImportReport) -> list[dict[str, An
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
             report.reject(DESCRIPTOR, f"resource {position + 1} has no name")
             continue
+        if not _usable_name(resource["name"]):
+            report.reject(
+                DESCRIPTOR,
+                f"resource {position + 1} has the name “{resource['name'][:70]}”; a table's "
+                f"name is at most {MAX_TABLE_NAME} letters, digits and underscores",
+            )
+            continue
+        if resource.get("encoding") is not None and not isinstance(resource["encoding"], str):
+            report.reject(DESCRIPTOR, f"resource “{resource['name']}” has an unreadable encoding")
+            continue
         path = resource.get("path")
         if not isinstance(path, str):
             report.reject(
@@ -57,12 +72,22 @@ def _resources(source: PackageSource, report: ImportReport) -> list[dict[str, An
     return usable
 
 
+def _usable_name(name: str) -> bool:
+    return 0 < len(name) <= MAX_TABLE_NAME and re.fullmatch(r"[A-Za-z0-9_.-]+", name) is not None
+
+
 def read_tabular_package(path: Path, report: ImportReport) -> dict[str, list[RawRecord]]:
     """Every row of every table, as raw text; problems go to `report`."""
     source = PackageSource(path)
     try:
         return _read(source, report)
     finally:
+        for name, target in source.followed_links:
+            report.note(
+                name,
+                f"a link to {target}; it was followed, as the folder was chosen by you "
+                "(a .zip holding links is refused)",
+            )
         source.close()
 
 

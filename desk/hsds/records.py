@@ -7,6 +7,7 @@ against the specification. Fields the specification does not name go to `extra`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -40,6 +41,38 @@ class BadValue(ValueError):
     pass
 
 
+def unstorable(value: Any, depth: int = 0) -> str | None:
+    """Why a value cannot be stored the same on both engines, or None.
+
+    PostgreSQL refuses a NUL character and a lone UTF-16 surrogate in text (SQLite keeps
+    them), and JSON has no NaN or Infinity; a record either engine would refuse is refused on
+    both, in words, before anything is written.
+    """
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "holds a NUL character, which a database cannot store"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "holds a broken character (half of a UTF-16 pair)"
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "holds a number that is not finite (NaN or Infinity)"
+    if depth > 20:
+        return "is nested too deeply"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            why = unstorable(key, depth + 1) or unstorable(item, depth + 1)
+            if why:
+                return why
+    elif isinstance(value, list):
+        for item in value:
+            why = unstorable(item, depth + 1)
+            if why:
+                return why
+    return None
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -70,16 +103,25 @@ def parse_datetime(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+LARGEST_NUMBER = 10**15  # ages, years, counts, amounts, coordinates: far below this
+
+
 def parse_number(value: Any) -> float | int:
     if isinstance(value, bool):
         raise BadValue(f"“{value}” is not a number")
     if isinstance(value, int | float):
+        number = value
+        text = ""
+    else:
+        text = str(value).strip().strip('"')
+        try:
+            number = float(text)
+        except ValueError:
+            raise BadValue(f"“{value}” is not a number") from None
+    if not math.isfinite(number) or abs(number) > LARGEST_NUMBER:
+        raise BadValue(f"“{str(value)[:40]}” is not a number the directory can hold")
+    if isinstance(value, int | float):
         return value
-    text = str(value).strip().strip('"')
-    try:
-        number = float(text)
-    except ValueError:
-        raise BadValue(f"“{value}” is not a number") from None
     return (
         int(number)
         if number.is_integer() and "." not in text and "e" not in text.lower()
@@ -88,6 +130,8 @@ def parse_number(value: Any) -> float | int:
 
 
 def _typed(spec_type: str, value: Any) -> Any:
+    if isinstance(value, dict | list):
+        raise BadValue("should be one value, not a list or an object")
     if spec_type == "number":
         return parse_number(value)
     text = value if isinstance(value, str) else str(value)
@@ -109,6 +153,13 @@ def type_record(raw: RawRecord, spec: TableSpec, report: ImportReport) -> TypedR
         report.reject(raw.where, "the id is empty; every HSDS record needs one")
     elif len(record_id) > MAX_ID_LENGTH:
         report.reject(raw.where, f"the id is {len(record_id)} characters; at most {MAX_ID_LENGTH}")
+    elif unstorable(record_id):
+        report.reject(raw.where, f"the id {unstorable(record_id)}")
+        record_id = None
+    for name, value in (*raw.values.items(), *raw.extra.items()):
+        why = unstorable(value) or unstorable(name)
+        if why:
+            report.reject(raw.where, f"{name} {why}", record_id)
     values: dict[str, Any] = {}
     for name, value in raw.values.items():
         field_spec = spec.field(name)

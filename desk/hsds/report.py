@@ -26,6 +26,8 @@ class ImportReport:
     source: str
     problems: list[Problem] = field(default_factory=list)  # any one refuses the whole import
     notes: list[Problem] = field(default_factory=list)  # imported, but worth knowing
+    repairs: list[Problem] = field(default_factory=list)  # changed on the way in, and how
+    not_imported: list[str] = field(default_factory=list)  # columns no field takes
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     committed: bool = False
@@ -41,6 +43,9 @@ class ImportReport:
 
     def note(self, where: str, message: str, record_id: str | None = None) -> None:
         self.notes.append(Problem(where, message, record_id))
+
+    def repair(self, where: str, message: str, record_id: str | None = None) -> None:
+        self.repairs.append(Problem(where, message, record_id))
 
     def counts_text(self) -> str:
         tables = sorted(set(self.created) | set(self.updated))
@@ -58,12 +63,19 @@ class ImportReport:
             "created": dict(self.created),
             "updated": dict(self.updated),
             "notes": len(self.notes),
+            "repairs": len(self.repairs),
             "problems": len(self.problems),
+            **({"not_imported": list(self.not_imported)} if self.not_imported else {}),
         }
 
     def text(self) -> str:
         lines: list[str] = []
-        if self.problems:
+        if len(self.problems) == 1 and self.problems[0].where == self.source:
+            message = self.problems[0].message  # the file as a whole: one line says it
+            if message[1:2].islower():
+                message = message[:1].lower() + message[1:]
+            lines.append(f"Nothing was imported from {self.source}: {message}")
+        elif self.problems:
             lines.append(
                 f"Nothing was imported from {self.source}: {len(self.problems):,} "
                 f"problem{'s' if len(self.problems) != 1 else ''} must be fixed first."
@@ -75,11 +87,16 @@ class ImportReport:
             lines.append(f"Imported {self.source}: {self.counts_text()}.")
         else:
             lines.append(f"Ready to import {self.source}: {self.counts_text()}.")
-        if self.notes:
-            lines.append(f"Notes ({len(self.notes):,}):")
-            lines.extend(f"  - {note}" for note in self.notes[:MAX_LISTED])
-            if len(self.notes) > MAX_LISTED:
-                lines.append(f"  … and {len(self.notes) - MAX_LISTED:,} more.")
+        if self.not_imported:
+            lines.append(
+                "Not imported (no field takes these columns): " + ", ".join(self.not_imported) + "."
+            )
+        for title, items in (("Repaired", self.repairs), ("Notes", self.notes)):
+            if items:
+                lines.append(f"{title} ({len(items):,}):")
+                lines.extend(f"  - {item}" for item in items[:MAX_LISTED])
+                if len(items) > MAX_LISTED:
+                    lines.append(f"  … and {len(items) - MAX_LISTED:,} more.")
         return "\n".join(lines)
 
 

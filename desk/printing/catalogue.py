@@ -64,6 +64,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No street address listed: call before you go.",
         "es": "No tenemos la dirección: llame antes de ir.",
     },
+    "service.area": {
+        "en": "Serves {area}; no street address listed: call before you go.",
+        "es": "Atiende en {area}; no tenemos la dirección: llame antes de ir.",
+    },
     "service.getting_there": {"en": "Getting there", "es": "Cómo llegar"},
     "service.phone": {"en": "Phone", "es": "Teléfono"},
     "service.no_phone": {

@@ -40,6 +40,8 @@ def service_details(
         fields.append(_field(t("service.alert"), inline(service.alert)))
     if service.address_lines:
         fields.append(_field(t("service.address"), inline(", ".join(service.address_lines))))
+    elif service.area:
+        fields.append(f"<b>{t('service.area', area=inline(service.area))}</b>")
     else:
         fields.append(f"<b>{t('service.no_address')}</b>")
     if service.getting_there and not compact:

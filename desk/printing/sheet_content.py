@@ -43,6 +43,7 @@ class SheetService:
     organization: str = ""
     description: str = ""
     address_lines: tuple[str, ...] = ()
+    area: str = ""  # the town served, for a service with no street address
     getting_there: str = ""
     phones: tuple[str, ...] = ()
     hours: str = ""  # in words, in the sheet's language

@@ -26,6 +26,7 @@ from desk.models import (
     Phone,
     RequiredDocument,
     Service,
+    ServiceArea,
     ServiceAtLocation,
 )
 from desk.printing import catalogue
@@ -108,6 +109,13 @@ def load_sheet_services(
             lines = tuple(line for line in (street, town.strip(" ,")) if line)
             if lines not in addresses[service_id]:
                 addresses[service_id].append(lines)
+    areas: dict[str, str] = {}
+    for service_id, name, description in session.execute(
+        select(ServiceArea.service_id, ServiceArea.name, ServiceArea.description)
+        .where(ServiceArea.service_id.in_(ids))
+        .order_by(ServiceArea.id)
+    ):
+        areas.setdefault(service_id, description or name or "")
     phones: dict[str, list[str]] = defaultdict(list)
     for service_id, number, extension in session.execute(
         select(Phone.service_id, Phone.number, Phone.extension)
@@ -179,6 +187,7 @@ def load_sheet_services(
             organization=card.organization,
             description=card.description,
             address_lines=place,
+            area="" if place else areas.get(service_id, ""),
             getting_there=getting_there.get(service_id, ""),
             phones=tuple(phones[service_id]),
             hours=hours,

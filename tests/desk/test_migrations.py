@@ -266,6 +266,46 @@ def test_a_database_from_before_staff_accounts_keeps_the_names_in_its_history(
     assert {entry.sentence for entry in opened} == {"Front desk opened Ana S.'s record"}
 
 
+def test_language_names_stored_as_codes_before_d001_become_codes(
+    empty_database: Database,
+) -> None:
+    """d001: what a list's Languages cell gave before real codes ("cape verdean creole", ASL
+    as "asl") becomes the code of the language, the text kept as the name; nothing is lost."""
+    config = alembic_config(empty_database)
+    with empty_database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "f001")
+    rows = [
+        ("l1", "es", "Spanish"),
+        ("l2", "asl", "American Sign Language"),
+        ("l3", "pt", "Portuguese"),
+        ("l4", "haitian creole", "haitian creole"),
+        ("l5", "chinese", None),
+        ("l6", "klingon", "klingon"),
+        ("l7", "woodland talk", "woodland talk"),
+    ]
+    if empty_database.is_sqlite:  # PostgreSQL refused codes over 16 characters
+        rows.append(("l8", "cape verdean creole", "cape verdean creole"))
+    with empty_database.engine.begin() as connection:
+        for row_id, code, name in rows:
+            connection.execute(
+                text("INSERT INTO language (id, code, name) VALUES (:id, :code, :name)"),
+                {"id": row_id, "code": code, "name": name},
+            )
+    upgrade_database(empty_database)
+    with empty_database.engine.connect() as connection:
+        found = connection.execute(text("SELECT id, code, name FROM language ORDER BY id")).all()
+    assert [tuple(row) for row in found] == [
+        ("l1", "es", "Spanish"),
+        ("l2", "ase", "American Sign Language"),
+        ("l3", "pt", "Portuguese"),
+        ("l4", "ht", "haitian creole"),
+        ("l5", "zh", "chinese"),
+        ("l6", "tlh", "klingon"),
+        ("l7", None, "woodland talk"),
+    ] + ([("l8", "kea", "cape verdean creole")] if empty_database.is_sqlite else [])
+
+
 def test_an_upgrade_cut_short_leaves_the_old_schema_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -72,7 +72,8 @@ def test_import_resources_guesses_or_takes_a_mapping(tmp_path: Path) -> None:
     )
     guessed = run_cli("import-resources", str(sheet), env=env)
     assert guessed.returncode == 0, guessed.stderr
-    assert "name = “Program”" in guessed.stdout and "service: 1 new" in guessed.stdout
+    assert "guessed from the headings" in guessed.stdout
+    assert "name          “Program”" in guessed.stdout and "service: 1 new" in guessed.stdout
     mapping = tmp_path / "mapping.json"
     mapping.write_text(
         json.dumps({"name": "Program", "phone": "Tel.", "hours": "When open", "city": "Town"})
@@ -85,3 +86,50 @@ def test_import_resources_guesses_or_takes_a_mapping(tmp_path: Path) -> None:
     refused = run_cli("import-resources", str(sheet), "--mapping", str(wrong), env=env)
     assert refused.returncode == 1 and "The list has no column “Nom”" in refused.stderr
     assert count(tmp_path / "desk.sqlite3", "SELECT count(*) FROM service") == 1
+
+
+MESSY = Path(__file__).resolve().parents[1] / "data" / "sheets" / "messy-resources.xlsx"
+
+
+def test_a_dry_run_shows_the_guessed_columns_with_samples_and_saves_nothing(
+    tmp_path: Path,
+) -> None:
+    env = env_for(tmp_path / "desk.sqlite3")
+    dry = run_cli("import-resources", str(MESSY), "--dry-run", env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert "Traceback" not in dry.stderr
+    assert "address       “Street Address”  112 Harbor St · 9-11 Lincoln Square" in dry.stdout
+    assert "Not imported: “location_id” (LOC-001" in dry.stdout
+    assert '--map "notes=Notes"' in dry.stdout
+    assert "ZIP code “1604” had lost its leading zero" in dry.stdout
+    assert "Dry run: nothing was saved." in dry.stdout
+    assert count(tmp_path / "desk.sqlite3", "SELECT count(*) FROM service") == 0
+    kept = run_cli("import-resources", str(MESSY), "--map", "notes=Notes", env=env)
+    assert kept.returncode == 0, kept.stderr
+    assert count(tmp_path / "desk.sqlite3", "SELECT count(*) FROM service") == 11
+    described = count(
+        tmp_path / "desk.sqlite3",
+        "SELECT count(*) FROM service WHERE description LIKE '%night nurse%'",
+    )
+    assert described == 1
+    wrong = run_cli("import-resources", str(MESSY), "--map", "notes", "--dry-run", env=env)
+    assert wrong.returncode == 1 and "should be FIELD=COLUMN" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
+
+def test_files_that_cannot_be_read_get_one_line_and_exit_non_zero(tmp_path: Path) -> None:
+    env = env_for(tmp_path / "desk.sqlite3")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "garbage.xlsx").write_bytes(bytes(range(256)) * 8)
+    cases = [
+        (("import-hsds", str(tmp_path / "nonexistent.json")), "there is no file"),
+        (("import-hsds", str(tmp_path / "deep.json")), "nested too deeply"),
+        (("import-resources", str(tmp_path / "empty.xlsx")), "is not an Excel workbook"),
+        (("import-resources", str(tmp_path / "garbage.xlsx")), "is not an Excel workbook"),
+    ]
+    for arguments, expected in cases:
+        result = run_cli(*arguments, env=env)
+        said = [line for line in result.stderr.splitlines() if "no admin yet" not in line]
+        assert result.returncode == 1, arguments
+        assert len(said) == 1 and expected in said[0], result.stderr

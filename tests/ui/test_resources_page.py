@@ -156,7 +156,7 @@ def test_hsds_import_and_export_from_the_page(page: ResourcesPage, tmp_path: Pat
 
 def test_a_refused_import_shows_the_report(page: ResourcesPage, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('[{"name": "no id"}]', encoding="utf-8")
+    bad.write_text('[{"name": "no id", "status": "active"}]', encoding="utf-8")
     page.exchange.import_hsds(bad)
     dialog = page.exchange.report_dialog
     assert dialog is not None and "has no id" in dialog.text.toPlainText()

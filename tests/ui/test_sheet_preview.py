@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 import pytest
 
+from desk.directory.hours_parsing import HoursRule
+from desk.directory.sheet_cells import PhoneRead
 from desk.directory.sheet_import import PlannedResource, SheetPreview
 from desk.directory.sheet_mapping import guess_mapping
 from desk.directory.sheet_read import Sheet
@@ -26,14 +29,18 @@ def planned(line: int, *, exists: bool = False) -> PlannedResource:
         city="Worcester",
         state="MA",
         postal_code=None,
-        phone="+15085550190",
-        hours=[("MO,TU,WE,TH,FR", time(9), time(17))] if line % 2 else [],
+        phones=[PhoneRead("+15085550190", "12" if line == 3 else None)],
+        hours=[HoursRule("MO,TU,WE,TH,FR", time(9), time(17))] if line % 2 else [],
         hours_note=None if line % 2 else "By appointment only – call first",
         website=None,
         email=None,
         description=None,
+        alert=None,
         categories=["support_groups"],
         languages=[],
+        repairs=["phone “508-555-0190 x12”: extension 12 kept in the extension field"]
+        if line == 3
+        else [],
         exists=exists,
     )
 
@@ -50,17 +57,21 @@ def test_the_preview_model_passes_qtmodeltester(qapp, qtmodeltester) -> None:
     model = SheetPreviewModel()
     model.set_rows(preview_of(12).resources)
     qtmodeltester.check(model)
-    assert [model.index(1, column).data() for column in range(7)] == [
+    assert [model.index(1, column).data() for column in range(8)] == [
         "3",
         "updated",
         "Drop-in Café 3",
-        "Worcester",
-        "+15085550190",
+        "Worcester, MA (no street address)",
+        "(508) 555-0190 ext. 12",
         "Mon–Fri 9 am–5 pm",
         "Support groups",
+        "phone “508-555-0190 x12”: extension 12 kept in the extension field",
     ]
     assert model.index(0, model.HOURS).data() == "By appointment only – call first"
     assert model.index(0, model.ACTION).data() == "new"
+    nowhere = SheetPreviewModel()
+    nowhere.set_rows([replace(planned(2), city=None, state=None)])
+    assert nowhere.index(0, nowhere.TOWN).data() == "(no street address)"
 
 
 @pytest.fixture
@@ -92,3 +103,22 @@ def test_a_long_list_is_shown_whole_but_sized_from_a_sample(
     metrics = dialog.preview_table.fontMetrics()
     assert 2 in asked  # the first rows are in the sample, and the widest of it fits
     assert name_width >= max(metrics.horizontalAdvance(f"Drop-in Café {line}") for line in asked)
+
+
+def test_columns_left_out_are_named_and_notes_are_kept_with_one_click(qtbot) -> None:
+    header = ["Program", "location_id", "Street", "Notes"]
+    rows = [(2, ["Night Shelter", "LOC-9", "12 Front St", "Bring a photo ID if you have one"])]
+    sheet = Sheet("list.csv", header, 1, rows)
+    dialog = ColumnMappingDialog(sheet, guess_mapping(header))
+    qtbot.addWidget(dialog)
+    assert dialog.mapping() == {"name": "Program", "address": "Street"}
+    assert dialog.samples["address"].text() == "12 Front St"
+    unused = dialog.unused.text()
+    assert unused.startswith("Not imported:") and "“location_id” (LOC-9)" in unused
+    assert "“Notes” (Bring a photo ID" in unused
+    assert not dialog.keep_notes_button.isHidden()
+    assert dialog.keep_notes_button.text() == "Keep “Notes” in the description"
+    with qtbot.waitSignal(dialog.preview_requested) as asked:
+        dialog.keep_notes_button.click()
+    assert asked.args[0]["notes"] == "Notes"
+    assert "Notes" not in dialog.unused.text() and dialog.keep_notes_button.isHidden()

@@ -1,7 +1,8 @@
 """A spreadsheet import's preview as a table: one row a resource, drawn only when seen.
 
 A list of 10,000 rows is handed over as it is; a cell's text is made when a view asks for it,
-so opening the preview costs the same for ten rows or ten thousand.
+so opening the preview costs the same for ten rows or ten thousand. The last column says what
+was repaired or noted on the way in, so each change is seen beside its row.
 """
 
 from __future__ import annotations
@@ -12,21 +13,31 @@ from desk.categories import CATEGORY_BY_CODE
 from desk.directory.hours_text import hours_text
 from desk.directory.schedules import ScheduleRule
 from desk.directory.sheet_import import PlannedResource
+from desk.validation import display_phone
 from ui.models.row_table import RowTableModel
 
 
 def planned_hours_text(planned: PlannedResource) -> str:
     rules = [
         ScheduleRule.from_fields(
-            {"freq": "WEEKLY", "byday": days, "opens_at": opens, "closes_at": closes}
+            {"freq": r.freq, "byday": r.byday, "opens_at": r.opens, "closes_at": r.closes}
         )
-        for days, opens, closes in planned.hours
+        for r in planned.hours
     ]
-    return hours_text(rules) if rules else (planned.hours_note or "")
+    if planned.hours_note:
+        rules.append(ScheduleRule.from_fields({"description": planned.hours_note}))
+    return hours_text(rules) if rules else ""
+
+
+def planned_phone_text(planned: PlannedResource) -> str:
+    return "  ·  ".join(
+        display_phone(p.number) + (f" ext. {p.extension}" if p.extension else "")
+        for p in planned.phones
+    )
 
 
 class SheetPreviewModel(RowTableModel[PlannedResource]):
-    LINE, ACTION, NAME, TOWN, PHONE, HOURS, CATEGORY = range(7)
+    LINE, ACTION, NAME, TOWN, PHONE, HOURS, CATEGORY, CHANGES = range(8)
     PlannedRole = RowTableModel.RowRole
 
     def __init__(self, parent=None) -> None:
@@ -35,15 +46,18 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
             self.tr("Row"),
             self.tr("Will be"),
             self.tr("Name"),
-            self.tr("Town"),
+            self.tr("Where"),
             self.tr("Phone"),
             self.tr("Hours"),
             self.tr("Category"),
+            self.tr("Repaired or noted"),
         ]
 
     def cell(self, planned: PlannedResource, column: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
+            return "\n".join(planned.repairs + planned.notes) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.LINE:
@@ -53,11 +67,18 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
         if column == self.NAME:
             return planned.name
         if column == self.TOWN:
-            return planned.city or ""
+            place = planned.town_line
+            if planned.street:
+                return f"{planned.street}, {place}"
+            if place:
+                return self.tr("%1 (no street address)").replace("%1", place)
+            return self.tr("(no street address)")  # a phone line, an online group
         if column == self.PHONE:
-            return planned.phone or ""
+            return planned_phone_text(planned)
         if column == self.HOURS:
             return planned_hours_text(planned)
         if column == self.CATEGORY:
             return ", ".join(CATEGORY_BY_CODE[code].name for code in planned.categories)
+        if column == self.CHANGES:
+            return "; ".join(planned.repairs + planned.notes)
         return None

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from desk.db.engine import Database
 from desk.directory.cards import load_cards
-from desk.directory.hours_parsing import parse_hours_text
 from desk.directory.sheet_import import import_resources, preview_resources
 from desk.directory.sheet_mapping import guess_mapping
 from desk.directory.sheet_read import read_sheet
@@ -62,24 +61,6 @@ def test_common_headings_are_guessed() -> None:
     }
 
 
-@pytest.mark.parametrize(
-    ("text", "rules"),
-    [
-        (
-            "Mon-Fri 8am-4pm; Sat 9-12",
-            [("MO,TU,WE,TH,FR", "08:00", "16:00"), ("SA", "09:00", "12:00")],
-        ),
-        ("24/7", [("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59")]),
-        ("Tues & Thurs 6-7:30pm", [("TU,TH", "18:00", "19:30")]),
-        ("Daily 7pm-7am", [("MO,TU,WE,TH,FR,SA,SU", "19:00", "07:00")]),
-        ("Monday to Friday 8:30 am - 4:30 pm", [("MO,TU,WE,TH,FR", "08:30", "16:30")]),
-    ],
-)
-def test_hours_as_people_write_them(text: str, rules: list) -> None:
-    parsed = [(d, o.strftime("%H:%M"), c.strftime("%H:%M")) for d, o, c in parse_hours_text(text)]
-    assert parsed == rules
-
-
 def test_preview_then_import_and_again_without_duplicates(
     database: Database, actor: Actor, tmp_path: Path
 ) -> None:
@@ -91,7 +72,7 @@ def test_preview_then_import_and_again_without_duplicates(
             session.scalar(select(func.count()).select_from(Service)) == 0
         )  # preview writes nothing
     assert preview.ok and [r.action for r in preview.resources] == ["new", "new"]
-    assert preview.resources[0].hours[0][0] == "TU,TH"
+    assert preview.resources[0].hours[0].byday == "TU,TH"
     with database.transaction() as session:
         import_resources(session, actor, preview)
     with database.transaction() as session:
@@ -138,7 +119,7 @@ def test_a_50_mb_list_is_refused_plainly(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.write(b"Name,Phone\n")
         handle.write((b"x" * 1023 + b"\n") * (50 * 1024))
-    with pytest.raises(UnreadableFile, match=r"50\.0 MB; the largest file"):
+    with pytest.raises(UnreadableFile, match=r"50\.0 MB; the largest list"):
         read_sheet(path)
 
 

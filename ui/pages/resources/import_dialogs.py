@@ -1,27 +1,38 @@
-"""Dialogs for moving data in: an import's report, and the column mapping for a center's list."""
+"""Dialogs for moving data in: an import's report, and the column mapping for a center's list.
+
+The mapping shows, beside each field, the first values of the column chosen for it, so a wrong
+guess is seen before anything is read; the columns no field takes are listed with what they
+hold, and a column of notes can be kept in the description with one click. The preview lists
+every row with what was repaired or noted on its way in.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.directory.sheet_import import SheetPreview
-from desk.directory.sheet_mapping import FIELDS
+from desk.directory.sheet_mapping import FIELDS, Column, describe_columns, notes_like_column
 from desk.directory.sheet_read import Sheet
 from ui.models.sheet_preview_table import SheetPreviewModel
 
 SIZING_SAMPLE_ROWS = 200
+FIELD_ROWS = 8  # fields per column of the mapping grid
 
 
 class ReportDialog(QDialog):
@@ -46,8 +57,14 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def samples_text(column: Column | None) -> str:
+    if column is None or not column.samples:
+        return ""
+    return "  ·  ".join(column.samples) + ("  ·  …" if column.filled > len(column.samples) else "")
+
+
 class ColumnMappingDialog(QDialog):
-    """Which column holds what; a preview of every row before anything is saved.
+    """Which column holds what, with sample values; a preview of every row before saving.
 
     The preview is a model-backed table: rows are drawn as they scroll into view.
     """
@@ -61,12 +78,12 @@ class ColumnMappingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("columnMappingDialog")
         self.setWindowTitle(self.tr("Import a list of resources"))
-        self.resize(980, 640)
+        self.resize(1180, 760)
         self.sheet = sheet
         labels = {
             "name": self.tr("Name"),
             "organization": self.tr("Organization"),
-            "address": self.tr("Address"),
+            "address": self.tr("Street address"),
             "city": self.tr("City or town"),
             "state": self.tr("State"),
             "postal_code": self.tr("ZIP code"),
@@ -77,19 +94,24 @@ class ColumnMappingDialog(QDialog):
             "description": self.tr("Description"),
             "category": self.tr("Category"),
             "languages": self.tr("Languages"),
+            "alert": self.tr("Alert (printed first)"),
+            "notes": self.tr("Notes (added to the description)"),
         }
         intro = QLabel(
             self.tr(
-                "%1: %2 rows. Check which column holds what, press Preview, then Import. "
-                "Nothing is saved until every row can be imported."
+                "%1: %2 rows. Check which column holds what (the first values of each are "
+                "shown beside it), then Import. Nothing is saved until every row can be "
+                "imported; what was repaired on the way in is listed below."
             )
             .replace("%1", sheet.source)
             .replace("%2", str(len(sheet.rows)))
         )
         intro.setWordWrap(True)
-        form = QFormLayout()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
         self.choices: dict[str, QComboBox] = {}
-        for field in FIELDS:
+        self.samples: dict[str, QLabel] = {}
+        for position, field in enumerate(FIELDS):
             combo = QComboBox()
             combo.setObjectName(f"mapping.{field}")
             combo.addItem(self.tr("(not in this list)"), "")
@@ -98,8 +120,33 @@ class ColumnMappingDialog(QDialog):
                     combo.addItem(heading, heading)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(field, ""))))
             combo.currentIndexChanged.connect(self._mapping_changed)
+            sample = QLabel()
+            sample.setObjectName(f"samples.{field}")
+            palette = sample.palette()
+            palette.setColor(
+                QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+            )
+            sample.setPalette(palette)
+            # Long values are cut at the dialog's edge (the tooltip has them whole).
+            sample.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.choices[field] = combo
-            form.addRow(labels[field], combo)
+            self.samples[field] = sample
+            row, block = position % FIELD_ROWS, position // FIELD_ROWS
+            grid.addWidget(QLabel(labels[field]), row, block * 3)
+            grid.addWidget(combo, row, block * 3 + 1)
+            grid.addWidget(sample, row, block * 3 + 2)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(5, 1)
+        self.unused = QLabel()
+        self.unused.setObjectName("unusedColumns")
+        self.unused.setWordWrap(True)
+        self.keep_notes_button = QPushButton()
+        self.keep_notes_button.setObjectName("keepNotesButton")
+        self.keep_notes_button.clicked.connect(self._keep_notes)
+        self._notes_column: Column | None = None
+        unused_row = QHBoxLayout()
+        unused_row.addWidget(self.unused, 1)
+        unused_row.addWidget(self.keep_notes_button, 0, Qt.AlignmentFlag.AlignTop)
         self.preview_model = SheetPreviewModel(self)
         self.preview_table = QTableView()
         self.preview_table.setObjectName("previewTable")
@@ -109,9 +156,16 @@ class ColumnMappingDialog(QDialog):
         header.setStretchLastSection(True)
         # Column widths come from a sample of rows, never from every row of a long list.
         header.setResizeContentsPrecision(SIZING_SAMPLE_ROWS)
+        self.summary = QLabel()
+        self.summary.setObjectName("previewSummary")
         self.report = QPlainTextEdit()
+        self.report.setObjectName("previewReport")
         self.report.setReadOnly(True)
-        self.report.setMaximumHeight(140)
+        # The rows and the report share what the screen leaves (a 1366x768 laptop leaves
+        # little): the rows get most, and the divider between them can be dragged.
+        self.preview_split = QSplitter(Qt.Orientation.Vertical)
+        self.preview_split.setObjectName("previewSplit")
+        self.preview_split.setChildrenCollapsible(False)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("previewButton")
         self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.mapping()))
@@ -124,13 +178,19 @@ class ColumnMappingDialog(QDialog):
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
         top = QWidget()
-        top.setLayout(form)
+        top.setLayout(grid)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(top)
-        layout.addWidget(self.preview_table, 1)
-        layout.addWidget(self.report)
+        layout.addLayout(unused_row)
+        layout.addWidget(self.summary)
+        self.preview_split.addWidget(self.preview_table)
+        self.preview_split.addWidget(self.report)
+        self.preview_split.setStretchFactor(0, 3)
+        self.preview_split.setStretchFactor(1, 2)
+        layout.addWidget(self.preview_split, 1)
         layout.addWidget(buttons)
+        self._show_columns()
 
     def mapping(self) -> dict[str, str]:
         return {
@@ -139,8 +199,43 @@ class ColumnMappingDialog(QDialog):
             if combo.currentData()
         }
 
+    def _show_columns(self) -> None:
+        """Samples beside each field, and the columns left out: from the sheet, at once."""
+        mapping = self.mapping()
+        columns = {c.heading: c for c in describe_columns(self.sheet, mapping)}
+        for field, label in self.samples.items():
+            label.setText(samples_text(columns.get(mapping.get(field, ""))))
+            label.setToolTip(label.text())
+        left = [c for c in columns.values() if c.field is None and c.filled]
+        if left:
+            self.unused.setText(
+                self.tr("Not imported: %1").replace(
+                    "%1",
+                    "; ".join(
+                        f"“{c.heading}” ({samples_text(c)})" if c.samples else f"“{c.heading}”"
+                        for c in left
+                    ),
+                )
+            )
+        else:
+            self.unused.setText(self.tr("Every column with something in it is imported."))
+        self._notes_column = notes_like_column(self.sheet, mapping)
+        self.keep_notes_button.setVisible(self._notes_column is not None)
+        if self._notes_column is not None:
+            self.keep_notes_button.setText(
+                self.tr("Keep “%1” in the description").replace("%1", self._notes_column.heading)
+            )
+
     def _mapping_changed(self) -> None:
         self.import_button.setEnabled(False)
+        self._show_columns()
+
+    def _keep_notes(self) -> None:
+        if self._notes_column is None:
+            return
+        combo = self.choices["notes"]
+        combo.setCurrentIndex(combo.findData(self._notes_column.heading))
+        self.preview_requested.emit(self.mapping())
 
     def _import(self) -> None:
         self.import_button.setEnabled(False)
@@ -149,7 +244,19 @@ class ColumnMappingDialog(QDialog):
     def show_preview(self, preview: SheetPreview) -> None:
         self.preview_model.set_rows(preview.resources)
         self.preview_table.resizeColumnsToContents()
-        self.report.setPlainText(preview.report.text())
+        report = preview.report
+        if report.ok:
+            summary = self.tr("Ready: %1 new, %2 updated. %3 repairs, %4 notes.")
+        else:
+            summary = self.tr("Nothing can be imported yet: %5 problems to fix in the file.")
+        self.summary.setText(
+            summary.replace("%1", str(report.created.get("service", 0)))
+            .replace("%2", str(report.updated.get("service", 0)))
+            .replace("%3", str(len(report.repairs)))
+            .replace("%4", str(len(report.notes)))
+            .replace("%5", str(len(report.problems)))
+        )
+        self.report.setPlainText(report.text())
         self.import_button.setEnabled(preview.ok and bool(preview.resources))
 
     def show_error(self, message: str) -> None:
