@@ -67,6 +67,10 @@ def usual_purposes(
     session: Session, actor: Actor, person_id: int, *, recent: int = 10
 ) -> list[str]:
     """The purpose this person most often came for lately (the sign-in default)."""
+    return _usual_purposes(session, person_id, recent)
+
+
+def _usual_purposes(session: Session, person_id: int, recent: int = 10) -> list[str]:
     last_visits = (
         select(Visit.id)
         .where(Visit.person_id == person_id, Visit.status != VisitStatus.UNDONE)
@@ -117,6 +121,32 @@ def sign_in(
     now: datetime | None = None,
 ) -> int:
     """Sign a person (or, with no person, an anonymous visitor) in; returns the visit's id."""
+    return _create_visit(
+        session,
+        actor,
+        person_id=person_id,
+        purposes=purposes,
+        anonymous_initials=anonymous_initials,
+        requested_coach_id=requested_coach_id,
+        note=note,
+        now=now,
+    )
+
+
+def _create_visit(
+    session: Session,
+    actor: Actor,
+    *,
+    person_id: int | None,
+    purposes: list[PurposeChoice],
+    anonymous_initials: str | None = None,
+    requested_coach_id: int | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+    way_in: str | None = None,
+) -> int:
+    """The sign-in itself, for `sign_in` and the card and kiosk sign-ins (desk.services.cards,
+    desk.services.kiosk), which check their own permissions: `way_in` is "card" or "kiosk"."""
     now = now or utc_now()
     chosen = _clean_purposes(session, purposes)
     initials = clean_text(anonymous_initials, label="The initials", field="initials", max_length=12)
@@ -151,6 +181,7 @@ def sign_in(
         requested_coach_id=requested_coach_id,
         signed_in_by_id=actor.staff_id,
         note=clean_text(note, label="The note", field="note", max_length=NOTE_MAX),
+        way_in=way_in,
     )
     visit.purposes = [VisitPurpose(purpose_code=c.code, quantity=c.quantity) for c in chosen]
     session.add(visit)
@@ -175,6 +206,7 @@ def sign_in(
         at=now,
         purposes=[c.code for c in chosen],
         anonymous=person_id is None,
+        **({"way_in": way_in} if way_in else {}),
     )
     return visit.id
 
@@ -196,6 +228,7 @@ class QueueEntry:
     coach_name: str | None  # with this coach now
     assigned_coach_name: str | None  # the peer's coach
     requested_coach_name: str | None
+    way_in: str | None = None  # "card" (scanned at the desk), "kiosk" (at the door), or None
 
     @property
     def is_anonymous(self) -> bool:
@@ -250,6 +283,7 @@ def _queue_statements():
             Visit.requested_coach_id,
             Purpose.label,
             VisitPurpose.quantity,
+            Visit.way_in,
         )
         .outerjoin(Person, Person.id == Visit.person_id)
         .outerjoin(
@@ -297,6 +331,7 @@ def _entries(rows, names: dict[int, str]) -> list[QueueEntry]:
             names.get(row[11]),
             names.get(row[12]),
             names.get(row[13]),
+            row[16],
         )
         for visit_id, row in visits.items()
     ]
@@ -310,7 +345,7 @@ def today_queue(
     day = center_day(session, now or utc_now())
     here_rows = session.execute(_HERE, {"day": day}).all()
     if here_rows:
-        total, anonymous = here_rows[0][16], here_rows[0][17]
+        total, anonymous = here_rows[0][17], here_rows[0][18]
     else:
         total, anonymous = session.execute(_COUNTS, {"day": day}).one()
     names = dict(session.execute(_STAFF_NAMES).all())
