@@ -34,6 +34,7 @@ from ui.pages.activity import ActivityPage
 from ui.pages.center_settings import CenterSettingsPage
 from ui.pages.coaches import CoachesPage
 from ui.pages.front_desk import FrontDeskPage
+from ui.pages.groups import GroupsPage
 from ui.pages.people import PeoplePage
 from ui.pages.referrals import ReferralsPage
 from ui.pages.reports import ReportsPage
@@ -95,6 +96,7 @@ PAGES: tuple[type[Page], ...] = (
     ResourcesPage,
     ReferralsPage,
     CoachesPage,
+    GroupsPage,
     StaffPage,
     CenterSettingsPage,
     ActivityPage,

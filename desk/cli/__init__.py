@@ -17,6 +17,7 @@ from desk.cli import (
     directory_commands,
     referral_commands,
     report_command,
+    schedule_command,
     seed_command,
     self_check,
 )
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     referral_commands.register(commands)
     backup_commands.register(commands)
     report_command.register(commands)
+    schedule_command.register(commands)
     return parser
 
 

@@ -18,6 +18,7 @@ from desk.demo.catalog import CATALOG
 from desk.demo.people_data import NOTABLE_PEOPLE
 from desk.demo.seed_coaching import seed_coaching, sign_in_for_coaching
 from desk.demo.seed_directory import seed_directory
+from desk.demo.seed_groups import seed_groups
 from desk.demo.seed_people import seed_coaches, seed_people_and_visits
 from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
@@ -67,6 +68,10 @@ def seed_demo_data(
         services = seed_directory(session, services=plan.services, today=today, now=now, rng=rng)
         coach_ids = seed_coaches(session, now)
         progress(f"coaches: {len(coach_ids)}")
+        groups = seed_groups(
+            session, coach_ids=coach_ids, first_day=first_day, today=today, now=now
+        )
+        progress(f"groups: {len(groups)}")
         progress(f"people: {plan.people:,}; visits over {len(days):,} days")
         first_person = next_id(session, Person.id)
         people, visits = seed_people_and_visits(

@@ -205,7 +205,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "week.changed": {"en": "Changed this week", "es": "Cambio esta semana"},
     "week.room": {"en": "Room: {room}", "es": "Sala: {room}"},
     "week.led_by": {"en": "Led by {name}", "es": "Coordina: {name}"},
-    "week.in_language": {"en": "In {language}", "es": "En {language}"},
+    "week.in_language": {"en": "In {spoken}", "es": "En {spoken}"},
     # A sign-in card (a wallet card and a key tag)
     "card.page_title": {"en": "Your sign-in card", "es": "Su tarjeta de registro"},
     "card.cut": {

@@ -107,3 +107,23 @@ def test_more_services_than_the_catalog_are_made_for_scale(
         names = session.scalars(select(Service.name)).all()
     assert count == 130
     assert len(set(names)) == 130
+
+
+def test_demo_has_the_centers_week_of_groups(database: Database, actor: Actor) -> None:
+    from desk.services.groups import list_groups, week_meetings
+
+    seed_demo_data(database, actor, SeedPlan(people=20, services=10))
+    with database.session() as session:
+        groups = {group.name: group for group in list_groups(session)}
+        today = center_today(session)
+        week = week_meetings(session, today - timedelta(days=today.weekday()))
+    assert {
+        "All-recovery meeting",
+        "Family and friends group",
+        "Spanish-language recovery group",
+        "Recovery skills workshop",
+        "Computer lab",
+    } <= set(groups)
+    assert groups["Spanish-language recovery group"].details.language == "es"
+    assert groups["Recovery skills workshop"].facilitator  # a coach leads it
+    assert len([m for m in week if m.name == "Computer lab"]) == 5

@@ -30,6 +30,7 @@ from desk.services.checkin import (
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
 from ui.pages.front_desk.intake_dialog import IntakeDialog
+from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
 from ui.widgets.page import Page
@@ -88,8 +89,11 @@ class FrontDeskPage(Page):
             ("Ctrl+K", self.focus_box),  # Ctrl+L locks the station
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
+        self.today = TodayAtCenterLine(context, self)
+        view.add_today_line(self.today)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(view.queue_model.tick)
+        self._ticker.timeout.connect(self.today.refresh)
         self._ticker.start(TICK_MS)
         context.changes.changed.connect(self._on_changes)
         self._update_hint()
@@ -101,6 +105,7 @@ class FrontDeskPage(Page):
 
     def activate(self) -> None:
         self.queue.refresh()
+        self.today.refresh()
         self.focus_box()
 
     def focus_box(self) -> None:

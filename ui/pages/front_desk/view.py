@@ -106,11 +106,18 @@ class FrontDeskView(QWidget):
         layout.addWidget(self.results)
         layout.addWidget(self.purposes)
         layout.addLayout(actions)
+        self._today_index = layout.count()  # "Today at the center" goes here
         queue_heading = QLabel(self.tr("Today's queue"))
         queue_heading.setObjectName("sectionHeading")
         layout.addWidget(queue_heading)
         layout.addWidget(self.queue, 1)
         layout.addLayout(queue_actions)
+
+    def add_today_line(self, line: QWidget) -> None:
+        """The line "Today at the center", just above today's queue."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._today_index, line)
 
     def _fit_results(self) -> None:
         """The matches drop down under the box, as tall as they are, and vanish when none."""

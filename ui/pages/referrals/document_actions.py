@@ -10,6 +10,7 @@ and the §2.32 notice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -29,6 +30,7 @@ from desk.services.referrals import (
     sheet_for_output,
 )
 from desk.services.settings import center_today
+from desk.services.week_handout import week_schedule
 from ui.context import AppContext
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
@@ -210,6 +212,21 @@ class DocumentActions(QObject):
             category.code,
             None,
             self.tr("The “%3” handout was sent to %2.").replace("%3", category.name),
+        )
+
+    def week_schedule(self, monday: date, language: str, large_print: bool, how: str) -> None:
+        """The handout "This week at the center" (no person)."""
+        target = self._target(how, f"week-{monday.isoformat()}-{language}.pdf")
+        if target is None:
+            return
+        self._render_and_send(
+            lambda session: week_schedule(session, monday, language, large_print)[1],
+            target,
+            f"This week at the center: {monday.isoformat()}",
+            "week_schedule",
+            monday.isoformat(),
+            None,
+            self.tr("The week's handout (%3) was sent to %2.").replace("%3", monday.isoformat()),
         )
 
     def _render_and_send(
