@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from desk.atomic_files import write_text_atomically
+
 
 @dataclass
 class Figure:
@@ -59,9 +61,10 @@ def report(title: str, engine: str, figures: list[Figure], out: Path | None) -> 
         )
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(
+        write_text_atomically(
+            out,
             json.dumps(
                 {"title": title, "engine": engine, "figures": [asdict(f) for f in figures]},
                 indent=2,
-            )
+            ),
         )

@@ -48,7 +48,10 @@ def describe_url(url: URL) -> str:
     """A short description for the status bar; never shows a password."""
     if url.get_backend_name() == "sqlite":
         return f"SQLite file {url.database or '(in memory)'}"
+    service = url.query.get("service")
+    if service and not url.host and not url.database:  # all of it in the service file
+        return f"PostgreSQL service {service}"
     host = url.host or "localhost"
     port = f":{url.port}" if url.port else ""
     user = f"{url.username}@" if url.username else ""
-    return f"PostgreSQL {user}{host}{port}/{url.database}"
+    return f"PostgreSQL {user}{host}{port}/{url.database or ''}"

@@ -28,6 +28,19 @@ class DatabaseUnavailable(DeskError):
     """The database server or file cannot be reached right now."""
 
 
+class DatabaseLoginRefused(DatabaseUnavailable):
+    """The server is up, but refused this role, its password, or the database named."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The database can be read but not written (a folder or disk gone read-only): for the
+    desk, an outage like any other; what was typed stays, and is saved once it is back."""
+
+
+class DatabaseTooSlow(DatabaseUnavailable):
+    """The database did not answer in time (a frozen network, a lock held elsewhere)."""
+
+
 class NotADatabase(DeskError):
     """The file named as the database is not a SQLite database."""
 

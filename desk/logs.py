@@ -6,9 +6,20 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from desk.file_privacy import create_private_file, make_private, make_private_folder
+
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, the first and every one after a rotation, readable by this account only."""
+
+    def _open(self):
+        create_private_file(Path(self.baseFilename))
+        make_private(Path(self.baseFilename))
+        return super()._open()
 
 
 def configure_logging(log_path: Path, *, level: int = logging.INFO) -> Path | None:
@@ -20,8 +31,9 @@ def configure_logging(log_path: Path, *, level: int = logging.INFO) -> Path | No
             root.removeHandler(handler)
             handler.close()
     try:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        make_private_folder(log_path.parent.parent)  # the data folder
+        make_private_folder(log_path.parent)
+        handler: logging.Handler = PrivateRotatingFileHandler(
             log_path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError:

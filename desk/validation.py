@@ -1,8 +1,16 @@
 """Checking what staff type: plain messages for what cannot be stored, exact storage for the rest.
 
-Text is stored as typed (accents, emoji, right-to-left scripts, quotes: all kept exactly); only
-surrounding whitespace and invisible control characters are removed, and lengths are capped
-with a message rather than truncated.
+Text is stored as typed (accents, emoji, right-to-left scripts, quotes: all kept exactly), with
+three exceptions that keep what is stored what was meant:
+
+- whitespace is made plain: a line break, tab or run of spaces inside a one-line field (a name
+  pasted from an email: "Ann\nMarie") becomes one space, never nothing ("AnnMarie"); a note
+  keeps its line breaks, each line's spaces made single;
+- invisible characters are removed: control characters, and format characters such as the
+  bidirectional overrides and isolates (U+202E and the like), which can make a name show on
+  screen as something other than what is stored. The zero-width joiner and non-joiner stay:
+  they are part of how Persian and Indic names (and emoji) are spelled;
+- lengths are capped with a message rather than truncated.
 """
 
 from __future__ import annotations
@@ -23,8 +31,27 @@ NOTE_MAX = 2000
 EARLIEST_BIRTH_YEAR = 1900
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Format characters (Cf) stay: zero-width joiners and bidi marks are part of real names.
-_UNWANTED_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
+_UNWANTED_CATEGORIES = {"Cc", "Cs", "Co", "Cn", "Cf"}
+_KEPT_FORMAT = {"\u200c", "\u200d"}  # zero-width non-joiner and joiner: spelling, not disguise
+_EMOJI_TAGS = range(0xE0020, 0xE0080)  # the tags of subdivision flags (England, Scotland)
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+
+
+def _visible(ch: str) -> bool:
+    if unicodedata.category(ch) not in _UNWANTED_CATEGORIES:
+        return True
+    return ch in _KEPT_FORMAT or ord(ch) in _EMOJI_TAGS
+
+
+def plain_text(text: str, *, multiline: bool = False) -> str:
+    """`text` with plain whitespace and without invisible characters (see the module's
+    docstring); surrounding whitespace removed."""
+    if multiline:
+        lines = (plain_text(line) for line in _LINE_BREAKS.split(text))
+        return "\n".join(lines).strip()
+    visible = "".join(ch for ch in _SPACES.sub(" ", text) if _visible(ch))
+    return _SPACES.sub(" ", visible).strip()  # "a \u202e b" is "a b"
 
 
 def clean_text(
@@ -38,11 +65,7 @@ def clean_text(
     """Trim `value`; None when empty; a ValidationError when too long or not text."""
     if value is None:
         return None
-    text = str(value)
-    allowed = {"\n", "\t"} if multiline else set()
-    text = "".join(
-        ch for ch in text if ch in allowed or unicodedata.category(ch) not in _UNWANTED_CATEGORIES
-    ).strip()
+    text = plain_text(str(value), multiline=multiline)
     if not text:
         return None
     if len(text) > max_length:
@@ -65,8 +88,27 @@ def clean_email(value: str, *, field: str = "email") -> str:
     return text
 
 
-def parse_phone(value: str, *, field: str = "phone", region: str = DEFAULT_REGION) -> str:
-    """A phone number in E.164 form (+15085551234), or a ValidationError saying why not."""
+EXTENSION_MAX = 10  # digits; "+" 15 digits ";ext=" and 10 fit a person's phone column (32)
+_EXTENSION = re.compile(
+    r"(?i)\s*(?:;\s*ext\s*=|,|#|\bext\b\.?|\bextension\b|\bx\b|x(?=\s*\d+\s*$)).*$"
+)
+
+
+def phone_without_extension(text: str) -> str:
+    """What was typed before an extension ("508-555-0142 x12" is "508-555-0142")."""
+    return _EXTENSION.sub("", text)
+
+
+def parse_phone(
+    value: str,
+    *,
+    field: str = "phone",
+    region: str = DEFAULT_REGION,
+    keep_extension: bool = False,
+) -> str:
+    """A phone number in E.164 form (+15085551234), or a ValidationError saying why not.
+    With `keep_extension`, an extension typed after it is kept as RFC 3966 writes it
+    (+15085550142;ext=12), which phonenumbers reads back and shows as "ext. 12"."""
     text = value.strip()
     try:
         number = phonenumbers.parse(text, region)
@@ -78,7 +120,16 @@ def parse_phone(value: str, *, field: str = "phone", region: str = DEFAULT_REGIO
             field=field,
             hint="Type ten digits for a US number, such as 508 555 0142, or +country code.",
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if keep_extension and number.extension:
+        if len(number.extension) > EXTENSION_MAX:
+            raise ValidationError(
+                f"The extension “{number.extension}” is longer than {EXTENSION_MAX} digits.",
+                field=field,
+                hint="Check the extension, or put it in the note.",
+            )
+        return f"{e164};ext={number.extension}"
+    return e164
 
 
 def parse_service_phone(value: str, *, field: str = "phone", region: str = DEFAULT_REGION) -> str:
@@ -98,8 +149,9 @@ def parse_service_phone(value: str, *, field: str = "phone", region: str = DEFAU
 
 
 def format_phone_for_display(value: str, *, field: str = "phone") -> str:
-    """A valid number in the national form for the US ((508) 555-0142), international otherwise."""
-    e164 = parse_phone(value, field=field)
+    """A valid number in the national form for the US ((508) 555-0142), international otherwise,
+    with its extension if it has one ((508) 555-0142 ext. 12)."""
+    e164 = parse_phone(value, field=field, keep_extension=True)
     number = phonenumbers.parse(e164, None)
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL
@@ -154,8 +206,16 @@ def clean_url(value: str, *, field: str = "url", label: str = "Web address") -> 
     text = value.strip()
     if "://" not in text:
         text = f"https://{text}"
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in text:
+    try:
+        parsed = urlparse(text)
+    except ValueError:  # "[" alone is read as half an IPv6 address
+        parsed = None
+    if (
+        parsed is None
+        or parsed.scheme not in ("http", "https")
+        or "." not in parsed.netloc
+        or " " in text
+    ):
         raise ValidationError(
             f"“{value.strip()}” is not a web address.",
             field=field,

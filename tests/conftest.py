@@ -26,7 +26,9 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
 from desk.services.actor import Actor
+from tests.small_disk import small_disk  # noqa: F401  (a fixture for every test)
 from tests.staff import admin_actor
+from tests.tcp_proxy import TcpProxy
 
 PG_URL_ENV = "RECOVERY_DESK_TEST_PG_URL"
 ENGINES = ("sqlite", "postgresql")
@@ -161,6 +163,26 @@ def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]
 def actor(database: Database) -> Actor:
     with database.session() as session:
         return admin_actor(session)
+
+
+@pytest.fixture
+def postgres_behind_a_proxy(postgres_template: str | None):
+    """A PostgreSQL database reached through a proxy the test can cut, freeze or restore
+    (tests/tcp_proxy.py): a network outage, for real."""
+    admin_url = postgres_admin_url()
+    if admin_url is None or postgres_template is None:
+        pytest.skip("PostgreSQL not configured: set RECOVERY_DESK_TEST_PG_URL")
+    database = clone_postgres_database(admin_url, postgres_template)
+    admin = make_url(admin_url)
+    proxy = TcpProxy(admin.host or "localhost", admin.port or 5432)
+    proxy.start()
+    through_proxy = Database.open(
+        database.url.set(host="127.0.0.1", port=proxy.port).render_as_string(False)
+    )
+    yield through_proxy, proxy
+    proxy.cut()
+    through_proxy.dispose()
+    drop_postgres_database(admin_url, database)
 
 
 class CrashRecorder:

@@ -6,6 +6,7 @@ import argparse
 import logging
 import signal
 import sys
+from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QSettings, QTimer
@@ -19,15 +20,24 @@ from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
 from desk.demo.database import DemoDatabase, create_demo_database
+from desk.draft_cipher import station_cipher
 from desk.errors import DeskError
+from desk.file_privacy import make_private
 from desk.logs import configure_logging
 from desk.paths import data_dir, fonts_dir, log_file, resources_dir
+from desk.print_journal import JOURNAL_FILE, PrintJournal
 from desk.services.actor import Actor, command_line_actor, station_name
 from desk.services.settings import load_settings
 from ui.backups import BackupScheduler
 from ui.change_listener import ChangeListener
 from ui.context import AppContext
-from ui.drafts import FormDraft
+from ui.drafts import (
+    DraftVault,
+    MemoryDraftVault,
+    SealedDraftVault,
+    discard_kept_drafts,
+    sweep_kept_drafts,
+)
 from ui.error_dialog import CrashReporter
 from ui.main_window import MainWindow
 from ui.pages.activity import ActivityPage
@@ -82,11 +92,12 @@ def station_settings(*, demo: bool, database: str = "") -> QSettings:
     name = "station-demo.ini" if demo else "station.ini"
     settings = QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
     if demo or settings.value(DRAFTS_DATABASE_KEY, database) != database:
-        FormDraft.discard_all(settings)
+        discard_kept_drafts(settings)
     else:
-        FormDraft.sweep_expired(settings)
+        sweep_kept_drafts(settings)
     settings.setValue(DRAFTS_DATABASE_KEY, database)
     settings.sync()
+    make_private(Path(settings.fileName()))  # later saves keep the file's mode
     return settings
 
 
@@ -104,6 +115,16 @@ PAGES: tuple[type[Page], ...] = (
 )
 
 
+def station_drafts(settings: QSettings, *, demo: bool) -> DraftVault:
+    """Where unsaved drafts are kept: sealed in station.ini with a key from the OS keyring,
+    or in memory only when this station has none (or for a demo)."""
+    cipher = None if demo else station_cipher(f"drafts key for {data_dir()}")
+    if cipher is None:
+        logger.info("unsaved drafts are kept in memory only on this station")
+        return MemoryDraftVault()
+    return SealedDraftVault(settings, cipher)
+
+
 def build_pages(context: AppContext) -> list[Page]:
     """The pages the signed-in staff member's role may use, in the navigation's order."""
     return [
@@ -111,6 +132,16 @@ def build_pages(context: AppContext) -> list[Page]:
         for page in PAGES
         if page.required_permission is None or context.may(page.required_permission)
     ]
+
+
+def station_journal(*, demo: bool, database: str) -> PrintJournal:
+    """Records of prints waiting for the database, in the data folder (desk/print_journal.py).
+    A demo's are thrown away with the demo."""
+    name = "print-journal-demo.json" if demo else JOURNAL_FILE
+    journal = PrintJournal(data_dir() / name, database)
+    if demo:
+        journal.discard_all()
+    return journal
 
 
 def build_main_window(context: AppContext) -> MainWindow:
@@ -197,9 +228,13 @@ def run_app(args: argparse.Namespace) -> int:
     title = (
         app.tr("Recovery Desk (demo: sample data only)") if demo is not None else "Recovery Desk"
     )
+    journal = station_journal(demo=demo is not None, database=where)
+    drafts = station_drafts(settings, demo=demo is not None)
     notice: tuple[str, str] | None = None
     while True:
-        code, restore = _run_station(app, database, settings, crash, demo, title, notice)
+        code, restore = _run_station(
+            app, database, settings, crash, demo, title, notice, journal=journal, drafts=drafts
+        )
         if restore is None:
             if demo is not None:
                 database.dispose()  # a restored demo is a new Database on the same file
@@ -222,15 +257,21 @@ def _run_station(
     demo: DemoDatabase | None,
     title: str,
     notice: tuple[str, str] | None,
+    *,
+    journal: PrintJournal,
+    drafts: DraftVault,
 ) -> tuple[int, CheckedBackup | None]:
     """The station on `database` until the app closes, or an admin asks for a restore (the
     checked backup is returned then, every window closed and all work let go)."""
-    tasks = TaskRunner(database, crash.report)
+    tasks = TaskRunner(database, crash.report, journal=journal)
+    waiting = tasks.replay_journal()  # prints recorded before a crash or a close
+    if waiting:
+        logger.info("writing %d print record(s) kept in the journal", waiting)
     with database.session() as session:
         station = station_actor(session)
     backups = BackupScheduler(database, station, tasks, settings, automatic=demo is None)
     sessions = StaffSessions(
-        database, settings, tasks, build_main_window, title=title, backups=backups
+        database, settings, tasks, build_main_window, title=title, backups=backups, drafts=drafts
     )
     tasks.setParent(sessions)
     backups.setParent(sessions)

@@ -12,6 +12,7 @@ from desk.db.engine import Database
 from desk.lookup.person_index import PersonIndex
 from desk.services.actor import Actor
 from ui.basket import BasketModel
+from ui.drafts import DraftVault, MemoryDraftVault
 from ui.formatting import CenterTime
 from ui.tasks import TaskRunner
 
@@ -46,6 +47,7 @@ class AppContext:
     people_index: PersonIndex = field(default_factory=PersonIndex)
     center_time: CenterTime = field(default_factory=CenterTime)
     backups: BackupScheduler | None = None  # None where there are no automatic backups (tests)
+    drafts: DraftVault = field(default_factory=MemoryDraftVault)  # unsaved forms (ui/drafts.py)
 
     def may(self, permission: Permission) -> bool:
         """Whether the signed-in staff member's role holds `permission`: for showing only the

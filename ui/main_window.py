@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -10,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -19,13 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk.access import ROLE_WORDS, Permission
-from desk.errors import DeskError
+from desk.errors import DatabaseLoginRefused, DeskError
 from ui.backups import BackupState, describe_state
 from ui.context import AppContext
 from ui.staff.account_dialog import AccountDialog
 from ui.widgets.banner import Banner
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
+
+logger = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -110,7 +113,6 @@ class MainWindow(QMainWindow):
             self.sign_out_button,
         ):
             self.statusBar().addPermanentWidget(widget)
-        self._signing_out = False
         self.restore_request: object | None = None  # a CheckedBackup, once one is confirmed
         self._warned_overdue = False
         if context.backups is not None:
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         context.navigator.show_page.connect(self._show_page_by_id)
         context.tasks.database_unavailable.connect(self._on_database_unavailable)
         context.tasks.database_available.connect(self._on_database_available)
+        context.tasks.journal_problem.connect(self._on_journal_problem)
+        for problem in context.tasks.journal.problems:  # found when it was read at start
+            self._on_journal_problem(problem)
         self._restore_geometry()
 
     def show_page(self, index_or_id: int | str) -> Page:
@@ -149,6 +154,9 @@ class MainWindow(QMainWindow):
         self.pages[row].activate()
 
     def _on_database_unavailable(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseLoginRefused):  # the server is up: it said no
+            self.banner.show_message(f"{error.message} {error.hint}", "error")
+            return
         self.banner.show_message(
             self.tr(
                 "The database cannot be reached right now. %1 Nothing you typed is lost; "
@@ -156,6 +164,9 @@ class MainWindow(QMainWindow):
             ).replace("%1", error.message),
             "error",
         )
+
+    def _on_journal_problem(self, message: str) -> None:
+        self.banner.show_message(message, "error")
 
     def _on_database_available(self) -> None:
         if self.banner.property("level") == "error":
@@ -214,32 +225,13 @@ class MainWindow(QMainWindow):
 
     def close_for_sign_out(self) -> None:
         """Close this window for good (its staff member signed out); the app goes on."""
-        self._signing_out = True
         self.close()
         self.deleteLater()
 
     def closeEvent(self, event) -> None:
         waiting = self.context.tasks.records_waiting
-        # staff closing it, not the system shutting down or a sign-out
-        if waiting and event.spontaneous() and not self._signing_out:
-            answer = QMessageBox.warning(
-                self,
-                self.tr("Records not written yet"),
-                (
-                    self.tr("1 record of a print is waiting")
-                    if waiting == 1
-                    else self.tr("%1 records of prints are waiting").replace("%1", str(waiting))
-                )
-                + self.tr(
-                    " for the database to come back. If Recovery Desk closes now, the activity "
-                    "log will not have them.\n\nClose anyway?"
-                ),
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Close:
-                event.ignore()
-                return
+        if waiting:  # kept on disk (the print journal): written at the next start
+            logger.info("closing with %d print record(s) kept in the journal", waiting)
         settings = self.context.settings
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())

@@ -22,10 +22,13 @@ def record_event(
     *,
     person_id: int | None = None,
     at: datetime | None = None,
+    idempotency_key: str | None = None,
     **detail: Any,
 ) -> None:
     """Add one audit event to the session; it commits (or not) with the act it records.
-    Only declared actions are accepted (a ValueError names an undeclared one)."""
+    Only declared actions are accepted (a ValueError names an undeclared one).
+    `idempotency_key` (unique) marks an event that may be written again after a lost reply
+    or a crash, such as the record of a print kept in the station's journal."""
     session.add(
         AuditEvent(
             occurred_at=at or utc_now(),
@@ -36,5 +39,6 @@ def record_event(
             person_id=person_id,
             station=actor.station or None,
             detail=detail or None,
+            idempotency_key=idempotency_key,
         )
     )

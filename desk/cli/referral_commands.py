@@ -9,9 +9,13 @@ referral given to a person (the app does that when a sheet is printed for them).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from desk.access import Permission
+from desk.atomic_files import atomic_write
 from desk.cli.common import open_and_upgrade
 from desk.cli.rights import read_only_actor, signed_in_actor
 from desk.errors import DeskError
@@ -55,14 +59,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     handout.set_defaults(handler=handout_command)
 
 
-def _write(path: Path, pdf: bytes) -> None:
+@contextmanager
+def _output(path: Path) -> Iterator[BinaryIO]:
+    """The PDF file, written atomically: it takes its place only once the activity log has
+    recorded the export (committed), so no sheet leaves the desk unrecorded, and a failed
+    write (a full disk) leaves the file that was there."""
     if not path.parent.is_dir():
         raise DeskError(
             f"Cannot write {path}: the folder {path.parent} does not exist.",
             hint="Create the folder first, or choose another --out.",
         )
     try:
-        path.write_bytes(pdf)
+        with atomic_write(path) as output:
+            yield output
     except OSError as error:
         raise DeskError(
             f"Cannot write {path}: {error.strerror}.", hint="Choose another --out."
@@ -79,7 +88,7 @@ def referral_sheet_command(args: argparse.Namespace) -> int:
             if args.person is not None
             else read_only_actor(database)
         )
-        with database.transaction() as session:
+        with _output(args.out) as output, database.transaction() as session:
             defaults = referral_defaults(session, actor, args.person)
             request = ReferralRequest(
                 service_ids=tuple(args.service),
@@ -89,7 +98,7 @@ def referral_sheet_command(args: argparse.Namespace) -> int:
                 coach_id=defaults.coach_id,
             )
             prepared = prepare_sheet(session, actor, request, center_today(session))
-            _write(args.out, prepared.pdf)
+            output.write(prepared.pdf)
             record_document_output(
                 session,
                 actor,
@@ -110,12 +119,12 @@ def handout_command(args: argparse.Namespace) -> int:
     category = find_category(args.category)
     database, _ = open_and_upgrade(args)
     try:
-        with database.transaction() as session:
+        with _output(args.out) as output, database.transaction() as session:
             actor = command_line_actor(session)
             content, pdf = category_handout(
                 session, category, args.lang, False, center_today(session)
             )
-            _write(args.out, pdf)
+            output.write(pdf)
             record_document_output(
                 session,
                 actor,

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from desk.cli.common import open_and_upgrade
-from desk.cli.referral_commands import _write
+from desk.cli.referral_commands import _output
 from desk.printing.catalogue import LANGUAGES
 from desk.services.actor import command_line_actor
 from desk.services.handouts import record_document_output
@@ -48,10 +48,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 def schedule_command(args: argparse.Namespace) -> int:
     database, _ = open_and_upgrade(args)
     try:
-        with database.transaction() as session:
+        with _output(args.out) as output, database.transaction() as session:
             actor = command_line_actor(session)
             content, pdf = week_schedule(session, args.week, args.lang, args.large_print)
-            _write(args.out, pdf)
+            output.write(pdf)
             record_document_output(
                 session,
                 actor,

@@ -18,7 +18,7 @@ import psycopg
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
-from desk.db.engine import Database
+from desk.db.engine import Database, postgres_connect_args
 from desk.models import ChangeNotice
 
 CHANNEL = "recovery_desk_changes"
@@ -118,7 +118,7 @@ class SqliteChangeWatcher:
 
 class PostgresChangeWatcher:
     def __init__(self, conninfo: str) -> None:
-        self._connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
+        self._connection = psycopg.connect(conninfo, autocommit=True, **postgres_connect_args())
         self._connection.execute(f"LISTEN {CHANNEL}")
 
     def wait_for_changes(self, timeout: float) -> set[str]:

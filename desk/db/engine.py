@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,9 +17,44 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk.config import describe_url, parse_database_url
 from desk.db.failures import explain_database_error
 from desk.errors import DataFolderNotWritable, DeskError
+from desk.file_privacy import create_private_file, make_private_folder
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 POSTGRES_CONNECT_TIMEOUT_S = 5
+# A frozen network (packets dropped, not refused) never fails a socket on its own: TCP keeps
+# retrying for a quarter of an hour. These bound it. An idle connection is probed after 5 s
+# and given up after 3 unanswered probes 2 s apart; data left unacknowledged for 9 s fails
+# the connection (tcp_user_timeout), so a Save sent into a dead network fails in seconds.
+POSTGRES_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 9000,
+}
+# The server gives up on a statement after 15 s (a lock held by a stuck station), and ends a
+# session left idle inside a transaction for 60 s (a station that vanished mid-save), so its
+# locks do not hold up everyone else. Migrations and the demo seed lift the first for their
+# own transaction (allow_long_statements).
+POSTGRES_STATEMENT_TIMEOUT_MS = 15_000
+POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+
+
+def postgres_connect_args() -> dict[str, object]:
+    """libpq options for every connection this program makes to PostgreSQL."""
+    return {
+        "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,
+        **POSTGRES_KEEPALIVES,
+        "options": f"-c statement_timeout={POSTGRES_STATEMENT_TIMEOUT_MS} "
+        f"-c idle_in_transaction_session_timeout={POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS}",
+    }
+
+
+def allow_long_statements(connection: Session | Connection) -> None:
+    """Lift the statement timeout for the current transaction (a migration, the demo seed)."""
+    bind = connection if isinstance(connection, Connection) else connection.get_bind()
+    if bind.dialect.name == "postgresql":
+        connection.execute(text("SET LOCAL statement_timeout = 0"))
 
 
 def _apply_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -44,7 +79,8 @@ def enable_wal(engine: Engine) -> None:
 def ensure_writable_folder(folder: Path) -> None:
     """Create `folder` if needed and prove a file can be written there."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            make_private_folder(folder)  # a folder made for the database is ours alone
         probe = folder / f".write-probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
@@ -68,10 +104,13 @@ def create_database_engine(url: URL) -> Engine:
     return create_engine(
         url,
         hide_parameters=True,
-        pool_pre_ping=False,  # a dropped connection fails one task, then the pool reconnects
+        # After a server restart or failover every pooled connection is dead; a ping on
+        # checkout (one round trip) finds that out, so the first action afterwards does not
+        # fail with "cannot be reached" while the server is up.
+        pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
-        connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
+        connect_args=postgres_connect_args(),
     )
 
 
@@ -91,6 +130,8 @@ class Database:
             path = Path(url.database).expanduser()
             if create_folder:
                 ensure_writable_folder(path.parent)
+                # Made 0600 before SQLite creates it; its WAL and SHM files take its mode.
+                create_private_file(path)
             url = url.set(database=str(path))
         database = cls(url, create_database_engine(url))
         database.check_connection()

@@ -10,6 +10,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desk.errors import (
     ConflictError,
+    DatabaseLoginRefused,
+    DatabaseReadOnly,
+    DatabaseTooSlow,
     DatabaseUnavailable,
     DataFolderNotWritable,
     DeskError,
@@ -52,7 +55,7 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             hint="Choose the right file with --database, or move this one aside.",
         )
     if "readonly database" in lowered or "read-only" in lowered:
-        return DataFolderNotWritable(
+        return DatabaseReadOnly(
             f"The database{place} can only be read, not written: {reason}.",
             hint="Check the permissions of the database file and its folder.",
         )
@@ -61,6 +64,21 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             f"The database file{place} cannot be opened or created: {reason}.",
             hint="Check that its folder exists and can be written, or choose another with "
             "--database.",
+        )
+    refused = _login_refused(reason, lowered, place)
+    if refused is not None:
+        return refused
+    if "statement timeout" in lowered or "lock timeout" in lowered:
+        return DatabaseTooSlow(
+            f"The database{place} did not answer in time: another station may be holding "
+            "what this needed, or the network is very slow.",
+            hint="Nothing was saved. Try again in a moment.",
+        )
+    if "disk is full" in lowered or "no space left" in lowered:
+        return DatabaseUnavailable(
+            f"The disk that holds the database{place} is full.",
+            hint="Nothing was saved. Free some space on that disk (or ask whoever looks after "
+            "this computer), then save again.",
         )
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseUnavailable(
@@ -74,6 +92,43 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
         return DatabaseUnavailable(
             f"The database{place} cannot be reached: {reason}.",
             hint=RETRY_HINT,
+        )
+    return None
+
+
+LOGIN_HINT = (
+    "Check the user name and password in the database address, or in the PostgreSQL "
+    "password file (~/.pgpass, or the file PGPASSFILE names), with whoever runs the server."
+)
+
+
+def _login_refused(reason: str, lowered: str, place: str) -> DeskError | None:
+    """The server answered, and said no: a wrong password or role is not an outage."""
+    if "password authentication failed" in lowered or "authentication failed" in lowered:
+        return DatabaseLoginRefused(
+            f"The database server{place} refused the password for this user ({reason}).",
+            hint=LOGIN_HINT,
+        )
+    if "no password supplied" in lowered:
+        return DatabaseLoginRefused(
+            f"The database server{place} asks for a password, and none was given.",
+            hint=LOGIN_HINT,
+        )
+    if "role" in lowered and "does not exist" in lowered:
+        return DatabaseLoginRefused(
+            f"The database server{place} does not know this user ({reason}).",
+            hint="Check the user name in the database address with whoever runs the server.",
+        )
+    if "database" in lowered and "does not exist" in lowered:
+        return DatabaseLoginRefused(
+            f"The database server{place} has no such database ({reason}).",
+            hint="Check the database name at the end of the address, or create it "
+            "(see Several stations in the README).",
+        )
+    if "pg_hba.conf" in lowered or "permission denied for database" in lowered:
+        return DatabaseLoginRefused(
+            f"The database server{place} does not let this user in from here ({reason}).",
+            hint="Whoever runs the server must allow this station (pg_hba.conf) or this user.",
         )
     return None
 

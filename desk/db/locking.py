@@ -8,9 +8,12 @@ transaction sees the latest commit (the driver begins the transaction at the fir
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import false, select, text, update
 from sqlalchemy.orm import Session
+
+from desk.models import ChangeNotice
 
 
 def lock_rows(session: Session, model: type, ids: Iterable[int]) -> None:
@@ -26,3 +29,18 @@ def lock_rows(session: Session, model: type, ids: Iterable[int]) -> None:
     # lock leaves the row exactly as it was.
     unchanged = {column.key: column for column in table.c if column.onupdate is not None}
     session.execute(update(table).where(key.in_(wanted)).values(id=key, **unchanged))
+
+
+def now_in_turn(session: Session) -> datetime:
+    """The time to stamp a write with, taken once it is this write's turn.
+
+    On SQLite a writer waits for the one before it (up to the busy timeout): the write lock
+    is taken first (a no-op UPDATE), so a visit is never stamped before one it waited
+    behind. PostgreSQL's own clock is used there, the same for every station whatever their
+    clocks say, read at this moment of the transaction (clock_timestamp, not now())."""
+    if session.get_bind().dialect.name == "postgresql":
+        stamp = session.scalar(text("SELECT clock_timestamp()"))
+        return stamp.astimezone(UTC)
+    table = ChangeNotice.__table__
+    session.execute(update(table).where(false()).values(id=table.c.id))
+    return datetime.now(UTC)

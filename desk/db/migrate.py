@@ -6,7 +6,9 @@ Recovery Desk has migrated is refused rather than guessed at.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,8 +20,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from desk.db.engine import Database, enable_wal
+from desk.atomic_files import TEMP_PREFIX, fsync_folder
+from desk.db.engine import Database, allow_long_statements, enable_wal
 from desk.errors import NotOurDatabase, SchemaTooNew
+from desk.file_privacy import make_private, prune_pre_upgrade_copies
 from desk.paths import migrations_dir
 
 
@@ -96,10 +100,24 @@ def backup_sqlite_file(database: Database, label: str) -> Path | None:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.before-{label}-{stamp}{source.suffix}")
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+    # Copied under a temporary name and renamed when whole: a copy cut short (a full disk,
+    # a crash) is never left looking like a good one.
+    partial = target.with_name(f"{TEMP_PREFIX}{target.name}")
+    try:
+        with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+        with open(partial, "rb+") as copied:
+            os.fsync(copied.fileno())
+        make_private(partial)
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    fsync_folder(target.parent)
+    prune_pre_upgrade_copies(source)  # the newest three are kept
     return target
 
 
@@ -128,6 +146,13 @@ def upgrade_database(database: Database) -> UpgradeResult:
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             connection.commit()
         with connection.begin():
+            if database.is_sqlite:
+                # Python's sqlite3 begins a transaction only before INSERT, UPDATE and DELETE,
+                # never before DDL: without this, each step of each migration commits at
+                # once, and an upgrade cut short (a crash, a kill) leaves the schema half
+                # changed. One explicit transaction makes the whole upgrade all or nothing.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            allow_long_statements(connection)  # an index over ten years of visits takes time
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if database.is_sqlite:

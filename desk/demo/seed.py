@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
-from desk.db.engine import Database
+from desk.db.engine import Database, allow_long_statements
 from desk.demo.bulk import next_id
 from desk.demo.catalog import CATALOG
 from desk.demo.people_data import NOTABLE_PEOPLE
@@ -60,6 +60,7 @@ def seed_demo_data(
     now = now or started
     rng = random.Random(plan.rng_seed)
     with database.transaction() as session:
+        allow_long_statements(session)  # a million visits go in as a few large statements
         zone = load_settings(session).timezone
         today = now.astimezone(zone).date()
         first_day = today - timedelta(days=max(0, round(plan.years * 365.25) - 1))

@@ -117,6 +117,8 @@ def take_desk_details(
         except ValueError as error:
             report.reject(record.where, f"{term.column}: {error}", record.id)
             continue
+        if value is None:  # an empty value: the column's own "not said" (is_sample: False)
+            value = desk_details.EMPTY_MEANS.get(term.column)
         columns[record.values.get("link_id") or ""][term.column] = value
     for term in desk_details.TERMS:
         typed.get("taxonomy_term", {}).pop(term.term_id, None)

@@ -54,6 +54,10 @@ def encode(term: DetailTerm, value: Any) -> str:
     return str(value)
 
 
+# What an attribute with an empty value stands for, where the column cannot be empty.
+EMPTY_MEANS: dict[str, Any] = {"is_sample": False}
+
+
 def decode(term: DetailTerm, text: str | None) -> Any:
     """The column value for an attribute's text; ValueError when it does not fit."""
     if text is None or not str(text).strip():

@@ -7,6 +7,7 @@ belong to none (an organization without services, say) travel only in the tabula
 
 from __future__ import annotations
 
+import io
 import json
 from collections import defaultdict
 from datetime import date, datetime, time
@@ -15,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk.atomic_files import atomic_write
 from desk.errors import DeskError
 from desk.hsds.collect import Row, collect_tables
 from desk.hsds.export_tabular import ExportSummary, cell_text
@@ -206,9 +208,12 @@ def export_json(session: Session, path: Path) -> ExportSummary:
     document = build_services_json(session)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as handle:
+        with atomic_write(path) as output:  # a failed export leaves the old file whole
+            handle = io.TextIOWrapper(output, encoding="utf-8")
             json.dump(document, handle, ensure_ascii=False, indent=1)
             handle.write("\n")
+            handle.flush()
+            handle.detach()
     except OSError as error:
         raise DeskError(
             f"The export could not be written to {path}: {error.strerror or error}.",

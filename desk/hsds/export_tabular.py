@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk.atomic_files import atomic_write, replace_files_atomically
 from desk.errors import DeskError
 from desk.hsds.collect import Row, collect_tables, field_order
 from desk.hsds.spec import package_descriptor, tables
@@ -111,12 +112,18 @@ def build_package(session: Session) -> tuple[dict[str, bytes], dict[str, int]]:
 
 
 def export_tabular(session: Session, path: Path) -> ExportSummary:
-    """Write the package to `path`: a .zip file, or else a folder (created if needed)."""
+    """Write the package to `path`: a .zip file, or else a folder (created if needed).
+
+    Written atomically (desk.atomic_files): a failed export (a full disk, a USB stick pulled
+    out) leaves the previous zip, or the previous files of a folder package, as they were."""
     files, counts = build_package(session)
     try:
         if path.suffix.lower() == ".zip":
             path.parent.mkdir(parents=True, exist_ok=True)
-            with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with (
+                atomic_write(path) as output,
+                zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+            ):
                 for name, data in files.items():
                     archive.writestr(name, data)
         else:
@@ -125,9 +132,7 @@ def export_tabular(session: Session, path: Path) -> ExportSummary:
                     f"{path} is a file; a tabular package is a folder or a .zip.",
                     hint="Choose a folder, or a name ending in .zip.",
                 )
-            path.mkdir(parents=True, exist_ok=True)
-            for name, data in files.items():
-                (path / name).write_bytes(data)
+            replace_files_atomically(path, files)
     except OSError as error:
         raise DeskError(
             f"The export could not be written to {path}: {error.strerror or error}.",

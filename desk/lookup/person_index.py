@@ -66,7 +66,7 @@ class _Person:
 
 def _typed_digits(e164: str) -> str:
     """The digits a person would type: US numbers without the leading country code 1."""
-    digits = digits_only(e164)
+    digits = digits_only(e164.split(";", 1)[0])  # an extension is not part of the number
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 

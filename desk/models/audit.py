@@ -17,6 +17,7 @@ class AuditEvent(Base):
         Index("ix_audit_event_occurred_at", "occurred_at"),
         Index("ix_audit_event_person", "person_id", "occurred_at"),
         Index("ix_audit_event_entity", "entity_type", "entity_id"),
+        Index("uq_audit_event_idempotency_key", "idempotency_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(BigIntKey, primary_key=True, autoincrement=True)
@@ -28,3 +29,6 @@ class AuditEvent(Base):
     person_id: Mapped[int | None]  # whose information this touched, to answer "who saw what"
     station: Mapped[str | None] = mapped_column(String(120))
     detail: Mapped[dict[str, Any] | None]
+    # Set on events that may be written twice (a print record replayed from the station's
+    # journal): the unique index turns a second write into a conflict, never a duplicate.
+    idempotency_key: Mapped[str | None] = mapped_column(String(36))

@@ -24,6 +24,7 @@ class Person(Base):
         ),
         Index("ix_person_updated_at", "updated_at"),
         Index("ix_person_phone", "phone"),
+        Index("uq_person_idempotency_key", "idempotency_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,7 +36,10 @@ class Person(Base):
     kind: Mapped[PersonKind] = mapped_column(enum_column(PersonKind), default=PersonKind.PEER)
     birth_year: Mapped[int | None] = mapped_column(SmallInteger)
     birth_date: Mapped[date | None]
-    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    phone: Mapped[str | None] = mapped_column(String(32))  # E.164, then ;ext=NN if it has one
+    # A key the station made for this write (uuid), unique: a save sent again after its
+    # reply was lost finds this row instead of writing a second one (migration f001).
+    idempotency_key: Mapped[str | None] = mapped_column(String(36))
     email: Mapped[str | None]
     preferred_language: Mapped[str | None] = mapped_column(String(16))  # ISO 639-1
     may_call: Mapped[bool | None]  # None: not asked

@@ -27,6 +27,7 @@ class Referral(Base):
     __table_args__ = (
         Index("ix_referral_follow_up", "outcome", "follow_up_on"),
         Index("ix_referral_created_at", "created_at"),
+        Index("uq_referral_idempotency_key", "idempotency_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +36,9 @@ class Referral(Base):
     consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent.id"))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int] = mapped_column(staff_fk())
+    # A key the station made for this write (uuid), unique: a save sent again after its
+    # reply was lost finds this row instead of writing a second one (migration f001).
+    idempotency_key: Mapped[str | None] = mapped_column(String(36))
     language: Mapped[str] = mapped_column(String(8), default="en")
     large_print: Mapped[bool] = mapped_column(default=False)
     shows_name: Mapped[bool] = mapped_column(default=False)  # "prepared for" on the sheet

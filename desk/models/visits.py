@@ -55,11 +55,15 @@ class Visit(Base):
             sqlite_where=text("person_id IS NOT NULL AND status IN ('waiting', 'with_coach')"),
             postgresql_where=text("person_id IS NOT NULL AND status IN ('waiting', 'with_coach')"),
         ),
+        Index("uq_visit_idempotency_key", "idempotency_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # None: anonymous
     anonymous_initials: Mapped[str | None] = mapped_column(String(12))
+    # A key the station made for this write (uuid), unique: a save sent again after its
+    # reply was lost finds this row instead of writing a second one (migration f001).
+    idempotency_key: Mapped[str | None] = mapped_column(String(36))
     arrived_at: Mapped[datetime] = mapped_column(default=utc_now)
     local_day: Mapped[date]  # the center's calendar day of arrival, for the queue and counts
     status: Mapped[VisitStatus] = mapped_column(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
+from desk.db.locking import now_in_turn
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.models import (
     Assignment,
@@ -119,8 +120,12 @@ def sign_in(
     requested_coach_id: int | None = None,
     note: str | None = None,
     now: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> int:
-    """Sign a person (or, with no person, an anonymous visitor) in; returns the visit's id."""
+    """Sign a person (or, with no person, an anonymous visitor) in; returns the visit's id.
+    The arrival is stamped in the transaction, once it is this write's turn (now_in_turn).
+    With `idempotency_key`, a sign-in sent again after its reply was lost returns the visit
+    the first one made, rather than a second visit or "already signed in"."""
     return _create_visit(
         session,
         actor,
@@ -130,6 +135,7 @@ def sign_in(
         requested_coach_id=requested_coach_id,
         note=note,
         now=now,
+        idempotency_key=idempotency_key,
     )
 
 
@@ -144,12 +150,17 @@ def _create_visit(
     note: str | None = None,
     now: datetime | None = None,
     way_in: str | None = None,
+    idempotency_key: str | None = None,
 ) -> int:
     """The sign-in itself, for `sign_in` and the card and kiosk sign-ins (desk.services.cards,
     desk.services.kiosk), which check their own permissions: `way_in` is "card" or "kiosk"."""
-    now = now or utc_now()
+    if idempotency_key is not None:
+        done = session.scalar(select(Visit.id).where(Visit.idempotency_key == idempotency_key))
+        if done is not None:
+            return done
     chosen = _clean_purposes(session, purposes)
     initials = clean_text(anonymous_initials, label="The initials", field="initials", max_length=12)
+    now = now or now_in_turn(session)
     day = center_day(session, now)
     if person_id is not None:
         person = live_person(session, person_id)
@@ -182,6 +193,7 @@ def _create_visit(
         signed_in_by_id=actor.staff_id,
         note=clean_text(note, label="The note", field="note", max_length=NOTE_MAX),
         way_in=way_in,
+        idempotency_key=idempotency_key,
     )
     visit.purposes = [VisitPurpose(purpose_code=c.code, quantity=c.quantity) for c in chosen]
     session.add(visit)

@@ -6,7 +6,7 @@ the same transaction as the act; a consent form names the person, so its audit e
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -124,11 +124,21 @@ def record_document_output(
     printed: bool,
     destination: str,
     person_id: int | None = None,
+    at: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> None:
     """A handout or form was printed (`print.DOCUMENT`) or saved (`export.DOCUMENT`)."""
     action = AuditAction(f"{'print' if printed else 'export'}.{document}")
     record_event(
-        session, actor, action, document, entity_id, person_id=person_id, destination=destination
+        session,
+        actor,
+        action,
+        document,
+        entity_id,
+        person_id=person_id,
+        destination=destination,
+        at=at,
+        idempotency_key=idempotency_key,
     )
 
 
@@ -142,6 +152,8 @@ def record_document_print_failure(
     printer: str,
     reason: str,
     person_id: int | None = None,
+    at: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> None:
     """A handout or form that the printer refused (`print.failed`, as for a referral sheet)."""
     record_event(
@@ -153,4 +165,6 @@ def record_document_print_failure(
         person_id=person_id,
         printer=printer,
         reason=reason,
+        at=at,
+        idempotency_key=idempotency_key,
     )

@@ -38,7 +38,7 @@ from desk.services.person_details import PersonDetails, clean_person_details
 from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_today
 from desk.text_folding import fold
-from desk.validation import display_phone
+from desk.validation import display_phone, phone_without_extension
 
 
 @dataclass(frozen=True)
@@ -135,9 +135,26 @@ def live_person(session: Session, person_id: int) -> Person:
 
 
 @requires(Permission.ADD_PEOPLE)
-def create_person(session: Session, actor: Actor, details: PersonDetails) -> PersonRecord:
+def create_person(
+    session: Session,
+    actor: Actor,
+    details: PersonDetails,
+    *,
+    idempotency_key: str | None = None,
+) -> PersonRecord:
+    """A new person. With `idempotency_key` (made by the station with the form), a save
+    sent again after its reply was lost returns the person the first one created."""
+    if idempotency_key is not None:
+        done = session.scalar(select(Person).where(Person.idempotency_key == idempotency_key))
+        if done is not None:
+            return _record(done)
     values = clean_person_details(details, today=center_today(session))
-    person = Person(**values, created_by_id=actor.staff_id, updated_by_id=actor.staff_id)
+    person = Person(
+        **values,
+        created_by_id=actor.staff_id,
+        updated_by_id=actor.staff_id,
+        idempotency_key=idempotency_key,
+    )
     session.add(person)
     given = sorted(key for key, value in values.items() if value not in (None, "", False))
     record_change(
@@ -297,7 +314,7 @@ def likely_duplicates(
         except ValidationError:
             birth_year = None
     found: dict[int, LikelyDuplicate] = {}
-    phone_digits = "".join(ch for ch in details.phone if ch.isdigit())
+    phone_digits = "".join(ch for ch in phone_without_extension(details.phone) if ch.isdigit())
     if len(phone_digits) >= 7:
         for match in index.search(LookupQuery((), None, phone_digits[-10:]), limit=limit):
             found[match.person_id] = _duplicate(match, "same phone number")

@@ -136,7 +136,7 @@ def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, An
         "kind": kind,
         "birth_year": birth[0],
         "birth_date": birth[1],
-        "phone": checked(lambda: parse_phone(phone)) if phone else None,
+        "phone": checked(lambda: parse_phone(phone, keep_extension=True)) if phone else None,
         "email": checked(lambda: clean_email(email)) if email else None,
         "preferred_language": text(
             details.preferred_language, "The language", "preferred_language", 16

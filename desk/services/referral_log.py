@@ -144,6 +144,7 @@ def list_referrals(
             "referral",
             None,
             scope=scope.value,
+            referrals=len(entries),
             person_ids=sorted({e.person_id for e in entries if e.person_id is not None}),
         )
     return entries

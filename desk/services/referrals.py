@@ -12,11 +12,9 @@ again. A sheet without the name must not name them in a note or the next steps e
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from anyascii import anyascii
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -25,6 +23,7 @@ from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.identifying_text import Identifying, identifying_detail
 from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
 from desk.names import called
 from desk.printing.catalogue import LANGUAGES
@@ -39,7 +38,7 @@ from desk.services.consents import (
 )
 from desk.services.people import live_person
 from desk.services.recording import record_change
-from desk.services.settings import CenterSettings, load_settings
+from desk.services.settings import CenterSettings, center_now, load_settings
 from desk.services.sheet_services import load_sheet_services
 from desk.validation import NOTE_MAX, clean_text, display_phone
 
@@ -137,52 +136,21 @@ def referral_defaults(session: Session, actor: Actor, person_id: int | None) -> 
     )
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Name particles that are everyday words in notes ("de la", "van"), checked only as part of
-# the whole name they belong to.
-_PARTICLES = frozenset({"del", "della", "van", "von", "der", "den", "dos", "das", "bin", "ibn"})
-
-
-def _words(text: str) -> list[str]:
-    """Folded words: accents and case set aside, apostrophes dropped, hyphenated words kept
-    whole (a person called Al is not named by "Al-Anon")."""
-    return _WORD.findall(re.sub(r"['’‘`´]", "", anyascii(text).lower()))
-
-
-def _name_phrases(person: Person) -> list[tuple[str, tuple[str, ...]]]:
-    """(as written, folded words) for each name of the person that a note could give away."""
-    phrases: list[tuple[str, tuple[str, ...]]] = []
-    for name, split in (
+def name_in_text(person: Person, texts: dict[str, str]) -> Identifying | None:
+    """The first place where a note or the next steps identify the person: a name or nickname
+    (also in the possessive), their phone number, email or birth date
+    (desk/identifying_text.py)."""
+    names = [
         (person.first_name, True),
         (person.last_name, True),
         (person.preferred_name, False),
-    ):
-        name = (name or "").strip()
-        words = tuple(_words(name))
-        if not words:
-            continue
-        phrases.append((name, words))
-        if split:  # "Nguyễn Pérez" is given away by "Pérez" alone; "Jean-Luc" by "Jean"
-            for part in {p for w in words for p in (w, *w.split("-"))}:
-                if len(part) >= 3 and part not in _PARTICLES and (part,) != words:
-                    phrases.append((part, (part,)))
-    return phrases
-
-
-def name_in_text(person: Person, texts: dict[str, str]) -> tuple[str, str] | None:
-    """The first (where, name) at which a note or the next steps names the person."""
-    phrases = _name_phrases(person)
-    for where, text in texts.items():
-        words = _words(text)
-        for written, phrase in phrases:
-            size = len(phrase)
-            if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
-                return where, written
-    return None
+        (person.nickname, False),
+    ]
+    return identifying_detail(names, person.phone, person.birth_date, texts, email=person.email)
 
 
 _NAME_IN_TEXT_HINT = (
-    "Remove the name from the text, or tick “show their name” (which needs their signed "
+    "Remove it from the text, or tick “show their name” (which needs their signed "
     "consent for each provider on the sheet)."
 )
 
@@ -197,9 +165,8 @@ def refuse_name_in_text(
         texts["the next steps"] = next_steps
     found = name_in_text(person, texts)
     if found is not None:
-        where, name = found
         raise NameInTypedText(
-            f"The sheet does not show their name, but {where} contains it (“{name}”).",
+            f"The sheet does not show their name, but {found.where} contains {found.what}.",
             hint=hint,
         )
 
@@ -294,9 +261,22 @@ def prepare_sheet(
 
 @requires(Permission.PRINT_SHEETS)
 def give_referral(
-    session: Session, actor: Actor, request: ReferralRequest, today: date
+    session: Session,
+    actor: Actor,
+    request: ReferralRequest,
+    today: date,
+    *,
+    idempotency_key: str | None = None,
 ) -> GivenReferral:
-    """Log the referral (once) with a snapshot of its sheet, and set its follow-up date."""
+    """Log the referral (once) with a snapshot of its sheet, and set its follow-up date.
+    With `idempotency_key`, giving it again after the reply was lost returns the referral
+    the first attempt logged, with its sheet."""
+    if idempotency_key is not None:
+        done = session.scalar(select(Referral).where(Referral.idempotency_key == idempotency_key))
+        if done is not None:
+            given = ReferralSheetContent.from_json(done.document)
+            pdf = render_referral_sheet(given)
+            return GivenReferral(done.id, done.version, done.follow_up_on, pdf, given)
     content, consent_ids = build_sheet_content(session, request, today)
     days = int(load_settings(session)["referrals.follow_up_days"])
     follow_up_on = today + timedelta(days=days)
@@ -312,6 +292,7 @@ def give_referral(
         next_steps=content.next_steps or None,
         follow_up_on=follow_up_on,
         document=content.to_json(),
+        idempotency_key=idempotency_key,
     )
     referral.items = [
         ReferralItem(
@@ -422,6 +403,8 @@ def record_sheet_output(
     saved_as_pdf: bool,
     destination: str,
     named: bool | None = None,
+    at: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> int:
     """A print (or a saved PDF) of a given referral; returns how many times it was printed.
 
@@ -430,6 +413,14 @@ def record_sheet_output(
     printing the same referral at once both count, each with its audit event.
     """
     referral = _referral(session, referral_id)
+    if referral.shows_name if named is None else named:
+        # A sheet that names the person is a disclosure: checked here too, whoever asks to
+        # record it (not only the screen that printed it), on the day it was printed.
+        zone = load_settings(session).timezone
+        on = at.astimezone(zone).date() if at is not None else center_now(session).date()
+        lapsed = lapsed_consents(session, referral, on)
+        if lapsed:
+            raise ConsentLapsed(referral.id, lapsed)
     if saved_as_pdf:
         action = AuditAction.EXPORT_REFERRAL_SHEET_PDF
         count = referral.print_count
@@ -452,13 +443,22 @@ def record_sheet_output(
         person_id=referral.person_id,
         destination=destination,
         named=referral.shows_name if named is None else named,
+        at=at,
+        idempotency_key=idempotency_key,
     )
     return count
 
 
 @requires(Permission.PRINT_SHEETS)
 def record_print_failure(
-    session: Session, actor: Actor, referral_id: int, *, printer: str, reason: str
+    session: Session,
+    actor: Actor,
+    referral_id: int,
+    *,
+    printer: str,
+    reason: str,
+    at: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> None:
     referral = _referral(session, referral_id)
     record_event(
@@ -470,4 +470,6 @@ def record_print_failure(
         person_id=referral.person_id,
         printer=printer,
         reason=reason,
+        at=at,
+        idempotency_key=idempotency_key,
     )

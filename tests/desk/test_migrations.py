@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def empty_database(request, tmp_path: Path):
     admin_url = postgres_admin_url()
     if admin_url is None:
         pytest.skip("PostgreSQL not configured: set RECOVERY_DESK_TEST_PG_URL")
-    name = f"rd_old_{tmp_path.name[-12:].replace('-', '_')}"
+    name = f"rd_old_{uuid.uuid4().hex[:12]}"  # the server is shared: never a fixed name
     admin_execute(admin_url, f'CREATE DATABASE "{name}"')
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     yield database
@@ -263,3 +264,31 @@ def test_a_database_from_before_staff_accounts_keeps_the_names_in_its_history(
     opened = [entry for entry in history if entry.action == "person.viewed"]
     assert len(opened) == 12
     assert {entry.sentence for entry in opened} == {"Front desk opened Ana S.'s record"}
+
+
+def test_an_upgrade_cut_short_leaves_the_old_schema_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All or nothing on SQLite too (Python's sqlite3 runs DDL outside any transaction
+    unless one is begun explicitly): found by tests/soak/crash_safety.py."""
+    database = Database.open(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    config = alembic_config(database)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    real_upgrade = command.upgrade
+
+    def upgrade_then_die(*args, **kwargs) -> None:
+        real_upgrade(*args, **kwargs)  # every migration has run its DDL...
+        raise RuntimeError("the power went")  # ...and then, before the commit
+
+    monkeypatch.setattr("desk.db.migrate.command.upgrade", upgrade_then_die)
+    with pytest.raises(RuntimeError):
+        upgrade_database(database)
+    assert schema_status(database).current == "0001"
+    with database.engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("person")}
+    assert "last_visit_at" not in columns and "idempotency_key" not in columns
+    monkeypatch.undo()
+    assert upgrade_database(database).after == head_revision()
+    database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -27,6 +28,19 @@ def _as_date(text: str) -> date | None:
 examples = settings(max_examples=200, deadline=None)
 
 
+def _keeps(c: str) -> bool:
+    return (
+        unicodedata.category(c) not in INVISIBLE | {"Cf"}
+        or c in "\u200c\u200d"
+        or 0xE0020 <= ord(c) < 0xE0080
+    )
+
+
+def _plain(text: str) -> str:
+    kept = "".join(c for c in re.sub(r"\s+", " ", text) if _keeps(c))
+    return re.sub(r"\s+", " ", kept).strip()
+
+
 @examples
 @given(st.text(max_size=300))
 def test_text_is_kept_as_typed_or_refused_for_length(text: str) -> None:
@@ -40,7 +54,13 @@ def test_text_is_kept_as_typed_or_refused_for_length(text: str) -> None:
     if cleaned is not None:
         assert 0 < len(cleaned) <= 120
         assert cleaned == cleaned.strip()
-        assert set(cleaned) <= set(text)  # nothing added, only invisible controls removed
+        assert set(cleaned) <= set(text) | {" "}  # nothing added but plain spaces
+        assert "  " not in cleaned and "\n" not in cleaned  # whitespace made plain
+        assert not any(
+            unicodedata.category(c) in INVISIBLE | {"Cf"}
+            for c in cleaned.replace("\u200c", "").replace("\u200d", "")
+            if not 0xE0020 <= ord(c) < 0xE0080
+        )
 
 
 @examples
@@ -88,8 +108,9 @@ def test_a_birth_is_a_past_date_or_year_or_a_clear_refusal(text: str) -> None:
 @examples
 @given(st.text(min_size=1, max_size=150))
 def test_any_first_name_is_stored_exactly_or_refused(name: str) -> None:
-    # The oracle, written out: drop invisible control characters, trim, at most 100 left.
-    expected = "".join(c for c in name if unicodedata.category(c) not in INVISIBLE).strip()
+    # The oracle, written out: whitespace to single spaces, invisible characters dropped
+    # (the joiners that spell a name kept), trimmed, at most 100 left.
+    expected = _plain(name)
     try:
         values = clean_person_details(PersonDetails(first_name=name), today=TODAY)
     except ValidationError as error:
@@ -97,3 +118,15 @@ def test_any_first_name_is_stored_exactly_or_refused(name: str) -> None:
         assert expected == "" or len(expected) > 100
         return
     assert values["first_name"] == expected and 0 < len(expected) <= 100
+
+
+def test_a_web_address_that_is_half_an_ipv6_address_is_refused_in_words() -> None:
+    """Found by tests/soak/test_fuzzing.py: "[" made urlparse raise ValueError (a crash)."""
+    import pytest
+
+    from desk.validation import clean_url
+
+    for typed in ("[", "http://[::1", "https://[bad]x.org"):
+        with pytest.raises(ValidationError) as refused:
+            clean_url(typed)
+        assert "is not a web address" in refused.value.message

@@ -15,7 +15,7 @@ class QueuedTaskRunner(TaskRunner):
         super().__init__(*args, **kwargs)
         self.queue: list[_DatabaseTask] = []
 
-    def _start(self, task: _DatabaseTask) -> None:
+    def _start(self, task: _DatabaseTask, pool: object = None) -> None:
         self.queue.append(task)
 
     def run_next(self) -> None:

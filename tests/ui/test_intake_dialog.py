@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
-from desk.db.engine import Database
 from desk.lookup.person_index import PersonIndex
 from desk.models import Person
 from desk.services.checkin import PurposeChoice, today_queue
 from desk.services.people import create_person
 from desk.services.person_details import PersonDetails
-from tests.conftest import clone_postgres_database, drop_postgres_database, postgres_admin_url
 from tests.staff import admin_actor
-from tests.tcp_proxy import TcpProxy
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext, ChangeSignals
 from ui.pages.front_desk import FrontDeskPage
@@ -129,26 +124,6 @@ def test_ctrl_n_from_the_sign_in_box_opens_the_intake(app_context, qtbot) -> Non
     page.new_person()
     model = page.view.queue_model
     assert model.data(model.index(0, model.NAME)) == "Łukasz N."
-
-
-@pytest.fixture
-def postgres_behind_a_proxy(postgres_template: str | None):
-    """A PostgreSQL database reached through a proxy the test can cut: a network outage.
-    (SQLite's outage, a file held by another program, is the test after this one.)"""
-    admin_url = postgres_admin_url()
-    if admin_url is None or postgres_template is None:
-        pytest.skip("PostgreSQL not configured: set RECOVERY_DESK_TEST_PG_URL")
-    database = clone_postgres_database(admin_url, postgres_template)
-    admin = make_url(admin_url)
-    proxy = TcpProxy(admin.host or "localhost", admin.port or 5432)
-    proxy.start()
-    through_proxy = Database.open(
-        database.url.set(host="127.0.0.1", port=proxy.port).render_as_string(False)
-    )
-    yield through_proxy, proxy
-    proxy.cut()
-    through_proxy.dispose()
-    drop_postgres_database(admin_url, database)
 
 
 def test_the_database_going_away_during_an_intake(

@@ -470,3 +470,31 @@ def test_a_referral_starts_from_the_persons_record(
     panel.refer_again()
     assert [i.service_id for i in app_context.basket.items] == [s for s, _ in services[:3]]
     QApplication.processEvents()
+
+
+def test_seeing_the_follow_up_list_is_recorded_once_per_look(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers
+) -> None:
+    """Who was referred to detox or treatment is Part 2 information (issue 16, item 14)."""
+
+    def views() -> list[AuditEvent]:
+        with app_context.database.session() as session:
+            return list(
+                session.scalars(
+                    select(AuditEvent)
+                    .where(AuditEvent.action == "referral.follow_ups_viewed")
+                    .order_by(AuditEvent.id)
+                )
+            )
+
+    fill_basket(app_context, services)
+    printers.file("given.pdf")
+    page.builder.give_and_send("pdf")
+    assert views() == []  # the builder's tab shows no one's referrals
+    page.show_follow_up()
+    assert len(views()) == 1 and views()[0].detail["scope"] == "due"
+    app_context.changes.changed.emit({"referrals"})  # another station's change: a refresh
+    assert len(views()) == 1
+    page.follow_up.scope.setCurrentIndex(2)  # all referrals: a new look
+    [_, everything] = views()
+    assert everything.detail["scope"] == "all" and everything.detail["referrals"] == 1

@@ -107,6 +107,7 @@ def test_front_desk_staff_get_only_their_pages(
         "resources",
         "referrals",
         "coaches",
+        "reports",  # today's counts only
     ]
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDir, QObject
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desk.atomic_files import write_bytes_atomically
 from desk.errors import DeskError
 from ui.printing.printer_output import PrintFailed, print_pdf
 from ui.tasks import TaskRunner
@@ -86,7 +87,7 @@ class DocumentOutput(QObject):
         def work(_session) -> Target:
             if target.path is not None:
                 try:
-                    target.path.write_bytes(pdf)
+                    write_bytes_atomically(target.path, pdf)  # never a half-written PDF
                 except OSError as error:
                     raise DeskError(
                         f"Could not save {target.path}: {error.strerror}.",

@@ -24,6 +24,7 @@ from desk.services.settings import load_settings
 from desk.services.staff_sessions import first_admin_needed, record_screen_locked, sign_out_staff
 from ui.backups import BackupScheduler
 from ui.context import AppContext, ChangeSignals
+from ui.drafts import DraftVault, MemoryDraftVault
 from ui.main_window import MainWindow
 from ui.staff.gate import GateWindow
 from ui.staff.idle import IdleWatcher
@@ -47,11 +48,13 @@ class StaffSessions(QObject):
         *,
         title: str,
         backups: BackupScheduler | None = None,
+        drafts: DraftVault | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.backups = backups  # the station's automatic backups, shown in every window
+        self.drafts = drafts or MemoryDraftVault()  # unsaved forms, each staff member's own
         self.notice: tuple[str, str] | None = None  # said in the next window shown
         self.database = database
         self.settings = settings
@@ -108,6 +111,7 @@ class StaffSessions(QObject):
         if window is None:
             context = AppContext(self.database, actor, self.tasks, self.changes, self.settings)
             context.backups = self.backups
+            context.drafts = self.drafts
             window = self._build_window(context)
             window.lock_requested.connect(lambda: self.lock())
             window.sign_out_requested.connect(self.sign_out)

@@ -75,7 +75,7 @@ class CenterSettingsPage(Page):
         self.loaded: CenterSettings | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
         self.draft = FormDraft(
-            context.settings, DRAFT_KEY, self.view.fields, owner=context.draft_owner
+            context.drafts, DRAFT_KEY, self.view.fields, owner=context.draft_owner
         )
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)

@@ -176,7 +176,7 @@ class AssignCoachDialog(QDialog):
         self.resize(1100, 720)
 
         self.draft = FormDraft(
-            context.settings,
+            context.drafts,
             f"assign/{person_id}",
             {"reason": self.reason, "waitlist_note": self.waitlist_note},
             owner=context.draft_owner,

@@ -128,7 +128,7 @@ class LogContactDialog(QDialog):
             "follow_up_on": self.follow_up_on,
         }
         self.draft = FormDraft(
-            context.settings,
+            context.drafts,
             f"contact/{person_id}",
             {"note": self.note, "next_step": self.next_step, "mode": self.mode},
             owner=context.draft_owner,

@@ -33,6 +33,8 @@ from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
+from ui.retry_keys import RetryKeys
+from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -56,6 +58,7 @@ class FrontDeskPage(Page):
         self._purposes_by_hand = False
         self._usual_for: int | None = None  # whose usual purposes the bar shows
         self._index_ready = False
+        self._sign_in_keys = RetryKeys()
 
         self.queue = TodaysQueue(
             context, self.view, self, back_to_box=self._back_to_the_box, show_error=self._show_error
@@ -119,7 +122,13 @@ class FrontDeskPage(Page):
             lambda session: list_purposes(session, actor), self._show_purposes, self._show_error
         )
         index = self.context.people_index
-        self.context.tasks.submit(index.refresh, self._index_loaded, self._show_error)
+        self.context.tasks.submit(
+            index.refresh,
+            self._index_loaded,
+            self._show_error,
+            deadline=LONG_DEADLINE_S,
+            read_only=True,
+        )
 
     def _show_purposes(self, options: list[PurposeOption]) -> None:
         if list(self.view.purposes.options.values()) == options:
@@ -169,6 +178,7 @@ class FrontDeskPage(Page):
             lambda session: lookup_people(session, actor, index, text),
             lambda matches: self._show_matches(text, matches),
             self._lookup_failed,
+            read_only=True,
         )
 
     def _show_matches(self, text: str, matches: list[PersonMatch]) -> None:
@@ -283,6 +293,10 @@ class FrontDeskPage(Page):
         self._reset_after_sign_in()
         self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
         actor = self.context.actor
+        # A sign-in sent again after no answer carries the first one's key (ui/retry_keys.py);
+        # a nameless anonymous visitor cannot be told from the next, and always gets a new one.
+        thing = (person_id, initials) if person_id is not None or initials else None
+        key = self._sign_in_keys.key_for(thing)
 
         def work(session) -> tuple[int, list[str]]:
             chosen = purposes
@@ -290,15 +304,24 @@ class FrontDeskPage(Page):
                 codes = usual_purposes(session, actor, person_id) or [DEFAULT_PURPOSE]
                 chosen = [PurposeChoice(code) for code in codes]
             visit_id = sign_in(
-                session, actor, person_id=person_id, purposes=chosen, anonymous_initials=initials
+                session,
+                actor,
+                person_id=person_id,
+                purposes=chosen,
+                anonymous_initials=initials,
+                idempotency_key=key,
             )
             return visit_id, [choice.code for choice in chosen]
 
-        self.context.tasks.submit(
-            work,
-            lambda result: self._signed_in(result[0], name, result[1]),
-            lambda error: self._sign_in_failed(error, typed, purposes if by_hand else None),
-        )
+        def failed(error: DeskError) -> None:
+            self._sign_in_keys.failed(thing, key, error)
+            self._sign_in_failed(error, typed, purposes if by_hand else None)
+
+        def done(result: tuple[int, list[str]]) -> None:
+            self._sign_in_keys.done(thing)
+            self._signed_in(result[0], name, result[1])
+
+        self.context.tasks.submit(work, done, failed)
 
     def _sign_in_failed(
         self, error: DeskError, typed: str, chosen: list[PurposeChoice] | None

@@ -8,6 +8,7 @@ nothing: Save works again once the database is back.
 from __future__ import annotations
 
 import re
+import uuid
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.errors import DatabaseUnavailable, DeskError, ValidationError
+from desk.errors import DatabaseTooSlow, DatabaseUnavailable, DeskError, ValidationError
 from desk.lookup.person_index import PersonIndex
 from desk.names import shown_name
 from desk.services.checkin import PurposeChoice, sign_in
@@ -35,6 +37,7 @@ from ui.widgets.banner import Banner
 from ui.widgets.person_form import PersonForm
 
 DRAFT_KEY = "intake"
+WRITE_KEY = "_write_key"  # a hidden field of the draft: the intake's idempotency key
 DUPLICATE_CHECK_DELAY_MS = 350
 DISCARD_WINDOW_MS = 5000
 
@@ -130,10 +133,19 @@ class IntakeDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.use_existing)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
+        # The key this intake's writes carry (desk idempotency keys): made with the form, kept
+        # with its draft, so Save pressed again after a lost reply finds the first save.
+        self.write_key = QLineEdit(self)
+        self.write_key.setVisible(False)
+        fields = {**self.form.draft_fields(), WRITE_KEY: self.write_key}
         self.draft = FormDraft(
-            context.settings, DRAFT_KEY, self.form.draft_fields(), owner=context.draft_owner
+            context.drafts,
+            DRAFT_KEY,
+            fields,
+            owner=context.draft_owner,
+            kept_with_typing=(WRITE_KEY,),
         )
-        self.draft.begin(DRAFT_KEY, lambda: None)  # an empty form: anything in it was typed
+        self.draft.begin(DRAFT_KEY, lambda: self.write_key.setText(uuid.uuid4().hex))
         restored = self.draft.restore()
         if restored:
             self.banner.show_message(
@@ -219,10 +231,13 @@ class IntakeDialog(QDialog):
         self.form.clear_errors()
         self.draft.save_now()
         details, purposes, actor = self.form.details(), list(self.purposes), self.context.actor
+        key = self.write_key.text()
 
         def create_and_sign_in(session) -> tuple[int, int]:
-            person = create_person(session, actor, details)
-            visit_id = sign_in(session, actor, person_id=person.id, purposes=purposes)
+            person = create_person(session, actor, details, idempotency_key=key)
+            visit_id = sign_in(
+                session, actor, person_id=person.id, purposes=purposes, idempotency_key=key
+            )
             return person.id, visit_id
 
         self.save_button.setEnabled(False)
@@ -247,7 +262,12 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(error, ValidationError):
             self.form.show_error(error)
-        if isinstance(error, DatabaseUnavailable):
+        if isinstance(error, DatabaseTooSlow):
+            text = self.tr(
+                "No answer from the database yet (%1). Everything you typed is kept here. "
+                "Press Save again once it answers: a save that went through is not made twice."
+            ).replace("%1", error.message)
+        elif isinstance(error, DatabaseUnavailable):
             text = self.tr(
                 "Not saved: the database cannot be reached (%1). Everything you "
                 "typed is kept here. Press Save again once it is back."

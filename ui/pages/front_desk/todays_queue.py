@@ -52,6 +52,7 @@ class TodaysQueue(QObject):
             lambda session: today_queue(session, actor),
             lambda snapshot: self._show_queue(snapshot, select_visit),
             self._show_error,
+            read_only=True,
         )
 
     def _show_queue(self, snapshot: TodayQueue, select_visit: int | None) -> None:

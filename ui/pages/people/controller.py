@@ -51,7 +51,7 @@ class PeoplePage(Page):
         self.record: PersonRecord | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
         self.draft = FormDraft(
-            context.settings,
+            context.drafts,
             "person/none",
             self.view.form.draft_fields(),
             owner=context.draft_owner,

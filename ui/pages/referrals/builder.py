@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.errors import DeskError
 from desk.services.consents import ConsentNeeded, ConsentRecord, MissingConsent
+from desk.services.print_records import REFERRAL_SHEET, ActorData, PrintFailure, PrintRecorded
 from desk.services.referrals import (
     GivenReferral,
     PreparedSheet,
     ReferralDefaults,
     ReferralRequest,
     give_referral,
-    record_print_failure,
-    record_sheet_output,
     referral_defaults,
 )
 from desk.services.settings import center_today
@@ -44,6 +43,7 @@ from ui.pages.referrals.live_preview import LivePreview
 from ui.pages.referrals.person_picker import PersonPickerDialog
 from ui.printing.output import Target
 from ui.printing.printer_output import PrintFailed
+from ui.retry_keys import RetryKeys
 
 
 class ReferralBuilder(QWidget):
@@ -57,6 +57,7 @@ class ReferralBuilder(QWidget):
         layout.addWidget(self.view)
         self.documents = DocumentActions(context, self, self.report)
         self.output = self.documents.output
+        self._give_keys = RetryKeys()
         self.given: GivenReferral | None = None  # the referral given last: to print again
         self.given_how = DIALOG
         self.giving = False  # from a press of Print until the sheet is out (or refused)
@@ -239,14 +240,20 @@ class ReferralBuilder(QWidget):
             self._set_giving(False)
             return  # cancelled: nothing logged
         request, actor = self.request(), self.context.actor
+        # The same sheet given again after no answer carries the first attempt's key, so it
+        # is logged once (ui/retry_keys.py); any change to the basket makes it a new one.
+        thing = repr(request)
+        key = self._give_keys.key_for(thing)
 
         def given(result: GivenReferral) -> None:
+            self._give_keys.done(thing)
             self.given, self.given_how = result, how
             self._start_afresh()  # nothing of this sheet reaches the next person's
             self._show_print_again()
             self._send(result, target)
 
         def refused(error: DeskError) -> None:
+            self._give_keys.failed(thing, key, error)
             self._set_giving(False)
             if isinstance(error, ConsentNeeded):
                 self._show_consent(error.missing)
@@ -254,7 +261,9 @@ class ReferralBuilder(QWidget):
 
         self.view.status.setText(self.tr("Preparing the sheet…"))
         self.context.tasks.submit(
-            lambda session: give_referral(session, actor, request, center_today(session)),
+            lambda session: give_referral(
+                session, actor, request, center_today(session), idempotency_key=key
+            ),
             given,
             refused,
         )
@@ -290,11 +299,11 @@ class ReferralBuilder(QWidget):
             self._failed(error)
 
         self.context.tasks.submit_record(
-            lambda session: record_sheet_output(
-                session,
-                actor,
+            PrintRecorded(
+                ActorData.of(actor),
+                REFERRAL_SHEET,
                 referral.referral_id,
-                saved_as_pdf=target.saves_file,
+                printed=not target.saves_file,
                 destination=target.label,
             ),
             recorded,
@@ -305,8 +314,12 @@ class ReferralBuilder(QWidget):
         actor = self.context.actor
         if not target.saves_file:
             self.context.tasks.submit_record(
-                lambda session: record_print_failure(
-                    session, actor, referral.referral_id, printer=target.label, reason=error.message
+                PrintFailure(
+                    ActorData.of(actor),
+                    REFERRAL_SHEET,
+                    referral.referral_id,
+                    printer=target.label,
+                    reason=error.message,
                 )
             )
         self._set_giving(False)

@@ -20,13 +20,10 @@ from desk.errors import DeskError
 from desk.services.handouts import (
     category_handout,
     consent_form,
-    record_document_output,
-    record_document_print_failure,
 )
+from desk.services.print_records import REFERRAL_SHEET, ActorData, PrintFailure, PrintRecorded
 from desk.services.referrals import (
     ConsentLapsed,
-    record_print_failure,
-    record_sheet_output,
     sheet_for_output,
 )
 from desk.services.settings import center_today
@@ -138,11 +135,11 @@ class DocumentActions(QObject):
 
         def sent(_target: Target) -> None:
             self.context.tasks.submit_record(
-                lambda session: record_sheet_output(
-                    session,
-                    actor,
+                PrintRecorded(
+                    ActorData.of(actor),
+                    REFERRAL_SHEET,
                     referral_id,
-                    saved_as_pdf=target.saves_file,
+                    printed=not target.saves_file,
                     destination=target.label,
                     named=named,
                 ),
@@ -154,8 +151,12 @@ class DocumentActions(QObject):
         def failed(error: DeskError) -> None:
             if not target.saves_file:
                 self.context.tasks.submit_record(
-                    lambda session: record_print_failure(
-                        session, actor, referral_id, printer=target.label, reason=error.message
+                    PrintFailure(
+                        ActorData.of(actor),
+                        REFERRAL_SHEET,
+                        referral_id,
+                        printer=target.label,
+                        reason=error.message,
                     ),
                     owner=self,
                 )
@@ -243,9 +244,8 @@ class DocumentActions(QObject):
 
         def sent(done: Target) -> None:
             self.context.tasks.submit_record(
-                lambda session: record_document_output(
-                    session,
-                    actor,
+                PrintRecorded(
+                    ActorData.of(actor),
                     document,
                     entity_id,
                     printed=not done.saves_file,
@@ -260,9 +260,8 @@ class DocumentActions(QObject):
         def failed(error: DeskError) -> None:
             if not target.saves_file:
                 self.context.tasks.submit_record(
-                    lambda session: record_document_print_failure(
-                        session,
-                        actor,
+                    PrintFailure(
+                        ActorData.of(actor),
                         document,
                         entity_id,
                         printer=target.label,

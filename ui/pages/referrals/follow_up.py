@@ -116,7 +116,7 @@ class FollowUpTab(QWidget):
         self.today: date | None = None
         self._saving = False
         self._reprinting = False  # from a press of a reprint button until it is out (or not)
-        self.scope.currentIndexChanged.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(self.show_list)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.save_button.clicked.connect(self.save_outcome)
         self.outcome.currentIndexChanged.connect(self._outcome_chosen)
@@ -126,17 +126,23 @@ class FollowUpTab(QWidget):
         self.person_button.clicked.connect(self._open_person)
         self._row_changed()
 
-    def refresh(self, *_args, audit: bool = True) -> None:
-        """Load the list; its opening (or a new scope) is recorded, a refresh after another
-        station's change (`audit=False`) is not."""
+    def show_list(self, *_args) -> None:
+        """Someone opens the list or changes what it shows: recorded in the activity log."""
+        self.refresh(viewed=True)
+
+    def refresh(self, *_args, viewed: bool = False) -> None:
+        """Load the list again; only `viewed` (a person asked to see it) is recorded, not a
+        refresh after a change on another station or an outcome saved."""
         scope = self.scope.currentData()
         chosen = self.current()
+        actor = self.context.actor
 
         actor = self.context.actor
 
         def load(session) -> tuple[list[ReferralEntry], date]:
             today = center_today(session)
-            return list_referrals(session, actor, scope=scope, today=today, audit=audit), today
+            entries = list_referrals(session, actor, scope=scope, today=today, audit=viewed)
+            return entries, today
 
         def show(loaded) -> None:
             entries, self.today = loaded
@@ -229,7 +235,7 @@ class FollowUpTab(QWidget):
                 .replace("%2", self.model.outcome_text(entry.outcome))
             )
         self.report(message, "ok")
-        self.refresh(audit=False)
+        self.refresh()
 
     def _reprint(self, how: str) -> None:
         """One reprint at a time: a second press while one is under way does nothing."""

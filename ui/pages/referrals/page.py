@@ -54,7 +54,7 @@ class ReferralsPage(Page):
 
     def activate(self) -> None:
         if self.tabs.currentWidget() is self.follow_up:
-            self.follow_up.refresh()
+            self.follow_up.show_list()
         else:
             self.builder.activate()
 
@@ -74,4 +74,4 @@ class ReferralsPage(Page):
 
     def _on_changes(self, _topics: object) -> None:
         if self.isVisible() and self.tabs.currentWidget() is self.follow_up:
-            self.follow_up.refresh(audit=False)
+            self.follow_up.refresh()

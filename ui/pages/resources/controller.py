@@ -32,6 +32,7 @@ from ui.pages.resources.detail_html import detail_html
 from ui.pages.resources.edit_dialog import ServiceEditDialog, kept_hours_text
 from ui.pages.resources.queue_dialog import ReverifyQueueDialog
 from ui.pages.resources.view import ResourcesView
+from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.page import Page
 
 SPLITTER_KEY = "resources/splitter"
@@ -153,7 +154,9 @@ class ResourcesPage(Page):
                 shown_version=service_version(session, shown) if shown is not None else None,
             )
 
-        self.context.tasks.submit(work, self._refreshed, self._refresh_failed)
+        self.context.tasks.submit(
+            work, self._refreshed, self._refresh_failed, deadline=LONG_DEADLINE_S, read_only=True
+        )
 
     def _refresh_done(self) -> None:
         self._refreshing = False
@@ -218,7 +221,7 @@ class ResourcesPage(Page):
             return serial, [index.card(i) for i in result.ids], now, result.total_services
 
         self.context.tasks.submit(
-            work, lambda answer: self._show_results(answer, keep_view), self._failed
+            work, lambda answer: self._show_results(answer, keep_view), self._failed, read_only=True
         )
 
     def _show_results(self, answer, keep_view: bool = False) -> None:

@@ -16,6 +16,7 @@ from desk.hsds.exporter import export_hsds
 from desk.hsds.importer import import_hsds, record_refused_import
 from desk.hsds.report import ImportRefused, ImportReport
 from ui.pages.resources.import_dialogs import ColumnMappingDialog, ReportDialog
+from ui.tasks import LONG_DEADLINE_S
 
 if TYPE_CHECKING:
     from ui.pages.resources.controller import ResourcesPage
@@ -55,7 +56,10 @@ class DataExchange(QObject):
             self.tr("Importing %1…").replace("%1", path.name), "info"
         )
         self.context.tasks.submit(
-            lambda session: import_hsds(session, actor, path), self._imported, self._refused("hsds")
+            lambda session: import_hsds(session, actor, path),
+            self._imported,
+            self._refused("hsds"),
+            deadline=LONG_DEADLINE_S,
         )
 
     def _imported(self, report: ImportReport) -> None:
@@ -114,6 +118,7 @@ class DataExchange(QObject):
                 "ok",
             ),
             self.page._failed,
+            deadline=LONG_DEADLINE_S,
         )
 
     # A center's own list ----------------------------------------------------------------------
@@ -130,7 +135,10 @@ class DataExchange(QObject):
 
     def open_list(self, path: Path) -> None:
         self.context.tasks.submit(
-            lambda _session: read_sheet(path), self._list_read, self._refused("resources")
+            lambda _session: read_sheet(path),
+            self._list_read,
+            self._refused("resources"),
+            deadline=LONG_DEADLINE_S,
         )
 
     def _list_read(self, sheet: Sheet) -> None:
@@ -147,7 +155,12 @@ class DataExchange(QObject):
         def work(session):
             return preview_resources(session, sheet, check_mapping(mapping, sheet.header))
 
-        self.context.tasks.submit(work, dialog.show_preview, lambda e: dialog.show_error(str(e)))
+        self.context.tasks.submit(
+            work,
+            dialog.show_preview,
+            lambda e: dialog.show_error(str(e)),
+            deadline=LONG_DEADLINE_S,
+        )
 
     def _import_list(self, dialog: ColumnMappingDialog, mapping: dict[str, str]) -> None:
         sheet = dialog.sheet
@@ -166,4 +179,4 @@ class DataExchange(QObject):
                 error.report.text() if isinstance(error, ImportRefused) else str(error)
             )
 
-        self.context.tasks.submit(work, done, failed)
+        self.context.tasks.submit(work, done, failed, deadline=LONG_DEADLINE_S)

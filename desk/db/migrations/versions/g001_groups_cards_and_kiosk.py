@@ -11,7 +11,7 @@
 - the built-in kiosk account ("kiosk", role kiosk): what the door's sign-ins are recorded as.
 
 Revision ID: g001
-Revises: p001
+Revises: f001
 Create Date: 2026-12-05 10:00:00
 """
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "g001"
-down_revision: str | None = "p001"
+down_revision: str | None = "f001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
