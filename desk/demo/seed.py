@@ -18,7 +18,7 @@ from desk.demo.catalog import CATALOG
 from desk.demo.people_data import NOTABLE_PEOPLE
 from desk.demo.seed_coaching import seed_coaching, sign_in_for_coaching
 from desk.demo.seed_directory import seed_directory
-from desk.demo.seed_groups import seed_groups
+from desk.demo.seed_groups import seed_attendance, seed_groups
 from desk.demo.seed_people import seed_coaches, seed_people_and_visits
 from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
@@ -111,6 +111,16 @@ def seed_demo_data(
             rng=rng,
         )
         progress(f"referrals: {referrals} over the last six weeks, some due for follow-up")
+        attended = seed_attendance(
+            session,
+            group_ids=groups,
+            first_day=first_day,
+            today=today,
+            zone=zone,
+            actor_id=actor.staff_id,
+            rng=rng,
+        )
+        progress(f"group attendance: {attended:,}")
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
             maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
             sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)

@@ -1,15 +1,30 @@
 """The demo center's own week: an all-recovery meeting, a family group, a Spanish-language
 group, a coach-led workshop, the computer lab, and a change or two this week, so that the
-Front desk's "Today at the center" and the week's handout show them at once."""
+Front desk's "Today at the center" and the week's handout show them at once; and who came to
+them over the demo's visits, so that the Reports page shows attendance by group and month."""
 
 from __future__ import annotations
 
+import random
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from desk.models import CenterGroup, GroupDateChange
+from desk.groups.attending import SUPPORT_MEETING
+from desk.groups.recurrence import meeting_days
+from desk.models import (
+    CenterGroup,
+    GroupAttendance,
+    GroupDateChange,
+    GroupMeeting,
+    Visit,
+    VisitPurpose,
+    VisitStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -138,3 +153,79 @@ def seed_groups(
         )
     )
     return ids
+
+
+def seed_attendance(
+    session: Session,
+    *,
+    group_ids: list[int],
+    first_day: date,
+    today: date,
+    zone: ZoneInfo,
+    actor_id: int,
+    rng: random.Random,
+) -> int:
+    """Who came: each demo visit "for a support meeting" is recorded at that day's meeting
+    nearest its arrival, and each meeting gets a few who did not sign in. Returns how many
+    attendances (signed in and counted) there are."""
+    groups = [session.get(CenterGroup, group_id) for group_id in group_ids]
+    cancelled = {
+        (c.group_id, c.day) for c in session.scalars(select(GroupDateChange)) if c.cancelled
+    }
+    by_day: dict[date, list[tuple[int, datetime]]] = defaultdict(list)
+    for group in groups:
+        assert group is not None
+        for day in meeting_days(group.rule, group.starts_on, group.starts_at, first_day, today):
+            if (group.id, day) not in cancelled:
+                start = datetime.combine(day, group.starts_at, zone).astimezone(UTC)
+                by_day[day].append((group.id, start))
+    visits = session.execute(
+        select(Visit.id, Visit.local_day, Visit.arrived_at, Visit.signed_in_by_id)
+        .join(VisitPurpose, VisitPurpose.visit_id == Visit.id)
+        .where(
+            VisitPurpose.purpose_code == SUPPORT_MEETING,
+            Visit.status != VisitStatus.UNDONE,
+            Visit.local_day.between(first_day, today),
+        )
+    ).all()
+    attendees: dict[tuple[int, date], list[tuple[int, datetime]]] = defaultdict(list)
+    for visit_id, day, arrived, _by in visits:
+        meetings = by_day.get(day)
+        if not meetings:
+            continue
+        arrived = arrived if arrived.tzinfo else arrived.replace(tzinfo=UTC)
+        group_id, _ = min(meetings, key=lambda m: abs((m[1] - arrived).total_seconds()))
+        attendees[(group_id, day)].append((visit_id, arrived))
+    total = 0
+    now = datetime.now(UTC)
+    for day, meetings in sorted(by_day.items()):
+        for group_id, start in meetings:
+            came = attendees.get((group_id, day), [])
+            anonymous = rng.randint(0, 4) if start < now else 0
+            if not came and not anonymous:
+                continue
+            meeting = GroupMeeting(
+                group_id=group_id,
+                day=day,
+                held_on=day,
+                anonymous_count=anonymous,
+                updated_at=start,
+                updated_by_id=actor_id,
+            )
+            session.add(meeting)
+            session.flush()
+            if came:
+                session.execute(
+                    insert(GroupAttendance),
+                    [
+                        {
+                            "meeting_id": meeting.id,
+                            "visit_id": visit_id,
+                            "recorded_at": arrived,
+                            "recorded_by_id": actor_id,
+                        }
+                        for visit_id, arrived in came
+                    ],
+                )
+            total += len(came) + anonymous
+    return total

@@ -19,10 +19,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.access import Permission, requires
+from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic, announce_change
+from desk.db.locking import now_in_turn
 from desk.errors import ConflictError, ValidationError
 from desk.groups.attending import SUPPORT_MEETING, attend, meeting_row, open_meeting
 from desk.groups.schedule import Meeting
@@ -30,10 +31,31 @@ from desk.models import GroupAttendance, GroupMeeting, Person, Visit, VisitStatu
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.checkin import PurposeChoice, _create_visit
+from desk.services.groups import today_at_center
 from desk.services.recording import refuse_stale
 from desk.services.settings import center_day
 
 MOST_ANONYMOUS = 500
+NO_MEETING = "none"  # the desk chose "None of these"
+
+
+@unrestricted("reads today's schedule, public information; the sign-in checks its caller")
+def meeting_for_sign_in(
+    session: Session,
+    purposes: list[PurposeChoice],
+    picked: tuple[int, date] | str | None,
+    *,
+    now: datetime | None = None,
+) -> tuple[int, date] | None:
+    """The meeting a sign-in records them at: none unless they came for a support meeting;
+    then the one the desk picked, or (nothing picked: the sign-in box's usual purposes) the
+    one on now or next today, if any."""
+    if SUPPORT_MEETING not in {choice.code for choice in purposes} or picked == NO_MEETING:
+        return None
+    if isinstance(picked, tuple):
+        return picked
+    meeting = today_at_center(session, now=now).preselected
+    return (meeting.group_id, meeting.day) if meeting is not None else None
 
 
 @requires(Permission.SIGN_IN_VISITORS)
@@ -47,10 +69,16 @@ def sign_in_for_meeting(
     day: date,
     anonymous_initials: str | None = None,
     now: datetime | None = None,
+    idempotency_key: str | None = None,
 ) -> int:
     """Sign a person (or an anonymous visitor) in and record them at one of today's
-    meetings; a cancelled meeting, or one not held today, is refused and nobody is signed in."""
-    now = now or utc_now()
+    meetings; a cancelled meeting, or one not held today, is refused and nobody is signed in.
+    A sign-in sent again with the same `idempotency_key` returns the first one's visit."""
+    if idempotency_key is not None:
+        done = session.scalar(select(Visit.id).where(Visit.idempotency_key == idempotency_key))
+        if done is not None:
+            return done
+    now = now or now_in_turn(session)
     meeting = open_meeting(session, group_id, day)
     if meeting.held_on != center_day(session, now):
         raise ValidationError(
@@ -65,6 +93,7 @@ def sign_in_for_meeting(
         purposes=purposes,
         anonymous_initials=anonymous_initials,
         now=now,
+        idempotency_key=idempotency_key,
     )
     attend(session, actor, meeting, visit_id, person_id, now)
     return visit_id

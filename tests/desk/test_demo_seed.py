@@ -127,3 +127,9 @@ def test_demo_has_the_centers_week_of_groups(database: Database, actor: Actor) -
     assert groups["Spanish-language recovery group"].details.language == "es"
     assert groups["Recovery skills workshop"].facilitator  # a coach leads it
     assert len([m for m in week if m.name == "Computer lab"]) == 5
+    with database.session() as session:
+        from desk.models import GroupAttendance, GroupMeeting
+
+        meetings = session.scalar(select(func.count()).select_from(GroupMeeting))
+        attended = session.scalar(select(func.count()).select_from(GroupAttendance))
+    assert meetings > 50 and attended > 0  # who came, for the Reports page

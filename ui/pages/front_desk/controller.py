@@ -17,8 +17,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.access import Permission
 from desk.errors import DeskError
+from desk.groups.attending import SUPPORT_MEETING
+from desk.groups.schedule import find_meeting
 from desk.lookup.person_index import PersonMatch
 from desk.names import anonymous_label, shown_name
+from desk.services.attendance import meeting_for_sign_in, sign_in_for_meeting
 from desk.services.checkin import (
     DEFAULT_PURPOSE,
     PurposeChoice,
@@ -90,10 +93,14 @@ class FrontDeskPage(Page):
             ("Ctrl+Shift+G", queue.assign_coach),
             ("Ctrl+O", queue.check_out),
             ("Ctrl+K", self.focus_box),  # Ctrl+L locks the station
+            ("Ctrl+M", view.meeting.next_choice),
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
         self.today = TodayAtCenterLine(context, self)
         view.add_today_line(self.today)
+        self.today.loaded.connect(view.meeting.set_today)
+        self.today.loaded.connect(lambda _today: self._show_meeting_choice())
+        view.purposes.changed.connect(self._show_meeting_choice)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(view.queue_model.tick)
         self._ticker.timeout.connect(self.today.refresh)
@@ -290,6 +297,7 @@ class FrontDeskPage(Page):
             )
             return
         typed, by_hand = self.view.sign_in_box.text(), self._purposes_by_hand
+        picked = self.view.meeting.chosen() if self.view.meeting.isVisible() else None
         self._reset_after_sign_in()
         self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
         actor = self.context.actor
@@ -298,28 +306,42 @@ class FrontDeskPage(Page):
         thing = (person_id, initials) if person_id is not None or initials else None
         key = self._sign_in_keys.key_for(thing)
 
-        def work(session) -> tuple[int, list[str]]:
+        def work(session) -> tuple[int, list[str], str | None]:
             chosen = purposes
             if chosen is None:
                 codes = usual_purposes(session, actor, person_id) or [DEFAULT_PURPOSE]
                 chosen = [PurposeChoice(code) for code in codes]
-            visit_id = sign_in(
-                session,
-                actor,
-                person_id=person_id,
-                purposes=chosen,
-                anonymous_initials=initials,
-                idempotency_key=key,
-            )
-            return visit_id, [choice.code for choice in chosen]
+            meeting = meeting_for_sign_in(session, chosen, picked)
+            if meeting is not None:
+                visit_id = sign_in_for_meeting(
+                    session,
+                    actor,
+                    person_id=person_id,
+                    purposes=chosen,
+                    group_id=meeting[0],
+                    day=meeting[1],
+                    anonymous_initials=initials,
+                    idempotency_key=key,
+                )
+            else:
+                visit_id = sign_in(
+                    session,
+                    actor,
+                    person_id=person_id,
+                    purposes=chosen,
+                    anonymous_initials=initials,
+                    idempotency_key=key,
+                )
+            where = find_meeting(session, *meeting) if meeting is not None else None
+            return visit_id, [choice.code for choice in chosen], where.name if where else None
 
         def failed(error: DeskError) -> None:
             self._sign_in_keys.failed(thing, key, error)
             self._sign_in_failed(error, typed, purposes if by_hand else None)
 
-        def done(result: tuple[int, list[str]]) -> None:
+        def done(result: tuple[int, list[str], str | None]) -> None:
             self._sign_in_keys.done(thing)
-            self._signed_in(result[0], name, result[1])
+            self._signed_in(result[0], name, result[1], result[2])
 
         self.context.tasks.submit(work, done, failed)
 
@@ -334,10 +356,14 @@ class FrontDeskPage(Page):
         self.view.hint.setText("")
         self._show_error(error)
 
-    def _signed_in(self, visit_id: int, name: str, codes: list[str]) -> None:
+    def _signed_in(
+        self, visit_id: int, name: str, codes: list[str], meeting: str | None = None
+    ) -> None:
         self.view.banner.hide()
         options = self.view.purposes.options
         labels = ", ".join(options[code].label if code in options else code for code in codes)
+        if meeting:
+            labels += self.tr(": %1").replace("%1", meeting)
         self.view.hint.setText(
             self.tr("Signed in %1 at %2 (%3).")
             .replace("%1", name)
@@ -345,6 +371,12 @@ class FrontDeskPage(Page):
             .replace("%3", labels)
         )
         self.queue.refresh(select_visit=visit_id)
+
+    def _show_meeting_choice(self) -> None:
+        """The meeting choice, while "Support meeting" is chosen and one is held today."""
+        meeting = self.view.meeting
+        wanted = SUPPORT_MEETING in self.view.purposes.checked_codes()
+        meeting.setVisible(wanted and meeting.offers_meetings)
 
     def _back_to_the_box(self) -> None:
         """After a dialog, the window takes the keyboard again (not every desktop does this)."""
@@ -357,6 +389,7 @@ class FrontDeskPage(Page):
         self._purposes_by_hand = False
         self._usual_for = None
         self.view.purposes.choose([DEFAULT_PURPOSE])
+        self.view.meeting.reset()
         self.view.sign_in_box.setFocus()
 
     def new_person(self) -> None:

@@ -23,6 +23,7 @@ class PurposeBar(QWidget):
     """Ctrl+1 … Ctrl+9 toggle purposes; Ctrl+= and Ctrl+- change a counted item (kits)."""
 
     toggled_by_hand = Signal()
+    changed = Signal()  # any purpose checked or unchecked, by hand or not
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,7 @@ class PurposeBar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
             button.clicked.connect(self._by_hand)
+            button.toggled.connect(lambda _checked: self.changed.emit())
             self.buttons[option.code] = button
             self.options[option.code] = option
             self._grid.addWidget(button, (number - 1) // PER_ROW, (number - 1) % PER_ROW)

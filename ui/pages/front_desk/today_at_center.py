@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desk.db.changes import ANY_TOPIC, Topic
@@ -26,6 +27,8 @@ def _times(meeting: Meeting) -> str:
 
 class TodayAtCenterLine(QLabel):
     """One or two lines of rich text under the sign-in box."""
+
+    loaded = Signal(object)  # the TodayAtCenter shown, for the meeting choice at sign-in
 
     def __init__(
         self,
@@ -64,6 +67,7 @@ class TodayAtCenterLine(QLabel):
 
     def show_today(self, today: TodayAtCenter) -> None:
         self.shown = today
+        self.loaded.emit(today)
         parts = []
         for meeting in today.on_now:
             parts.append(

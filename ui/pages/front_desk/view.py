@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ui.formatting import CenterTime
 from ui.models.lookup_results import LookupResultsModel
 from ui.models.queue_table import QueueTableModel
+from ui.pages.front_desk.meeting_picker import MeetingPicker
 from ui.pages.front_desk.purpose_bar import PurposeBar
 from ui.widgets.banner import Banner
 from ui.widgets.sign_in_box import SignInBox
@@ -54,6 +55,8 @@ class FrontDeskView(QWidget):
         self.hint.setObjectName("hintLine")
         self.hint.setWordWrap(True)
         self.purposes = PurposeBar()
+        self.meeting = MeetingPicker()
+        self.meeting.setVisible(False)
         self.new_person_button = QPushButton(self.tr("New person… (Ctrl+N)"))
         self.anonymous_button = QPushButton(self.tr("Anonymous visit (Ctrl+Shift+A)"))
         self.sign_in_button = QPushButton(self.tr("Sign in (Enter)"))
@@ -105,6 +108,7 @@ class FrontDeskView(QWidget):
         layout.addWidget(self.sign_in_box)
         layout.addWidget(self.results)
         layout.addWidget(self.purposes)
+        layout.addWidget(self.meeting)
         layout.addLayout(actions)
         self._today_index = layout.count()  # "Today at the center" goes here
         queue_heading = QLabel(self.tr("Today's queue"))
