@@ -32,6 +32,7 @@ from desk.services.checkin import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
+from ui.pages.front_desk.card_scans import CardScans
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.front_desk.todays_queue import TodaysQueue
@@ -96,6 +97,12 @@ class FrontDeskPage(Page):
             ("Ctrl+M", view.meeting.next_choice),
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
+        self.scans = CardScans(
+            context,
+            self.view,
+            signed_in=lambda visit_id: self.queue.refresh(select_visit=visit_id),
+            show_error=self._show_error,
+        )
         self.today = TodayAtCenterLine(context, self)
         view.add_today_line(self.today)
         self.today.loaded.connect(view.meeting.set_today)
@@ -163,6 +170,8 @@ class FrontDeskPage(Page):
 
     # -- lookup ----------------------------------------------------------------------------
     def _on_text(self, text: str) -> None:
+        if self.scans.take_text(text):
+            return
         self._update_hint()
         if not text.strip():
             self._lookup_wanted = None
@@ -249,6 +258,8 @@ class FrontDeskPage(Page):
 
     # -- signing in ------------------------------------------------------------------------
     def sign_in_highlighted(self) -> None:
+        if self.scans.take_enter(self.view.sign_in_box.text()):
+            return
         match = self.highlighted()
         if match is None:
             if self.view.sign_in_box.text().strip():

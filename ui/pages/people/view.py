@@ -84,6 +84,12 @@ class PeopleView(QWidget):
         self.refer_button.setObjectName("referFromRecord")
         self.refer_button.setVisible(referrals_panel is not None)
         buttons.addWidget(self.refer_button)
+        self.card_button = QPushButton(self.tr("Sign-in card…"))
+        self.card_button.setObjectName("cardButton")
+        self.card_button.setToolTip(
+            self.tr("Print a card they scan to sign in, or stop a lost one")
+        )
+        buttons.addWidget(self.card_button)
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.data_button)
         buttons.addWidget(self.reload_button)
