@@ -223,6 +223,10 @@ def run_app(args: argparse.Namespace) -> int:
             None, app.tr("Recovery Desk cannot start"), f"{error.message}\n\n{error.hint}".strip()
         )
         return 1
+    if getattr(args, "kiosk", False):
+        from ui.kiosk import run_kiosk
+
+        return run_kiosk(app, database, crash.report, demo)
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
     title = (

@@ -33,6 +33,7 @@ from desk.services.checkin import (
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
 from ui.pages.front_desk.card_scans import CardScans
+from ui.pages.front_desk.door_calls import DoorCalls
 from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.front_desk.todays_queue import TodaysQueue
@@ -105,6 +106,8 @@ class FrontDeskPage(Page):
         )
         self.today = TodayAtCenterLine(context, self)
         view.add_today_line(self.today)
+        self.door = DoorCalls(context, self, label=self._purpose_label)
+        view.add_today_line(self.door)
         self.today.loaded.connect(view.meeting.set_today)
         self.today.loaded.connect(lambda _today: self._show_meeting_choice())
         view.purposes.changed.connect(self._show_meeting_choice)
@@ -123,6 +126,7 @@ class FrontDeskPage(Page):
     def activate(self) -> None:
         self.queue.refresh()
         self.today.refresh()
+        self.door.refresh()
         self.focus_box()
 
     def focus_box(self) -> None:
@@ -382,6 +386,10 @@ class FrontDeskPage(Page):
             .replace("%3", labels)
         )
         self.queue.refresh(select_visit=visit_id)
+
+    def _purpose_label(self, code: str) -> str:
+        option = self.view.purposes.options.get(code)
+        return option.label if option else code
 
     def _show_meeting_choice(self) -> None:
         """The meeting choice, while "Support meeting" is chosen and one is held today."""
