@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.timing import Figure, measure, report
+from benchmarks.timing import Figure, measure, run_tables
 from desk.coaching.ranking import PeerWishes, rank_coaches
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
@@ -128,6 +128,7 @@ def main() -> int:
     parser.add_argument("--database", required=True)
     parser.add_argument("--coaches", type=int, default=30)
     parser.add_argument("--peers", type=int, default=300, help="peers to rank coaches for")
+    parser.add_argument("--runs", type=int, default=3, help="times the whole table is run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     database = Database.open(args.database)
@@ -146,12 +147,13 @@ def main() -> int:
             select(func.count()).select_from(Assignment).where(Assignment.ended_at.is_(None))
         )
         # Peers with history count most: half of them have had a coach before.
-        with_history = session.scalars(
-            select(Assignment.person_id).order_by(func.random()).limit(args.peers // 2)
+        # A seeded choice (not the database's random order): the same peers in every run.
+        history_ids = session.scalars(
+            select(Assignment.person_id).distinct().order_by(Assignment.person_id)
         ).all()
-        others = session.scalars(
-            select(Person.id).order_by(func.random()).limit(args.peers - len(with_history))
-        ).all()
+        with_history = rng.sample(history_ids, min(len(history_ids), args.peers // 2))
+        every_id = session.scalars(select(Person.id).order_by(Person.id)).all()
+        others = rng.sample(every_id, args.peers - len(with_history))
         coach_ids = session.scalars(select(StaffMember.id).where(StaffMember.is_coach)).all()
     peers = list(with_history) + list(others)
     rng.shuffle(peers)
@@ -159,6 +161,16 @@ def main() -> int:
         f"{engine}: {people:,} people, {coaches} coaches (+{added} added now), "
         f"{assignments:,} assignments ({active:,} active)"
     )
+
+    def one_run() -> list[Figure]:
+        return _figures(database, actor, peers, coaches, coach_ids, args.peers)
+
+    run_tables("Coaching", engine, one_run, args.runs, args.json)
+    database.dispose()
+    return 0
+
+
+def _figures(database, actor, peers, coaches, coach_ids, peer_count) -> list[Figure]:
     figures: list[Figure] = []
 
     def rank_for(person_id: int, wishes: CoachWishes | None = None):
@@ -178,7 +190,7 @@ def main() -> int:
     figures.append(
         measure(
             "the same, with wishes stated",
-            [rank_for(p, wishes) for p in peers[: args.peers // 2]],
+            [rank_for(p, wishes) for p in peers[: peer_count // 2]],
             target_ms=16,
         )
     )
@@ -210,9 +222,7 @@ def main() -> int:
     figures.append(
         measure("one coach's caseload (overdue first)", [caseload(c) for c in coach_ids] * 5)
     )
-    report("Coaching", engine, figures, args.json)
-    database.dispose()
-    return 0
+    return figures
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.timing import measure, report
+from benchmarks.timing import measure, run_tables
 from desk.categories import CATEGORIES
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
@@ -57,7 +57,8 @@ def fill(database: Database) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
-    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=60, help="renders timed per figure")
+    parser.add_argument("--tables", type=int, default=3, help="times the whole table is run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     database = Database.open(args.database)
@@ -107,22 +108,38 @@ def main() -> int:
                 )
             )
 
-    figures = [
+    def one_run() -> list:
+        return figures(
+            sheet,
+            handout,
+            handout_200,
+            args.runs,
+            cold_sheet,
+            load_and_render,
+            handout_load_and_render,
+        )
+
+    run_tables(
+        "Referral sheets and handouts",
+        database.url.get_backend_name(),
+        one_run,
+        args.tables,
+        args.json,
+    )
+    database.dispose()
+    return 0
+
+
+def figures(sheet, handout, handout_200, runs, cold_sheet, load_and_render, handout_load):
+    large = sheet.__class__(**{**sheet.__dict__, "large_print": True})
+    return [
         measure(
             "5-service sheet with QR codes: render",
-            [lambda: render_referral_sheet(sheet)] * args.runs,
+            [lambda: render_referral_sheet(sheet)] * runs,
             target_ms=50,
         ),
-        measure("  the same, QR codes encoded afresh each time", [cold_sheet] * args.runs, 50),
-        measure(
-            "  the same in large print",
-            [
-                lambda: render_referral_sheet(
-                    sheet.__class__(**{**sheet.__dict__, "large_print": True})
-                )
-            ]
-            * args.runs,
-        ),
+        measure("  the same, QR codes encoded afresh each time", [cold_sheet] * runs, 50),
+        measure("  the same in large print", [lambda: render_referral_sheet(large)] * runs),
         measure("5-service sheet: load + render (a new sheet)", [load_and_render] * 30),
         measure(
             f"{HANDOUT_SERVICES}-service category handout: render",
@@ -131,13 +148,10 @@ def main() -> int:
         ),
         measure(
             f"{HANDOUT_SERVICES}-service handout: load + render",
-            [handout_load_and_render] * 3,
+            [handout_load] * 3,
             2000,
         ),
     ]
-    report("Referral sheets and handouts", database.url.get_backend_name(), figures, args.json)
-    database.dispose()
-    return 0
 
 
 if __name__ == "__main__":

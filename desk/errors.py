@@ -118,6 +118,14 @@ class ConflictError(DeskError):
     """A rule about the data would be broken (for example two active assignments)."""
 
 
+class AlreadySignedIn(ConflictError):
+    """The person is in today's queue already; `visit_id` is that visit, to show it."""
+
+    def __init__(self, message: str, *, visit_id: int, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.visit_id = visit_id
+
+
 class PermissionDenied(DeskError):
     """The acting staff member may not do this."""
 

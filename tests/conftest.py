@@ -88,7 +88,7 @@ def postgres_template() -> Iterator[str | None]:
     # No session may sit in a template while it is copied; keep everyone out of it.
     admin_execute(admin_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
     yield name
-    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_postgres_database_named(admin_url, name)
 
 
 def clone_postgres_database(admin_url: str, template: str) -> Database:
@@ -106,15 +106,17 @@ def clone_postgres_database(admin_url: str, template: str) -> Database:
     return Database.open(make_url(admin_url).set(database=name).render_as_string(False))
 
 
-def drop_postgres_database(admin_url: str, database: Database, attempts: int = 10) -> None:
+def drop_postgres_database(admin_url: str, database: Database) -> None:
+    database.dispose()
+    drop_postgres_database_named(admin_url, str(database.url.database))
+
+
+def drop_postgres_database_named(admin_url: str, name: str, attempts: int = 10) -> None:
     """DROP ... WITH (FORCE) cannot end an autovacuum worker that a busy server has just sent
     into the new database (the test role may not signal it); it finishes within moments."""
-    database.dispose()
     for attempt in range(attempts):
         try:
-            admin_execute(
-                admin_url, f'DROP DATABASE IF EXISTS "{database.url.database}" WITH (FORCE)'
-            )
+            admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             return
         except ProgrammingError as exc:
             if "pg_signal_backend" not in str(exc) or attempt == attempts - 1:

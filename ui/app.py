@@ -1,25 +1,29 @@
-"""The application: logging, fonts, the database, the main window and its pages."""
+"""The application: logging, fonts, the database, staff sign-in, the windows and their pages.
+
+Start-up imports only what the sign-in and the first page need: the other pages are imported
+and built when first opened (or when the station is idle after a window has appeared), and
+the demo's sample data, Alembic and the printing code load only when used.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import signal
 import sys
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk import __version__
-from desk.backup.restore import CheckedBackup
+from desk.access import Permission
 from desk.config import resolve_database_url
 from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
-from desk.demo.database import DemoDatabase, create_demo_database
 from desk.draft_cipher import station_cipher
 from desk.errors import DeskError
 from desk.file_privacy import make_private
@@ -39,22 +43,15 @@ from ui.drafts import (
     sweep_kept_drafts,
 )
 from ui.error_dialog import CrashReporter
-from ui.main_window import MainWindow
-from ui.pages.activity import ActivityPage
-from ui.pages.center_settings import CenterSettingsPage
-from ui.pages.coaches import CoachesPage
-from ui.pages.front_desk import FrontDeskPage
-from ui.pages.groups import GroupsPage
-from ui.pages.people import PeoplePage
-from ui.pages.referrals import ReferralsPage
-from ui.pages.reports import ReportsPage
-from ui.pages.resources import ResourcesPage
-from ui.pages.staff import StaffPage
+from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.qt_log import route_qt_messages_to_logging
-from ui.restore_flow import record_and_describe, replace_with_progress
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
-from ui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from desk.backup.restore import CheckedBackup
+    from desk.demo.database import DemoDatabase
+    from ui.demo_seeding import DemoSeeder
 
 logger = logging.getLogger(__name__)
 ORGANIZATION = "CPAR"
@@ -73,7 +70,8 @@ def install_bundled_fonts(app: QApplication) -> None:
 def apply_style(app: QApplication) -> None:
     style = resources_dir() / "style.qss"
     if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+        icons = (resources_dir() / "icons").as_posix()
+        app.setStyleSheet(style.read_text(encoding="utf-8").replace("@icons/", f"{icons}/"))
     icon = resources_dir() / "icons" / "recovery-desk.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -101,17 +99,32 @@ def station_settings(*, demo: bool, database: str = "") -> QSettings:
     return settings
 
 
-PAGES: tuple[type[Page], ...] = (
-    FrontDeskPage,
-    PeoplePage,
-    ResourcesPage,
-    ReferralsPage,
-    CoachesPage,
-    GroupsPage,
-    StaffPage,
-    CenterSettingsPage,
-    ActivityPage,
-    ReportsPage,
+# The pages in navigation order: id, module, class, title (translated in the page class's
+# own context, as the page's `title` is), and the permission a role needs to see it (each
+# page class says the same; a test checks they agree).
+PAGES = (
+    (
+        "front_desk",
+        "ui.pages.front_desk",
+        "FrontDeskPage",
+        "Front desk",
+        Permission.SIGN_IN_VISITORS,
+    ),
+    ("people", "ui.pages.people", "PeoplePage", "People", Permission.VIEW_PEOPLE),
+    ("resources", "ui.pages.resources", "ResourcesPage", "Resources", Permission.SEARCH_DIRECTORY),
+    ("referrals", "ui.pages.referrals", "ReferralsPage", "Referrals", Permission.PRINT_SHEETS),
+    ("coaches", "ui.pages.coaches", "CoachesPage", "Coaches", Permission.PAIR_COACHES),
+    ("groups", "ui.pages.groups", "GroupsPage", "Groups", Permission.MANAGE_GROUPS),
+    ("staff", "ui.pages.staff", "StaffPage", "Staff", Permission.MANAGE_STAFF),
+    (
+        "settings",
+        "ui.pages.center_settings",
+        "CenterSettingsPage",
+        "Center settings",
+        Permission.CENTER_SETTINGS,
+    ),
+    ("activity", "ui.pages.activity", "ActivityPage", "Activity", Permission.READ_AUDIT_LOG),
+    ("reports", "ui.pages.reports", "ReportsPage", "Reports", Permission.TODAYS_COUNTS),
 )
 
 
@@ -125,12 +138,17 @@ def station_drafts(settings: QSettings, *, demo: bool) -> DraftVault:
     return SealedDraftVault(settings, cipher)
 
 
-def build_pages(context: AppContext) -> list[Page]:
-    """The pages the signed-in staff member's role may use, in the navigation's order."""
+def build_pages(context: AppContext) -> list[PageSpec]:
+    """The pages the signed-in staff member's role may use, in the navigation's order, as
+    specs: each page's module is imported, and the page built, when first needed."""
+
+    def builder(module: str, name: str):
+        return lambda: getattr(importlib.import_module(module), name)(context)
+
     return [
-        page(context)
-        for page in PAGES
-        if page.required_permission is None or context.may(page.required_permission)
+        PageSpec(page_id, QCoreApplication.translate(name, title), builder(module, name))
+        for page_id, module, name, title, permission in PAGES
+        if context.may(permission)
     ]
 
 
@@ -149,6 +167,25 @@ def build_main_window(context: AppContext) -> MainWindow:
     window = MainWindow(context, build_pages(context))
     _keep_center_time_current(context, window)
     return window
+
+
+def build_station_window(context: AppContext) -> MainWindow:
+    """A window as the app opens it: work that would hold back its first paint (the people
+    lookup's first load) waits for it, and once it is painted the other pages are imported
+    on a thread and built between keystrokes, so that opening any of them is instant."""
+    context.start_gate.hold(FIRST_PAINT)  # released by the window's first paint
+    window = build_main_window(context)
+    _prepare_other_pages(window)
+    return window
+
+
+def _prepare_other_pages(window: MainWindow) -> None:
+    from ui.page_preload import PagePreloader
+
+    modules = [module for _id, module, _name, _title, _permission in PAGES]
+    preloader = PagePreloader(modules, window)
+    preloader.imported.connect(window.build_pages_when_idle)
+    window.context.start_gate.after(preloader.start)
 
 
 def _keep_center_time_current(context: AppContext, window: MainWindow) -> None:
@@ -172,7 +209,9 @@ def _keep_center_time_current(context: AppContext, window: MainWindow) -> None:
 
 def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | None]:
     if args.demo:
-        demo = create_demo_database()
+        from desk.demo.database import create_empty_demo_database
+
+        demo = create_empty_demo_database()  # the sample data follows (ui/demo_seeding.py)
         return demo.database, demo
     database, result = open_and_upgrade(resolve_database_url(args.database))
     if result.before.current != result.after:
@@ -184,6 +223,31 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | N
             result.backup,
         )
     return database, None
+
+
+def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
+    """The sample data, made by a second process while the window comes up."""
+    from desk.demo.accounts import give_coaches_the_demo_password
+    from ui.demo_seeding import DemoSeeder
+
+    seeder = DemoSeeder(demo, window.context, window)
+    bar = window.statusBar()
+    bar.showMessage(window.tr("Filling the demo with sample data…"))
+
+    def finished(ok: bool) -> None:
+        if ok:  # the demo coaches can sign in too, with the demo password
+            with demo.database.transaction() as session:
+                give_coaches_the_demo_password(session)
+        bar.showMessage(
+            window.tr("The sample data is in.")
+            if ok
+            else window.tr("The sample data could not be made; the log file says why."),
+            8000,
+        )
+
+    seeder.finished.connect(finished)
+    seeder.start()
+    return seeder
 
 
 def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) -> None:
@@ -203,6 +267,11 @@ def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) ->
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from desk import __version__
+
+    # A worker busy in Python (the people lookup loading, pages imported ahead) gives the
+    # window's thread Python's lock within a millisecond rather than five: typing stays quick.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION + ("-Demo" if args.demo else ""))
@@ -275,7 +344,7 @@ def _run_station(
         station = station_actor(session)
     backups = BackupScheduler(database, station, tasks, settings, automatic=demo is None)
     sessions = StaffSessions(
-        database, settings, tasks, build_main_window, title=title, backups=backups, drafts=drafts
+        database, settings, tasks, build_station_window, title=title, backups=backups, drafts=drafts
     )
     tasks.setParent(sessions)
     backups.setParent(sessions)
@@ -287,13 +356,17 @@ def _run_station(
     sessions.window_shown.connect(lambda _window: logger.info("window shown"))
     if notice is not None:
         sessions.notice = notice
+    seeder = None
     if demo is not None and notice is None:
+        assert demo.actor is not None
         window = sessions.enter(demo.actor)
         window.setWindowTitle(
             app.tr(
                 "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
             ).replace("%1", demo.actor.display_name)
         )
+        if demo.summary is None:
+            seeder = _fill_demo(demo, window)
     else:
         sessions.begin()
         logger.info("window shown: sign-in, %s", database.description)
@@ -302,13 +375,15 @@ def _run_station(
         code = app.exec()
     finally:
         listener.stop()
+        if seeder is not None:
+            seeder.stop()
     restore = sessions.restore_request
     if restore is None and demo is None:
         backups.close_backup()  # the windows are closed already: nobody waits
     backups.wait()
     tasks.wait_for_done()
     sessions.shut_down()
-    return code, cast(CheckedBackup | None, restore)
+    return code, cast("CheckedBackup | None", restore)
 
 
 def station_actor(session) -> Actor:
@@ -327,6 +402,8 @@ def _restore_and_reopen(
 ) -> tuple[Database | None, tuple[str, str]]:
     """Replace the database by the checked backup (every connection of this app let go
     first), then open it again; a refusal opens the database as it was."""
+    from ui.restore_flow import record_and_describe, replace_with_progress
+
     path = database.sqlite_path
     assert path is not None, "only a SQLite file is restored from the app"
     url = database.url.render_as_string(hide_password=False)

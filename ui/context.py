@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,36 @@ class ChangeSignals(QObject):
     changed = Signal(object)  # a set of topics; "*" means anything may have changed
 
 
+class StartGate:
+    """Work that waits until the start is over: the window painted once (the people
+    lookup's first load would hold back that paint) and, on the demo, its sample data in.
+    Each reason to wait is held by name and released; without any (tests, or once the start
+    is over) work runs at once."""
+
+    def __init__(self) -> None:
+        self._holds: set[str] = set()
+        self._waiting: list[Callable[[], None]] = []
+
+    def hold(self, reason: str) -> None:
+        self._holds.add(reason)
+
+    def release(self, reason: str) -> None:
+        self._holds.discard(reason)
+        if not self._holds:
+            waiting, self._waiting = self._waiting, []
+            for work in waiting:
+                work()
+
+    def is_held(self, reason: str | None = None) -> bool:
+        return reason in self._holds if reason else bool(self._holds)
+
+    def after(self, work: Callable[[], None]) -> None:
+        if self._holds:
+            self._waiting.append(work)
+        else:
+            work()
+
+
 @dataclass
 class AppContext:
     database: Database
@@ -59,3 +90,5 @@ class AppContext:
         """Whose unsaved drafts a form keeps and restores: each staff member's own, so a
         colleague who signs in at the same station never sees what another typed."""
         return f"staff-{self.actor.staff_id}"
+
+    start_gate: StartGate = field(default_factory=StartGate)

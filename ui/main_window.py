@@ -1,10 +1,17 @@
-"""The main window: navigation between the pages that work, and a status bar."""
+"""The main window: navigation between the pages that work, and a status bar.
+
+Pages are built when first opened (or when the station is idle after the first paint), not
+before the window appears: building all seven took longer than everything else at start.
+A page is given as a PageSpec (its id, title and how to build it) or already built.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +31,9 @@ from ui.backups import BackupState, describe_state
 from ui.context import AppContext
 from ui.staff.account_dialog import AccountDialog
 from ui.widgets.banner import Banner
+from ui.widgets.cheat_sheet import CheatSheet
+from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.keys import Key, keys_of
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
@@ -32,6 +41,20 @@ logger = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
+FIRST_PAINT = "first paint"  # held on the start gate by the app until the window is painted
+IDLE_BUILD_PAUSE_MS = 40
+NAVIGATION_WIDTH = 180
+NARROW_NAVIGATION_WIDTH = 150  # below NARROW_WINDOW: the pages need every pixel
+NARROW_WINDOW = 1200  # between pages built ahead, so that typing is answered in between
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page not built yet: its id and title for the navigation, and how to build it."""
+
+    page_id: str
+    title: str
+    build: Callable[[], Page]
 
 
 class MainWindow(QMainWindow):
@@ -40,28 +63,40 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, context: AppContext, pages: list[Page]) -> None:
+    def __init__(self, context: AppContext, pages: list[PageSpec | Page]) -> None:
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Recovery Desk"))
-        self.pages = pages
+        self._specs = [
+            entry
+            if isinstance(entry, PageSpec)
+            else PageSpec(entry.page_id, entry.title, lambda page=entry: page)
+            for entry in pages
+        ]
+        self._built: dict[int, Page] = {}
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(180)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.stack = QStackedWidget()
-        for index, page in enumerate(pages):
-            item = QListWidgetItem(page.title)
-            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
-            item.setToolTip(f"{page.title} (Alt+{index + 1})")
+        for index, spec in enumerate(self._specs):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.page_id)
+            item.setToolTip(f"{spec.title} (Alt+{index + 1})")
             self.navigation.addItem(item)
-            self.stack.addWidget(page)
+            if not isinstance(pages[index], PageSpec):
+                self._add_built(index, pages[index])
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             self.addAction(action)
         self.navigation.currentRowChanged.connect(self._on_navigate)
+        for keys in ("F1", "Ctrl+/"):
+            cheat = QAction(self)
+            cheat.setShortcut(QKeySequence(keys))
+            cheat.triggered.connect(self.show_keys)
+            self.addAction(cheat)
 
         self.banner = Banner()
         content = QWidget()
@@ -77,13 +112,10 @@ class MainWindow(QMainWindow):
         row.addWidget(content, 1)
         self.setCentralWidget(central)
 
-        self.database_label = QLabel(
+        self.database_label = ElidedLabel(
             self.tr("Database: %1").replace("%1", context.database.description)
         )
-        self.database_label.setObjectName("databaseLabel")
-        self.database_label.setToolTip(self.database_label.text())
-        # A long path must not widen the window: the label gives way, the tooltip has it all.
-        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.database_label.setObjectName("databaseLabel")  # a long path gives way (elided)
         actor = context.actor
         self.actor_label = QLabel(
             self.tr("Signed in: %1 (%2)")
@@ -122,6 +154,7 @@ class MainWindow(QMainWindow):
 
         context.navigator.open_person.connect(self._show_people_page)
         context.navigator.show_page.connect(self._show_page_by_id)
+        context.navigator.start_referral.connect(self._start_referral)
         context.tasks.database_unavailable.connect(self._on_database_unavailable)
         context.tasks.database_available.connect(self._on_database_available)
         context.tasks.journal_problem.connect(self._on_journal_problem)
@@ -129,29 +162,91 @@ class MainWindow(QMainWindow):
             self._on_journal_problem(problem)
         self._restore_geometry()
 
-    def show_page(self, index_or_id: int | str) -> Page:
-        index = index_or_id
-        if isinstance(index_or_id, str):
-            index = next(i for i, page in enumerate(self.pages) if page.page_id == index_or_id)
-        self.navigation.setCurrentRow(int(index))
-        return self.pages[int(index)]
+    # -- pages, built when first needed ------------------------------------------------
+    def _index_of(self, index_or_id: int | str) -> int:
+        if isinstance(index_or_id, int):
+            return index_or_id
+        return next(i for i, spec in enumerate(self._specs) if spec.page_id == index_or_id)
 
-    def _show_people_page(self, _person_id: int) -> None:
-        if any(page.page_id == "people" for page in self.pages):
-            self.show_page("people")
+    @property
+    def page_ids(self) -> list[str]:
+        """The pages in the navigation, built or not."""
+        return [spec.page_id for spec in self._specs]
+
+    def _has_page(self, page_id: str) -> bool:
+        return any(spec.page_id == page_id for spec in self._specs)
+
+    def _add_built(self, index: int, page: Page) -> None:
+        self._built[index] = page
+        self.stack.addWidget(page)
+
+    def page(self, index_or_id: int | str) -> Page:
+        """The page, built now if it was not yet (without showing it)."""
+        index = self._index_of(index_or_id)
+        page = self._built.get(index)
+        if page is None:
+            page = self._specs[index].build()
+            self._add_built(index, page)
+        return page
+
+    def is_built(self, index_or_id: int | str) -> bool:
+        return self._index_of(index_or_id) in self._built
+
+    def build_pages_when_idle(self) -> None:
+        """Build the pages not opened yet, one at a time while nothing else is happening, so
+        that opening any of them later is instant; keys typed meanwhile are answered between
+        two pages."""
+        waiting = [i for i in range(len(self._specs)) if i not in self._built]
+        if waiting:
+            self.page(waiting[0])
+            if len(waiting) > 1:
+                QTimer.singleShot(IDLE_BUILD_PAUSE_MS, self.build_pages_when_idle)
+
+    def show_page(self, index_or_id: int | str) -> Page:
+        index = self._index_of(index_or_id)
+        page = self.page(index)
+        self.navigation.setCurrentRow(index)
+        return page
+
+    def show_keys(self) -> CheatSheet:
+        """The cheat sheet: the keys of the page on screen, then those that work anywhere."""
+        index = max(0, self.navigation.currentRow())
+        everywhere = [
+            Key(f"Alt+{n + 1}", self.tr("Go to %1").replace("%1", spec.title))
+            for n, spec in enumerate(self._specs)
+        ]
+        everywhere.append(Key("F1, Ctrl+/", self.tr("This list of keys")))
+        sheet = CheatSheet(self._specs[index].title, keys_of(self.page(index)), everywhere, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
+
+    def _show_people_page(self, person_id: int) -> None:
+        if not self._has_page("people"):
+            return
+        built_now = not self.is_built("people")
+        page = self.show_page("people")
+        if built_now:  # built by this signal, too late to hear it: pass it on
+            page.open_record(person_id)
+
+    def _start_referral(self, person_id: int, name: str) -> None:
+        if self._has_page("referrals") and not self.is_built("referrals"):
+            self.page("referrals").start_for_person(person_id, name)
 
     def _show_page_by_id(self, page_id: str) -> None:
-        if any(page.page_id == page_id for page in self.pages):
+        if self._has_page(page_id):
             self.show_page(page_id)
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(max(0, self.navigation.currentRow()))
 
     def _on_navigate(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.pages[row].activate()
+        page = self.page(row)
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+        page.activate()
 
     def _on_database_unavailable(self, error: DeskError) -> None:
         if isinstance(error, DatabaseLoginRefused):  # the server is up: it said no
@@ -227,6 +322,18 @@ class MainWindow(QMainWindow):
         """Close this window for good (its staff member signed out); the app goes on."""
         self.close()
         self.deleteLater()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WINDOW
+        self.navigation.setFixedWidth(NARROW_NAVIGATION_WIDTH if narrow else NAVIGATION_WIDTH)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        gate = self.context.start_gate
+        if gate.is_held(FIRST_PAINT):
+            # After this paint has reached the screen, not inside it.
+            QTimer.singleShot(0, lambda: gate.release(FIRST_PAINT))
 
     def closeEvent(self, event) -> None:
         waiting = self.context.tasks.records_waiting

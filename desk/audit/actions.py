@@ -22,6 +22,7 @@ class AuditAction(enum.StrEnum):
     VISIT_CREATED = "visit.created"
     VISIT_STARTED_WITH_COACH = "visit.started_with_coach"
     VISIT_CHECKED_OUT = "visit.checked_out"
+    VISIT_CHECK_OUT_UNDONE = "visit.check_out_undone"
     VISIT_UNDONE = "visit.undone"
     # Coaching
     COACHING_VIEWED = "coaching.viewed"

@@ -224,6 +224,11 @@ WORDING: dict[A, Words] = {
         if e.person_id is None
         else f"Checked out {f.person(e.person_id)}"
     ),
+    A.VISIT_CHECK_OUT_UNDONE: lambda e, f: (
+        "Put an anonymous visitor back in the queue (check-out undone)"
+        if e.person_id is None
+        else f"Put {f.person(e.person_id)} back in the queue (check-out undone)"
+    ),
     A.VISIT_UNDONE: lambda e, f: (
         f"Undid {_whose(e, f)} sign-in (why: {_value(e.detail.get('reason'))})"
     ),

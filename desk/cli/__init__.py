@@ -10,20 +10,24 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from desk import __version__
-from desk.cli import (
-    backup_commands,
-    db_commands,
-    directory_commands,
-    referral_commands,
-    report_command,
-    schedule_command,
-    seed_command,
-    self_check,
-)
+from desk.cli.parsers import register_all
 from desk.errors import DeskError
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, reading the version only when asked (reading it costs a scan of the
+    installed packages, at every start otherwise)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from desk import __version__
+
+        parser.exit(message=f"recovery-desk {__version__}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Recovery Desk: front-desk software for a peer recovery center. "
         "Without a subcommand, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"recovery-desk {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -58,14 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "RECOVERY_DESK_PASSWORD)",
     )
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
-    self_check.register(commands)
-    db_commands.register(commands)
-    seed_command.register(commands)
-    directory_commands.register(commands)
-    referral_commands.register(commands)
-    backup_commands.register(commands)
-    report_command.register(commands)
-    schedule_command.register(commands)
+    register_all(commands)
     return parser
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from desk.config import resolve_database_url
 from desk.db.engine import Database, open_database
-from desk.db.migrate import UpgradeResult
+from desk.db.schema_version import UpgradeResult
 from desk.db.startup import open_and_upgrade as open_and_upgrade_url
 
 

@@ -11,15 +11,6 @@ from desk.db.engine import Database, open_database
 from desk.db.migrate import refuse_if_too_new, schema_status
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    db = commands.add_parser("db", help="database schema: upgrade it, or show where it stands")
-    actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    upgrade = actions.add_parser("upgrade", help="create or upgrade the schema to the newest")
-    upgrade.set_defaults(handler=upgrade_command)
-    current = actions.add_parser("current", help="show the schema version, changing nothing")
-    current.set_defaults(handler=current_command)
-
-
 def upgrade_command(args: argparse.Namespace) -> int:
     database, result = open_and_upgrade(args)
     print(f"{database.description}: {describe_upgrade(result)}")

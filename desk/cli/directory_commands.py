@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from desk.access import Permission
 from desk.cli.common import open_and_upgrade
@@ -17,42 +16,11 @@ from desk.db.engine import Database
 from desk.directory.sheet_import import import_resources, preview_resources
 from desk.directory.sheet_mapping import check_mapping, guess_mapping, load_mapping_file
 from desk.directory.sheet_read import read_sheet
-from desk.hsds.exporter import FORMATS, export_hsds
+from desk.hsds.exporter import export_hsds
 from desk.hsds.files import UnreadableFile
 from desk.hsds.importer import import_hsds, record_refused_import
 from desk.hsds.report import ImportRefused, ImportReport
 from desk.services.actor import Actor, command_line_actor
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    hsds_in = commands.add_parser(
-        "import-hsds",
-        help="import an Open Referral HSDS 3.0 package (folder or .zip with datapackage.json) "
-        "or JSON file into the directory, all or nothing",
-    )
-    hsds_in.add_argument("path", metavar="PATH", type=Path)
-    hsds_in.set_defaults(handler=import_hsds_command)
-    hsds_out = commands.add_parser(
-        "export-hsds", help="export the directory as HSDS 3.0 (a CSV package or JSON)"
-    )
-    hsds_out.add_argument(
-        "path", metavar="PATH", type=Path, help="a folder or a .zip for csv; a .json file for json"
-    )
-    hsds_out.add_argument("--format", choices=FORMATS, default="csv")
-    hsds_out.set_defaults(handler=export_hsds_command)
-    sheet = commands.add_parser(
-        "import-resources",
-        help="import a center's own list of resources (CSV or XLSX), all or nothing",
-    )
-    sheet.add_argument("file", metavar="FILE", type=Path)
-    sheet.add_argument(
-        "--mapping",
-        metavar="MAPPING.json",
-        type=Path,
-        help='which column holds what, e.g. {"name": "Program"}; '
-        "guessed from the headings when not given",
-    )
-    sheet.set_defaults(handler=import_resources_command)
 
 
 def _refused(database: Database, actor: Actor, report: ImportReport, kind: str) -> int:

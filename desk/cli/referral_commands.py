@@ -19,44 +19,10 @@ from desk.atomic_files import atomic_write
 from desk.cli.common import open_and_upgrade
 from desk.cli.rights import read_only_actor, signed_in_actor
 from desk.errors import DeskError
-from desk.printing.catalogue import LANGUAGES
 from desk.services.actor import command_line_actor
 from desk.services.handouts import category_handout, find_category, record_document_output
 from desk.services.referrals import ReferralRequest, prepare_sheet, referral_defaults
 from desk.services.settings import center_today
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    sheet = commands.add_parser(
-        "referral-sheet",
-        help="write a referral sheet PDF for one or more services (HSDS service ids)",
-    )
-    sheet.add_argument(
-        "--service",
-        metavar="ID",
-        action="append",
-        required=True,
-        help="an HSDS service id, as export-hsds writes it; repeat for each service, in order",
-    )
-    sheet.add_argument("--person", metavar="ID", type=int, help="the person it is for (number)")
-    sheet.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help="the sheet's language; default: the person's preferred language, else en",
-    )
-    sheet.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
-    sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
-    sheet.set_defaults(handler=referral_sheet_command)
-
-    handout = commands.add_parser(
-        "handout", help="write a handout PDF of every current service in one category"
-    )
-    handout.add_argument(
-        "--category", metavar="NAME", required=True, help="e.g. “Detox & withdrawal” or detox"
-    )
-    handout.add_argument("--lang", choices=LANGUAGES, default="en")
-    handout.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
-    handout.set_defaults(handler=handout_command)
 
 
 @contextmanager

@@ -16,50 +16,6 @@ from desk.models import Person, StaffMember, Visit
 from desk.services.actor import command_line_actor
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
-    return value
-
-
-def _years(text: str) -> float:
-    value = float(text)
-    if not 0 < value <= 20:
-        raise argparse.ArgumentTypeError("must be more than 0 and at most 20")
-    return value
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    seed = commands.add_parser(
-        "seed-demo", help="fill the configured database with sample data (demo or scale)"
-    )
-    seed.add_argument(
-        "--people",
-        type=_positive_int,
-        default=300,
-        metavar="N",
-        help="people to create (default 300)",
-    )
-    seed.add_argument(
-        "--years",
-        type=_years,
-        default=0.25,
-        metavar="Y",
-        help="years of visits, ending today (default 0.25, about 3 months)",
-    )
-    seed.add_argument(
-        "--services",
-        type=_positive_int,
-        default=len(CATALOG),
-        metavar="S",
-        help=f"directory services (default {len(CATALOG)}, the sample catalog; "
-        "more repeats it with variations)",
-    )
-    seed.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
-    seed.set_defaults(handler=seed_command)
-
-
 def seed_command(args: argparse.Namespace) -> int:
     database, _ = open_and_upgrade(args)
     try:
@@ -81,9 +37,8 @@ def seed_command(args: argparse.Namespace) -> int:
                     "visits; sample data goes only into an empty database. Nothing was added.",
                     hint="Give --database a new SQLite file or an empty PostgreSQL database.",
                 )
-        plan = SeedPlan(
-            people=args.people, years=args.years, services=args.services, rng_seed=args.seed
-        )
+        services = len(CATALOG) if args.services is None else args.services
+        plan = SeedPlan(people=args.people, years=args.years, services=services, rng_seed=args.seed)
         if plan.people < 1:
             raise ValidationError("--people must be at least 1.")
         summary = seed_demo_data(

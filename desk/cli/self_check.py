@@ -20,14 +20,6 @@ from desk.printing.test_page import render_test_page
 from desk.services.settings import load_settings
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    check = commands.add_parser(
-        "self-check",
-        help="open (or create) and migrate the database, test a write, render a PDF",
-    )
-    check.set_defaults(handler=self_check_command)
-
-
 class _Checks:
     def __init__(self) -> None:
         self.passed = 0

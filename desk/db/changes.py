@@ -14,7 +14,6 @@ import sqlite3
 import time
 from typing import Protocol
 
-import psycopg
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
@@ -118,6 +117,8 @@ class SqliteChangeWatcher:
 
 class PostgresChangeWatcher:
     def __init__(self, conninfo: str) -> None:
+        import psycopg  # only stations on PostgreSQL need it
+
         self._connection = psycopg.connect(conninfo, autocommit=True, **postgres_connect_args())
         self._connection.execute(f"LISTEN {CHANNEL}")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
@@ -92,6 +92,13 @@ def ensure_writable_folder(folder: Path) -> None:
         ) from None
 
 
+def _loaded_psycopg_errors() -> tuple[type, ...]:
+    """psycopg is imported by SQLAlchemy only for a PostgreSQL URL; a SQLite station never
+    pays for it."""
+    psycopg = sys.modules.get("psycopg")
+    return (psycopg.Error,) if psycopg is not None else ()
+
+
 def create_database_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(
@@ -162,7 +169,7 @@ class Database:
                 if self.is_sqlite:
                     # Reading the schema proves the file really is a SQLite database.
                     connection.execute(text("SELECT count(*) FROM sqlite_master"))
-        except (DBAPIError, sqlite3.Error, psycopg.Error) as exc:
+        except (DBAPIError, sqlite3.Error, *_loaded_psycopg_errors()) as exc:
             self.engine.dispose()
             raise (explain_database_error(exc, where=self.description) or exc) from None
 

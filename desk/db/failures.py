@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 
-import psycopg
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -21,6 +21,15 @@ from desk.errors import (
 )
 
 RETRY_HINT = "Check that the database server is running and reachable, then try again."
+
+
+def _psycopg_errors() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """psycopg's error classes, if psycopg is loaded: without it (a SQLite station) none of
+    its errors can happen, and importing it only to check would cost every start."""
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None:
+        return (), ()
+    return (psycopg.Error,), (psycopg.OperationalError,)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -43,7 +52,8 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             "Another station has just done the same thing, so this was not saved twice.",
             hint="Look at the refreshed screen: it is already there.",
         )
-    driver_error = isinstance(exc, sqlite3.Error | psycopg.Error)
+    psycopg_errors, psycopg_unreachable = _psycopg_errors()
+    driver_error = isinstance(exc, (sqlite3.Error, *psycopg_errors))
     if not isinstance(exc, DBAPIError) and not driver_error:
         return None
     reason = _first_line(exc)
@@ -86,7 +96,7 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
             hint="Wait a moment and try again.",
         )
     unreachable = isinstance(
-        exc, OperationalError | sqlite3.OperationalError | psycopg.OperationalError
+        exc, (OperationalError, sqlite3.OperationalError, *psycopg_unreachable)
     )
     if unreachable or getattr(exc, "connection_invalidated", False):
         return DatabaseUnavailable(

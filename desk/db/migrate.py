@@ -7,10 +7,8 @@ Recovery Desk has migrated is refused rather than guessed at.
 from __future__ import annotations
 
 import contextlib
-import enum
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -22,31 +20,12 @@ from sqlalchemy import inspect
 
 from desk.atomic_files import TEMP_PREFIX, fsync_folder
 from desk.db.engine import Database, allow_long_statements, enable_wal
+from desk.db.schema_version import SchemaState, SchemaStatus, UpgradeResult
 from desk.errors import NotOurDatabase, SchemaTooNew
 from desk.file_privacy import make_private, prune_pre_upgrade_copies
 from desk.paths import migrations_dir
 
-
-class SchemaState(enum.Enum):
-    EMPTY = "empty"
-    BEHIND = "behind"
-    CURRENT = "current"
-    AHEAD = "ahead"
-
-
-@dataclass(frozen=True)
-class SchemaStatus:
-    state: SchemaState
-    current: str | None
-    head: str
-
-    def describe(self) -> str:
-        return {
-            SchemaState.EMPTY: f"empty (head is {self.head})",
-            SchemaState.BEHIND: f"at {self.current}, behind head {self.head}",
-            SchemaState.CURRENT: f"at {self.current} (head)",
-            SchemaState.AHEAD: f"at {self.current}, which this Recovery Desk does not know",
-        }[self.state]
+__all__ = ["SchemaState", "SchemaStatus", "UpgradeResult", "schema_status", "upgrade_database"]
 
 
 def alembic_config(database: Database | None = None) -> Config:
@@ -119,13 +98,6 @@ def backup_sqlite_file(database: Database, label: str) -> Path | None:
     fsync_folder(target.parent)
     prune_pre_upgrade_copies(source)  # the newest three are kept
     return target
-
-
-@dataclass(frozen=True)
-class UpgradeResult:
-    before: SchemaStatus
-    after: str
-    backup: Path | None
 
 
 def upgrade_database(database: Database) -> UpgradeResult:

@@ -28,7 +28,7 @@ DEMO_ACCOUNTS = (
 
 
 def add_demo_accounts(session: Session) -> Actor:
-    """The demo's accounts (coaches get the demo password too); returns the admin."""
+    """The demo's admin and front-desk accounts; returns the admin."""
     now = utc_now()
     for login, name, role in DEMO_ACCOUNTS:
         session.add(
@@ -42,11 +42,16 @@ def add_demo_accounts(session: Session) -> Actor:
                 created_at=now,
             )
         )
-    session.execute(
-        update(StaffMember)
-        .where(StaffMember.is_coach, StaffMember.password_hash.is_(None))
-        .values(password_hash=DEMO_PASSWORD_HASH, password_changed_at=now)
-    )
     session.flush()
     admin = session.scalars(select(StaffMember).where(StaffMember.login == DEMO_ADMIN_LOGIN)).one()
     return actor_for_staff(admin)
+
+
+def give_coaches_the_demo_password(session: Session) -> None:
+    """The sample coaches (made by the seed, after the accounts) sign in with the demo
+    password too."""
+    session.execute(
+        update(StaffMember)
+        .where(StaffMember.is_coach, StaffMember.password_hash.is_(None))
+        .values(password_hash=DEMO_PASSWORD_HASH, password_changed_at=utc_now())
+    )

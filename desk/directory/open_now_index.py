@@ -32,6 +32,11 @@ class OpenNowIndex:
         self._around_key: date | None = None
         self._around: set[str] = set()
 
+    def forget_answers(self) -> None:
+        """The next question is answered afresh (benchmarks that say "cold" mean it)."""
+        self._cache_key = None
+        self._around_key = None
+
     def rebuild(self, cards: Iterable[ServiceCard]) -> None:
         self._by_day = [[] for _ in range(_DAYS)]
         self._calendar_rules = []

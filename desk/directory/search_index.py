@@ -226,6 +226,12 @@ class DirectoryIndex:
         if card.insurance_accepted and card.insurance_accepted.strip():
             self._insurance.add(card.id)
 
+    def forget_answers(self) -> None:
+        """Drop what was remembered from earlier searches (typed words, who is open this
+        minute): the next search starts cold, as a benchmark labelled cold must."""
+        self._token_cache.clear()
+        self._open_now.forget_answers()
+
     def _after_change(self, count: int, newest: datetime | None) -> None:
         self._vocabulary = sorted(self._postings)
         self._token_cache.clear()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desk.lookup.query import LookupQuery
 from desk.models import Person, Visit, VisitStatus
-from desk.text_folding import digits_only, fold, name_tokens
+from desk.text_folding import digits_only, fold_words, name_tokens
 
 # Rows changed within this margin before the last look are read again, so that a transaction
 # that committed late (or a station whose clock runs behind) is never missed.
@@ -35,8 +36,17 @@ EXACT, PREFIX, TYPO, TYPO_PREFIX = 1.0, 0.9, 0.8, 0.7
 FUZZY_PREFIX_FROM = 4
 # Typing a whole name exactly ("maria maria") ranks that name above people who merely have
 # each word somewhere; checked when few enough people are left for it to be cheap.
+# When the strict match finds no one, a relaxed one looks again: short words forgive one
+# typo, half-typed words from this length on are compared with a typo, doubled letters are
+# read as one.
+RELAXED_FUZZY_PREFIX_FROM = 3
 WHOLE_NAME_BONUS = 0.5
 WHOLE_NAME_CHECK_LIMIT = 2000
+# The first load reads everyone in chunks, and pauses between two: a worker thread busy for
+# seconds otherwise holds Python's lock so often that the window, which needs it for every
+# call into Python, is slowed many times over.
+LOAD_CHUNK_ROWS = 2000
+LOAD_PAUSE_SECONDS = 0.003
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class PersonMatch:
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     first_name: str
     last_name: str | None
@@ -70,6 +80,11 @@ def _typed_digits(e164: str) -> str:
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
+def _single_letters(word: str) -> str:
+    """`word` with each run of one letter made single: "jjuan" and "juan" meet as "juan"."""
+    return "".join(letter for n, letter in enumerate(word) if n == 0 or letter != word[n - 1])
+
+
 def _allowed_edits(length: int) -> int:
     return 0 if length <= 2 else 1 if length <= 4 else 2
 
@@ -79,6 +94,7 @@ class PersonIndex:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._loading = threading.Lock()  # held through the first load, chunks and pauses
         self._people: dict[int, _Person] = {}
         self._postings: dict[str, set[int]] = {}
         self._vocabulary: list[str] = []  # sorted, for prefix ranges
@@ -89,6 +105,8 @@ class PersonIndex:
         self._phone_starts: list[int] = []
         self._phone_owners: list[int] = []
         self._phones_dirty = True
+        self._singled: list[tuple[str, str]] | None = None  # (word, doubles made single)
+        self._singled_size = 0
         self._last_visit: dict[int, float] = {}
         self._stamps: dict[int, datetime] = {}  # person id -> updated_at when last read
         self._people_mark: datetime | None = None
@@ -103,57 +121,96 @@ class PersonIndex:
         return len(self._people)
 
     def refresh(self, session: Session) -> int:
-        """Read people and visits changed since the last refresh; returns how many rows."""
+        """Read people and visits changed since the last refresh; returns how many rows.
+
+        The first refresh reads everyone, in chunks; a refresh asked for meanwhile waits for
+        it to finish (a search never sees half the people)."""
+        if not self.loaded:
+            with self._loading:
+                if not self.loaded:
+                    return self._refresh(session, chunked=True)
+        with self._lock:  # later refreshes are small: each one whole, one at a time
+            return self._refresh(session, chunked=False)
+
+    def _refresh(self, session: Session, *, chunked: bool) -> int:
+        people_since = self._people_mark - REFRESH_MARGIN if self._people_mark else None
+        people_query = select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.preferred_name,
+            Person.nickname,
+            Person.birth_year,
+            Person.phone,
+            Person.merged_into_id,
+            Person.removed_at,
+            Person.updated_at,
+            Person.last_visit_at,
+        )
+        if people_since is not None:
+            people_query = people_query.where(Person.updated_at >= people_since)
+        changed = 0
+        newest = self._people_mark
+        rows = session.execute(people_query.execution_options(yield_per=LOAD_CHUNK_ROWS))
+        for chunk in rows.partitions():
+            with self._lock:
+                changed_here, newest = self._apply_people(chunk, newest)
+                changed += changed_here
+            if chunked:
+                time.sleep(LOAD_PAUSE_SECONDS)
         with self._lock:
-            people_since = self._people_mark - REFRESH_MARGIN if self._people_mark else None
-            visits_since = self._visits_mark - REFRESH_MARGIN if self._visits_mark else None
-            people_query = select(
-                Person.id,
-                Person.first_name,
-                Person.last_name,
-                Person.preferred_name,
-                Person.nickname,
-                Person.birth_year,
-                Person.phone,
-                Person.merged_into_id,
-                Person.removed_at,
-                Person.updated_at,
-                Person.last_visit_at,
+            return changed + self._finish_refresh(session, newest)
+
+    def _apply_people(self, rows, newest: datetime | None) -> tuple[int, datetime | None]:
+        changed = 0
+        stamps = self._stamps
+        for (
+            person_id,
+            first_name,
+            last_name,
+            preferred_name,
+            nickname,
+            birth_year,
+            phone,
+            merged_into_id,
+            removed_at,
+            updated_at,
+            last_visit_at,
+        ) in rows:
+            if stamps.get(person_id) == updated_at:
+                continue  # re-read within the margin, unchanged
+            stamps[person_id] = updated_at
+            changed += 1
+            if newest is None or updated_at > newest:
+                newest = updated_at
+            if merged_into_id is not None or removed_at is not None:
+                self._remove(person_id)
+                continue
+            self.put_person(
+                person_id,
+                first_name,
+                last_name,
+                preferred_name,
+                nickname,
+                birth_year,
+                phone,
+                last_visit_at,
             )
-            if people_since is not None:
-                people_query = people_query.where(Person.updated_at >= people_since)
-            changed = 0
-            newest = self._people_mark
-            stamps = self._stamps
-            for row in session.execute(people_query):
-                if stamps.get(row.id) == row.updated_at:
-                    continue  # re-read within the margin, unchanged
-                stamps[row.id] = row.updated_at
-                changed += 1
-                newest = row.updated_at if newest is None or row.updated_at > newest else newest
-                if row.merged_into_id is not None or row.removed_at is not None:
-                    self._remove(row.id)
-                    continue
-                self.put_person(
-                    row.id,
-                    row.first_name,
-                    row.last_name,
-                    row.preferred_name,
-                    row.nickname,
-                    row.birth_year,
-                    row.phone,
-                    row.last_visit_at,
-                )
-            self._people_mark = newest or datetime.now(UTC)
-            if visits_since is None:
-                # A first load takes recency from person.last_visit_at; from now on, visits.
-                self._visits_mark = session.scalar(select(func.max(Visit.updated_at)))
-                self._visits_mark = self._visits_mark or datetime.now(UTC)
-            else:
-                changed += self._refresh_visits(session, visits_since)
-            if self._phones_dirty:
-                self._rebuild_phones()
-            return changed
+        return changed, newest
+
+    def _finish_refresh(self, session: Session, newest: datetime | None) -> int:
+        changed = 0
+        visits_since = self._visits_mark - REFRESH_MARGIN if self._visits_mark else None
+        self._people_mark = newest or datetime.now(UTC)
+        if visits_since is None:
+            # A first load takes recency from person.last_visit_at; from now on, visits.
+            self._visits_mark = session.scalar(select(func.max(Visit.updated_at)))
+            self._visits_mark = self._visits_mark or datetime.now(UTC)
+        else:
+            changed += self._refresh_visits(session, visits_since)
+        if self._phones_dirty:
+            self._rebuild_phones()
+        return changed
 
     def put_person(
         self,
@@ -174,7 +231,7 @@ class PersonIndex:
             else:
                 self._last_visit.pop(person_id, None)
             words = name_tokens(first_name, last_name, preferred_name, nickname)
-            full_name = tuple(sorted(fold(f"{first_name} {last_name or ''}").split()))
+            full_name = tuple(sorted(fold_words(first_name) + fold_words(last_name or "")))
             person = _Person(
                 first_name, last_name, preferred_name, nickname, birth_year, phone, words, full_name
             )
@@ -265,6 +322,10 @@ class PersonIndex:
         with self._lock:
             scores = self._score_people(query)
             if not scores:
+                # No one: a word may hold a typo the strict match does not forgive (a
+                # doubled letter, a dropped one in a half-typed word); look again, relaxed.
+                scores = self._score_people(query, relaxed=True)
+            if not scores:
                 return []
             last_visit = self._last_visit
             best = heapq.nsmallest(
@@ -274,10 +335,10 @@ class PersonIndex:
             )
             return [self._match(person_id, score) for person_id, score in best]
 
-    def _score_people(self, query: LookupQuery) -> dict[int, float]:
+    def _score_people(self, query: LookupQuery, *, relaxed: bool = False) -> dict[int, float]:
         scores: dict[int, float] | None = None
         for word in sorted(query.words, key=len, reverse=True):  # the most selective first
-            word_scores = self._people_for_word(word, within=scores)
+            word_scores = self._people_for_word(word, within=scores, relaxed=relaxed)
             scores = (
                 word_scores
                 if scores is None
@@ -300,11 +361,13 @@ class PersonIndex:
                 scores = {pid: score + found[pid] for pid, score in scores.items() if pid in found}
         return scores or {}
 
-    def _people_for_word(self, word: str, within: dict[int, float] | None) -> dict[int, float]:
+    def _people_for_word(
+        self, word: str, within: dict[int, float] | None, *, relaxed: bool = False
+    ) -> dict[int, float]:
         """Each person with a word matching `word`, at their best score (set operations in C:
         a one-letter word can match a third of everyone)."""
         by_score: dict[float, list[set[int]]] = {}
-        for vocabulary_word, score in self._matching_words(word).items():
+        for vocabulary_word, score in self._matching_words(word, relaxed=relaxed).items():
             postings = self._postings.get(vocabulary_word)
             if postings:
                 by_score.setdefault(score, []).append(postings)
@@ -316,7 +379,11 @@ class PersonIndex:
             people.update(dict.fromkeys(found, score))
         return people
 
-    def _matching_words(self, word: str) -> dict[str, float]:
+    def _matching_words(self, word: str, *, relaxed: bool = False) -> dict[str, float]:
+        """Vocabulary words `word` may stand for, each with how well it matches: itself, the
+        words it starts, and those within one or two edits. Relaxed, one more edit is
+        forgiven, half-typed words of three letters are compared with typos too, and a
+        doubled letter counts as one ("jjua" starts "juan")."""
         hits: dict[str, float] = {}
         start = bisect.bisect_left(self._vocabulary, word)
         for index in range(start, len(self._vocabulary)):
@@ -324,22 +391,49 @@ class PersonIndex:
             if not candidate.startswith(word):
                 break
             hits[candidate] = EXACT if candidate == word else PREFIX
+        if relaxed:  # a doubled letter is the likeliest slip: read it before other typos
+            single = _single_letters(word)
+            if single != word:
+                for candidate in self._words_starting_singled(single):
+                    hits.setdefault(candidate, TYPO)
         edits = _allowed_edits(len(word))
+        if relaxed and len(word) >= 2:
+            edits = max(edits, 1)  # short words too may hold one typo
         if edits:
             for candidate, distance, _ in process.extract(
                 word, self._vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None
             ):
                 if distance:
                     hits.setdefault(candidate, TYPO - 0.1 * (distance - 1))
-        if edits and len(word) >= FUZZY_PREFIX_FROM:
+        fuzzy_prefix_from = RELAXED_FUZZY_PREFIX_FROM if relaxed else FUZZY_PREFIX_FROM
+        if edits and len(word) >= fuzzy_prefix_from:
             prefixes, keys = self._prefixes_of_length(len(word))
+            allowed = min(edits, 1) if len(word) < FUZZY_PREFIX_FROM else edits
             for prefix, distance, _ in process.extract(
-                word, keys, scorer=OSA.distance, score_cutoff=edits, limit=None
+                word, keys, scorer=OSA.distance, score_cutoff=allowed, limit=None
             ):
                 if distance:
                     for candidate in prefixes[prefix]:
                         hits.setdefault(candidate, TYPO_PREFIX - 0.1 * (distance - 1))
         return hits
+
+    def _words_starting_singled(self, single: str) -> list[str]:
+        """Vocabulary words whose doubled letters made single start with `single`."""
+        singled = self._singled_vocabulary()
+        start = bisect.bisect_left(singled, (single, ""))
+        found = []
+        for index in range(start, len(singled)):
+            key, word = singled[index]
+            if not key.startswith(single):
+                break
+            found.append(word)
+        return found
+
+    def _singled_vocabulary(self) -> list[tuple[str, str]]:
+        if self._singled is None or self._singled_size != len(self._vocabulary):
+            self._singled = sorted((_single_letters(word), word) for word in self._vocabulary)
+            self._singled_size = len(self._vocabulary)
+        return self._singled
 
     def _people_by_number(self, query: LookupQuery) -> dict[int, float]:
         found: dict[int, float] = {}

@@ -103,6 +103,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Cerrado por ahora: llame antes de ir.",
     },
     "service.verified": {"en": "Details checked", "es": "Datos verificados"},
+    "service.stale": {
+        "en": "Call first: details last checked {date}, a while ago.",
+        "es": "Llame antes: datos verificados por última vez el {date}, hace tiempo.",
+    },
     "service.never_verified": {
         "en": "Details not yet checked by our staff: call first.",
         "es": "Nuestro equipo aún no verificó estos datos: llame antes.",
@@ -178,9 +182,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # The category handout
     "handout.subtitle": {
-        "en": "Every current listing we have, checked by our staff. Current as of {date}.",
-        "es": "Todos los servicios vigentes que conocemos, verificados por nuestro equipo. "
-        "Vigente al {date}.",
+        "en": "Every current listing we have, printed {date}. Each says when our staff last "
+        "checked it; “Call first” marks one not checked for a while.",
+        "es": "Todos los servicios vigentes que conocemos, impreso el {date}. Cada uno dice "
+        "cuándo nuestro equipo lo verificó por última vez; «Llame antes» marca los que no se "
+        "verifican desde hace tiempo.",
     },
     "handout.none": {
         "en": "We have no current listings in this category. Ask us: we can help you look.",

@@ -11,23 +11,23 @@ center's name, shortened with an ellipsis when it is long, then the document's t
 from __future__ import annotations
 
 import io
+import math
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from functools import cached_property
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
 from desk.printing import catalogue
-from desk.printing.fonts import BODY_FONT, BOLD_FONT, register_fonts
+from desk.printing.fonts import BODY_FONT, register_fonts
 from desk.printing.markup import inline
 from desk.printing.sheet_content import CenterHeader
 from desk.printing.styles import (
     BOTTOM_MARGIN,
     CONTENT_WIDTH,
-    INK,
     LEFT_MARGIN,
     MUTED,
     PAGE_SIZE,
@@ -37,11 +37,65 @@ from desk.printing.styles import (
     TOP_MARGIN,
     Stylesheet,
     stylesheet,
+    table_style,
 )
 
 HELP_LINE_KEYS = ("footer.988", "footer.helpline", "footer.behavioral", "footer.overdose")
+# The numbers to call in a help line, set in bold: "(800) 327-5050", "988".
+_HELP_NUMBER = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|\b988\b")
 RUNNING_SEPARATOR = "  ·  "
 ELLIPSIS = "…"
+
+
+def help_lines_table(language: str, styles: Stylesheet) -> Table:
+    """The help lines as readable as the body, their numbers in bold, a line each (in two
+    columns their long names broke across lines); the heading starts the first line (a line
+    of its own would cost room a service needs)."""
+    register_fonts()
+    heading = f"<b>{inline(catalogue.text('footer.heading', language))}</b> "
+
+    def line(key: str) -> str:
+        text = inline(catalogue.text(key, language))
+        # The number in bold, its parts kept on one line: "(800) 327-5050", "988".
+        return _HELP_NUMBER.sub(lambda m: "<b>" + m.group(0).replace(" ", "\u00a0") + "</b>", text)
+
+    cells = [
+        [Paragraph((heading if n == 0 else "") + line(key), styles.help_line)]
+        for n, key in enumerate(HELP_LINE_KEYS)
+    ]
+    table = Table(cells, colWidths=[CONTENT_WIDTH])
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        )
+    )
+    return table
+
+
+SNUG_SHRINK = 0.86  # about how much of its height a document keeps when set snug
+
+
+class _MeasuredDocument(BaseDocTemplate):
+    """Notes how far down each page its content reached."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._lowest: dict[int, tuple[float, float]] = {}  # page -> (frame top, lowest y)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        frame = self.frame
+        if frame is None:  # between pages
+            return
+        top = frame._y1 + frame._height
+        _, lowest = self._lowest.get(self.page, (top, top))
+        self._lowest[self.page] = (top, min(lowest, frame._y))
+
+    def used_height(self) -> float:
+        return sum(top - lowest for top, lowest in self._lowest.values())
 
 
 class _NumberedCanvas(Canvas):
@@ -103,20 +157,38 @@ class HandoutRenderer(ABC):
     # Rendering -----------------------------------------------------------------------------
 
     def render(self) -> bytes:
+        """The document; set snug (styles.py) when that saves a page: a service is never
+        split to fill a page, so a sheet whose services only just miss a page is set closer."""
+        pdf, pages, used = self._build()
+        if pages > 1 and not self.styles.snug:
+            capacity = self._frame_height()
+            if math.ceil(used * SNUG_SHRINK / capacity) < pages:
+                normal = self.styles
+                self.styles = stylesheet(normal.large, snug=True)
+                snug_pdf, snug_pages, _ = self._build()
+                if snug_pages < pages:
+                    return snug_pdf
+                self.styles = normal
+        return pdf
+
+    def _frame_height(self) -> float:
+        return PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN - self.footer_height
+
+    def _build(self) -> tuple[bytes, int, float]:
+        """The PDF, its page count, and the height its content used on all pages."""
         buffer = io.BytesIO()
-        styles = self.styles
         frame = Frame(
             LEFT_MARGIN,
-            BOTTOM_MARGIN + styles.footer_height,
+            BOTTOM_MARGIN + self.footer_height,
             CONTENT_WIDTH,
-            PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN - styles.footer_height,
+            self._frame_height(),
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
             bottomPadding=0,
             id="content",
         )
-        document = BaseDocTemplate(
+        document = _MeasuredDocument(
             buffer,
             pagesize=PAGE_SIZE,
             leftMargin=LEFT_MARGIN,
@@ -135,7 +207,20 @@ class HandoutRenderer(ABC):
             list(self.story()),
             canvasmaker=lambda *args, **kwargs: _NumberedCanvas(*args, renderer=self, **kwargs),
         )
-        return buffer.getvalue()
+        return buffer.getvalue(), document.page, document.used_height()
+
+    @cached_property
+    def _help_lines(self) -> tuple[Table, float]:
+        table = help_lines_table(self.language, self.styles)
+        _, height = table.wrap(CONTENT_WIDTH, PAGE_SIZE[1])
+        return table, height
+
+    @property
+    def footer_height(self) -> float:
+        """Room for the help lines as they wrap in this language, the page number below."""
+        if not self.show_help_lines():
+            return self.styles.footer_size * 2
+        return self._help_lines[1] + 8  # the page number is in the bottom margin below
 
     def _one_line(self, markup: str) -> Paragraph | None:
         running = Paragraph(markup, self.styles.running)
@@ -181,24 +266,12 @@ class HandoutRenderer(ABC):
         canvas.restoreState()
 
     def _draw_help_lines(self, canvas: Canvas) -> None:
-        styles = self.styles
-        lines = [catalogue.text(key, self.language) for key in HELP_LINE_KEYS]
-        widest = max(stringWidth(line, BODY_FONT, styles.footer_size) for line in lines)
-        # Never past the right margin, whatever a translation's length.
-        size = min(styles.footer_size, styles.footer_size * CONTENT_WIDTH / widest)
-        leading = styles.footer_size * 1.3
-        top = BOTTOM_MARGIN + styles.footer_height - 4
+        footer, height = self._help_lines
+        top = BOTTOM_MARGIN + self.footer_height - 4
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.8)
         canvas.line(LEFT_MARGIN, top, PAGE_SIZE[0] - RIGHT_MARGIN, top)
-        y = top - leading - 1
-        canvas.setFillColor(INK)
-        canvas.setFont(BOLD_FONT, size)
-        canvas.drawString(LEFT_MARGIN, y, catalogue.text("footer.heading", self.language))
-        canvas.setFont(BODY_FONT, size)
-        for line in lines:
-            y -= leading
-            canvas.drawString(LEFT_MARGIN, y, line)
+        footer.drawOn(canvas, LEFT_MARGIN, top - 3 - height)
 
     def draw_page_number(self, canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()

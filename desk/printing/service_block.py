@@ -74,17 +74,24 @@ def service_details(
     small: list[str] = []
     if service.qr_kind == "website" and service.qr_url and not compact:
         small.append(_field(t("service.website"), inline(service.qr_url)))
-    if service.verified_on is not None:
-        small.append(f"{t('service.verified')}: {inline(date_text(service.verified_on, language))}")
-    else:
+    if service.verified_on is None:
         small.append(t("service.never_verified"))
+    elif service.stale:  # flagged as the Resources page flags it: call before going
+        when = inline(date_text(service.verified_on, language))
+        small.append(
+            f'<font color="{ACCENT.hexval()}"><b>{t("service.stale", date=when)}</b></font>'
+        )
+    else:
+        small.append(f"{t('service.verified')}: {inline(date_text(service.verified_on, language))}")
     if service.is_sample:
         small.append(f"<i>{t('service.sample')}</i>")
     lines: list[Flowable] = []
     if service.description and not compact:
         lines.append(Paragraph(inline(service.description), styles.body))
     lines.append(Paragraph("<br/>".join(fields), styles.fields))
-    lines.append(Paragraph("<br/>".join(small), styles.small))
+    # The website, when it was checked and the sample note share lines: a sheet of three
+    # services then fits one page more often (see styles.py on filling pages).
+    lines.append(Paragraph("  ·  ".join(small), styles.small))
     return lines
 
 

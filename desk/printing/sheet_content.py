@@ -56,6 +56,7 @@ class SheetService:
     languages: str = ""
     alert: str = ""
     verified_on: date | None = None
+    stale: bool = False  # not checked for longer than the center's freshness window
     is_sample: bool = False
     qr_url: str = ""
     qr_kind: str = ""  # "website", "map", or "" for no code

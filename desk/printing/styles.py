@@ -37,6 +37,7 @@ class Stylesheet:
     """Paragraph styles and sizes for one print size."""
 
     large: bool
+    snug: bool
     body: ParagraphStyle
     fields: ParagraphStyle  # a service's details, one per line
     small: ParagraphStyle
@@ -49,9 +50,9 @@ class Stylesheet:
     note: ParagraphStyle
     notice: ParagraphStyle
     qr_caption: ParagraphStyle
+    help_line: ParagraphStyle  # the help lines at the foot of every page: as big as the body
     qr_size: float
     footer_size: float
-    footer_height: float  # the help lines and the page number, above the bottom margin
     space: float  # vertical space between blocks
 
 
@@ -60,22 +61,32 @@ def _style(name: str, size: float, leading: float, **extra) -> ParagraphStyle:
     return ParagraphStyle(name, fontSize=size, leading=leading, **values)
 
 
-def stylesheet(large_print: bool = False) -> Stylesheet:
+def stylesheet(large_print: bool = False, *, snug: bool = False) -> Stylesheet:
+    """The styles for normal or large print. `snug` sets the same sizes closer together
+    (less leading, smaller gaps): a renderer tries it when that would save a
+    page (renderer.py), so that services are kept whole and pages still filled."""
     scale = 1.6 if large_print else 1.0
     body = 10 * scale
+    close = 0.9 if snug else 1.0  # line spacing
+    gap = 0.5 if snug else 1.0  # space between blocks
     return Stylesheet(
         large=large_print,
-        body=_style("body", body, body * 1.3, spaceAfter=1.5 * scale),
-        fields=_style("fields", body, body * 1.42, spaceAfter=1.5 * scale),
+        snug=snug,
+        body=_style("body", body, body * 1.3 * close, spaceAfter=1.5 * scale * gap),
+        fields=_style(
+            "fields", body, body * (1.32 if large_print else 1.38) * close, spaceAfter=scale * gap
+        ),
         small=_style("small", 8.5 * scale, 8.5 * scale * 1.3, textColor=MUTED),
         running=_style(
             "running", 10 if large_print else 8, 12 if large_print else 10, textColor=MUTED
         ),
         title=_style("title", 19 * scale, 23 * scale, fontName=BOLD_FONT, textColor=ACCENT),
         heading=_style(
-            "heading", 12.5 * scale, 15.5 * scale, fontName=BOLD_FONT, spaceBefore=2 * scale
+            "heading", 12.5 * scale, 15.5 * scale, fontName=BOLD_FONT, spaceBefore=2 * scale * gap
         ),
-        subheading=_style("subheading", body, body * 1.3, textColor=MUTED, spaceAfter=2 * scale),
+        subheading=_style(
+            "subheading", body, body * 1.3 * close, textColor=MUTED, spaceAfter=2 * scale * gap
+        ),
         center_name=_style(
             "center_name", 13 * scale, 16 * scale, fontName=BOLD_FONT, textColor=ACCENT
         ),
@@ -91,10 +102,14 @@ def stylesheet(large_print: bool = False) -> Stylesheet:
             textColor=MUTED,
             alignment=1,  # centred
         ),
-        qr_size=(1.25 if large_print else 0.95) * inch,
-        footer_size=11 if large_print else 7.5,
-        footer_height=(1.3 if large_print else 0.9) * inch,
-        space=8 * scale,
+        # As big as the body; in large print 14 pt, where at 16 every line would wrap in two
+        # and the help lines take a fifth of each page from the services.
+        help_line=_style(
+            "help_line", 14 if large_print else body, (14 if large_print else body) * 1.22
+        ),
+        qr_size=(1.05 if large_print else 0.95) * inch,  # as big when snug: still scanned
+        footer_size=11 if large_print else 8,
+        space=6 * scale * gap,
     )
 
 

@@ -8,13 +8,13 @@ is audited too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import and_, bindparam, cast, null, select, union_all
 from sqlalchemy.orm import Session
 
-from desk.access import Permission, requires
+from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.coaching.availability import on_duty
@@ -144,6 +144,26 @@ class MatchingFacts:
         return rank_coaches(self.coaches, self.peer_wishes(wishes))
 
 
+@unrestricted("the coach roster as the ranking sees it, no one else's information")
+def coach_profiles(session: Session, *, now: datetime | None = None) -> tuple[CoachProfile, ...]:
+    """Every active coach as the ranking sees them: languages, specialties, room, on duty."""
+    local_now = center_now(session, now)
+    return tuple(
+        CoachProfile(
+            id=coach.id,
+            name=coach.display_name,
+            gender=coach.gender,
+            languages=frozenset(coach.languages),
+            specialties=frozenset(coach.specialties),
+            recovery_pathway=coach.recovery_pathway,
+            active_peers=coach.active_peers,
+            caseload_limit=coach.caseload_limit or 0,
+            on_duty=on_duty(coach.availability, local_now),
+        )
+        for coach in coach_rows(session)
+    )
+
+
 @requires(Permission.PAIR_COACHES)
 def load_matching_facts(
     session: Session,
@@ -172,21 +192,7 @@ def load_matching_facts(
             person_id,
             person_id=person_id,
         )
-    local_now = center_now(session, now)
-    coaches = tuple(
-        CoachProfile(
-            id=coach.id,
-            name=coach.display_name,
-            gender=coach.gender,
-            languages=frozenset(coach.languages),
-            specialties=frozenset(coach.specialties),
-            recovery_pathway=coach.recovery_pathway,
-            active_peers=coach.active_peers,
-            caseload_limit=coach.caseload_limit or 0,
-            on_duty=on_duty(coach.availability, local_now),
-        )
-        for coach in coach_rows(session)
-    )
+    coaches = coach_profiles(session, now=now)
     met = session.execute(_COACHES_MET, {"person_id": person_id}).all()
     open_one = next((m for m in met if m.id is not None and m.ended_at is None), None)
     names = {c.id: (c.name, True) for c in coaches}
@@ -238,6 +244,23 @@ def suggest_coaches(
 ) -> list[Suggestion]:
     """Every active coach for this peer, best first, each with its reasons."""
     return load_matching_facts(session, actor, person_id, audit=audit, now=now).rank(wishes)
+
+
+@requires(Permission.PAIR_COACHES)
+def coaches_for_visit(
+    session: Session, actor: Actor, person_id: int | None, *, now: datetime | None = None
+) -> list[Suggestion]:
+    """The coaches a visitor could start a session with now, best first, each with its
+    reasons: ranked as for assigning a coach (their wishes and language, room, on duty, a
+    coach they know), except that their own coach, if they have one, comes first; for an
+    anonymous visitor, on duty and room alone."""
+    if person_id is None:
+        return rank_coaches(coach_profiles(session, now=now), PeerWishes())
+    facts = load_matching_facts(session, actor, person_id, now=now)
+    ranked = rank_coaches(facts.coaches, replace(facts.peer_wishes(), current_coach_id=None))
+    own = facts.peer.current.coach_id if facts.peer.current else None
+    ranked.sort(key=lambda suggestion: suggestion.coach.id != own)  # stable: the rest keep order
+    return [replace(suggestion, rank=n) for n, suggestion in enumerate(ranked, start=1)]
 
 
 @requires(Permission.PAIR_COACHES)

@@ -20,7 +20,7 @@ from desk.services.coaching_access import require_coaching_notes
 from desk.services.people import live_person
 from desk.services.recording import record_change
 from desk.services.settings import center_now
-from desk.validation import clean_text
+from desk.validation import clean_text, us_date
 
 NOTE_MAX = 500
 NEXT_STEP_MAX = 200
@@ -58,13 +58,13 @@ def _check(data: ContactInput, today: date) -> None:
         raise ValidationError("Give the date of the contact.", field="contact_on")
     if data.contact_on > today:
         raise ValidationError(
-            f"The contact date {data.contact_on.isoformat()} is in the future.",
+            f"The contact date {us_date(data.contact_on)} is in the future.",
             field="contact_on",
             hint="Log a contact once it happened; put a coming one in “Follow up on”.",
         )
     if data.contact_on < EARLIEST:
         raise ValidationError(
-            f"The contact date {data.contact_on.isoformat()} is too long ago.", field="contact_on"
+            f"The contact date {us_date(data.contact_on)} is too long ago.", field="contact_on"
         )
     if data.mode is None:
         raise ValidationError("Choose in person, phone or text.", field="mode")

@@ -33,9 +33,12 @@ def find_category(name: str) -> Category:
     for category in CATEGORIES:
         if wanted in (fold(category.code), fold(category.name), fold(category.name_es)):
             return category
-    choices = ", ".join(f"“{category.name}”" for category in CATEGORIES)
+    choices = "; ".join(
+        f"{category.code} ({category.name} / {category.name_es})" for category in CATEGORIES
+    )
     raise ValidationError(
-        f"There is no category called “{name}”.", hint=f"The categories are {choices}."
+        f"There is no category called “{name}”.",
+        hint=f"Give a code or a name; the categories are {choices}.",
     )
 
 
@@ -68,7 +71,7 @@ def category_handout(
     session: Session, category: Category, language: str, large_print: bool, today: date
 ) -> tuple[CategoryHandoutContent, bytes]:
     ids = current_service_ids(session, category)
-    services = load_sheet_services(session, ids, language)
+    services = load_sheet_services(session, ids, language, today)
     content = CategoryHandoutContent(
         language=language,
         large_print=large_print,

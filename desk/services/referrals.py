@@ -190,7 +190,7 @@ def build_sheet_content(
             "The referral has no services yet.",
             hint="Add services from the Resources page or from the person's record.",
         )
-    services = load_sheet_services(session, ids, request.language)
+    services = load_sheet_services(session, ids, request.language, today)
     unknown = [service_id for service_id in ids if service_id not in services]
     if unknown:
         raise NotFound(

@@ -99,10 +99,20 @@ def load_settings(session: Session) -> CenterSettings:
     return CenterSettings(values, versions)
 
 
+_TIMEZONE = select(Setting.value).where(Setting.key == "center.timezone")
+
+
+@unrestricted("the center's time zone")
+def center_zone(session: Session) -> ZoneInfo:
+    """The center's time zone: its one setting read alone (the queue asks at every refresh)."""
+    stored = session.scalar(_TIMEZONE)
+    return ZoneInfo(stored if stored else SPEC_BY_KEY["center.timezone"].default)
+
+
 @unrestricted("the center's clock")
 def center_now(session: Session, now: datetime | None = None) -> datetime:
     """`now` (or the present) on the center's clock: for on duty now, today, due dates."""
-    return (now or utc_now()).astimezone(load_settings(session).timezone)
+    return (now or utc_now()).astimezone(center_zone(session))
 
 
 @unrestricted("the center's calendar")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from urllib.parse import quote_plus, urlparse
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desk.access import unrestricted
 from desk.directory.cards import ServiceCard, load_cards
+from desk.directory.freshness import is_stale
 from desk.directory.hours_text import hours_text
 from desk.directory.languages import language_name
 from desk.models import (
@@ -28,6 +30,7 @@ from desk.models import (
 )
 from desk.printing import catalogue
 from desk.printing.sheet_content import SheetService
+from desk.services.settings import load_settings
 from desk.validation import display_phone
 
 MAP_SEARCH = "https://www.google.com/maps/search/?api=1&query="
@@ -61,12 +64,17 @@ def _hours(card: ServiceCard, language: str) -> str:
 
 @unrestricted("directory services: public information")
 def load_sheet_services(
-    session: Session, service_ids: Sequence[str], language: str
+    session: Session, service_ids: Sequence[str], language: str, today: date | None = None
 ) -> dict[str, SheetService]:
-    """The services with these ids, keyed by id; ids not in the directory are left out."""
+    """The services with these ids, keyed by id; ids not in the directory are left out.
+    With `today`, each is marked stale when not checked within the center's freshness window
+    (directory.stale_after_days), as the Resources page flags it."""
     ids = list(dict.fromkeys(service_ids))
     if not ids:
         return {}
+    stale_after = (
+        int(load_settings(session)["directory.stale_after_days"]) if today is not None else 0
+    )
     cards = {card.id: card for card in load_cards(session, ids)}
     extra = {
         row.id: row
@@ -184,6 +192,7 @@ def load_sheet_services(
             languages=", ".join(spoken),
             alert=alert,
             verified_on=card.assured_date,
+            stale=today is not None and is_stale(card.assured_date, today, stale_after),
             is_sample=card.is_sample,
             qr_url=qr_url,
             qr_kind=qr_kind,

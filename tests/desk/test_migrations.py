@@ -114,7 +114,7 @@ def empty_database(request, tmp_path: Path):
     """A database with no schema at all, on each engine."""
     from sqlalchemy.engine import make_url
 
-    from tests.conftest import admin_execute, postgres_admin_url
+    from tests.conftest import admin_execute, drop_postgres_database_named, postgres_admin_url
 
     if request.param == "sqlite":
         database = Database.open(f"sqlite:///{tmp_path / 'old.sqlite3'}")
@@ -129,7 +129,7 @@ def empty_database(request, tmp_path: Path):
     database = Database.open(make_url(admin_url).set(database=name).render_as_string(False))
     yield database
     database.dispose()
-    admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_postgres_database_named(admin_url, name)
 
 
 def test_a_first_release_database_with_visits_upgrades_with_its_data(

@@ -38,3 +38,18 @@ def queued_tasks(
     monkeypatch.setattr(app_context, "tasks", queued)
     yield queued
     queued.deleteLater()
+
+
+@pytest.fixture
+def front_desk_page(app_context: AppContext, qtbot):
+    """The Front desk page, shown, with the keyboard in the sign-in box."""
+    from ui.pages.front_desk import FrontDeskPage
+
+    page = FrontDeskPage(app_context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.activate()
+    return page

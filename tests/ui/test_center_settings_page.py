@@ -35,7 +35,7 @@ def test_typing_and_saving_stores_and_audits(app_context: AppContext, qtbot) -> 
     page = _page(app_context, qtbot)
     _type(qtbot, page.view.fields["center.email"], "hello@cpar.example.org")
     qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
-    assert page.view.status.text() == "Saved."
+    assert page.view.status.text().startswith("Saved at ")
     with app_context.database.session() as session:
         assert load_settings(session).email == "hello@cpar.example.org"
         assert session.scalars(select(AuditEvent.action)).all() == ["settings.changed"]
@@ -68,7 +68,7 @@ def test_another_stations_save_is_not_overwritten(app_context: AppContext, qtbot
     qtbot.mouseClick(page.view.reload_button, Qt.MouseButton.LeftButton)
     assert page.view.fields["center.name"].text() == "Typed here"  # kept, on the new version
     qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
-    assert page.view.status.text() == "Saved."
+    assert page.view.status.text().startswith("Saved at ")
     with app_context.database.session() as session:
         assert load_settings(session).name == "Typed here"
 
@@ -124,3 +124,30 @@ def test_another_stations_save_is_shown_when_nothing_waits_here(
         )
     app_context.changes.changed.emit({"settings"})
     assert page.view.fields["center.email"].text() == "desk@cpar.example.org"
+
+
+def test_a_save_says_so_and_the_confirmation_outlives_its_own_change_notice(
+    app_context: AppContext, qtbot
+) -> None:
+    page = _page(app_context, qtbot)
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    _type(qtbot, page.view.fields["center.email"], "hello@cpar.example.org")
+    qtbot.keyClick(
+        page.view.fields["center.email"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.view.banner.isVisible() and page.view.banner.property("level") == "ok"
+    assert page.view.banner.text.startswith("Saved at ")
+    app_context.changes.changed.emit({"settings"})  # this station's own save, heard back
+    assert page.view.status.text().startswith("Saved at ")
+    assert page.view.banner.isVisible()
+    with app_context.database.transaction() as session:  # another station saves after it
+        update_settings(
+            session,
+            app_context.actor,
+            {"center.phone": "(508) 555-0100"},
+            read_versions=load_settings(session).versions,
+        )
+    app_context.changes.changed.emit({"settings"})
+    assert not page.view.banner.isVisible()
+    assert page.view.fields["center.phone"].text() == "(508) 555-0100"

@@ -271,7 +271,7 @@ def test_roster_changes_are_for_admins(app_context, qtbot) -> None:
     qtbot.addWidget(page)
     page.activate()
     assert not page.view.add_coach_button.isEnabled()
-    assert page.view.add_coach_button.toolTip() == "For admins"
+    assert page.view.add_coach_button.toolTip().startswith("For admins")
 
 
 def test_a_half_typed_contact_comes_back(app_context, qtbot) -> None:

@@ -13,6 +13,7 @@ from desk.services.recovery_goals import GoalRecord
 from desk.services.waitlist import add_to_waitlist, open_waitlist
 from tests.desk.coaching_helpers import assign
 from tests.ui.coaching_fixtures import person, small_center
+from ui.formatting import date_text
 from ui.models.caseload_table import CaseloadTableModel
 from ui.models.peer_coaching_tables import (
     AssignmentsTableModel,
@@ -25,6 +26,8 @@ from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.coaches.peer_panel import PeerCoachingPanel
 
 EVENING = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)  # 20:30 on Nov 23 in Worcester
+# As a person reads them: "Nov 23" within the year, "11/23/2026" after it.
+NOV23, NOV24 = date_text(date(2026, 11, 23)), date_text(date(2026, 11, 24))
 NEXT_EVENING = EVENING + timedelta(days=1)  # 20:30 on Nov 24 in Worcester
 
 
@@ -58,14 +61,14 @@ def test_the_peers_coaching_shows_the_centers_dates(app_context, qtbot) -> None:
     panel = PeerCoachingPanel(app_context)
     qtbot.addWidget(panel)
     panel.show_person(maria)
-    assert panel.summary.text() == "Coach: Rosa Delgado, since 2026-11-24."
-    assert _text(panel.contacts_model, 0, ContactsTableModel.DATE) == "2026-11-23"
+    assert panel.summary.text() == f"Coach: Rosa Delgado, since {NOV24}."
+    assert _text(panel.contacts_model, 0, ContactsTableModel.DATE) == NOV23
     history = panel.history_model
     assert [_text(history, row, AssignmentsTableModel.FROM) for row in (0, 1)] == [
-        "2026-11-24",
-        "2026-11-23",
+        NOV24,
+        NOV23,
     ]
-    assert _text(history, 1, AssignmentsTableModel.UNTIL) == "2026-11-24"
+    assert _text(history, 1, AssignmentsTableModel.UNTIL) == NOV24
 
 
 def test_a_goal_set_in_the_evening_shows_that_day(app_context) -> None:
@@ -74,7 +77,7 @@ def test_a_goal_set_in_the_evening_shows_that_day(app_context) -> None:
     )
     model = GoalsTableModel(center_time=app_context.center_time)
     model.set_records([goal])
-    assert _text(model, 0, GoalsTableModel.SINCE) == "2026-11-23"
+    assert _text(model, 0, GoalsTableModel.SINCE) == NOV23
 
 
 def test_the_caseload_and_waitlist_show_the_centers_dates(app_context, qtbot) -> None:
@@ -87,13 +90,13 @@ def test_the_caseload_and_waitlist_show_the_centers_dates(app_context, qtbot) ->
     page.choose_coach(rosa)
     caseload = page.view.caseload_model
     assert caseload.record(0).person_id == maria
-    assert _text(caseload, 0, CaseloadTableModel.SINCE) == "2026-11-24"
-    assert _text(caseload, 0, CaseloadTableModel.LAST_CONTACT) == "2026-11-23"
+    assert _text(caseload, 0, CaseloadTableModel.SINCE) == NOV24
+    assert _text(caseload, 0, CaseloadTableModel.LAST_CONTACT) == NOV23
     waitlist = page.view.waitlist_model
     tooltip = waitlist.data(
         waitlist.index(0, WaitlistTableModel.SINCE), Qt.ItemDataRole.ToolTipRole
     )
-    assert tooltip == "Since 2026-11-23, added by Robin Admin"
+    assert tooltip == f"Since {NOV23}, added by Robin Admin"
 
 
 def test_waiting_days_are_counted_on_the_centers_calendar(app_context) -> None:
@@ -110,7 +113,7 @@ def test_the_assign_dialog_shows_the_centers_dates(app_context, qtbot) -> None:
     maria, duy = _late_evening_coaching(app_context)
     reassign = AssignCoachDialog(app_context, maria)
     qtbot.addWidget(reassign)
-    assert reassign.heading.text() == "Reassign María P.: now with Rosa Delgado since 2026-11-24"
+    assert reassign.heading.text() == f"Reassign María P.: now with Rosa Delgado since {NOV24}"
     waiting = AssignCoachDialog(app_context, duy)
     qtbot.addWidget(waiting)
-    assert "On the waitlist since 2026-11-23" in waiting.about.text()
+    assert f"On the waitlist since {NOV23}" in waiting.about.text()

@@ -204,3 +204,19 @@ def test_every_field_at_fault_is_marked_at_once(app_context, qtbot) -> None:
     assert marked == {"birth", "phone"}
     assert "between 1900 and" in dialog.banner.text and "not a phone number" in dialog.banner.text
     assert dialog.form.birth.text() == "3020" and dialog.form.phone.text() == "12"
+
+
+def test_a_corrected_phone_is_no_longer_marked_red(app_context, qtbot) -> None:
+    """Type "12", Enter, then a real number: the mark and the error line go as soon as the
+    number can be dialled, before any second save."""
+    dialog = _dialog(app_context, qtbot, "Zoe")
+    phone = dialog.form.phone
+    type_text(phone, "12")
+    qtbot.keyClick(phone, Qt.Key.Key_Return)
+    assert phone.property("invalid") and dialog.banner.isVisible()
+    phone.selectAll()  # typed over: never empty in between
+    type_text(phone, "508 555")
+    assert phone.property("invalid")  # not a number yet: still marked
+    type_text(phone, " 0142")
+    assert not phone.property("invalid")
+    assert not dialog.banner.isVisible()

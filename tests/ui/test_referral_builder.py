@@ -326,7 +326,7 @@ def test_the_preview_skips_runs_already_out_of_date(
 def test_the_preview_draws_only_the_pages_in_view_and_lays_out_once_a_resize_settles(
     qapp, qtbot
 ) -> None:
-    pdf = render_referral_sheet(sheet(services=tuple(service(n) for n in range(1, 52))))
+    pdf = render_referral_sheet(sheet(services=tuple(service(n) for n in range(1, 66))))
     preview = PdfPreview()
     qtbot.addWidget(preview)
     preview.resize(520, 700)

@@ -498,3 +498,37 @@ def test_seeing_the_follow_up_list_is_recorded_once_per_look(
     page.follow_up.scope.setCurrentIndex(2)  # all referrals: a new look
     [_, everything] = views()
     assert everything.detail["scope"] == "all" and everything.detail["referrals"] == 1
+
+
+def test_print_and_save_wait_with_the_reason_while_the_sheet_would_be_refused(
+    page: ReferralsPage, app_context: AppContext, services, printers: Printers
+) -> None:
+    """A name in the next steps of a sheet without the name: Print, Print to default printer
+    and Save as PDF are off and the line under them says why, before any file is chosen."""
+    person = add_person(app_context.database, app_context.actor, "Farah", "Haddad")
+    builder, view = page.builder, page.builder.view
+    builder.set_person(person.id, "Farah")
+    app_context.basket.add(*services[0])
+    type_text(view.next_steps, "Farah calls them at 8")
+    builder.refresh_preview()
+    buttons = (view.print_button, view.quick_print_button, view.save_button)
+    assert not any(button.isEnabled() for button in buttons)
+    assert view.status.text().startswith("Print and Save wait:")
+    assert "Farah" in view.status.text()
+    chose_a_file = []
+    printers.monkeypatch.setattr(
+        DocumentOutput, "choose_file", lambda _self, _name: chose_a_file.append(1)
+    )
+    builder.give_and_send("pdf")
+    assert chose_a_file == []  # refused before asking for a file
+
+    view.next_steps.clear()
+    type_text(view.next_steps, "Call them at 8")
+    builder.refresh_preview()
+    assert all(button.isEnabled() for button in buttons)
+    assert not view.status.text().startswith("Print and Save wait:")
+
+    view.shows_name.setChecked(True)  # no consent on file for this provider
+    builder.refresh_preview()
+    assert not view.save_button.isEnabled()
+    assert "consent" in view.status.text()

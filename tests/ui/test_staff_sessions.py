@@ -85,7 +85,7 @@ def test_a_new_database_opens_on_the_first_admin(sessions: StaffSessions, qtbot)
     qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
     window = sessions.current
     assert window is not None and window.isVisible() and not gate.isVisible()
-    pages = [page.page_id for page in window.pages]
+    pages = window.page_ids
     assert {"staff", "settings", "activity"} <= set(pages)
     assert window.actor_label.text() == "Signed in: Alex Morgan (admin)"
 
@@ -101,7 +101,7 @@ def test_front_desk_staff_get_only_their_pages(
     _sign_in(sessions, qtbot, "frankie", DESK[2])
     window = sessions.current
     assert window is not None
-    assert [page.page_id for page in window.pages] == [
+    assert window.page_ids == [
         "front_desk",
         "people",
         "resources",
@@ -217,7 +217,7 @@ def test_a_colleague_can_sign_in_over_a_form_opened_in_its_own_event_loop(
         frankie = sign_in_staff(session, "frankie", DESK[2]).actor
         alex = sign_in_staff(session, "alex", ADMIN[2]).actor
     window = sessions.enter(frankie)
-    front_desk = window.pages[0]
+    front_desk = window.page("front_desk")
     steps: list[str] = []
 
     def inside_the_form() -> None:

@@ -15,6 +15,16 @@ Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
 
+def two_lines(text: str) -> str:
+    """`text` broken at the space nearest its middle ("Next follow-up" → "Next\nfollow-up")."""
+    spaces = [i for i, character in enumerate(text) if character == " "]
+    if not spaces:
+        return text
+    middle = len(text) / 2
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1 :]}"
+
+
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     RowRole = Qt.ItemDataRole.UserRole + 1  # the row object itself
 
@@ -22,6 +32,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._headers = headers
         self._rows: list[Row] = []
+        self._two_line_headers = False
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -76,14 +87,22 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
+    def set_two_line_headers(self, two_lines: bool) -> None:
+        """Headers of two words or more on two lines, for a table short of width."""
+        if two_lines != self._two_line_headers:
+            self._two_line_headers = two_lines
+            if self._headers:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._headers[section]
+            return two_lines(text) if self._two_line_headers else text
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._headers[section]
         return None
 
@@ -93,7 +112,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return None
         if role == self.RowRole:
             return row
-        return self.cell(row, index.column(), role)
+        shown = self.cell(row, index.column(), role)
+        if shown is None and role == Qt.ItemDataRole.ToolTipRole:
+            # A cell cut short to fit its column ends in "…": its whole text is its tooltip.
+            text = self.cell(row, index.column(), Qt.ItemDataRole.DisplayRole)
+            return text if isinstance(text, str) and text else None
+        return shown
 
     def cell(self, row: Row, column: int, role: int):
         """What the cell at `column` of `row` shows for `role` (None: nothing)."""

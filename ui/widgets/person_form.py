@@ -7,6 +7,8 @@ a "no".
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,9 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import ValidationError
-from desk.services.person_details import HEARD_ABOUT, LANGUAGES, PersonDetails
+from desk.services.person_details import HEARD_ABOUT, LANGUAGES, PersonDetails, parse_birth
+from desk.validation import clean_email, parse_phone
 
 PRONOUNS = ("", "she/her", "he/him", "they/them", "she/they", "he/they")
+
+
+def _first_name(text: str) -> None:
+    if not text.strip():
+        raise ValidationError("A first name or initials is needed.", field="first_name")
+
+
+# The same checks a save makes, for the fields that have one (an empty optional field is fine).
+_FIELD_CHECKS = {
+    "first_name": _first_name,
+    "phone": lambda text: parse_phone(text) if text.strip() else None,
+    "email": lambda text: clean_email(text) if text.strip() else None,
+    "birth": lambda text: parse_birth(text, today=date.today()),
+}
 
 
 def _tri_state(box: QCheckBox) -> bool | None:
@@ -65,6 +82,7 @@ class PersonForm(QWidget):
         "recovery_pathway",
     )
     edited = Signal()
+    corrected = Signal()  # a field marked at fault was put right (or at least changed)
 
     def __init__(
         self, parent: QWidget | None = None, *, compact: bool = False, two_columns: bool = True
@@ -93,6 +111,7 @@ class PersonForm(QWidget):
             edit.setObjectName(name)
             edit.setPlaceholderText(placeholder or self.tr("optional"))
             edit.textChanged.connect(self.edited)
+            edit.textChanged.connect(lambda _text, name=name: self._recheck(name))
             self.fields[name] = edit
             form.addRow(label, edit)
             return edit
@@ -237,6 +256,31 @@ class PersonForm(QWidget):
         widget = self.fields.get(error.field)
         if widget is not None:
             widget.setFocus()
+
+    def _recheck(self, name: str) -> None:
+        """A field marked at fault is checked again as it is corrected: the mark goes as
+        soon as what is typed would be accepted (a phone that can be dialled), and for a
+        field with no check of its own, as soon as it is changed."""
+        field = self.fields[name]
+        if not field.property("invalid"):
+            return
+        check = _FIELD_CHECKS.get(name)
+        if check is not None:
+            try:
+                check(field.text())
+            except ValidationError:
+                return
+        self._mark(field, False)
+        self.corrected.emit()
+
+    def has_errors(self) -> bool:
+        return any(field.property("invalid") for field in self.fields.values())
+
+    @staticmethod
+    def _mark(field: QWidget, invalid: bool) -> None:
+        field.setProperty("invalid", invalid)
+        field.style().unpolish(field)
+        field.style().polish(field)
 
     def clear_errors(self) -> None:
         for field in self.fields.values():

@@ -1,14 +1,22 @@
 """The table every list of records here is shown in: whole rows chosen one at a time, no
-row numbers, and one column that takes the width left over."""
+row numbers, and columns sized to what they hold (ui/widgets/column_fit.py), one of them
+taking the width left over."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
+
+from ui.widgets.column_fit import fit_columns
 
 
 def row_table_view(
-    model: QAbstractItemModel, name: str, *, stretch: int | None = None
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    stretch: int | None = None,
+    first: tuple[int, ...] | None = None,
+    optional: tuple[int, ...] = (),
 ) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
@@ -16,6 +24,6 @@ def row_table_view(
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    if stretch is not None:
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)
+    fit_columns(table, stretch=stretch, first=first, optional=optional)
     return table

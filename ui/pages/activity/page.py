@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ui.context import AppContext
 from ui.models.audit_table import AuditTableModel
 from ui.pages.activity.filters import ActivityFilters
 from ui.widgets.banner import Banner
+from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
 from ui.widgets.row_table_view import row_table_view
 
@@ -64,12 +64,10 @@ class ActivityPage(Page):
         self.export_button = QPushButton(self.tr("Export to CSV…"))
         self.export_button.setObjectName("exportActivity")
         self.export_button.clicked.connect(self.export_csv)
+        bind_key(self, "Ctrl+Shift+O", self.tr("Show older entries"), self.more_button)
+        bind_key(self, "Ctrl+Shift+E", self.tr("Export what is shown to CSV"), self.export_button)
         self.model = AuditTableModel(self, context.center_time)
         self.table = row_table_view(self.model, "activityTable", stretch=AuditTableModel.ACTION)
-        header = self.table.horizontalHeader()
-        for column in (AuditTableModel.WHEN, AuditTableModel.WHO, AuditTableModel.PERSON):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(False)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from ui.drafts import FormDraft
 from ui.pages.center_settings.backups_panel import BackupsPanel
 from ui.pages.center_settings.purposes_editor import PurposesEditor
 from ui.pages.center_settings.view import CenterSettingsView
+from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
 
 
@@ -74,11 +76,14 @@ class CenterSettingsPage(Page):
         layout.addWidget(scroll)
         self.loaded: CenterSettings | None = None
         self._refused_as_stale = False  # the last save: Reload then keeps what was typed
+        self._saved_versions: list | None = None  # the versions this station saved last
         self.draft = FormDraft(
             context.drafts, DRAFT_KEY, self.view.fields, owner=context.draft_owner
         )
         self.view.save_button.clicked.connect(self.save)
         self.view.reload_button.clicked.connect(self.reload)
+        bind_key(self, "Ctrl+S", self.tr("Save the center's details"), self.view.save_button)
+        bind_key(self, "F5", self.tr("Reload"), self.view.reload_button)
         context.changes.changed.connect(self._on_changes)
 
     @property
@@ -109,6 +114,12 @@ class CenterSettingsPage(Page):
 
     def _show_loaded(self, settings: CenterSettings) -> None:
         self.loaded = settings
+        if self._saved_versions is not None and sorted(settings.versions.items()) != (
+            self._saved_versions
+        ):
+            self._saved_versions = None  # another station saved since
+            if self.view.banner.property("level") == "ok":
+                self.view.banner.hide()
 
         def fill() -> None:
             for key, widget in self.view.fields.items():
@@ -116,7 +127,10 @@ class CenterSettingsPage(Page):
 
         self.draft.begin(DRAFT_KEY, fill, version=sorted(settings.versions.items()))
         restored = self.draft.restore()
-        if restored is None:
+        own_save = sorted(settings.versions.items()) == self._saved_versions
+        if restored is None and own_save:
+            pass  # this station's own save coming back: its confirmation stays
+        elif restored is None:
             self.view.status.setText("")
         elif restored.typed_on_older_version:
             self.view.status.setText(
@@ -157,9 +171,17 @@ class CenterSettingsPage(Page):
         self.view.save_button.setEnabled(True)
         # Anything typed while the save was under way stays kept, and comes back just below.
         self.draft.saved(snapshot, version=sorted(settings.versions.items()))
-        self.view.banner.hide()
         self._show_loaded(settings)
-        self.view.status.setText(self.tr("Saved."))
+        self._saved_versions = sorted(settings.versions.items())
+        when = self.context.center_time.time_text(datetime.now(UTC))
+        self.view.status.setText(self.tr("Saved at %1.").replace("%1", when))
+        self.view.banner.show_message(
+            self.tr(
+                "Saved at %1. The center's details on every sheet and handout, on every "
+                "station, are these from now on."
+            ).replace("%1", when),
+            "ok",
+        )
 
     def _save_failed(self, error: DeskError) -> None:
         self.view.save_button.setEnabled(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -23,6 +22,8 @@ from desk.services.purposes import PurposeSetting, all_purposes, move_purpose, s
 from ui.context import AppContext
 from ui.models.row_table import RowTableModel
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.keys import bind_key
 
 
 class PurposesTableModel(RowTableModel[PurposeSetting]):
@@ -120,9 +121,7 @@ class PurposesEditor(QGroupBox):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            PurposesTableModel.LABEL, QHeaderView.ResizeMode.Stretch
-        )
+        fit_columns(self.table, stretch=PurposesTableModel.LABEL)
         self.table.setMinimumHeight(200)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.add_button = QPushButton(self.tr("Add…"))
@@ -133,6 +132,13 @@ class PurposesEditor(QGroupBox):
         self.edit_button.clicked.connect(self.edit)
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
+        for keys, what, button in (
+            ("Ctrl+Shift+N", self.tr("Add a purpose"), self.add_button),
+            ("Ctrl+Shift+E", self.tr("Edit the chosen purpose"), self.edit_button),
+            ("Ctrl+Up", self.tr("Move the chosen purpose up"), self.up_button),
+            ("Ctrl+Down", self.tr("Move the chosen purpose down"), self.down_button),
+        ):
+            bind_key(self, keys, what, button)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.up_button, self.down_button):
             buttons.addWidget(button)

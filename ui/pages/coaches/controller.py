@@ -29,6 +29,7 @@ from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.peer_panel import PeerCoachingPanel
 from ui.pages.coaches.tags_dialog import SpecialtyTagsDialog
 from ui.pages.coaches.view import CoachesView
+from ui.widgets.keys import bind_key, set_tip
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
@@ -109,6 +110,23 @@ class CoachesPage(Page):
         view.assign_waiting_button.clicked.connect(self.assign_waiting)
         view.waitlist.doubleClicked.connect(lambda _index: self.assign_waiting())
         view.remove_waiting_button.clicked.connect(self.remove_waiting)
+        for keys, what, button in (
+            ("Ctrl+E", self.tr("Open the chosen peer's record"), view.open_button),
+            ("Ctrl+Shift+R", self.tr("Reassign the chosen peer"), view.reassign_button),
+            ("Ctrl+Shift+B", self.tr("The peer's goals, BARC-10 and contacts"), view.peer_button),
+            ("Ctrl+Shift+L", self.tr("Log a contact with the chosen peer"), view.contact_button),
+            (
+                "Ctrl+Shift+G",
+                self.tr("Assign the waiting peer"),
+                view.assign_waiting_button,
+            ),
+            ("Ctrl+Shift+W", self.tr("Remove from the waitlist"), view.remove_waiting_button),
+            ("Ctrl+Shift+T", self.tr("Specialty tags"), view.tags_button),
+            ("Ctrl+Shift+E", self.tr("Edit the chosen coach"), view.edit_coach_button),
+            ("Ctrl+Shift+N", self.tr("Add a coach"), view.add_coach_button),
+            ("Ctrl+Shift+P", self.tr("Privacy: full names or initials"), view.privacy),
+        ):
+            bind_key(self, keys, what, button)
         view.privacy.toggled.connect(self._set_private)
         context.changes.changed.connect(self._on_changes)
 
@@ -151,7 +169,7 @@ class CoachesPage(Page):
         )
         for button in (view.add_coach_button, view.edit_coach_button, view.tags_button):
             button.setEnabled(snapshot.may_manage)
-            button.setToolTip("" if snapshot.may_manage else self.tr("For admins"))
+            set_tip(button, "" if snapshot.may_manage else self.tr("For admins"))
         wanted = self.coach_id
         if wanted is None and snapshot.roster:
             wanted = snapshot.roster[0].id

@@ -39,6 +39,8 @@ from ui.pages.coaches.barc10_dialog import Barc10Dialog
 from ui.pages.coaches.contact_dialog import LogContactDialog
 from ui.pages.coaches.goal_dialog import GoalDialog, status_combo
 from ui.widgets.banner import Banner
+from ui.widgets.flow_layout import button_row
+from ui.widgets.keys import bind_key
 from ui.widgets.modal import run_modal
 from ui.widgets.row_table_view import row_table_view
 from ui.widgets.trend_chart import TrendChart
@@ -67,7 +69,6 @@ class PeerCoachingPanel(QWidget):
         self.contact_button = QPushButton(self.tr("Log contact…"))
         self.goal_button = QPushButton(self.tr("Add goal…"))
         self.barc_button = QPushButton(self.tr("Record BARC-10…"))
-        actions = QHBoxLayout()
         for button in (
             self.assign_button,
             self.end_button,
@@ -76,15 +77,22 @@ class PeerCoachingPanel(QWidget):
             self.barc_button,
         ):
             button.setAutoDefault(False)  # Enter in a dialog holding the panel acts on nothing
-        for button in (
+        # Wraps onto a second line in a narrow record rather than widening it.
+        actions = button_row(
             self.assign_button,
             self.end_button,
             self.contact_button,
             self.goal_button,
             self.barc_button,
+        )
+        for keys, what, button in (
+            ("Ctrl+Shift+G", self.tr("Assign a coach"), self.assign_button),
+            ("Ctrl+Shift+E", self.tr("End coaching"), self.end_button),
+            ("Ctrl+Shift+L", self.tr("Log a contact"), self.contact_button),
+            ("Ctrl+Shift+O", self.tr("Add a goal"), self.goal_button),
+            ("Ctrl+Shift+B", self.tr("Record a BARC-10"), self.barc_button),
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            bind_key(self, keys, what, button)
 
         center_time = context.center_time
         self.contacts_model = ContactsTableModel(self, center_time=center_time)
@@ -96,6 +104,7 @@ class PeerCoachingPanel(QWidget):
         self.goal_status = status_combo()
         self.goal_status.setObjectName("goalStatusChoice")
         self.set_status_button = QPushButton(self.tr("Set status"))
+        bind_key(self, "Ctrl+Shift+U", self.tr("Set the goal's status"), self.set_status_button)
         goal_row = QHBoxLayout()
         goal_row.addStretch(1)
         goal_row.addWidget(QLabel(self.tr("Chosen goal:")))
@@ -131,7 +140,7 @@ class PeerCoachingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.tabs, 1)
         self.assign_button.clicked.connect(self.assign)
         self.end_button.clicked.connect(self.end_coaching)

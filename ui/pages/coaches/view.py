@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -22,6 +21,7 @@ from ui.models.roster_table import RosterTableModel
 from ui.models.waitlist_table import WaitlistTableModel
 from ui.widgets.banner import Banner
 from ui.widgets.caseload_chart import CaseloadChart
+from ui.widgets.flow_layout import button_row
 from ui.widgets.row_table_view import row_table_view
 
 
@@ -32,19 +32,20 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _table(model, name: str) -> QTableView:
-    table = row_table_view(model, name)
-    table.setWordWrap(False)
-    return table
+def _table(
+    model,
+    name: str,
+    stretch: int,
+    *,
+    first: tuple[int, ...] | None = None,
+    optional: tuple[int, ...] = (),
+) -> QTableView:
+    return row_table_view(model, name, stretch=stretch, first=first, optional=optional)
 
 
-def _row(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
-    row = QHBoxLayout()
-    if not stretch_first:
-        row.addStretch(1)
-    for n, widget in enumerate(widgets):
-        row.addWidget(widget, 1 if stretch_first and n == 0 else 0)
-    return row
+def _row(*widgets: QWidget) -> QWidget:
+    """Buttons at the right, wrapping onto a second line when the page is narrow."""
+    return button_row(None, *widgets, right_from=0)
 
 
 class CoachesView(QWidget):
@@ -57,6 +58,7 @@ class CoachesView(QWidget):
         self.on_duty.setObjectName("onDutyLine")
         self.on_duty.setWordWrap(True)
         self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setObjectName("privacySwitch")
         self.privacy.setChecked(True)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -65,14 +67,12 @@ class CoachesView(QWidget):
         top.addWidget(self.privacy)
 
         self.roster_model = RosterTableModel(self)
-        self.roster = _table(self.roster_model, "rosterTable")
-        header = self.roster.horizontalHeader()
-        for column in (RosterTableModel.NAME, RosterTableModel.ON_DUTY, RosterTableModel.PEERS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RosterTableModel.SPECIALTIES, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(RosterTableModel.LANGUAGES, 230)
-        header.resizeSection(RosterTableModel.HOURS, 250)
-        header.resizeSection(RosterTableModel.PHONE, 130)
+        self.roster = _table(
+            self.roster_model,
+            "rosterTable",
+            RosterTableModel.SPECIALTIES,
+            first=(RosterTableModel.NAME,),
+        )
         self.add_coach_button = QPushButton(self.tr("Add coach…"))
         self.edit_coach_button = QPushButton(self.tr("Edit coach…"))
         self.tags_button = QPushButton(self.tr("Specialty tags…"))
@@ -81,20 +81,19 @@ class CoachesView(QWidget):
         roster_layout.setContentsMargins(0, 0, 0, 0)
         roster_layout.addWidget(_heading(self.tr("Roster")))
         roster_layout.addWidget(self.roster, 1)
-        roster_layout.addLayout(
+        roster_layout.addWidget(
             _row(self.tags_button, self.edit_coach_button, self.add_coach_button)
         )
 
         self.chart = CaseloadChart()
         self.waitlist_heading = _heading(self.tr("Waitlist"))
         self.waitlist_model = WaitlistTableModel(self, center_time=center_time)
-        self.waitlist = _table(self.waitlist_model, "waitlistTable")
-        self.waitlist.horizontalHeader().setSectionResizeMode(
-            WaitlistTableModel.ASKED_FOR, QHeaderView.ResizeMode.Stretch
+        self.waitlist = _table(
+            self.waitlist_model,
+            "waitlistTable",
+            WaitlistTableModel.NOTE,
+            first=(WaitlistTableModel.PEER,),
         )
-        self.waitlist.horizontalHeader().resizeSection(WaitlistTableModel.SINCE, 70)
-        self.waitlist.horizontalHeader().resizeSection(WaitlistTableModel.PEER, 170)
-        self.waitlist.horizontalHeader().resizeSection(WaitlistTableModel.NOTE, 110)
         self.assign_waiting_button = QPushButton(self.tr("Assign coach…"))
         self.remove_waiting_button = QPushButton(self.tr("Remove from waitlist…"))
         left = QWidget()
@@ -104,14 +103,18 @@ class CoachesView(QWidget):
         left_layout.addWidget(self.chart)
         left_layout.addWidget(self.waitlist_heading)
         left_layout.addWidget(self.waitlist, 1)
-        left_layout.addLayout(_row(self.remove_waiting_button, self.assign_waiting_button))
+        left_layout.addWidget(_row(self.remove_waiting_button, self.assign_waiting_button))
 
         self.caseload_heading = _heading(self.tr("Choose a coach to see their peers"))
         self.caseload_model = CaseloadTableModel(self, center_time=center_time)
-        self.caseload = _table(self.caseload_model, "caseloadTable")
-        header = self.caseload.horizontalHeader()
-        header.setSectionResizeMode(CaseloadTableModel.PEER, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(CaseloadTableModel.STATE, 150)
+        # On a narrow screen the peer's language and start date give way to what is due.
+        self.caseload = _table(
+            self.caseload_model,
+            "caseloadTable",
+            CaseloadTableModel.PEER,
+            first=(CaseloadTableModel.PEER, CaseloadTableModel.STATE),
+            optional=(CaseloadTableModel.LANGUAGE, CaseloadTableModel.SINCE),
+        )
         self.contact_button = QPushButton(self.tr("Log contact…"))
         self.peer_button = QPushButton(self.tr("Goals, BARC-10…"))
         self.peer_button.setToolTip(
@@ -125,16 +128,17 @@ class CoachesView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.caseload_heading)
         right_layout.addWidget(self.caseload, 1)
-        right_layout.addLayout(
+        right_layout.addWidget(
             _row(self.open_button, self.reassign_button, self.peer_button, self.contact_button)
         )
 
         below = QSplitter(Qt.Orientation.Horizontal)
         below.addWidget(left)
         below.addWidget(right)
-        below.setStretchFactor(0, 2)
-        below.setStretchFactor(1, 3)
-        below.setSizes([480, 700])
+        # The caseload, with most columns, gets two thirds of the width.
+        below.setStretchFactor(0, 1)
+        below.setStretchFactor(1, 2)
+        below.setSizes([400, 800])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(roster)
         splitter.addWidget(below)

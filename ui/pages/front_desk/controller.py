@@ -12,11 +12,10 @@ import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.access import Permission
-from desk.errors import DeskError
+from desk.errors import AlreadySignedIn, DeskError
 from desk.groups.attending import SUPPORT_MEETING
 from desk.groups.schedule import find_meeting
 from desk.lookup.person_index import PersonMatch
@@ -34,12 +33,12 @@ from desk.services.lookup import lookup_people
 from ui.context import AppContext
 from ui.pages.front_desk.card_scans import CardScans
 from ui.pages.front_desk.door_calls import DoorCalls
-from ui.pages.front_desk.intake_dialog import IntakeDialog
 from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
 from ui.retry_keys import RetryKeys
 from ui.tasks import LONG_DEADLINE_S
+from ui.widgets.keys import bind_key, note_key
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -64,6 +63,7 @@ class FrontDeskPage(Page):
         self._usual_for: int | None = None  # whose usual purposes the bar shows
         self._index_ready = False
         self._sign_in_keys = RetryKeys()
+        self._index_loading = False
 
         self.queue = TodaysQueue(
             context, self.view, self, back_to_box=self._back_to_the_box, show_error=self._show_error
@@ -88,16 +88,7 @@ class FrontDeskPage(Page):
         view.open_button.clicked.connect(queue.open_record)
         view.queue.doubleClicked.connect(lambda _index: queue.open_record())
         view.privacy.toggled.connect(self._set_private)
-        for keys, action in (
-            ("Ctrl+N", self.new_person),
-            ("Ctrl+Shift+A", self.sign_in_anonymous),
-            ("Ctrl+G", queue.start_with_coach),
-            ("Ctrl+Shift+G", queue.assign_coach),
-            ("Ctrl+O", queue.check_out),
-            ("Ctrl+K", self.focus_box),  # Ctrl+L locks the station
-            ("Ctrl+M", view.meeting.next_choice),
-        ):
-            QShortcut(QKeySequence(keys), self, activated=action)
+        self._bind_keys()
         self.scans = CardScans(
             context,
             self.view,
@@ -123,6 +114,39 @@ class FrontDeskPage(Page):
     def title(self) -> str:
         return self.tr("Front desk")
 
+    def _bind_keys(self) -> None:
+        view = self.view
+        note_key(self, "Return", self.tr("Sign in the highlighted match"))
+        note_key(self, "Up", self.tr("The match above (Down: below)"))
+        note_key(self, "Escape", self.tr("Clear the box"))
+        for keys, what, target in (
+            ("Ctrl+K", self.tr("Back to the sign-in box"), self.focus_box),  # Ctrl+L locks
+            ("Ctrl+N", self.tr("New person (intake)"), view.new_person_button),
+            ("Ctrl+Shift+A", self.tr("Anonymous visit"), view.anonymous_button),
+            ("Ctrl+Down", self.tr("Next visitor in today's queue"), lambda: self._move_queue(1)),
+            ("Ctrl+Up", self.tr("Previous visitor in today's queue"), lambda: self._move_queue(-1)),
+            ("Ctrl+G", self.tr("Start with a coach"), view.start_button),
+            ("Ctrl+Shift+G", self.tr("Assign a coach (ranked)"), view.assign_button),
+            ("Ctrl+O", self.tr("Check out"), view.check_out_button),
+            ("Ctrl+U", self.tr("Undo the check-out (a minute), or the sign-in"), view.undo_button),
+            ("Ctrl+E", self.tr("Open their record"), view.open_button),
+            ("Ctrl+Shift+P", self.tr("Privacy: full names or initials"), view.privacy),
+            ("Ctrl+M", self.tr("Another of today's meetings"), view.meeting.next_choice),
+        ):
+            bind_key(self, keys, what, target)
+        note_key(self, "Ctrl+1", self.tr("Ctrl+1 to Ctrl+9: the purposes"))
+        note_key(self, "Ctrl+=", self.tr("One more kit (Ctrl+-: one fewer)"))
+
+    def _move_queue(self, step: int) -> None:
+        """Choose in today's queue without leaving the sign-in box."""
+        model = self.view.queue_model
+        if not model.rowCount():
+            return
+        current = self.view.queue.currentIndex().row()
+        row = max(0, min(model.rowCount() - 1, (current if current >= 0 else -1) + step))
+        self.view.queue.selectRow(row)
+        self.view.queue.scrollTo(model.index(row, 0))
+
     def activate(self) -> None:
         self.queue.refresh()
         self.today.refresh()
@@ -139,14 +163,26 @@ class FrontDeskPage(Page):
         self.context.tasks.submit(
             lambda session: list_purposes(session, actor), self._show_purposes, self._show_error
         )
+        self.context.start_gate.after(self._load_index)
+
+    def _load_index(self) -> None:
+        """Everyone's names, for the lookup: a few seconds on a large database, after the
+        window is up; the box takes typing meanwhile and looks up once they are in."""
+        if self._index_loading or self._index_ready:
+            return
+        self._index_loading = True
         index = self.context.people_index
         self.context.tasks.submit(
             index.refresh,
             self._index_loaded,
-            self._show_error,
+            self._index_failed,
             deadline=LONG_DEADLINE_S,
             read_only=True,
         )
+
+    def _index_failed(self, error: DeskError) -> None:
+        self._index_loading = False  # tried again at the next keystroke or change notice
+        self._show_error(error)
 
     def _show_purposes(self, options: list[PurposeOption]) -> None:
         if list(self.view.purposes.options.values()) == options:
@@ -157,13 +193,17 @@ class FrontDeskPage(Page):
         self._update_hint()
 
     def _index_loaded(self, _rows: int) -> None:
+        self._index_loading = False
         self._index_ready = True
+        self.view.sign_in_box.setPlaceholderText(self.view.box_placeholder)
         self._update_hint()
         if self.view.sign_in_box.text():
             self._on_text(self.view.sign_in_box.text())
 
     def _on_changes(self, topics: set[str]) -> None:
         self.queue.refresh()
+        if not self._index_ready and not self.context.start_gate.is_held():
+            self._load_index()  # a first load that failed is tried again
         if topics & {"settings", "*"}:
             actor = self.context.actor
             self.context.tasks.submit(
@@ -177,6 +217,11 @@ class FrontDeskPage(Page):
         if self.scans.take_text(text):
             return
         self._update_hint()
+        if not self._index_ready:
+            # Looked up when the names are in (_index_loaded); a lookup now would only wait.
+            if not self._index_loading and not self.context.start_gate.is_held():
+                self._load_index()
+            return
         if not text.strip():
             self._lookup_wanted = None
             self.view.results_model.set_matches([])
@@ -370,6 +415,8 @@ class FrontDeskPage(Page):
                 self._purposes_by_hand = True
         self.view.hint.setText("")
         self._show_error(error)
+        if isinstance(error, AlreadySignedIn):
+            self.queue.refresh(select_visit=error.visit_id)  # their row, chosen and in view
 
     def _signed_in(
         self, visit_id: int, name: str, codes: list[str], meeting: str | None = None
@@ -416,6 +463,8 @@ class FrontDeskPage(Page):
         # what staff chose by hand, else the default.
         purposes = self.view.purposes.choices() if self._purposes_by_hand else []
         purposes_given = purposes or [PurposeChoice(DEFAULT_PURPOSE)]
+        from ui.pages.front_desk.intake_dialog import IntakeDialog  # loaded when first used
+
         dialog = IntakeDialog(
             self.context,
             self.context.people_index,
@@ -448,7 +497,9 @@ class FrontDeskPage(Page):
             else self.tr("Anonymous visit (Ctrl+Shift+A)")
         )
         if not self._index_ready:
-            self.view.hint.setText(self.tr("Getting the list of people ready…"))
+            self.view.hint.setText(
+                self.tr("Still loading names… type on: the matches appear as soon as they are in.")
+            )
         elif text and self._lookup_shown == text and not self.view.results_model.rowCount():
             self.view.hint.setText(
                 self.tr(

@@ -161,6 +161,7 @@ class IntakeDialog(QDialog):
         self._check_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_duplicates)
         self.form.edited.connect(self._check_timer.start)
+        self.form.corrected.connect(self._field_corrected)
         self.form.first_name.setFocus()
         if self.form.first_name.text():
             self._check_timer.start()
@@ -174,6 +175,11 @@ class IntakeDialog(QDialog):
             self._show_duplicates,
             lambda _error: None,  # the check is a help, never a blocker
         )
+
+    def _field_corrected(self) -> None:
+        """The error line goes once every field it named is put right."""
+        if not self.form.has_errors() and self.banner.property("level") == "error":
+            self.banner.hide()
 
     def _show_duplicates(self, found: list[LikelyDuplicate]) -> None:
         self._duplicates = list(found)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services.checkin import PurposeChoice, PurposeOption
-
-PER_ROW = 4
+from ui.widgets.flow_layout import FlowLayout
 
 
 class PurposeBar(QWidget):
@@ -35,17 +33,15 @@ class PurposeBar(QWidget):
         self.count.setValue(1)
         self.count.setPrefix(self.tr("kits: "))
         self.count.setVisible(False)
-        self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(6)
-        self._grid.setVerticalSpacing(4)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        # The toggles wrap onto as many lines as the width needs (a narrow screen).
+        toggles = QWidget()
+        self._flow = FlowLayout(toggles, spacing=6)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel(self.tr("Here for:"))
         row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(self._grid)
+        row.addWidget(toggles, 1)
         row.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
-        row.addStretch(1)
         self._shortcuts: list[QShortcut] = []
 
     def set_options(self, options: list[PurposeOption], shortcut_host: QWidget) -> None:
@@ -60,12 +56,12 @@ class PurposeBar(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            button.setToolTip(f"{option.label} (Ctrl+{number})" if number <= 9 else option.label)
             button.clicked.connect(self._by_hand)
             button.toggled.connect(lambda _checked: self.changed.emit())
             self.buttons[option.code] = button
             self.options[option.code] = option
-            self._grid.addWidget(button, (number - 1) // PER_ROW, (number - 1) % PER_ROW)
+            self._flow.addWidget(button)
             if number <= 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), shortcut_host)
                 shortcut.activated.connect(lambda b=button: (b.toggle(), self._by_hand()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desk.errors import DeskError
@@ -17,15 +17,18 @@ from desk.services.checkin import (
     TodayQueue,
     start_with_coach,
     today_queue,
+    undo_check_out,
     undo_sign_in,
 )
 from desk.services.checkin import check_out as check_out_visit
-from desk.services.staff import CoachSummary, list_coaches
+from desk.services.coach_matching import coaches_for_visit
+from desk.services.specialty_tags import list_specialty_tags
 from ui.context import AppContext
-from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.view import FrontDeskView
 from ui.widgets.modal import run_modal
+
+UNDO_CHECK_OUT_MS = 60_000  # as desk.services.checkin.UNDO_CHECK_OUT_WITHIN
 
 
 class TodaysQueue(QObject):
@@ -45,6 +48,13 @@ class TodaysQueue(QObject):
         self._back_to_box = back_to_box
         self._show_error = show_error
         self.snapshot: TodayQueue | None = None
+        # The visit checked out last: for a minute Undo (Ctrl+U) puts it back in the queue.
+        self._checked_out: QueueEntry | None = None
+        self._undo_window = QTimer(self)
+        self._undo_window.setSingleShot(True)
+        self._undo_window.setInterval(UNDO_CHECK_OUT_MS)
+        self._undo_window.timeout.connect(self._undo_window_closed)
+        view.queue.selectionModel().selectionChanged.connect(self._label_undo)
 
     def refresh(self, select_visit: int | None = None) -> None:
         actor = self.context.actor
@@ -81,6 +91,7 @@ class TodaysQueue(QObject):
             row = self.view.queue_model.row_of_visit(keep)
             if row >= 0:
                 self.view.queue.selectRow(row)
+                self.view.queue.scrollTo(self.view.queue_model.index(row, 0))
 
     def selected_entry(self) -> QueueEntry | None:
         indexes = self.view.queue.selectionModel().selectedRows()
@@ -100,15 +111,21 @@ class TodaysQueue(QObject):
         entry = self.selected_entry()
         if entry is None:
             return
+        actor = self.context.actor
+
+        def load(session) -> tuple[list, dict[str, str]]:
+            ranked = coaches_for_visit(session, actor, entry.person_id)
+            return ranked, {tag.code: tag.label for tag in list_specialty_tags(session)}
+
         self.context.tasks.submit(
-            list_coaches, lambda coaches: self._pick_coach(entry, coaches), self._show_error
+            load, lambda loaded: self._pick_coach(entry, *loaded), self._show_error
         )
 
-    def _pick_coach(self, entry: QueueEntry, coaches: list[CoachSummary]) -> None:
-        if not coaches:
+    def _pick_coach(self, entry: QueueEntry, ranked: list, labels: dict[str, str]) -> None:
+        if not ranked:
             self._show_error(DeskError(self.tr("There are no active coaches yet.")))
             return
-        picker = CoachPicker(coaches, self._entry_name(entry), self._page)
+        picker = CoachPicker(ranked, labels, self._entry_name(entry), self._page)
         chosen = picker.exec()
         self._back_to_box()
         if not chosen or picker.chosen_coach_id() is None:
@@ -137,6 +154,8 @@ class TodaysQueue(QObject):
                 )
             )
             return
+        from ui.pages.coaches.assign_dialog import AssignCoachDialog  # loaded when first used
+
         dialog = AssignCoachDialog(
             self.context, entry.person_id, private=self.view.privacy.isChecked(), parent=self._page
         )
@@ -161,11 +180,44 @@ class TodaysQueue(QObject):
         actor = self.context.actor
         self.context.tasks.submit(
             lambda session: check_out_visit(session, actor, entry.visit_id, entry.version),
-            lambda _none: self.refresh(),
+            lambda _none: self._checked_out_now(entry),
             self._action_failed,
         )
 
+    def _undoes_check_out(self) -> bool:
+        """Undo puts back the visitor checked out in the last minute, unless staff have
+        chosen someone else in the queue since."""
+        if self._checked_out is None:
+            return False
+        selected = self.selected_entry()
+        return selected is None or selected.visit_id == self._checked_out.visit_id
+
+    def _label_undo(self, *_args) -> None:
+        self.view.undo_button.setText(
+            self.tr("Undo check-out") if self._undoes_check_out() else self.tr("Undo sign-in…")
+        )
+
+    def _checked_out_now(self, entry: QueueEntry) -> None:
+        self._checked_out = entry
+        self._undo_window.start()
+        self._label_undo()
+        self.view.hint.setText(
+            self.tr("Checked out %1. Ctrl+U puts them back in the queue, for a minute.").replace(
+                "%1", self._entry_name(entry)
+            )
+        )
+        self.refresh()
+
+    def _undo_window_closed(self) -> None:
+        self._checked_out = None
+        self._label_undo()
+
     def undo(self) -> None:
+        """Within a minute of a check-out, put that visitor back; else withdraw the selected
+        visitor's sign-in (a reason is asked)."""
+        if self._checked_out is not None and self._undoes_check_out():
+            self._undo_check_out(self._checked_out)
+            return
         entry = self.selected_entry()
         if entry is None:
             return
@@ -185,6 +237,24 @@ class TodaysQueue(QObject):
             lambda _none: self.refresh(),
             self._action_failed,
         )
+
+    def _undo_check_out(self, checked_out: QueueEntry) -> None:
+        row = self.view.queue_model.row_of_visit(checked_out.visit_id)
+        now = self.view.queue_model.entry(row) if row >= 0 else None
+        version = now.version if now is not None else checked_out.version + 1
+        self._undo_window.stop()
+        self._undo_window_closed()
+        actor, visit_id = self.context.actor, checked_out.visit_id
+        name = self._entry_name(checked_out)
+        self.context.tasks.submit(
+            lambda session: undo_check_out(session, actor, visit_id, version),
+            lambda _none: self._check_out_undone(visit_id, name),
+            self._action_failed,
+        )
+
+    def _check_out_undone(self, visit_id: int, name: str) -> None:
+        self.view.hint.setText(self.tr("%1 is back in the queue.").replace("%1", name))
+        self.refresh(select_visit=visit_id)
 
     def open_record(self) -> None:
         entry = self.selected_entry()

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -21,6 +20,8 @@ from ui.models.queue_table import QueueTableModel
 from ui.pages.front_desk.meeting_picker import MeetingPicker
 from ui.pages.front_desk.purpose_bar import PurposeBar
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import button_row
 from ui.widgets.sign_in_box import SignInBox
 
 
@@ -40,9 +41,12 @@ class FrontDeskView(QWidget):
 
         self.sign_in_box = SignInBox()
         self.sign_in_box.setObjectName("signInBox")
-        self.sign_in_box.setPlaceholderText(
-            self.tr("Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in")
+        self.box_placeholder = self.tr(
+            "Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in"
         )
+        # Until the names are in (a few seconds on a large database) the box says so; typing
+        # is kept and looked up then.
+        self.sign_in_box.setPlaceholderText(self.tr("Still loading names… you can type already"))
         self.results_model = LookupResultsModel(self, center_time)
         self.results = QListView()
         self.results.setObjectName("lookupResults")
@@ -75,13 +79,7 @@ class FrontDeskView(QWidget):
         self.queue.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().hide()
-        header = self.queue.horizontalHeader()
-        for column in (QueueTableModel.ARRIVED, QueueTableModel.WAITING, QueueTableModel.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QueueTableModel.NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(QueueTableModel.PURPOSE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(QueueTableModel.NAME, 200)
-        header.resizeSection(QueueTableModel.COACH, 200)
+        fit_columns(self.queue, stretch=QueueTableModel.PURPOSE)
         self.start_button = QPushButton(self.tr("Start with coach… (Ctrl+G)"))
         self.assign_button = QPushButton(self.tr("Assign coach…"))
         self.assign_button.setToolTip(
@@ -90,16 +88,15 @@ class FrontDeskView(QWidget):
         self.check_out_button = QPushButton(self.tr("Check out (Ctrl+O)"))
         self.undo_button = QPushButton(self.tr("Undo sign-in…"))
         self.open_button = QPushButton(self.tr("Open record"))
-        queue_actions = QHBoxLayout()
-        queue_actions.addWidget(self.counts, 1)
-        for button in (
+        queue_actions = button_row(
+            self.counts,
             self.open_button,
             self.undo_button,
             self.assign_button,
             self.start_button,
             self.check_out_button,
-        ):
-            queue_actions.addWidget(button)
+            right_from=1,
+        )
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -115,7 +112,7 @@ class FrontDeskView(QWidget):
         queue_heading.setObjectName("sectionHeading")
         layout.addWidget(queue_heading)
         layout.addWidget(self.queue, 1)
-        layout.addLayout(queue_actions)
+        layout.addWidget(queue_actions)
 
     def add_today_line(self, line: QWidget) -> None:
         """The line "Today at the center", just above today's queue."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.access import Permission
@@ -28,6 +27,7 @@ from ui.pages.people.data_requests import PersonDataRequests
 from ui.pages.people.merge_dialog import MergeDialog
 from ui.pages.people.referrals_panel import PersonReferralsPanel
 from ui.pages.people.view import PeopleView
+from ui.widgets.keys import bind_key, note_key
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 from ui.widgets.person_form import PersonForm
@@ -78,8 +78,7 @@ class PeoplePage(Page):
         self.data_requests.done.connect(self.view.banner.show_message)
         self.data_requests.removed.connect(self._removed)
         view.refer_button.clicked.connect(self.referrals_panel.start_referral)
-        refer = QShortcut(QKeySequence("Ctrl+R"), self)
-        refer.activated.connect(self.referrals_panel.start_referral)
+        self._bind_keys()
         view.privacy.toggled.connect(self._set_private)
         context.navigator.open_person.connect(self.open_record)
         self.coaching.changed.connect(self._coaching_changed)
@@ -90,6 +89,35 @@ class PeoplePage(Page):
     @property
     def title(self) -> str:
         return self.tr("People")
+
+    def _bind_keys(self) -> None:
+        view = self.view
+        note_key(self, "Return", self.tr("Open the highlighted person's record"))
+        for keys, what, target in (
+            ("Ctrl+F", self.tr("Find someone"), self._focus_search),
+            ("Ctrl+S", self.tr("Save changes"), view.save_button),
+            ("F5", self.tr("Reload the record"), view.reload_button),
+            ("Ctrl+M", self.tr("Merge with another record"), view.merge_button),
+            (
+                "Ctrl+Shift+D",
+                self.tr("Their data (a copy, or removal)"),
+                view.data_button,
+            ),
+            ("Ctrl+Shift+P", self.tr("Privacy: full names or initials"), view.privacy),
+        ):
+            bind_key(self, keys, what, target)
+        bind_key(
+            self,
+            "Ctrl+R",
+            self.tr("Start a referral for them"),
+            self.referrals_panel.start_referral,
+            also_on=(view.refer_button, self.referrals_panel.start_button),
+        )
+        view.assign_button.setToolTip(self.tr("Assign coach… (Ctrl+Shift+G)"))
+
+    def _focus_search(self) -> None:
+        self.view.search.setFocus()
+        self.view.search.selectAll()
 
     def activate(self) -> None:
         self.view.search.setFocus()

@@ -41,6 +41,8 @@ from ui.models.consents_table import ConsentsTableModel
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.consent_dialog import ConsentDialog, SignedFormDialog
 from ui.pages.referrals.document_actions import DIALOG, DocumentActions
+from ui.widgets.flow_layout import button_row
+from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
 
 
@@ -85,11 +87,27 @@ class PersonReferralsPanel(QWidget):
         self.revoke_button.setObjectName("revokeConsent")
         self.form_button = QPushButton(self.tr("Print form…"))
         self.form_button.setObjectName("printConsentForm")
-        consent_top = QHBoxLayout()  # under the heading: four buttons fit a narrow record
-        consent_top.addStretch(1)
-        for button in (self.form_button, self.revoke_button, self.sign_button):
-            consent_top.addWidget(button)
-        consent_top.addWidget(self.new_consent_button)
+        # Under the heading, at the right; wrapping onto a second line in a narrow record.
+        consent_top = button_row(
+            None,
+            self.form_button,
+            self.revoke_button,
+            self.sign_button,
+            self.new_consent_button,
+            right_from=0,
+        )
+        for keys, what, button in (
+            (
+                "Ctrl+Shift+R",
+                self.tr("Refer again"),
+                self.again_button,
+            ),
+            ("Ctrl+Shift+N", self.tr("New consent"), self.new_consent_button),
+            ("Ctrl+Shift+K", self.tr("The signed consent form is back"), self.sign_button),
+            ("Ctrl+Shift+V", self.tr("Revoke the chosen consent"), self.revoke_button),
+            ("Ctrl+Shift+F", self.tr("Print the chosen consent's form"), self.form_button),
+        ):
+            bind_key(self, keys, what, button)
         self.consents_model = ConsentsTableModel(self)
         self.consents = _table(self.consents_model, "personConsents", ConsentsTableModel.RECIPIENT)
         self.status = QLabel()
@@ -104,7 +122,7 @@ class PersonReferralsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.referrals)
         layout.addWidget(consent_heading)
-        layout.addLayout(consent_top)
+        layout.addWidget(consent_top)
         layout.addWidget(self.consents)
         layout.addWidget(self.warning)
         layout.addWidget(self.status)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -21,6 +20,8 @@ from ui.formatting import CenterTime
 from ui.models.lookup_results import LookupResultsModel
 from ui.models.visits_table import VisitsTableModel
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import button_row
 from ui.widgets.person_form import PersonForm
 from ui.widgets.sign_in_box import SignInBox
 
@@ -41,6 +42,7 @@ class PeopleView(QWidget):
         heading = QLabel(self.tr("People"))
         heading.setObjectName("pageHeading")
         self.privacy = QCheckBox(self.tr("Privacy: first name and last initial"))
+        self.privacy.setObjectName("privacySwitch")
         self.privacy.setChecked(True)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -78,30 +80,35 @@ class PeopleView(QWidget):
         )
         self.status = QLabel()
         self.status.setObjectName("statusLine")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
         self.refer_button = QPushButton(self.tr("Start a referral (Ctrl+R)"))
         self.refer_button.setObjectName("referFromRecord")
-        self.refer_button.setVisible(referrals_panel is not None)
-        buttons.addWidget(self.refer_button)
+        if referrals_panel is None:
+            # Hidden, never shown: showing a widget before it has a parent opens it as a
+            # window of its own for a moment (it flashed up and took the keyboard at start).
+            self.refer_button.hide()
         self.card_button = QPushButton(self.tr("Sign-in card…"))
         self.card_button.setObjectName("cardButton")
         self.card_button.setToolTip(
             self.tr("Print a card they scan to sign in, or stop a lost one")
         )
-        buttons.addWidget(self.card_button)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.data_button)
-        buttons.addWidget(self.reload_button)
-        buttons.addWidget(self.save_button)
+        # Buttons at the right, wrapping onto a second line when the page is narrow.
+        buttons = button_row(
+            self.status,
+            self.refer_button,
+            self.card_button,
+            self.merge_button,
+            self.data_button,
+            self.reload_button,
+            self.save_button,
+            right_from=1,
+        )
         self.visits_model = VisitsTableModel(self, center_time)
         self.visits = QTableView()
         self.visits.setObjectName("visitsTable")
         self.visits.setModel(self.visits_model)
         self.visits.verticalHeader().hide()
-        self.visits.horizontalHeader().setSectionResizeMode(
-            VisitsTableModel.PURPOSE, QHeaderView.ResizeMode.Stretch
-        )
+        self.visits.setWordWrap(False)
+        fit_columns(self.visits, stretch=VisitsTableModel.PURPOSE)
         self.visits.setMinimumHeight(160)
         record = QWidget()
         record_layout = QVBoxLayout(record)
@@ -137,14 +144,15 @@ class PeopleView(QWidget):
         area_layout = QVBoxLayout(self.record_area)
         area_layout.setContentsMargins(0, 0, 0, 0)
         area_layout.addWidget(scroll, 1)
-        area_layout.addLayout(buttons)
+        area_layout.addWidget(buttons)
         self.record_area.setEnabled(False)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(finder)
         splitter.addWidget(self.record_area)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([380, 760])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(top)

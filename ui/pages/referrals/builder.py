@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desk.errors import DeskError
+from desk.errors import DeskError, ValidationError
 from desk.services.consents import ConsentNeeded, ConsentRecord, MissingConsent
 from desk.services.print_records import REFERRAL_SHEET, ActorData, PrintFailure, PrintRecorded
 from desk.services.referrals import (
@@ -29,6 +29,7 @@ from desk.services.referrals import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.formatting import date_text
 from ui.pages.referrals.builder_view import BuilderView
 from ui.pages.referrals.coach_choice import CoachChoice
 from ui.pages.referrals.consent_dialog import ConsentDialog
@@ -44,6 +45,7 @@ from ui.pages.referrals.person_picker import PersonPickerDialog
 from ui.printing.output import Target
 from ui.printing.printer_output import PrintFailed
 from ui.retry_keys import RetryKeys
+from ui.widgets.keys import bind_key
 
 
 class ReferralBuilder(QWidget):
@@ -62,6 +64,9 @@ class ReferralBuilder(QWidget):
         self.given_how = DIALOG
         self.giving = False  # from a press of Print until the sheet is out (or refused)
         self.missing: list[MissingConsent] = []
+        # Why the sheet as it stands would be refused (a name in a note, a consent missing):
+        # Print and Save wait, and say why, rather than refusing after a file is chosen.
+        self.refusal: DeskError | None = None
         self.live = LivePreview(context.tasks, context.actor, self.view.preview, self.request, self)
         self.live.shown.connect(self._preview_shown)
         self.live.refused.connect(self._preview_refused)
@@ -89,7 +94,38 @@ class ReferralBuilder(QWidget):
         v.again_button.clicked.connect(self.print_again)
         v.new_button.clicked.connect(self.new_referral)
         v.consent_button.clicked.connect(self.prepare_consent)
+        self._bind_keys()
         self._basket_changed()
+
+    def _bind_keys(self) -> None:
+        v = self.view
+        for keys, what, target in (
+            ("Ctrl+Shift+F", self.tr("Choose whom the sheet is for"), v.choose_person_button),
+            ("Ctrl+Shift+A", self.tr("Make the sheet anonymous"), v.anonymous_button),
+            ("Ctrl+Shift+E", self.tr("English or Spanish"), self.toggle_language),
+            ("Ctrl+Shift+L", self.tr("Large print, or not"), v.large_print),
+            ("Ctrl+Shift+C", self.tr("The coach on the sheet"), lambda: v.coach.setFocus()),
+            ("Ctrl+Shift+N", self.tr("Show their name, or not"), v.shows_name),
+            ("Ctrl+Shift+R", self.tr("Add from Resources"), v.add_button),
+            ("Ctrl+Up", self.tr("Move the chosen service up"), v.up_button),
+            ("Ctrl+Down", self.tr("Move the chosen service down"), v.down_button),
+            ("Ctrl+Delete", self.tr("Remove the chosen service"), v.remove_button),
+            ("Ctrl+Shift+T", self.tr("Write the next steps"), lambda: v.next_steps.setFocus()),
+            ("Ctrl+Shift+K", self.tr("Prepare the consent form"), v.consent_button),
+            ("Ctrl+P", self.tr("Print…"), v.print_button),
+            ("Ctrl+Shift+P", self.tr("Print to the default printer"), v.quick_print_button),
+            ("Ctrl+S", self.tr("Save as PDF"), v.save_button),
+            ("Ctrl+Shift+G", self.tr("Print the last referral again"), v.again_button),
+            ("Ctrl+N", self.tr("New referral"), v.new_button),
+        ):
+            bind_key(self, keys, what, target)
+        v.language.setToolTip(self.tr("The sheet's language (Ctrl+Shift+E)"))
+        v.coach.setToolTip(self.tr("The coach printed on the sheet (Ctrl+Shift+C)"))
+        v.next_steps.setToolTip(self.tr("Next steps, in their words (Ctrl+Shift+T)"))
+
+    def toggle_language(self) -> None:
+        language = self.view.language
+        language.setCurrentIndex((language.currentIndex() + 1) % language.count())
 
     # Whom, how, and the coaches ----------------------------------------------------------
 
@@ -102,7 +138,11 @@ class ReferralBuilder(QWidget):
 
     def choose_person(self) -> None:
         dialog = PersonPickerDialog(self.context, self)
-        if dialog.exec() and dialog.chosen is not None:
+        chosen = dialog.exec() and dialog.chosen is not None
+        # The window takes the keyboard back (not every desktop gives it back by itself).
+        self.window().activateWindow()
+        self.view.table.setFocus()
+        if chosen:
             self.set_person(dialog.chosen.person_id, dialog.chosen_label)
 
     def set_person(self, person_id: int, label: str) -> None:
@@ -147,10 +187,15 @@ class ReferralBuilder(QWidget):
     def _update_buttons(self) -> None:
         v = self.view
         has_items = bool(self.basket.items)
+        ready = has_items and not self.giving and self.refusal is None
         for button in (v.print_button, v.quick_print_button, v.save_button):
-            button.setEnabled(has_items and not self.giving)
+            button.setEnabled(ready)
         v.again_button.setEnabled(not self.giving)
         v.new_button.setEnabled(not self.giving)
+        if self.refusal is not None and has_items:
+            v.status.setText(self.tr("Print and Save wait: %1").replace("%1", str(self.refusal)))
+        elif v.status.text().startswith(self.tr("Print and Save wait:")):
+            v.status.setText("")
 
     def request(self) -> ReferralRequest:
         v, basket = self.view, self.basket
@@ -193,15 +238,23 @@ class ReferralBuilder(QWidget):
             return
         self.live.cancel()
         self._show_consent([])
+        self._refused_as(None)
         self.view.preview.show_message(
             self.tr("Add services from Resources (Alt+3) or from a person's record.")
         )
 
     def _preview_shown(self, _prepared: PreparedSheet) -> None:
         self._show_consent([])
+        self._refused_as(None)
 
     def _preview_refused(self, error: DeskError) -> None:
         self._show_consent(error.missing if isinstance(error, ConsentNeeded) else [])
+        # A refusal of the sheet itself; a database that is away is not the sheet's fault.
+        self._refused_as(error if isinstance(error, ValidationError | ConsentNeeded) else None)
+
+    def _refused_as(self, error: DeskError | None) -> None:
+        self.refusal = error
+        self._update_buttons()
 
     def _show_consent(self, missing: list[MissingConsent]) -> None:
         self.missing = missing
@@ -228,6 +281,9 @@ class ReferralBuilder(QWidget):
             return  # a second press while the first is under way
         if not self.basket.items:
             self.report(self.tr("Add at least one service first."), "error")
+            return
+        if self.refusal is not None:  # said before any printer or file is chosen
+            self.report(str(self.refusal), "error")
             return
         self._set_giving(True)
         try:
@@ -280,7 +336,7 @@ class ReferralBuilder(QWidget):
 
     def _sent(self, referral: GivenReferral, target: Target) -> None:
         actor = self.context.actor
-        follow_up = referral.follow_up_on.isoformat() if referral.follow_up_on else ""
+        follow_up = date_text(referral.follow_up_on)
         verb = self.tr("Saved to %1.") if target.saves_file else self.tr("Printed on %1.")
         message = (
             verb.replace("%1", target.label)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +23,10 @@ from ui.basket import BasketModel
 from ui.models.basket_table import BasketTableModel
 from ui.printing.preview import PdfPreview
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import button_row
+
+PREVIEW_MIN_WIDTH = 320
 
 
 class BuilderView(QWidget):
@@ -36,10 +39,8 @@ class BuilderView(QWidget):
         self.choose_person_button.setObjectName("choosePerson")
         self.anonymous_button = QPushButton(self.tr("Anonymous"))
         self.anonymous_button.setObjectName("makeAnonymous")
-        person_row = QHBoxLayout()
-        person_row.addWidget(self.person_label, 1)
-        person_row.addWidget(self.choose_person_button)
-        person_row.addWidget(self.anonymous_button)
+        self.person_label.setWordWrap(True)
+        person_row = button_row(self.choose_person_button, self.anonymous_button)
 
         self.language = QComboBox()
         self.language.setObjectName("sheetLanguage")
@@ -61,7 +62,8 @@ class BuilderView(QWidget):
         language_row = QHBoxLayout()
         language_row.addWidget(self.language, 1)
         language_row.addWidget(self.large_print)
-        options.addRow(self.tr("For:"), person_row)
+        options.addRow(self.tr("For:"), self.person_label)
+        options.addRow("", person_row)
         options.addRow(self.tr("Language:"), language_row)
         options.addRow(self.tr("Coach on the sheet:"), self.coach)
         options.addRow("", self.shows_name)
@@ -78,12 +80,8 @@ class BuilderView(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(
-            BasketTableModel.POSITION, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(BasketTableModel.SERVICE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(BasketTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        fit_columns(self.table, stretch=BasketTableModel.NOTE)
         self.add_button = QPushButton(self.tr("Add from Resources…"))
         self.add_button.setObjectName("addFromResources")
         self.up_button = QPushButton(self.tr("Move up"))
@@ -92,11 +90,9 @@ class BuilderView(QWidget):
         self.down_button.setObjectName("moveDown")
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName("removeService")
-        basket_buttons = QHBoxLayout()
-        basket_buttons.addWidget(self.add_button)
-        basket_buttons.addStretch(1)
-        for button in (self.up_button, self.down_button, self.remove_button):
-            basket_buttons.addWidget(button)
+        basket_buttons = button_row(
+            self.add_button, self.up_button, self.down_button, self.remove_button, right_from=1
+        )
 
         self.next_steps = QPlainTextEdit()
         self.next_steps.setObjectName("nextSteps")
@@ -129,12 +125,14 @@ class BuilderView(QWidget):
         self.again_button = QPushButton()
         self.again_button.setObjectName("printAgain")
         self.again_button.hide()
-        actions = QHBoxLayout()
-        for button in (self.print_button, self.quick_print_button, self.save_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.again_button)
-        actions.addWidget(self.new_button)
+        actions = button_row(
+            self.print_button,
+            self.quick_print_button,
+            self.save_button,
+            self.again_button,
+            self.new_button,
+            right_from=3,
+        )
         self.status = QLabel()
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)
@@ -148,16 +146,17 @@ class BuilderView(QWidget):
         heading.setObjectName("sectionHeading")
         column.addWidget(heading)
         column.addWidget(self.table, 1)
-        column.addLayout(basket_buttons)
+        column.addWidget(basket_buttons)
         steps = QLabel(self.tr("Next steps"))
         steps.setObjectName("sectionHeading")
         column.addWidget(steps)
         column.addWidget(self.next_steps)
         column.addLayout(consent_row)
-        column.addLayout(actions)
+        column.addWidget(actions)
         column.addWidget(self.status)
 
         self.preview = PdfPreview()
+        self.preview.setMinimumWidth(PREVIEW_MIN_WIDTH)  # a sheet is read here, at any width
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)

@@ -34,6 +34,7 @@ from desk.services.referral_log import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.formatting import DATE_EDIT_FORMAT, date_text
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -42,6 +43,7 @@ from ui.pages.referrals.document_actions import (
     DocumentActions,
 )
 from ui.widgets.banner import Banner
+from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
 
 NOT_REACHED = "not reached"  # the outcome box's choice that keeps the follow-up open
@@ -75,7 +77,7 @@ class FollowUpTab(QWidget):
         self.again_on = QDateEdit()
         self.again_on.setObjectName("followUpAgainOn")
         self.again_on.setCalendarPopup(True)
-        self.again_on.setDisplayFormat("yyyy-MM-dd")
+        self.again_on.setDisplayFormat(DATE_EDIT_FORMAT)
         self.again_on.setVisible(False)
         self.note = QPlainTextEdit()
         self.note.setObjectName("outcomeNote")
@@ -124,6 +126,16 @@ class FollowUpTab(QWidget):
         self.quick_reprint_button.clicked.connect(lambda: self._reprint(DEFAULT_PRINTER))
         self.save_pdf_button.clicked.connect(lambda: self._reprint(PDF_FILE))
         self.person_button.clicked.connect(self._open_person)
+        for keys, what, target in (
+            ("Ctrl+Shift+O", self.tr("Choose the outcome"), lambda: self.outcome.setFocus()),
+            ("Ctrl+Return", self.tr("Record the outcome"), self.save_button),
+            ("Ctrl+P", self.tr("Reprint…"), self.reprint_button),
+            ("Ctrl+Shift+P", self.tr("Reprint to the default printer"), self.quick_reprint_button),
+            ("Ctrl+S", self.tr("Save the sheet as PDF"), self.save_pdf_button),
+            ("Ctrl+E", self.tr("Open their record"), self.person_button),
+        ):
+            bind_key(self, keys, what, target)
+        self.outcome.setToolTip(self.tr("The outcome (Ctrl+Shift+O)"))
         self._row_changed()
 
     def show_list(self, *_args) -> None:
@@ -226,7 +238,7 @@ class FollowUpTab(QWidget):
             message = (
                 self.tr("Referral #%1 comes due again on %2.")
                 .replace("%1", str(entry.id))
-                .replace("%2", entry.follow_up_on.isoformat())
+                .replace("%2", date_text(entry.follow_up_on))
             )
         else:
             message = (

@@ -9,6 +9,7 @@ from ui.context import AppContext
 from ui.pages.referrals.builder import ReferralBuilder
 from ui.pages.referrals.follow_up import FollowUpTab
 from ui.pages.referrals.handout_dialog import HandoutDialog
+from ui.widgets.keys import bind_key, note_key
 from ui.widgets.page import Page
 
 
@@ -47,6 +48,8 @@ class ReferralsPage(Page):
         context.changes.changed.connect(self._on_changes)
         context.navigator.start_referral.connect(self.start_for_person)
         self.handout_button.clicked.connect(self.open_handout)
+        bind_key(self, "Ctrl+Shift+H", self.tr("Print a category handout"), self.handout_button)
+        note_key(self, "Ctrl+Tab", self.tr("The referral sheet, or the follow-up"))
 
     @property
     def title(self) -> str:

@@ -184,7 +184,7 @@ class ReportsPage(Page):
         if report is None:
             return
         period = report.period
-        name = f"report-{period.first.isoformat()}-to-{period.last.isoformat()}.{fmt}"
+        name = f"report-{period.first:%Y-%m-%d}-to-{period.last:%Y-%m-%d}.{fmt}"  # sorts by date
         path = self._ask_path(self.tr("Export the report"), name, fmt)
         if path is None:
             return
@@ -200,7 +200,7 @@ class ReportsPage(Page):
         if self.report is None:
             return
         period = self.report.period
-        name = f"visits-deidentified-{period.first.isoformat()}-to-{period.last.isoformat()}.csv"
+        name = f"visits-deidentified-{period.first:%Y-%m-%d}-to-{period.last:%Y-%m-%d}.csv"
         path = self._ask_path(self.tr("Export de-identified visits"), name, "csv")
         if path is None:
             return

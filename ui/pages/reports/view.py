@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.reports.periods import RANGE_WORDS, RangeKind
+from ui.formatting import DATE_EDIT_FORMAT
 from ui.widgets.banner import Banner
 
 
@@ -27,7 +28,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate())
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(DATE_EDIT_FORMAT)
     return edit
 
 

@@ -33,10 +33,10 @@ from ui.pages.resources.edit_dialog import ServiceEditDialog, kept_hours_text
 from ui.pages.resources.queue_dialog import ReverifyQueueDialog
 from ui.pages.resources.view import ResourcesView
 from ui.tasks import LONG_DEADLINE_S
+from ui.widgets.keys import bind_key, note_key
 from ui.widgets.page import Page
 
 SPLITTER_KEY = "resources/splitter"
-HEADER_KEY = "resources/header"
 # Change topics this page shows; "*" comes from SQLite, which cannot say what changed.
 TOPICS_SHOWN = frozenset({"directory", "settings", ANY_TOPIC})
 
@@ -89,15 +89,13 @@ class ResourcesPage(Page):
         v = self.view
         v.search.textChanged.connect(self.search)
         v.search.installEventFilter(self)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.activated.connect(lambda: (v.search.setFocus(), v.search.selectAll()))
         for combo in (v.category, v.when, v.language, v.cost, v.town):
             combo.currentIndexChanged.connect(self.search)
         v.walk_ins.toggled.connect(self.search)
         v.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self._row_chosen(current.row())
         )
-        v.add_button.clicked.connect(self.add_to_referral)
+        v.add_button.clicked.connect(self.add_highlighted)
         v.verify_button.clicked.connect(self.verify_current)
         v.edit_button.clicked.connect(self.edit_current)
         v.queue_button.clicked.connect(self.show_queue)
@@ -105,17 +103,18 @@ class ResourcesPage(Page):
         v.import_sheet_button.clicked.connect(self.exchange.choose_list_import)
         v.export_button.clicked.connect(self.exchange.choose_export)
         self._set_detail_buttons(False)
+        self._bind_keys()
         context.changes.changed.connect(self._on_changes)
         self.minute_timer = QTimer(self)
         self.minute_timer.setInterval(60_000)
         self.minute_timer.timeout.connect(lambda: self.search(keep_view=True))
         self.minute_timer.start()
-        for key, widget in ((SPLITTER_KEY, v.splitter), (HEADER_KEY, v.table.horizontalHeader())):
-            state = context.settings.value(key)
-            if state is not None:
-                widget.restoreState(state)
+        # The columns fit themselves to the width (ui/widgets/column_fit.py); the split
+        # between results and detail is the station's own.
+        state = context.settings.value(SPLITTER_KEY)
+        if state is not None:
+            v.splitter.restoreState(state)
         v.splitter.splitterMoved.connect(self._remember_layout)
-        v.table.horizontalHeader().sectionResized.connect(self._remember_layout)
 
     @property
     def title(self) -> str:
@@ -294,10 +293,47 @@ class ResourcesPage(Page):
         for button in (self.view.add_button, self.view.verify_button, self.view.edit_button):
             button.setEnabled(enabled)
 
+    def _bind_keys(self) -> None:
+        v = self.view
+        note_key(self, "Down", self.tr("From the search to the results (Enter too)"))
+        for keys, what, target in (
+            ("Ctrl+F", self.tr("Search"), self._focus_search),
+            ("Ctrl+D", self.tr("Verified today"), v.verify_button),
+            ("Ctrl+E", self.tr("Edit the service"), v.edit_button),
+            ("Ctrl+Shift+W", self.tr("Walk-ins only, or not"), v.walk_ins),
+            ("Ctrl+Shift+Q", self.tr("The re-verify queue"), v.queue_button),
+            ("Ctrl+Shift+I", self.tr("Import HSDS"), v.import_hsds_button),
+            ("Ctrl+Shift+L", self.tr("Import a list"), v.import_sheet_button),
+            ("Ctrl+Shift+X", self.tr("Export HSDS"), v.export_button),
+        ):
+            bind_key(self, keys, what, target)
+        # Whether or not the highlighted service's detail has come yet.
+        adding = self.tr("Add the highlighted service to the referral, back to the search")
+        bind_key(self, "Ctrl+Return", adding, self.add_highlighted, also_on=(v.add_button,))
+        enter = QShortcut(QKeySequence("Ctrl+Enter"), self)  # the keypad's Enter
+        enter.activated.connect(self.add_highlighted)
+
+    def _focus_search(self) -> None:
+        self.view.search.setFocus()
+        self.view.search.selectAll()
+
+    def add_highlighted(self) -> None:
+        """The service highlighted in the results (whose detail may still be on its way) goes
+        into the referral; the keyboard goes back to the search for the next one."""
+        card = self.view.model.row_at(self.view.table.currentIndex().row())
+        if card is not None:
+            self._add(card.id, card.name)
+        elif self.detail is not None:
+            self._add(self.detail.id, self.detail.name)
+        self._focus_search()
+
     def add_to_referral(self) -> None:
         if self.detail is None:
             return
-        added = self.context.basket.add(self.detail.id, self.detail.name)
+        self._add(self.detail.id, self.detail.name)
+
+    def _add(self, service_id: str, name: str) -> None:
+        added = self.context.basket.add(service_id, name)
         count = len(self.context.basket.items)
         message = (
             self.tr("Added to the referral (%1 in all).")
@@ -405,4 +441,3 @@ class ResourcesPage(Page):
 
     def _remember_layout(self, *_args) -> None:
         self.context.settings.setValue(SPLITTER_KEY, self.view.splitter.saveState())
-        self.context.settings.setValue(HEADER_KEY, self.view.table.horizontalHeader().saveState())

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,8 @@ from desk.directory.languages import language_name
 from desk.directory.search_index import Cost, Facets, When
 from ui.models.directory_table import DirectoryTableModel
 from ui.widgets.banner import Banner
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import button_row
 
 
 class ResourcesView(QWidget):
@@ -62,11 +63,10 @@ class ResourcesView(QWidget):
         self.walk_ins = QCheckBox(self.tr("Walk-ins"))
         self.walk_ins.setObjectName("walkInsFilter")
 
-        filters = QHBoxLayout()
-        for widget in (self.category, self.when, self.language, self.cost, self.town):
-            filters.addWidget(widget)
-        filters.addWidget(self.walk_ins)
-        filters.addStretch(1)
+        # The filters wrap onto a second line when the page is narrow.
+        filters = button_row(
+            self.category, self.when, self.language, self.cost, self.town, self.walk_ins
+        )
 
         self.model = DirectoryTableModel(self)
         self.table = QTableView()
@@ -75,24 +75,23 @@ class ResourcesView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in (
-            (DirectoryTableModel.NAME, 290),
-            (DirectoryTableModel.CATEGORY, 150),
-            (DirectoryTableModel.OPEN, 170),
-            (DirectoryTableModel.TOWN, 90),
-            (DirectoryTableModel.PHONE, 120),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        self.table.setWordWrap(False)
+        # Short of width, the phone and open-now come first, then the name; the category,
+        # town and verified date (all in the detail pane beside) give way, town first.
+        model = DirectoryTableModel
+        fit_columns(
+            self.table,
+            stretch=model.NAME,
+            first=(model.PHONE, model.OPEN, model.NAME),
+            optional=(model.VERIFIED, model.CATEGORY, model.TOWN),
+        )
         self.count = QLabel()
         self.count.setObjectName("statusLine")
 
         self.detail = QTextBrowser()
         self.detail.setObjectName("resourceDetail")
         self.detail.setOpenExternalLinks(True)
-        self.detail.setMinimumWidth(330)
+        self.detail.setMinimumWidth(280)
         self.add_button = QPushButton(self.tr("Add to referral"))
         self.add_button.setObjectName("addToReferral")
         self.add_button.setDefault(True)
@@ -149,7 +148,7 @@ class ResourcesView(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.splitter, 1)
 
     def show_facets(self, facets: Facets) -> None:

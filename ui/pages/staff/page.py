@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from ui.context import AppContext
 from ui.models.staff_table import StaffTableModel
 from ui.pages.staff.account_dialog import ResetPasswordDialog, StaffAccountDialog
 from ui.widgets.banner import Banner
+from ui.widgets.keys import bind_key
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 from ui.widgets.row_table_view import row_table_view
@@ -46,14 +46,6 @@ class StaffPage(Page):
         intro.setWordWrap(True)
         self.model = StaffTableModel(context.center_time, self)
         self.table = row_table_view(self.model, "staffTable", stretch=StaffTableModel.NAME)
-        header = self.table.horizontalHeader()
-        for column in (
-            StaffTableModel.LOGIN,
-            StaffTableModel.ROLE,
-            StaffTableModel.STATE,
-            StaffTableModel.LAST_SIGN_IN,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("New account… (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("Change… (Enter)"))
         self.reset_button = QPushButton(self.tr("Reset password…"))
@@ -63,6 +55,7 @@ class StaffPage(Page):
         self.table.doubleClicked.connect(lambda _index: self.edit_account())
         self.table.activated.connect(lambda _index: self.edit_account())
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_account)
+        bind_key(self, "Ctrl+Shift+R", self.tr("Reset a password"), self.reset_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)

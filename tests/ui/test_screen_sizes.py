@@ -1,0 +1,85 @@
+"""Every page fits a 1366×768 laptop and works at 1024×768: whole button labels, whole
+column headers, no column out of sight, nothing cut in a one-line label, and the referral
+preview wide enough to read. A window manager's title bar and a taskbar take about 70 px
+of the height, so the window is tried at 698 px tall."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desk.demo.seed import SeedPlan, seed_demo_data
+from desk.models import Service
+from desk.services.actor import command_line_actor
+from tests.ui.screen_checks import screen_problems
+from ui.app import PAGES, apply_style, build_pages, install_bundled_fonts
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+SIZES = [QSize(1366, 698), QSize(1024, 698)]
+PREVIEW_MIN_WIDTH = 300
+
+
+@pytest.fixture
+def app_look(qapp) -> Iterator[None]:
+    """The app's own fonts and style sheet, as the window has them (sizes depend on them)."""
+    font, sheet = qapp.font(), qapp.styleSheet()
+    install_bundled_fonts(qapp)
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def demo_context(app_context: AppContext, app_look) -> AppContext:
+    with app_context.database.session() as session:
+        actor = command_line_actor(session)
+    seed_demo_data(app_context.database, actor, SeedPlan())
+    return app_context
+
+
+def _settle(qtbot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(5)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_page_fits(demo_context: AppContext, qtbot, size: QSize) -> None:
+    window = MainWindow(demo_context, build_pages(demo_context))
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= size.width() and minimum.height() <= size.height(), (
+        f"the window cannot be smaller than {minimum.width()}×{minimum.height()}"
+    )
+    problems: list[str] = []
+    for index, (page_id, *_rest) in enumerate(PAGES):
+        page = window.show_page(index)
+        _settle(qtbot)
+        if page_id == "referrals":
+            _fill_basket(demo_context, page, qtbot)
+        assert window.size() == size
+        problems += [f"{page_id}: {problem}" for problem in screen_problems(window)]
+        if page_id == "referrals":
+            preview = page.builder.view.preview
+            if preview.width() < PREVIEW_MIN_WIDTH:
+                problems.append(f"referrals: the preview is only {preview.width()} px wide")
+    assert not problems, "\n".join(problems)
+
+
+def _fill_basket(context: AppContext, page, qtbot) -> None:
+    """Three services, so that the preview shows a sheet."""
+    with context.database.session() as session:
+        services = session.execute(select(Service.id, Service.name).order_by(Service.name)).all()
+    for service_id, name in services[:3]:
+        context.basket.add(service_id, name)
+    qtbot.waitUntil(lambda: page.builder.view.preview.page_count > 0, timeout=10000)
+    _settle(qtbot)
