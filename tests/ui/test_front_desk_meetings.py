@@ -109,3 +109,27 @@ def test_a_cancelled_meeting_is_not_offered(
     ]
     assert "Cancelled today:</b> Computer lab" in page.today.text()
     assert today - timedelta(days=1) < today
+
+
+def test_the_facilitator_ticks_who_is_there_and_counts_the_rest(
+    app_context: AppContext, page: FrontDeskPage, qtbot
+) -> None:
+    from desk.services.attendance import meeting_attendance
+    from ui.pages.front_desk.attendance_dialog import AttendanceDialog
+
+    qtbot.keyClicks(page.view.sign_in_box, "kwame")
+    qtbot.keyClick(page.view.sign_in_box, Qt.Key.Key_Return)  # a drop-in, no meeting
+    assert _attended(app_context) == []
+    dialog = AttendanceDialog(app_context, page.today.shown, True, page)
+    qtbot.addWidget(dialog)
+    assert dialog.meeting.currentText().startswith("All-recovery meeting")  # on now
+    assert dialog.people.count() == 1 and dialog.people.item(0).text().startswith("Kwame M.")
+    dialog.people.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.anonymous.setValue(4)
+    dialog.save()
+    assert dialog.message == "All-recovery meeting: 5 at the meeting."
+    group_id, day = dialog.chosen()
+    with app_context.database.session() as session:
+        taken = meeting_attendance(session, app_context.actor, group_id, day)
+    assert taken.attending == 5 and taken.anonymous_count == 4
+    assert _attended(app_context) == ["All-recovery meeting"]

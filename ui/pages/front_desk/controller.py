@@ -39,6 +39,7 @@ from ui.pages.front_desk.view import FrontDeskView
 from ui.retry_keys import RetryKeys
 from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.keys import bind_key, note_key
+from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -132,6 +133,7 @@ class FrontDeskPage(Page):
             ("Ctrl+E", self.tr("Open their record"), view.open_button),
             ("Ctrl+Shift+P", self.tr("Privacy: full names or initials"), view.privacy),
             ("Ctrl+M", self.tr("Another of today's meetings"), view.meeting.next_choice),
+            ("Ctrl+T", self.tr("Take attendance at a meeting"), self.take_attendance),
         ):
             bind_key(self, keys, what, target)
         note_key(self, "Ctrl+1", self.tr("Ctrl+1 to Ctrl+9: the purposes"))
@@ -433,6 +435,19 @@ class FrontDeskPage(Page):
             .replace("%3", labels)
         )
         self.queue.refresh(select_visit=visit_id)
+
+    def take_attendance(self) -> None:
+        """Who is at one of today's meetings, ticked from today's sign-ins."""
+        from ui.pages.front_desk.attendance_dialog import AttendanceDialog  # when first used
+
+        if self.today.shown is None:
+            return
+        dialog = AttendanceDialog(
+            self.context, self.today.shown, self.view.privacy.isChecked(), self
+        )
+        if run_modal(dialog) and dialog.message:
+            self.view.hint.setText(dialog.message)
+        self._back_to_the_box()
 
     def _purpose_label(self, code: str) -> str:
         option = self.view.purposes.options.get(code)
