@@ -16,6 +16,7 @@ from desk.db.engine import Database, allow_long_statements
 from desk.demo.bulk import next_id
 from desk.demo.catalog import CATALOG
 from desk.demo.people_data import NOTABLE_PEOPLE
+from desk.demo.seed_cards import seed_cards
 from desk.demo.seed_coaching import seed_coaching, sign_in_for_coaching
 from desk.demo.seed_directory import seed_directory
 from desk.demo.seed_groups import seed_attendance, seed_groups
@@ -121,6 +122,8 @@ def seed_demo_data(
             rng=rng,
         )
         progress(f"group attendance: {attended:,}")
+        cards = seed_cards(session, now=now, actor_id=actor.staff_id, rng=rng)
+        progress(f"sign-in cards: {cards} regulars")
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
             maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
             sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)

@@ -133,3 +133,8 @@ def test_demo_has_the_centers_week_of_groups(database: Database, actor: Actor) -
         meetings = session.scalar(select(func.count()).select_from(GroupMeeting))
         attended = session.scalar(select(func.count()).select_from(GroupAttendance))
     assert meetings > 50 and attended > 0  # who came, for the Reports page
+    with database.session() as session:
+        from desk.models import SignInCard
+
+        cards = session.scalars(select(SignInCard)).all()
+    assert len(cards) == 12 and all(len(card.token_hash) == 64 for card in cards)
