@@ -15,6 +15,7 @@ from desk.models import AuditEvent, GroupDateChange
 from desk.services.groups import GroupDetails, create_group, list_groups
 from tests.desk.referrals.builders import pdf_text
 from ui.context import AppContext
+from ui.formatting import date_text
 from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.groups import GroupsPage
 from ui.pages.groups.date_dialog import GroupDateDialog
@@ -119,7 +120,10 @@ def test_the_weeks_handout_is_previewed_and_saved(
     dialog.week.setDate(QDate(2026, 12, 10))
     dialog.language.setCurrentIndex(1)
     dialog.refresh_preview()
-    assert dialog.week_line.text() == "Monday 2026-12-07 to Sunday 2026-12-13"
+    assert (
+        dialog.week_line.text()
+        == f"Monday {date_text(date(2026, 12, 7))} to Sunday {date_text(date(2026, 12, 13))}"
+    )
     assert dialog.preview.page_count == 1
     path = tmp_path / "week.pdf"
     monkeypatch.setattr(DocumentOutput, "choose_file", lambda _self, _name: Target(path=path))

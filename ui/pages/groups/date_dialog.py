@@ -36,6 +36,7 @@ from desk.services.groups import (
     restore_meeting,
 )
 from ui.context import AppContext
+from ui.formatting import DATE_EDIT_FORMAT, date_text
 from ui.widgets.banner import Banner
 
 WEEKS_AHEAD, WEEKS_BEHIND = 12, 2
@@ -43,11 +44,15 @@ WEEKS_AHEAD, WEEKS_BEHIND = 12, 2
 
 def date_words(meeting_date: GroupDate) -> str:
     meeting = meeting_date.meeting
-    text = f"{meeting.day:%a %Y-%m-%d}"
+    text = f"{meeting.day:%a} {date_text(meeting.day)}"
     if meeting.cancelled:
         return text + " — cancelled"
     if meeting.changed:
-        moved = f" on {meeting.held_on:%a %Y-%m-%d}" if meeting.held_on != meeting.day else ""
+        moved = (
+            f" on {meeting.held_on:%a} {date_text(meeting.held_on)}"
+            if meeting.held_on != meeting.day
+            else ""
+        )
         return (
             text
             + f" — held{moved} {meeting.starts_at:%H:%M}"
@@ -76,7 +81,7 @@ class GroupDateDialog(QDialog):
         self.moved_to = QDateEdit()
         self.moved_to.setObjectName("dateMovedTo")
         self.moved_to.setCalendarPopup(True)
-        self.moved_to.setDisplayFormat("yyyy-MM-dd")
+        self.moved_to.setDisplayFormat(DATE_EDIT_FORMAT)
         self.other_time = QCheckBox(self.tr("at another time"))
         self.starts_at = QTimeEdit(
             QTime(group.details.starts_at.hour, group.details.starts_at.minute)
@@ -189,7 +194,7 @@ class GroupDateDialog(QDialog):
             self.message = (
                 self.tr("%1 on %2: %3")
                 .replace("%1", self.group.name)
-                .replace("%2", f"{day:%A %Y-%m-%d}")
+                .replace("%2", f"{day:%A} {date_text(day)}")
                 .replace("%3", date_words(result).split(" — ", 1)[-1])
             )
             self.banner.show_message(self.message, "ok")
@@ -213,7 +218,7 @@ class GroupDateDialog(QDialog):
             self.message = (
                 self.tr("%1 on %2 is back as scheduled.")
                 .replace("%1", self.group.name)
-                .replace("%2", f"{day:%A %Y-%m-%d}")
+                .replace("%2", f"{day:%A} {date_text(day)}")
             )
             self.banner.show_message(self.message, "ok")
             self.load(day)

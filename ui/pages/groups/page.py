@@ -3,7 +3,6 @@ and the handout "This week at the center". Everyone sees today's groups on the F
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk.access import Permission
@@ -16,6 +15,7 @@ from ui.pages.groups.date_dialog import GroupDateDialog
 from ui.pages.groups.group_dialog import GroupDialog
 from ui.pages.groups.week_dialog import WeekHandoutDialog
 from ui.widgets.banner import Banner
+from ui.widgets.keys import bind_key, note_key
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 from ui.widgets.row_table_view import row_table_view
@@ -43,15 +43,17 @@ class GroupsPage(Page):
         self.model = GroupsTableModel(self)
         self.table = row_table_view(self.model, "groupsTable", stretch=GroupsTableModel.NAME)
         header = self.table.horizontalHeader()
-        for column in range(GroupsTableModel.WHEN, GroupsTableModel.LANGUAGE + 1):
+        # The name and the rule share what is left (shortened with "…" on a narrow screen).
+        header.setSectionResizeMode(GroupsTableModel.WHEN, QHeaderView.ResizeMode.Stretch)
+        for column in range(GroupsTableModel.TIME, GroupsTableModel.LANGUAGE + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.new_button = QPushButton(self.tr("New group… (Ctrl+N)"))
+        self.new_button = QPushButton(self.tr("New group…"))
         self.new_button.setObjectName("newGroup")
         self.edit_button = QPushButton(self.tr("Change… (Enter)"))
         self.edit_button.setObjectName("editGroup")
         self.dates_button = QPushButton(self.tr("Dates… (cancel or change one)"))
         self.dates_button.setObjectName("groupDates")
-        self.week_button = QPushButton(self.tr("Print the week's handout… (Ctrl+P)"))
+        self.week_button = QPushButton(self.tr("Print the week's handout…"))
         self.week_button.setObjectName("weekHandout")
         self.new_button.clicked.connect(self.new_group)
         self.edit_button.clicked.connect(self.edit_group)
@@ -59,8 +61,13 @@ class GroupsPage(Page):
         self.week_button.clicked.connect(self.print_week)
         self.table.doubleClicked.connect(lambda _index: self.edit_group())
         self.table.activated.connect(lambda _index: self.edit_group())
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_group)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_week)
+        for keys, what, target in (
+            ("Ctrl+N", self.tr("New group"), self.new_button),
+            ("Ctrl+D", self.tr("Cancel or change one of its dates"), self.dates_button),
+            ("Ctrl+P", self.tr("Print the week's handout"), self.week_button),
+        ):
+            bind_key(self, keys, what, target)
+        note_key(self, "Return", self.tr("Change the chosen group"))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.dates_button):
             buttons.addWidget(button)

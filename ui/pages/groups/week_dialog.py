@@ -25,6 +25,7 @@ from desk.errors import DeskError
 from desk.groups.recurrence import week_of
 from desk.services.week_handout import week_schedule
 from ui.context import AppContext
+from ui.formatting import DATE_EDIT_FORMAT, date_text
 from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FILE, DocumentActions
 from ui.printing.preview import PdfPreview, render_first_pages
 
@@ -41,7 +42,7 @@ class WeekHandoutDialog(QDialog):
         self.week = QDateEdit(QDate(today.year, today.month, today.day))
         self.week.setObjectName("weekDate")
         self.week.setCalendarPopup(True)
-        self.week.setDisplayFormat("yyyy-MM-dd")
+        self.week.setDisplayFormat(DATE_EDIT_FORMAT)
         self.next_week = QPushButton(self.tr("Next week"))
         self.next_week.setObjectName("nextWeek")
         self.language = QComboBox()
@@ -119,8 +120,8 @@ class WeekHandoutDialog(QDialog):
         serial, (monday, language, large) = self._serial, self.choice()
         self.week_line.setText(
             self.tr("Monday %1 to Sunday %2")
-            .replace("%1", monday.isoformat())
-            .replace("%2", (monday + timedelta(days=6)).isoformat())
+            .replace("%1", date_text(monday))
+            .replace("%2", date_text(monday + timedelta(days=6)))
         )
         width = self.preview.first_pages_width()
 

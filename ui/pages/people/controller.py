@@ -98,6 +98,7 @@ class PeoplePage(Page):
             ("Ctrl+S", self.tr("Save changes"), view.save_button),
             ("F5", self.tr("Reload the record"), view.reload_button),
             ("Ctrl+M", self.tr("Merge with another record"), view.merge_button),
+            ("Ctrl+Shift+K", self.tr("Their sign-in card"), view.card_button),
             (
                 "Ctrl+Shift+D",
                 self.tr("Their data (a copy, or removal)"),

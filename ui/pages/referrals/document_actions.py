@@ -29,6 +29,7 @@ from desk.services.referrals import (
 from desk.services.settings import center_today
 from desk.services.week_handout import week_schedule
 from ui.context import AppContext
+from ui.formatting import date_text
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
 
@@ -217,17 +218,17 @@ class DocumentActions(QObject):
 
     def week_schedule(self, monday: date, language: str, large_print: bool, how: str) -> None:
         """The handout "This week at the center" (no person)."""
-        target = self._target(how, f"week-{monday.isoformat()}-{language}.pdf")
+        target = self._target(how, f"week-{monday:%Y-%m-%d}-{language}.pdf")  # sorts by date
         if target is None:
             return
         self._render_and_send(
             lambda session: week_schedule(session, monday, language, large_print)[1],
             target,
-            f"This week at the center: {monday.isoformat()}",
+            f"This week at the center: {date_text(monday)}",
             "week_schedule",
-            monday.isoformat(),
+            f"{monday:%Y-%m-%d}",  # the activity log names the week by its Monday
             None,
-            self.tr("The week's handout (%3) was sent to %2.").replace("%3", monday.isoformat()),
+            self.tr("The week's handout (%3) was sent to %2.").replace("%3", date_text(monday)),
         )
 
     def _render_and_send(
