@@ -39,21 +39,22 @@ def one_switch(database: str, page: int, ahead: bool) -> float:
     from PySide6.QtWidgets import QApplication
 
     from desk.db.startup import open_and_upgrade
-    from ui.app import (
-        PAGES,
-        _prepare_other_pages,
-        apply_style,
-        build_window,
-        install_bundled_fonts,
-        station_settings,
-    )
+    from desk.services.actor import command_line_actor
+    from ui.app import PAGES, _prepare_other_pages, build_main_window, station_settings
+    from ui.context import AppContext, ChangeSignals
     from ui.error_dialog import CrashReporter
+    from ui.look import apply_style, install_bundled_fonts
+    from ui.tasks import TaskRunner
 
     app = QApplication([])
     install_bundled_fonts(app)
     apply_style(app)
     db, _ = open_and_upgrade(database)
-    window = build_window(db, station_settings(demo=True), CrashReporter(Path("/dev/null")))
+    with db.session() as session:
+        admin = command_line_actor(session)  # an admin: every page is there
+    tasks = TaskRunner(db, CrashReporter(Path("/dev/null")).report)
+    context = AppContext(db, admin, tasks, ChangeSignals(), station_settings(demo=True))
+    window = build_main_window(context)
     window.resize(1366, 740)
     if ahead:
         _prepare_other_pages(window)

@@ -98,7 +98,10 @@ def start_once(x: XClient, command: list[str], env: dict[str, str]) -> Start:
         x.focus(window)
         x.press("x")
         x.press("Shift_L", "Home")
-        while x.primary_selection() != "x":
+        # Asked again every 0.1 s: a request that reaches the window in the instant it takes
+        # the selection can go unanswered, and waiting out a longer timeout would be counted
+        # as the program's time.
+        while x.primary_selection(timeout=0.1) != "x":
             if time.monotonic() - started > 60 or process.poll() is not None:
                 raise RuntimeError(f"{command[0]} never took the key typed into its window")
             time.sleep(0.005)

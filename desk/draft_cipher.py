@@ -19,11 +19,8 @@ import logging
 import os
 from typing import Any
 
-import keyring
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from keyring.backends import fail
-from keyring.errors import KeyringError
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +58,10 @@ class DraftCipher:
 def station_cipher(account: str) -> DraftCipher | None:
     """The cipher for this station's drafts (`account` names the data folder), its key made
     and kept in the OS keyring the first time; None when this computer has no usable keyring."""
+    import keyring  # looking for the OS keyring takes a while: only for a real station
+    from keyring.backends import fail
+    from keyring.errors import KeyringError
+
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
         logger.info("no OS keyring on this station: unsaved drafts are kept in memory only")

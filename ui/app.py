@@ -11,12 +11,11 @@ import argparse
 import importlib
 import logging
 import signal
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.access import Permission
@@ -27,8 +26,7 @@ from desk.db.startup import open_and_upgrade
 from desk.draft_cipher import station_cipher
 from desk.errors import DeskError
 from desk.file_privacy import make_private
-from desk.logs import configure_logging
-from desk.paths import data_dir, fonts_dir, log_file, resources_dir
+from desk.paths import data_dir
 from desk.print_journal import JOURNAL_FILE, PrintJournal
 from desk.services.actor import Actor, command_line_actor, station_name
 from desk.services.settings import load_settings
@@ -44,37 +42,18 @@ from ui.drafts import (
 )
 from ui.error_dialog import CrashReporter
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
-from ui.qt_log import route_qt_messages_to_logging
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desk.backup.restore import CheckedBackup
     from desk.demo.database import DemoDatabase
+    from desk.draft_cipher import DraftCipher
     from ui.demo_seeding import DemoSeeder
+    from ui.staff.gate import GateWindow
+    from ui.start import Started
 
 logger = logging.getLogger(__name__)
-ORGANIZATION = "CPAR"
-APPLICATION = "RecoveryDesk"
-
-
-def install_bundled_fonts(app: QApplication) -> None:
-    """Noto Sans for every name on screen, whatever fonts the station has."""
-    for path in sorted(fonts_dir().glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(path))
-    font = QFont("Noto Sans")
-    font.setPointSizeF(10.5)
-    app.setFont(font)
-
-
-def apply_style(app: QApplication) -> None:
-    style = resources_dir() / "style.qss"
-    if style.is_file():
-        icons = (resources_dir() / "icons").as_posix()
-        app.setStyleSheet(style.read_text(encoding="utf-8").replace("@icons/", f"{icons}/"))
-    icon = resources_dir() / "icons" / "recovery-desk.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
 
 
 DRAFTS_DATABASE_KEY = "station/drafts_database"  # the database the drafts are for
@@ -128,14 +107,24 @@ PAGES = (
 )
 
 
-def station_drafts(settings: QSettings, *, demo: bool) -> DraftVault:
+def drafts_cipher(*, demo: bool) -> DraftCipher | None:
+    """The key unsaved drafts are sealed with, from the OS keyring; None for a demo, or when
+    this station has no keyring."""
+    return None if demo else station_cipher(f"drafts key for {data_dir()}")
+
+
+def station_drafts(
+    settings: QSettings, *, demo: bool, cipher: DraftCipher | bool | None = True
+) -> DraftVault:
     """Where unsaved drafts are kept: sealed in station.ini with a key from the OS keyring,
-    or in memory only when this station has none (or for a demo)."""
-    cipher = None if demo else station_cipher(f"drafts key for {data_dir()}")
-    if cipher is None:
+    or in memory only when this station has none (or for a demo). `cipher` is the key when
+    it was found already (True: look for it now)."""
+    if cipher is True:
+        cipher = drafts_cipher(demo=demo)
+    if not cipher:
         logger.info("unsaved drafts are kept in memory only on this station")
         return MemoryDraftVault()
-    return SealedDraftVault(settings, cipher)
+    return SealedDraftVault(settings, cast("DraftCipher", cipher))
 
 
 def build_pages(context: AppContext) -> list[PageSpec]:
@@ -266,33 +255,49 @@ def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) ->
     heartbeat.start(300)
 
 
-def run_app(args: argparse.Namespace) -> int:
-    from desk import __version__
+@dataclass
+class Opened:
+    """What the start's thread made ready (ui/start.py): the database, the drafts key."""
 
-    # A worker busy in Python (the people lookup loading, pages imported ahead) gives the
-    # window's thread Python's lock within a millisecond rather than five: typing stays quick.
-    sys.setswitchinterval(0.001)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION + ("-Demo" if args.demo else ""))
-    app.setApplicationDisplayName("Recovery Desk")
-    app.setApplicationVersion(__version__)
-    log_path = configure_logging(log_file())
-    route_qt_messages_to_logging()
-    logger.info("Recovery Desk %s starting", __version__)
-    crash = CrashReporter(log_path)
-    crash.install()
-    install_bundled_fonts(app)
-    apply_style(app)
-    try:
-        database, demo = _open_database(args)
-    except DeskError as error:
-        logger.warning("cannot open the database: %s", error)
-        QMessageBox.critical(
-            None, app.tr("Recovery Desk cannot start"), f"{error.message}\n\n{error.hint}".strip()
-        )
-        return 1
-    if getattr(args, "kiosk", False):
+    database: Database
+    demo: DemoDatabase | None
+    cipher: DraftCipher | None
+
+
+def open_for_station(args: argparse.Namespace) -> Opened:
+    """The database (upgraded if it needs it), the demo's if asked for, the drafts key, and
+    the models' mappers set up: every slow step before a station can work, none of which
+    touches Qt, so that the start can run it on a thread while the sign-in box takes typing."""
+    from sqlalchemy.orm import configure_mappers
+
+    database, demo = _open_database(args)
+    configure_mappers()  # else the first query pays for it, on the window's thread
+    return Opened(database, demo, drafts_cipher(demo=demo is not None))
+
+
+def run_app(
+    args: argparse.Namespace,
+    started: Started,
+    *,
+    opened: Opened | None = None,
+    gate: GateWindow | None = None,
+) -> int:
+    """The app on the database `opened` (opened now if not given) until it closes; `gate`
+    is the sign-in window already on screen, if the start showed one."""
+    app, crash = started.app, started.crash
+    if opened is None:
+        try:
+            opened = open_for_station(args)
+        except DeskError as error:
+            logger.warning("cannot open the database: %s", error)
+            QMessageBox.critical(
+                None,
+                app.tr("Recovery Desk cannot start"),
+                f"{error.message}\n\n{error.hint}".strip(),
+            )
+            return 1
+    database, demo = opened.database, opened.demo
+    if getattr(args, "kiosk", False):  # the door's kiosk: its own window, nothing else
         from ui.kiosk import run_kiosk
 
         return run_kiosk(app, database, crash.report, demo)
@@ -302,12 +307,22 @@ def run_app(args: argparse.Namespace) -> int:
         app.tr("Recovery Desk (demo: sample data only)") if demo is not None else "Recovery Desk"
     )
     journal = station_journal(demo=demo is not None, database=where)
-    drafts = station_drafts(settings, demo=demo is not None)
+    drafts = station_drafts(settings, demo=demo is not None, cipher=opened.cipher)
     notice: tuple[str, str] | None = None
     while True:
         code, restore = _run_station(
-            app, database, settings, crash, demo, title, notice, journal=journal, drafts=drafts
+            app,
+            database,
+            settings,
+            crash,
+            demo,
+            title,
+            notice,
+            journal=journal,
+            drafts=drafts,
+            gate=gate,
         )
+        gate = None  # a station opened again after a restore makes its own
         if restore is None:
             if demo is not None:
                 database.dispose()  # a restored demo is a new Database on the same file
@@ -333,6 +348,7 @@ def _run_station(
     *,
     journal: PrintJournal,
     drafts: DraftVault,
+    gate: GateWindow | None = None,
 ) -> tuple[int, CheckedBackup | None]:
     """The station on `database` until the app closes, or an admin asks for a restore (the
     checked backup is returned then, every window closed and all work let go)."""
@@ -344,7 +360,14 @@ def _run_station(
         station = station_actor(session)
     backups = BackupScheduler(database, station, tasks, settings, automatic=demo is None)
     sessions = StaffSessions(
-        database, settings, tasks, build_station_window, title=title, backups=backups, drafts=drafts
+        database,
+        settings,
+        tasks,
+        build_station_window,
+        title=title,
+        backups=backups,
+        drafts=drafts,
+        gate=gate,
     )
     tasks.setParent(sessions)
     backups.setParent(sessions)

@@ -15,6 +15,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     if args.command is not None:
         sys.exit(run_command(args))
-    from ui.app import run_app
+    from ui.start import run
 
-    sys.exit(run_app(args))
+    sys.exit(run(args))

@@ -14,8 +14,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
-
 from desk.backup.envelope import BackupKey
 from desk.backup.files import (
     default_backup_folder,
@@ -26,6 +24,7 @@ from desk.backup.files import (
 from desk.backup.making import BackupResult, BackupTarget, make_backup
 from desk.backup.retention import backups_to_remove
 from desk.db.engine import Database
+from desk.db.schema_version import current_revision
 from desk.errors import BackupFailed, DeskError
 from desk.models.base import utc_now
 from desk.paths import data_dir
@@ -74,8 +73,7 @@ def backup_now(
     try:
         with database.session() as session:
             policy = load_backup_policy(session)
-        with database.engine.connect() as connection:
-            schema = MigrationContext.configure(connection).get_current_revision()
+        schema = current_revision(database)
         target = resolve_target(database, folder, key or policy.key)
         made_at = center_clock(database, now)
         work_folder = database.sqlite_path.parent if database.sqlite_path else data_dir()

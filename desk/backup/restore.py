@@ -24,12 +24,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from desk.backup.envelope import decrypt_file, is_encrypted, read_header
 from desk.backup.files import make_private, parse_backup_name, place_atomically, remove_quietly
 from desk.backup.sqlite_copy import integrity_problem
-from desk.db.migrate import alembic_config
 from desk.errors import DatabaseInUse, NotABackup, SchemaTooNew
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -122,6 +119,10 @@ def _summarise(path: Path, original: Path, *, check: bool = True) -> DatabaseSum
 
 
 def refuse_unknown_schema(summary: DatabaseSummary, original: Path) -> None:
+    from alembic.script import ScriptDirectory  # only for a restore, not at every start
+
+    from desk.db.migrate import alembic_config
+
     script = ScriptDirectory.from_config(alembic_config())
     known = {revision.revision for revision in script.walk_revisions()}
     if summary.schema not in known:

@@ -26,8 +26,6 @@ from desk.access import unrestricted
 from desk.models import AuditEvent, StaffRole
 from desk.models.base import utc_now
 from desk.services.actor import Actor
-from desk.services.handouts import record_document_output, record_document_print_failure
-from desk.services.referrals import record_print_failure, record_sheet_output
 
 REFERRAL_SHEET = "referral_sheet"
 RECORD_FORMAT = 1  # bumped when a record's fields change; older records are still read
@@ -144,6 +142,11 @@ def _already_written(session: Session, record: PrintRecord) -> bool:
 def write_print_record(session: Session, record: PrintRecord) -> int | None:
     """Write `record` into the activity log (and a referral's print count); a record already
     written (the same key) is left alone. Returns a referral sheet's print count."""
+    # The services that record prints bring the PDF renderer with them: imported when a
+    # record is written, not at every start (the journal is read at start).
+    from desk.services.handouts import record_document_output, record_document_print_failure
+    from desk.services.referrals import record_print_failure, record_sheet_output
+
     if _already_written(session, record):
         return None
     actor = record.actor.actor()

@@ -16,8 +16,9 @@ from desk.demo.seed import SeedPlan, seed_demo_data
 from desk.models import Service
 from desk.services.actor import command_line_actor
 from tests.ui.screen_checks import screen_problems
-from ui.app import PAGES, apply_style, build_pages, install_bundled_fonts
+from ui.app import PAGES, build_pages
 from ui.context import AppContext
+from ui.look import apply_style, install_bundled_fonts
 from ui.main_window import MainWindow
 
 SIZES = [QSize(1366, 698), QSize(1024, 698)]

@@ -7,17 +7,23 @@ modal), so a dialog left open under it cannot be typed in either.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desk.services.actor import Actor
 from ui.staff.screens import ChoosePasswordScreen, FirstAdminScreen, LockScreen, SignInScreen
-from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desk.services.actor import Actor
+    from ui.tasks import TaskRunner
 
 
 class GateWindow(QWidget):
-    def __init__(self, tasks: TaskRunner, title: str) -> None:
+    def __init__(self, tasks: TaskRunner | None, title: str) -> None:
+        """`tasks` may come later (attach): the gate is shown at start while the database is
+        still being opened (ui/start.py)."""
         super().__init__()
         self.setObjectName("gateWindow")
         self.setWindowTitle(title)
@@ -41,11 +47,22 @@ class GateWindow(QWidget):
         self.sign_in.back.connect(lambda: self.stack.setCurrentWidget(self.lock))
         self.lock.someone_else.connect(lambda: self.show_sign_in(from_lock=True))
 
+    def attach(self, tasks: TaskRunner) -> None:
+        for screen in (self.sign_in, self.first_admin, self.lock, self.choose_password):
+            screen.attach(tasks)
+
     def set_center_name(self, name: str) -> None:
         self.center_name.setText(name)
 
     def _show(self, screen: QWidget, over: QRect | None = None) -> None:
         self.stack.setCurrentWidget(screen)
+        # A stack is as tall as its screens' plain size hints, which know nothing of a
+        # wrapped paragraph: give it the height this screen needs at its width, or its fields
+        # are squeezed flat.
+        layout = screen.layout()
+        if layout is not None:
+            width = max(screen.width(), screen.sizeHint().width())
+            self.stack.setMinimumHeight(layout.totalHeightForWidth(width))
         if over is not None and over.isValid():
             self.setGeometry(over)
         elif not self.isVisible():

@@ -8,7 +8,7 @@ Passwords are never kept beyond the form that asked for them, and never logged.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desk.access import ROLE_WORDS
 from desk.errors import DeskError, ValidationError
-from desk.services.actor import Actor, station_name
-from desk.services.staff_accounts import change_own_password, create_first_admin
-from desk.services.staff_sessions import SignInOutcome, sign_in_staff, unlock_screen
-from ui.tasks import TaskRunner
+
+# The desk's services are imported where a screen uses them, not here: the sign-in screen is
+# shown at start before the database and its models are loaded (ui/start.py).
+if TYPE_CHECKING:
+    from desk.services.actor import Actor
+    from desk.services.staff_sessions import SignInOutcome
+    from ui.tasks import TaskRunner
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -39,9 +41,10 @@ def _secret_field(name: str) -> QLineEdit:
 class GateScreen(QFrame):
     """A heading, a few words, a form, a message line and one button, centred on the gate."""
 
-    def __init__(self, tasks: TaskRunner, heading: str, button: str) -> None:
+    def __init__(self, tasks: TaskRunner | None, heading: str, button: str) -> None:
         super().__init__()
-        self.tasks = tasks
+        self.tasks = tasks  # None until the database is open (see attach)
+        self._waiting: tuple[Callable[[Any], Any], Callable[[Any], None]] | None = None
         self.setObjectName("gateCard")
         self.heading = QLabel(heading)
         self.heading.setObjectName("gateHeading")
@@ -74,6 +77,15 @@ class GateScreen(QFrame):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
+    def attach(self, tasks: TaskRunner) -> None:
+        """The database is open: work asked for before now runs."""
+        self.tasks = tasks
+        if self._waiting is not None:
+            work, done = self._waiting
+            self._waiting = None
+            self._busy = False
+            self.run(work, done)
+
     def run(self, work: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
         """Run `work` in the background with the button waiting; refusals are said."""
         if self._busy:
@@ -81,6 +93,9 @@ class GateScreen(QFrame):
         self._busy = True
         self.button.setEnabled(False)
         self.button.setText(self.tr("Checking…"))
+        if self.tasks is None:  # pressed while the database is still being opened
+            self._waiting = (work, done)
+            return
 
         def finish() -> None:
             self._busy = False
@@ -140,6 +155,9 @@ class SignInScreen(GateScreen):
             self.say(self.tr("Type your username and password."))
             (self.login if not login.strip() else self.password).setFocus()
             return
+        from desk.services.actor import station_name
+        from desk.services.staff_sessions import sign_in_staff
+
         station = station_name()
 
         def done(outcome: SignInOutcome) -> None:
@@ -205,6 +223,9 @@ class FirstAdminScreen(GateScreen):
             self.again.setFocus()
             return
         name, login, password = self.name.text(), self.login.text(), self.password.text()
+        from desk.services.actor import station_name
+        from desk.services.staff_accounts import create_first_admin
+
         station = station_name()
         self.run(
             lambda session: create_first_admin(session, name, login, password, station=station),
@@ -244,6 +265,8 @@ class LockScreen(GateScreen):
         self.actor: Actor | None = None
 
     def start(self, actor: Actor, message: str = "") -> None:
+        from desk.access import ROLE_WORDS
+
         self.actor = actor
         self.intro.setText(
             self.tr("%1 (%2) is signed in. Everything on screen is hidden until they unlock.")
@@ -268,6 +291,8 @@ class LockScreen(GateScreen):
             self.secret.clear()
             self.say("")
             self.unlocked.emit()
+
+        from desk.services.staff_sessions import unlock_screen
 
         self.run(lambda session: unlock_screen(session, actor, secret), done)
 
@@ -324,6 +349,8 @@ class ChoosePasswordScreen(GateScreen):
             self.password.clear()
             self.again.clear()
             self.chosen.emit(actor)
+
+        from desk.services.staff_accounts import change_own_password
 
         self.run(lambda session: change_own_password(session, actor, given, new), done)
 

@@ -50,8 +50,10 @@ class StaffSessions(QObject):
         backups: BackupScheduler | None = None,
         drafts: DraftVault | None = None,
         clock: Callable[[], float] = time.monotonic,
+        gate: GateWindow | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`gate`: one already on screen (shown at start while the database was opened)."""
         super().__init__(parent)
         self.backups = backups  # the station's automatic backups, shown in every window
         self.drafts = drafts or MemoryDraftVault()  # unsaved forms, each staff member's own
@@ -66,7 +68,11 @@ class StaffSessions(QObject):
         self.current: MainWindow | None = None
         self.locked = False
         self._veils: list[Veil] = []
-        self.gate = GateWindow(tasks, title)
+        if gate is None:
+            gate = GateWindow(tasks, title)
+        else:
+            gate.attach(tasks)
+        self.gate = gate
         self.idle = IdleWatcher(clock, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.idle.lock_key.connect(lambda: self.lock())  # Ctrl+L, wherever the focus is
@@ -90,7 +96,9 @@ class StaffSessions(QObject):
             else:
                 self.gate.show_sign_in()
 
-        self.gate.show_sign_in()
+        showing = self.gate.isVisible() and self.gate.stack.currentWidget() is self.gate.sign_in
+        if not showing:  # else shown at start already, perhaps typed in: left as it is
+            self.gate.show_sign_in()
         self.tasks.submit(
             lambda session: (first_admin_needed(session), load_settings(session).name),
             decide,

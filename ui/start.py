@@ -1,0 +1,127 @@
+"""The start: a staff sign-in box on screen at once, the database opened meanwhile.
+
+Why: the database code (SQLAlchemy, the models, the first query's mapper set-up, the OS
+keyring for the drafts key) takes most of a second to load, and a sign-in box needs none
+of it until the button is pressed. So the application, the fonts, the style and the gate's
+sign-in screen come first, on this thread; the rest of the app is imported and the database
+opened on a thread of its own while the box already takes typing. A sign-in asked for
+before the database is open waits for it (ui/staff/screens.py). The demo opens straight on
+the front desk, signed in, so it starts the whole way at once (ui/app.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desk.errors import DeskError
+from desk.logs import configure_logging
+from desk.paths import log_file
+from ui.error_dialog import CrashReporter
+from ui.look import apply_style, install_bundled_fonts
+from ui.qt_log import route_qt_messages_to_logging
+
+logger = logging.getLogger(__name__)
+ORGANIZATION = "CPAR"
+APPLICATION = "RecoveryDesk"
+TITLE = "Recovery Desk"
+
+
+@dataclass
+class Started:
+    """The application as the start left it, for ui/app.py to carry on."""
+
+    app: QApplication
+    crash: CrashReporter
+
+
+def start_application(*, demo: bool) -> Started:
+    from desk import __version__
+
+    # A worker busy in Python (the database code loading, the people lookup, pages imported
+    # ahead) gives the window's thread Python's lock within a millisecond rather than five:
+    # typing stays quick.
+    sys.setswitchinterval(0.001)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION + ("-Demo" if demo else ""))
+    app.setApplicationDisplayName(TITLE)
+    app.setApplicationVersion(__version__)
+    log_path = configure_logging(log_file())
+    route_qt_messages_to_logging()
+    logger.info("Recovery Desk %s starting", __version__)
+    crash = CrashReporter(log_path)
+    crash.install()
+    install_bundled_fonts(app)
+    apply_style(app)
+    return Started(app, crash)
+
+
+def run(args: argparse.Namespace) -> int:
+    started = start_application(demo=args.demo)
+    if args.demo or getattr(args, "kiosk", False):  # the kiosk asks for no staff sign-in
+        from ui.app import run_app
+
+        return run_app(args, started)
+    from ui.staff.gate import GateWindow
+
+    gate = GateWindow(None, TITLE)
+    gate.show_sign_in(QApplication.translate("Start", "Opening the database…"))
+    logger.info("window shown: sign-in, the database opening")
+    opened = _in_background(lambda: _open(args))
+    if isinstance(opened, DeskError):
+        logger.warning("cannot open the database: %s", opened)
+        gate.hide()
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Start", "Recovery Desk cannot start"),
+            f"{opened.message}\n\n{opened.hint}".strip(),
+        )
+        return 1
+    from ui.app import run_app
+
+    gate.sign_in.say("")
+    return run_app(args, started, opened=opened, gate=gate)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    """On the start's thread: the rest of the app, the database, the drafts key."""
+    from ui.app import open_for_station
+
+    return open_for_station(args)
+
+
+class _Finished(QObject):
+    finished = Signal()
+
+
+def _in_background(work) -> Any:
+    """`work()` on a thread while this thread's events (typing) go on; its result, or the
+    DeskError it raised (anything else is raised here)."""
+    outcome: dict[str, Any] = {}
+    finished = _Finished()
+    loop = QEventLoop()
+    finished.finished.connect(loop.quit)  # queued: emitted on the other thread
+
+    def run_work() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed to the window's thread, below
+            outcome["error"] = error
+        finished.finished.emit()
+
+    threading.Thread(target=run_work, name="start", daemon=True).start()
+    loop.exec()
+    error = outcome.get("error")
+    if isinstance(error, DeskError):
+        return error
+    if error is not None:
+        raise error
+    return outcome["value"]
