@@ -45,6 +45,8 @@ class Permission(enum.Enum):
     MANAGE_CONSENTS = "record consents"
     OWN_ACCOUNT = "change their own password"
     TODAYS_COUNTS = "see today's counts"
+    TAKE_ATTENDANCE = "take attendance at the center's groups"
+    ISSUE_CARDS = "print sign-in cards and stop lost ones"
     # Coaches (and admins).
     COACHING_RECORDS = "read and write coaching notes, contacts, goals and BARC-10"
     FOLLOW_UP_REFERRALS = "follow up on referrals"
@@ -61,6 +63,9 @@ class Permission(enum.Enum):
     SEED_DEMO_DATA = "add sample data"
     MANAGE_BACKUPS = "set the backup passphrase and restore backups"
     EXPORT_VISITS = "export de-identified visits for grant portals"
+    MANAGE_GROUPS = "keep the center's groups and their dates"
+    # The self sign-in kiosk by the door (and admins, who hold everything).
+    SIGN_IN_AT_DOOR = "sign people in by card at the door"
 
 
 FRONT_DESK_PERMISSIONS = frozenset(
@@ -76,6 +81,8 @@ FRONT_DESK_PERMISSIONS = frozenset(
         Permission.MANAGE_CONSENTS,
         Permission.OWN_ACCOUNT,
         Permission.TODAYS_COUNTS,
+        Permission.TAKE_ATTENDANCE,
+        Permission.ISSUE_CARDS,
     }
 )
 COACH_PERMISSIONS = FRONT_DESK_PERMISSIONS | {
@@ -89,11 +96,15 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
     StaffRole.FRONT_DESK: FRONT_DESK_PERMISSIONS,
     StaffRole.COACH: frozenset(COACH_PERMISSIONS),
     StaffRole.ADMIN: frozenset(Permission),
+    # The kiosk signs people in by their card and asks the desk to greet newcomers: it shows
+    # no one's record and reaches nothing else.
+    StaffRole.KIOSK: frozenset({Permission.SIGN_IN_AT_DOOR}),
 }
 ROLE_WORDS = {
     StaffRole.FRONT_DESK: "front desk",
     StaffRole.COACH: "coach",
     StaffRole.ADMIN: "admin",
+    StaffRole.KIOSK: "kiosk",
 }
 
 

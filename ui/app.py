@@ -93,6 +93,7 @@ PAGES = (
     ("resources", "ui.pages.resources", "ResourcesPage", "Resources", Permission.SEARCH_DIRECTORY),
     ("referrals", "ui.pages.referrals", "ReferralsPage", "Referrals", Permission.PRINT_SHEETS),
     ("coaches", "ui.pages.coaches", "CoachesPage", "Coaches", Permission.PAIR_COACHES),
+    ("groups", "ui.pages.groups", "GroupsPage", "Groups", Permission.MANAGE_GROUPS),
     ("staff", "ui.pages.staff", "StaffPage", "Staff", Permission.MANAGE_STAFF),
     (
         "settings",
@@ -296,6 +297,10 @@ def run_app(
             )
             return 1
     database, demo = opened.database, opened.demo
+    if getattr(args, "kiosk", False):  # the door's kiosk: its own window, nothing else
+        from ui.kiosk import run_kiosk
+
+        return run_kiosk(app, database, crash.report, demo)
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
     title = (

@@ -66,7 +66,7 @@ def start_application(*, demo: bool) -> Started:
 
 def run(args: argparse.Namespace) -> int:
     started = start_application(demo=args.demo)
-    if args.demo:
+    if args.demo or getattr(args, "kiosk", False):  # the kiosk asks for no staff sign-in
         from ui.app import run_app
 
         return run_app(args, started)

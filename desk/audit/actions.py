@@ -96,6 +96,28 @@ class AuditAction(enum.StrEnum):
     BACKUP_RESTORED = "backup.restored"
     BACKUP_PASSPHRASE_SET = "backup.passphrase_set"
     BACKUP_PASSPHRASE_CHANGED = "backup.passphrase_changed"
+    # The center's groups, and attendance at them
+    GROUP_CREATED = "group.created"
+    GROUP_UPDATED = "group.updated"
+    GROUP_DATE_CHANGED = "group.date_changed"
+    GROUP_DATE_RESTORED = "group.date_restored"
+    ATTENDANCE_ADDED = "attendance.added"
+    ATTENDANCE_REMOVED = "attendance.removed"
+    ATTENDANCE_COUNTED = "attendance.counted"
+    PRINT_WEEK_SCHEDULE = "print.week_schedule"
+    EXPORT_WEEK_SCHEDULE = "export.week_schedule"
+    # Sign-in cards
+    CARD_ISSUED = "card.issued"
+    CARD_REVOKED = "card.revoked"
+    CARD_REFUSED = "card.refused"
+    PRINT_SIGN_IN_CARD = "print.sign_in_card"
+    EXPORT_SIGN_IN_CARD = "export.sign_in_card"
+    # The self sign-in kiosk by the door
+    KIOSK_GREETING_ASKED = "kiosk.greeting_asked"
+    KIOSK_GREETED = "kiosk.greeted"
+    KIOSK_LOCKED = "kiosk.locked"
+    KIOSK_UNLOCKED = "kiosk.unlocked"
+    KIOSK_CLOSED = "kiosk.closed"
     # The activity log itself, and sample data
     AUDIT_VIEWED = "audit.viewed"
     # Reports

@@ -59,6 +59,14 @@ DOCUMENTS = {
     "category_handout": "a category handout",
     "consent_form": "a consent form",
     "referral": "a referral sheet",
+    "sign_in_card": "a sign-in card",
+    "week_schedule": "the week's handout",
+}
+WAYS_IN = {"card": " by card", "kiosk": " at the door (by card, at the kiosk)"}
+CARD_ENDS = {
+    "replaced": "a new card was printed",
+    "lost": "reported lost",
+    "removed": "their record was removed",
 }
 OUTCOMES = {
     "connected": "connected",
@@ -102,7 +110,36 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
 def _visit(e: AuditEntry, f: EventFacts) -> str:
     purposes = [f.purposes.get(code, code) for code in e.detail.get("purposes", [])]
     who = "an anonymous visitor" if e.detail.get("anonymous") else f.person(e.person_id)
-    return f"Signed in {who}" + (f" ({', '.join(purposes)})" if purposes else "")
+    way = WAYS_IN.get(str(e.detail.get("way_in")), "")
+    return f"Signed in {who}" + (f" ({', '.join(purposes)})" if purposes else "") + way
+
+
+def _meeting(e: AuditEntry) -> str:
+    name = e.detail.get("group") or "a group"
+    day = e.detail.get("day")
+    return f"“{name}”" + (f" on {day}" if day else "")
+
+
+def _attendee(e: AuditEntry, f: EventFacts) -> str:
+    return "an anonymous visitor" if e.person_id is None else f.person(e.person_id)
+
+
+def _date_change(e: AuditEntry, f: EventFacts) -> str:
+    what = _meeting(e)
+    if e.detail.get("cancelled"):
+        change = "cancelled"
+    else:
+        parts = [
+            template.format(e.detail[key])
+            for key, template in (
+                ("moved_to", "moved to {}"),
+                ("starts_at", "at {}"),
+                ("room", "in {}"),
+            )
+            if e.detail.get(key)
+        ]
+        change = _list(parts) or "changed"
+    return f"Changed the meeting of {what}: {change}" + _opt(e, "note", " (“{}”)")
 
 
 def _whose(e: AuditEntry, f: EventFacts) -> str:
@@ -356,6 +393,46 @@ WORDING: dict[A, Words] = {
     ),
     A.BACKUP_PASSPHRASE_SET: lambda e, f: "Set the backup passphrase",
     A.BACKUP_PASSPHRASE_CHANGED: lambda e, f: "Changed the backup passphrase",
+    A.GROUP_CREATED: lambda e, f: f"Added the group {_value(e.detail.get('group'))}",
+    A.GROUP_UPDATED: lambda e, f: (
+        f"Changed the group {_value(e.detail.get('group'))} ({_fields(e.detail.get('fields'), {})})"
+    ),
+    A.GROUP_DATE_CHANGED: _date_change,
+    A.GROUP_DATE_RESTORED: lambda e, f: (
+        f"Put the meeting of {_meeting(e)} back as the schedule has it"
+    ),
+    A.ATTENDANCE_ADDED: lambda e, f: f"Recorded {_attendee(e, f)} at {_meeting(e)}",
+    A.ATTENDANCE_REMOVED: lambda e, f: (
+        f"Took {_attendee(e, f)} off the attendance of {_meeting(e)}"
+    ),
+    A.ATTENDANCE_COUNTED: lambda e, f: (
+        f"Counted {_plural(int(e.detail.get('anonymous', 0)), 'attendee')} who did not sign in "
+        f"at {_meeting(e)}"
+    ),
+    A.PRINT_WEEK_SCHEDULE: _printed("Printed"),
+    A.EXPORT_WEEK_SCHEDULE: _printed("Saved as a PDF"),
+    A.CARD_ISSUED: lambda e, f: (
+        f"Made a sign-in card for {f.person(e.person_id)}"
+        + (" (with their first name on it)" if e.detail.get("shows_first_name") else "")
+        + ("; their old card stopped working" if e.detail.get("replaced") else "")
+    ),
+    A.CARD_REVOKED: lambda e, f: (
+        f"Stopped {f.person(e.person_id)}'s sign-in card working"
+        + _opt(e, "why", " ({})").replace("(lost)", "(reported lost)")
+    ),
+    A.CARD_REFUSED: lambda e, f: (
+        f"Refused a scan of {f.person(e.person_id)}'s old sign-in card "
+        f"({CARD_ENDS.get(str(e.detail.get('why')), 'it no longer works')})"
+    ),
+    A.PRINT_SIGN_IN_CARD: _printed("Printed"),
+    A.EXPORT_SIGN_IN_CARD: _printed("Saved as a PDF"),
+    A.KIOSK_GREETING_ASKED: lambda e, f: (
+        "Someone at the door asked to be greeted (first time or no card)"
+    ),
+    A.KIOSK_GREETED: lambda e, f: "Greeted someone who asked at the door",
+    A.KIOSK_LOCKED: lambda e, f: "The kiosk locked itself" + _opt(e, "why", " ({})"),
+    A.KIOSK_UNLOCKED: lambda e, f: f"Unlocked the kiosk on {e.station or 'a station'}",
+    A.KIOSK_CLOSED: lambda e, f: f"Closed the kiosk on {e.station or 'a station'}",
     A.AUDIT_VIEWED: lambda e, f: "Opened the activity log",
     A.REPORT_LIST_VIEWED: lambda e, f: (
         f"Opened the list behind “{e.detail.get('figure', 'a figure')}” for {_period(e)} "

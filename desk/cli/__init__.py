@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the app on a fresh demo database with sample data"
     )
     parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="open the self sign-in kiosk for the door (full screen; an admin's password "
+        "leaves it) instead of the app",
+    )
+    parser.add_argument(
         "--as",
         dest="as_user",
         metavar="USERNAME",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from datetime import date
 from pathlib import Path
 
 # The choices of `export-hsds --format` and `--lang`; tests check these against
@@ -59,6 +60,7 @@ def register_all(commands: argparse._SubParsersAction) -> None:
     _register_referrals(commands)
     _register_backups(commands)
     _register_report(commands)
+    _register_schedule(commands)
 
 
 def _register_self_check(commands: argparse._SubParsersAction) -> None:
@@ -225,3 +227,33 @@ def _register_report(commands: argparse._SubParsersAction) -> None:
         "needs an admin's sign-in (--as)",
     )
     report.set_defaults(**_handler("report_command:report_command"))
+
+
+def _week_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a date: give one as YYYY-MM-DD, e.g. 2026-12-07"
+        ) from None
+
+
+def _register_schedule(commands: argparse._SubParsersAction) -> None:
+    """`schedule --week YYYY-MM-DD [--lang es] [--large-print] --out FILE.pdf`: keep these
+    names, scheduled tasks call them ("print next week's sheet every Friday")."""
+    schedule = commands.add_parser(
+        "schedule", help="write the handout “This week at the center” (the week's groups) as a PDF"
+    )
+    schedule.add_argument(
+        "--week",
+        metavar="YYYY-MM-DD",
+        type=_week_day,
+        required=True,
+        help="any date of the week (Monday to Sunday) to print",
+    )
+    schedule.add_argument(
+        "--lang", choices=SHEET_LANGUAGES, default="en", help="en (default) or es"
+    )
+    schedule.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
+    schedule.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    schedule.set_defaults(**_handler("schedule_command:schedule_command"))

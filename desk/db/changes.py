@@ -38,6 +38,8 @@ class Topic(enum.StrEnum):
     DIRECTORY = "directory"
     SETTINGS = "settings"
     STAFF = "staff"
+    GROUPS = "groups"
+    CARDS = "cards"
     EVERYTHING = "*"  # a restore: every view may have changed
 
 

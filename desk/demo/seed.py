@@ -16,8 +16,10 @@ from desk.db.engine import Database, allow_long_statements
 from desk.demo.bulk import next_id
 from desk.demo.catalog import CATALOG
 from desk.demo.people_data import NOTABLE_PEOPLE
+from desk.demo.seed_cards import seed_cards
 from desk.demo.seed_coaching import seed_coaching, sign_in_for_coaching
 from desk.demo.seed_directory import seed_directory
+from desk.demo.seed_groups import seed_attendance, seed_groups
 from desk.demo.seed_people import seed_coaches, seed_people_and_visits
 from desk.demo.seed_referrals import seed_referrals
 from desk.models import Person
@@ -68,6 +70,10 @@ def seed_demo_data(
         services = seed_directory(session, services=plan.services, today=today, now=now, rng=rng)
         coach_ids = seed_coaches(session, now)
         progress(f"coaches: {len(coach_ids)}")
+        groups = seed_groups(
+            session, coach_ids=coach_ids, first_day=first_day, today=today, now=now
+        )
+        progress(f"groups: {len(groups)}")
         progress(f"people: {plan.people:,}; visits over {len(days):,} days")
         first_person = next_id(session, Person.id)
         people, visits = seed_people_and_visits(
@@ -106,6 +112,18 @@ def seed_demo_data(
             rng=rng,
         )
         progress(f"referrals: {referrals} over the last six weeks, some due for follow-up")
+        attended = seed_attendance(
+            session,
+            group_ids=groups,
+            first_day=first_day,
+            today=today,
+            zone=zone,
+            actor_id=actor.staff_id,
+            rng=rng,
+        )
+        progress(f"group attendance: {attended:,}")
+        cards = seed_cards(session, now=now, actor_id=actor.staff_id, rng=rng)
+        progress(f"sign-in cards: {cards} regulars")
         if people >= 3:  # María Pérez waits in today's queue, to be paired with a coach
             maria = first_person + [p[0] for p in NOTABLE_PEOPLE].index("María")
             sign_in_for_coaching(session, maria, day=today, now=now, actor_id=actor.staff_id)

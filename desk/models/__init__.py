@@ -2,6 +2,7 @@
 
 from desk.models.audit import AuditEvent
 from desk.models.base import Base
+from desk.models.cards import DoorRequest, SignInCard
 from desk.models.changes import ChangeNotice
 from desk.models.coaching import (
     Assignment,
@@ -32,6 +33,7 @@ from desk.models.directory import (
     Taxonomy,
     TaxonomyTerm,
 )
+from desk.models.groups import CenterGroup, GroupAttendance, GroupDateChange, GroupMeeting
 from desk.models.people import Person, PersonKind
 from desk.models.referrals import Consent, Referral, ReferralItem, ReferralOutcome
 from desk.models.reports import ReportCacheState, ReportDay
@@ -53,6 +55,7 @@ __all__ = [
     "AuditEvent",
     "Barc10Assessment",
     "Base",
+    "CenterGroup",
     "ChangeNotice",
     "CoachAvailability",
     "CoachingContact",
@@ -60,8 +63,12 @@ __all__ = [
     "Contact",
     "ContactMode",
     "CostOption",
+    "DoorRequest",
     "GoalArea",
     "GoalStatus",
+    "GroupAttendance",
+    "GroupDateChange",
+    "GroupMeeting",
     "HsdsOtherRecord",
     "Language",
     "Location",
@@ -83,6 +90,7 @@ __all__ = [
     "ServiceArea",
     "ServiceAtLocation",
     "Setting",
+    "SignInCard",
     "SpecialtyTag",
     "StaffLanguage",
     "StaffMember",

@@ -15,6 +15,7 @@ class StaffRole(enum.Enum):
     FRONT_DESK = "front_desk"
     COACH = "coach"
     ADMIN = "admin"
+    KIOSK = "kiosk"  # the self sign-in kiosk by the door: signs people in by card, nothing else
 
 
 class StaffMember(Base):

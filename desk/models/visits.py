@@ -78,6 +78,9 @@ class Visit(Base):
     undone_at: Mapped[datetime | None]
     undone_by_id: Mapped[int | None] = mapped_column(staff_fk())
     undo_reason: Mapped[str | None]
+    # How they came in: None at the desk by name, "card" scanned at the desk, "kiosk" at the
+    # self sign-in kiosk by the door (the queue says "signed in at the door").
+    way_in: Mapped[str | None] = mapped_column(String(12))
     updated_at: Mapped[datetime] = mapped_column(default=utc_timestamp(), onupdate=utc_timestamp())
     version: Mapped[int] = mapped_column()
 

@@ -42,6 +42,24 @@ _MONTHS = {
     ),
 }
 
+_WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+# A group's own language, named in the handout's language (said when the two differ).
+GROUP_LANGUAGES = {
+    "en": {"en": "English", "es": "inglés"},
+    "es": {"en": "Spanish", "es": "español"},
+    "pt": {"en": "Portuguese", "es": "portugués"},
+    "fr": {"en": "French", "es": "francés"},
+    "ht": {"en": "Haitian Creole", "es": "criollo haitiano"},
+    "vi": {"en": "Vietnamese", "es": "vietnamita"},
+    "ar": {"en": "Arabic", "es": "árabe"},
+    "zh": {"en": "Chinese", "es": "chino"},
+    "ru": {"en": "Russian", "es": "ruso"},
+    "pl": {"en": "Polish", "es": "polaco"},
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     # The referral sheet
     "sheet.title": {"en": "Your referrals", "es": "Sus referidos"},
@@ -179,6 +197,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "No tenemos servicios vigentes en esta categoría. Pregúntenos: le ayudamos a buscar.",
     },
     "handout.count": {"en": "{count} listings", "es": "{count} servicios"},
+    # "This week at the center": the week's groups and meetings
+    "week.title": {"en": "This week at the center", "es": "Esta semana en el centro"},
+    "week.dates": {"en": "{first} to {last}", "es": "Del {first} al {last}"},
+    "week.subtitle": {
+        "en": "Our groups, meetings and open hours. Everyone is welcome, free, no need to sign "
+        "up: just come, or ask us at the front desk.",
+        "es": "Nuestros grupos, reuniones y horarios abiertos. Todos son bienvenidos, gratis y "
+        "sin inscribirse: solo venga, o pregúntenos en la recepción.",
+    },
+    "week.none": {
+        "en": "No groups are on the schedule this week. Ask us what is on.",
+        "es": "No hay grupos programados esta semana. Pregúntenos qué hay.",
+    },
+    "week.cancelled": {"en": "Cancelled this week", "es": "Cancelado esta semana"},
+    "week.moved_from": {"en": "Moved from {date}", "es": "Cambiado del {date}"},
+    "week.changed": {"en": "Changed this week", "es": "Cambio esta semana"},
+    "week.room": {"en": "Room: {room}", "es": "Sala: {room}"},
+    "week.led_by": {"en": "Led by {name}", "es": "Coordina: {name}"},
+    "week.in_language": {"en": "In {spoken}", "es": "En {spoken}"},
+    # A sign-in card (a wallet card and a key tag)
+    "card.page_title": {"en": "Your sign-in card", "es": "Su tarjeta de registro"},
+    "card.cut": {
+        "en": "Cut along the grey lines: a card for your wallet and a tag for your keys.",
+        "es": "Recorte por las líneas grises: una tarjeta para la cartera y otra para las llaves.",
+    },
+    "card.keep": {
+        "en": "It holds no name or record number, only a code that signs you in here.",
+        "es": "No lleva su nombre ni su número de registro, solo un código para registrarse aquí.",
+    },
+    "card.title": {"en": "Sign-in card", "es": "Tarjeta de registro"},
+    "card.use": {
+        "en": "Scan it at the front desk or at the door.",
+        "es": "Escanéela en la recepción o en la entrada.",
+    },
+    "card.lost": {"en": "Lost it? Ask us for a new one.", "es": "¿La perdió? Pida una nueva."},
     # The consent form (42 CFR §2.31)
     "consent.title": {
         "en": "Consent to share information (42 CFR Part 2)",
@@ -300,3 +353,16 @@ def long_date(day: date, language: str) -> str:
     if language == "es":
         return f"{day.day} de {month} de {day.year}"
     return f"{month} {day.day}, {day.year}"
+
+
+def weekday_date(day: date, language: str) -> str:
+    """Monday, December 7 / lunes 7 de diciembre."""
+    weekday, month = _WEEKDAYS[language][day.weekday()], _MONTHS[language][day.month - 1]
+    if language == "es":
+        return f"{weekday} {day.day} de {month}"
+    return f"{weekday}, {month} {day.day}"
+
+
+def group_language(code: str, language: str) -> str:
+    """The name of a group's language in the handout's `language` (the code if unknown)."""
+    return GROUP_LANGUAGES.get(code, {}).get(language, code)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desk.models import Purpose
 from desk.reports.day_cache import check_kept_days
+from desk.reports.group_attendance import attendance_figures, attendance_sections
 from desk.reports.model import Labels, PeriodData, Report, ReportPart
 from desk.reports.periods import Period
 from desk.reports.team_figures import team_figures
@@ -23,9 +24,18 @@ PARTS: tuple[ReportPart, ...] = (
         "visits", lambda s, p, z, n, names: visit_figures(s, p, z, names.counting), visit_sections
     ),
     ReportPart("team", lambda s, p, z, n, names: team_figures(s, p, z, n), team_sections),
+    ReportPart("groups", lambda s, p, z, n, names: attendance_figures(s, p), attendance_sections),
 )
 TODAY_PARTS = ("visits",)  # what the front desk sees: counts, no one's name
-SECTION_ORDER = ("visits", "purposes", "busy", "referrals", "coaching", "languages")
+SECTION_ORDER = (
+    "visits",
+    "purposes",
+    "busy",
+    "attendance",
+    "referrals",
+    "coaching",
+    "languages",
+)
 
 
 def labels(session: Session) -> Labels:

@@ -68,6 +68,10 @@ def usual_purposes(
     session: Session, actor: Actor, person_id: int, *, recent: int = 10
 ) -> list[str]:
     """The purpose this person most often came for lately (the sign-in default)."""
+    return _usual_purposes(session, person_id, recent)
+
+
+def _usual_purposes(session: Session, person_id: int, recent: int = 10) -> list[str]:
     last_visits = (
         select(Visit.id)
         .where(Visit.person_id == person_id, Visit.status != VisitStatus.UNDONE)
@@ -122,6 +126,34 @@ def sign_in(
     The arrival is stamped in the transaction, once it is this write's turn (now_in_turn).
     With `idempotency_key`, a sign-in sent again after its reply was lost returns the visit
     the first one made, rather than a second visit or "already signed in"."""
+    return _create_visit(
+        session,
+        actor,
+        person_id=person_id,
+        purposes=purposes,
+        anonymous_initials=anonymous_initials,
+        requested_coach_id=requested_coach_id,
+        note=note,
+        now=now,
+        idempotency_key=idempotency_key,
+    )
+
+
+def _create_visit(
+    session: Session,
+    actor: Actor,
+    *,
+    person_id: int | None,
+    purposes: list[PurposeChoice],
+    anonymous_initials: str | None = None,
+    requested_coach_id: int | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+    way_in: str | None = None,
+    idempotency_key: str | None = None,
+) -> int:
+    """The sign-in itself, for `sign_in` and the card and kiosk sign-ins (desk.services.cards,
+    desk.services.kiosk), which check their own permissions: `way_in` is "card" or "kiosk"."""
     if idempotency_key is not None:
         done = session.scalar(select(Visit.id).where(Visit.idempotency_key == idempotency_key))
         if done is not None:
@@ -162,6 +194,7 @@ def sign_in(
         requested_coach_id=requested_coach_id,
         signed_in_by_id=actor.staff_id,
         note=clean_text(note, label="The note", field="note", max_length=NOTE_MAX),
+        way_in=way_in,
         idempotency_key=idempotency_key,
     )
     visit.purposes = [VisitPurpose(purpose_code=c.code, quantity=c.quantity) for c in chosen]
@@ -187,6 +220,7 @@ def sign_in(
         at=now,
         purposes=[c.code for c in chosen],
         anonymous=person_id is None,
+        **({"way_in": way_in} if way_in else {}),
     )
     return visit.id
 
@@ -208,6 +242,7 @@ class QueueEntry:
     coach_name: str | None  # with this coach now
     assigned_coach_name: str | None  # the peer's coach
     requested_coach_name: str | None
+    way_in: str | None = None  # "card" (scanned at the desk), "kiosk" (at the door), or None
 
     @property
     def is_anonymous(self) -> bool:
@@ -262,6 +297,7 @@ def _queue_statements():
             Visit.requested_coach_id,
             Purpose.label,
             VisitPurpose.quantity,
+            Visit.way_in,
         )
         .outerjoin(Person, Person.id == Visit.person_id)
         .outerjoin(
@@ -311,6 +347,7 @@ def _entries(rows, names: dict[int, str]) -> list[QueueEntry]:
             names.get(row[11]),
             names.get(row[12]),
             names.get(row[13]),
+            row[16],
         )
         for visit_id, row in visits.items()
     ]
@@ -324,7 +361,7 @@ def today_queue(
     day = center_day(session, now or utc_now())
     here_rows = session.execute(_HERE, {"day": day}).all()
     if here_rows:
-        total, anonymous = here_rows[0][16], here_rows[0][17]
+        total, anonymous = here_rows[0][17], here_rows[0][18]
     else:
         total, anonymous = session.execute(_COUNTS, {"day": day}).one()
     names = dict(session.execute(_STAFF_NAMES).all())

@@ -37,6 +37,7 @@ from desk.models import (
     RecoveryGoal,
     Referral,
     ReferralItem,
+    SignInCard,
     StaffMember,
     Visit,
     VisitPurpose,
@@ -404,6 +405,7 @@ def remove_person(
         RecoveryGoal,
         Barc10Assessment,
         Consent,
+        SignInCard,  # their card is "not known" from now on
     ):
         session.execute(
             delete(model)

@@ -16,6 +16,7 @@ from desk.audit.record import record_event
 from desk.errors import ValidationError
 from desk.models.base import utc_now
 from desk.reports.build import build_report
+from desk.reports.group_attendance import attendance_list
 from desk.reports.model import Report
 from desk.reports.periods import LONGEST_DAYS, Period, RangeKind, period_for
 from desk.reports.team_lists import coaching_list, referral_list
@@ -89,6 +90,7 @@ def figure_list(
         or people_list(session, period, key, title, private)
         or referral_list(session, period, key, title, zone, private)
         or coaching_list(session, period, key, title, zone, private, now)
+        or attendance_list(session, period, key, title)
     )
     if found is None:
         raise ValidationError(f"There is no list behind “{key}”.")

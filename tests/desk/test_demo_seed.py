@@ -107,3 +107,34 @@ def test_more_services_than_the_catalog_are_made_for_scale(
         names = session.scalars(select(Service.name)).all()
     assert count == 130
     assert len(set(names)) == 130
+
+
+def test_demo_has_the_centers_week_of_groups(database: Database, actor: Actor) -> None:
+    from desk.services.groups import list_groups, week_meetings
+
+    seed_demo_data(database, actor, SeedPlan(people=20, services=10))
+    with database.session() as session:
+        groups = {group.name: group for group in list_groups(session)}
+        today = center_today(session)
+        week = week_meetings(session, today - timedelta(days=today.weekday()))
+    assert {
+        "All-recovery meeting",
+        "Family and friends group",
+        "Spanish-language recovery group",
+        "Recovery skills workshop",
+        "Computer lab",
+    } <= set(groups)
+    assert groups["Spanish-language recovery group"].details.language == "es"
+    assert groups["Recovery skills workshop"].facilitator  # a coach leads it
+    assert len([m for m in week if m.name == "Computer lab"]) == 5
+    with database.session() as session:
+        from desk.models import GroupAttendance, GroupMeeting
+
+        meetings = session.scalar(select(func.count()).select_from(GroupMeeting))
+        attended = session.scalar(select(func.count()).select_from(GroupAttendance))
+    assert meetings > 50 and attended > 0  # who came, for the Reports page
+    with database.session() as session:
+        from desk.models import SignInCard
+
+        cards = session.scalars(select(SignInCard)).all()
+    assert len(cards) == 12 and all(len(card.token_hash) == 64 for card in cards)

@@ -91,7 +91,12 @@ class QueueTableModel(RowTableModel[QueueEntry]):
                 entry.first_name, entry.last_name, entry.preferred_name, private=self._private
             )
         if column == self.PURPOSE:
-            return ", ".join(entry.purposes)
+            purposes = ", ".join(entry.purposes)
+            if entry.way_in == "kiosk":
+                return purposes + self.tr(" · signed in at the door")
+            if entry.way_in == "card":
+                return purposes + self.tr(" · by card")
+            return purposes
         if column == self.COACH:
             if entry.coach_name:
                 return entry.coach_name

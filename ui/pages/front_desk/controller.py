@@ -16,8 +16,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk.access import Permission
 from desk.errors import AlreadySignedIn, DeskError
+from desk.groups.attending import SUPPORT_MEETING
+from desk.groups.schedule import find_meeting
 from desk.lookup.person_index import PersonMatch
 from desk.names import anonymous_label, shown_name
+from desk.services.attendance import meeting_for_sign_in, sign_in_for_meeting
 from desk.services.checkin import (
     DEFAULT_PURPOSE,
     PurposeChoice,
@@ -28,11 +31,15 @@ from desk.services.checkin import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
+from ui.pages.front_desk.card_scans import CardScans
+from ui.pages.front_desk.door_calls import DoorCalls
+from ui.pages.front_desk.today_at_center import TodayAtCenterLine
 from ui.pages.front_desk.todays_queue import TodaysQueue
 from ui.pages.front_desk.view import FrontDeskView
 from ui.retry_keys import RetryKeys
 from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.keys import bind_key, note_key
+from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
 TICK_MS = 30_000
@@ -83,8 +90,22 @@ class FrontDeskPage(Page):
         view.queue.doubleClicked.connect(lambda _index: queue.open_record())
         view.privacy.toggled.connect(self._set_private)
         self._bind_keys()
+        self.scans = CardScans(
+            context,
+            self.view,
+            signed_in=lambda visit_id: self.queue.refresh(select_visit=visit_id),
+            show_error=self._show_error,
+        )
+        self.today = TodayAtCenterLine(context, self)
+        view.add_today_line(self.today)
+        self.door = DoorCalls(context, self, label=self._purpose_label)
+        view.add_today_line(self.door)
+        self.today.loaded.connect(view.meeting.set_today)
+        self.today.loaded.connect(lambda _today: self._show_meeting_choice())
+        view.purposes.changed.connect(self._show_meeting_choice)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(view.queue_model.tick)
+        self._ticker.timeout.connect(self.today.refresh)
         self._ticker.start(TICK_MS)
         context.changes.changed.connect(self._on_changes)
         self._update_hint()
@@ -111,6 +132,8 @@ class FrontDeskPage(Page):
             ("Ctrl+U", self.tr("Undo the check-out (a minute), or the sign-in"), view.undo_button),
             ("Ctrl+E", self.tr("Open their record"), view.open_button),
             ("Ctrl+Shift+P", self.tr("Privacy: full names or initials"), view.privacy),
+            ("Ctrl+M", self.tr("Another of today's meetings"), view.meeting.next_choice),
+            ("Ctrl+T", self.tr("Take attendance at a meeting"), self.take_attendance),
         ):
             bind_key(self, keys, what, target)
         note_key(self, "Ctrl+1", self.tr("Ctrl+1 to Ctrl+9: the purposes"))
@@ -128,6 +151,8 @@ class FrontDeskPage(Page):
 
     def activate(self) -> None:
         self.queue.refresh()
+        self.today.refresh()
+        self.door.refresh()
         self.focus_box()
 
     def focus_box(self) -> None:
@@ -191,6 +216,8 @@ class FrontDeskPage(Page):
 
     # -- lookup ----------------------------------------------------------------------------
     def _on_text(self, text: str) -> None:
+        if self.scans.take_text(text):
+            return
         self._update_hint()
         if not self._index_ready:
             # Looked up when the names are in (_index_loaded); a lookup now would only wait.
@@ -282,6 +309,8 @@ class FrontDeskPage(Page):
 
     # -- signing in ------------------------------------------------------------------------
     def sign_in_highlighted(self) -> None:
+        if self.scans.take_enter(self.view.sign_in_box.text()):
+            return
         match = self.highlighted()
         if match is None:
             if self.view.sign_in_box.text().strip():
@@ -330,6 +359,7 @@ class FrontDeskPage(Page):
             )
             return
         typed, by_hand = self.view.sign_in_box.text(), self._purposes_by_hand
+        picked = self.view.meeting.chosen() if self.view.meeting.isVisible() else None
         self._reset_after_sign_in()
         self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
         actor = self.context.actor
@@ -338,28 +368,42 @@ class FrontDeskPage(Page):
         thing = (person_id, initials) if person_id is not None or initials else None
         key = self._sign_in_keys.key_for(thing)
 
-        def work(session) -> tuple[int, list[str]]:
+        def work(session) -> tuple[int, list[str], str | None]:
             chosen = purposes
             if chosen is None:
                 codes = usual_purposes(session, actor, person_id) or [DEFAULT_PURPOSE]
                 chosen = [PurposeChoice(code) for code in codes]
-            visit_id = sign_in(
-                session,
-                actor,
-                person_id=person_id,
-                purposes=chosen,
-                anonymous_initials=initials,
-                idempotency_key=key,
-            )
-            return visit_id, [choice.code for choice in chosen]
+            meeting = meeting_for_sign_in(session, chosen, picked)
+            if meeting is not None:
+                visit_id = sign_in_for_meeting(
+                    session,
+                    actor,
+                    person_id=person_id,
+                    purposes=chosen,
+                    group_id=meeting[0],
+                    day=meeting[1],
+                    anonymous_initials=initials,
+                    idempotency_key=key,
+                )
+            else:
+                visit_id = sign_in(
+                    session,
+                    actor,
+                    person_id=person_id,
+                    purposes=chosen,
+                    anonymous_initials=initials,
+                    idempotency_key=key,
+                )
+            where = find_meeting(session, *meeting) if meeting is not None else None
+            return visit_id, [choice.code for choice in chosen], where.name if where else None
 
         def failed(error: DeskError) -> None:
             self._sign_in_keys.failed(thing, key, error)
             self._sign_in_failed(error, typed, purposes if by_hand else None)
 
-        def done(result: tuple[int, list[str]]) -> None:
+        def done(result: tuple[int, list[str], str | None]) -> None:
             self._sign_in_keys.done(thing)
-            self._signed_in(result[0], name, result[1])
+            self._signed_in(result[0], name, result[1], result[2])
 
         self.context.tasks.submit(work, done, failed)
 
@@ -376,10 +420,14 @@ class FrontDeskPage(Page):
         if isinstance(error, AlreadySignedIn):
             self.queue.refresh(select_visit=error.visit_id)  # their row, chosen and in view
 
-    def _signed_in(self, visit_id: int, name: str, codes: list[str]) -> None:
+    def _signed_in(
+        self, visit_id: int, name: str, codes: list[str], meeting: str | None = None
+    ) -> None:
         self.view.banner.hide()
         options = self.view.purposes.options
         labels = ", ".join(options[code].label if code in options else code for code in codes)
+        if meeting:
+            labels += self.tr(": %1").replace("%1", meeting)
         self.view.hint.setText(
             self.tr("Signed in %1 at %2 (%3).")
             .replace("%1", name)
@@ -387,6 +435,29 @@ class FrontDeskPage(Page):
             .replace("%3", labels)
         )
         self.queue.refresh(select_visit=visit_id)
+
+    def take_attendance(self) -> None:
+        """Who is at one of today's meetings, ticked from today's sign-ins."""
+        from ui.pages.front_desk.attendance_dialog import AttendanceDialog  # when first used
+
+        if self.today.shown is None:
+            return
+        dialog = AttendanceDialog(
+            self.context, self.today.shown, self.view.privacy.isChecked(), self
+        )
+        if run_modal(dialog) and dialog.message:
+            self.view.hint.setText(dialog.message)
+        self._back_to_the_box()
+
+    def _purpose_label(self, code: str) -> str:
+        option = self.view.purposes.options.get(code)
+        return option.label if option else code
+
+    def _show_meeting_choice(self) -> None:
+        """The meeting choice, while "Support meeting" is chosen and one is held today."""
+        meeting = self.view.meeting
+        wanted = SUPPORT_MEETING in self.view.purposes.checked_codes()
+        meeting.setVisible(wanted and meeting.offers_meetings)
 
     def _back_to_the_box(self) -> None:
         """After a dialog, the window takes the keyboard again (not every desktop does this)."""
@@ -399,6 +470,7 @@ class FrontDeskPage(Page):
         self._purposes_by_hand = False
         self._usual_for = None
         self.view.purposes.choose([DEFAULT_PURPOSE])
+        self.view.meeting.reset()
         self.view.sign_in_box.setFocus()
 
     def new_person(self) -> None:

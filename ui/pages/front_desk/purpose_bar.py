@@ -21,6 +21,7 @@ class PurposeBar(QWidget):
     """Ctrl+1 … Ctrl+9 toggle purposes; Ctrl+= and Ctrl+- change a counted item (kits)."""
 
     toggled_by_hand = Signal()
+    changed = Signal()  # any purpose checked or unchecked, by hand or not
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,7 @@ class PurposeBar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.setToolTip(f"{option.label} (Ctrl+{number})" if number <= 9 else option.label)
             button.clicked.connect(self._by_hand)
+            button.toggled.connect(lambda _checked: self.changed.emit())
             self.buttons[option.code] = button
             self.options[option.code] = option
             self._flow.addWidget(button)

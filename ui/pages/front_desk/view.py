@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.formatting import CenterTime
 from ui.models.lookup_results import LookupResultsModel
 from ui.models.queue_table import QueueTableModel
+from ui.pages.front_desk.meeting_picker import MeetingPicker
 from ui.pages.front_desk.purpose_bar import PurposeBar
 from ui.widgets.banner import Banner
 from ui.widgets.column_fit import fit_columns
@@ -58,6 +59,8 @@ class FrontDeskView(QWidget):
         self.hint.setObjectName("hintLine")
         self.hint.setWordWrap(True)
         self.purposes = PurposeBar()
+        self.meeting = MeetingPicker()
+        self.meeting.setVisible(False)
         self.new_person_button = QPushButton(self.tr("New person… (Ctrl+N)"))
         self.anonymous_button = QPushButton(self.tr("Anonymous visit (Ctrl+Shift+A)"))
         self.sign_in_button = QPushButton(self.tr("Sign in (Enter)"))
@@ -102,12 +105,20 @@ class FrontDeskView(QWidget):
         layout.addWidget(self.sign_in_box)
         layout.addWidget(self.results)
         layout.addWidget(self.purposes)
+        layout.addWidget(self.meeting)
         layout.addLayout(actions)
+        self._today_index = layout.count()  # "Today at the center" goes here
         queue_heading = QLabel(self.tr("Today's queue"))
         queue_heading.setObjectName("sectionHeading")
         layout.addWidget(queue_heading)
         layout.addWidget(self.queue, 1)
         layout.addWidget(queue_actions)
+
+    def add_today_line(self, line: QWidget) -> None:
+        """The line "Today at the center", just above today's queue."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._today_index, line)
 
     def _fit_results(self) -> None:
         """The matches drop down under the box, as tall as they are, and vanish when none."""

@@ -22,11 +22,13 @@ from desk.services.person_details import PersonDetails
 from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.pages.coaches.peer_panel import PeerCoachingPanel
+from ui.pages.people.card_dialog import CardDialog
 from ui.pages.people.data_requests import PersonDataRequests
 from ui.pages.people.merge_dialog import MergeDialog
 from ui.pages.people.referrals_panel import PersonReferralsPanel
 from ui.pages.people.view import PeopleView
 from ui.widgets.keys import bind_key, note_key
+from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 from ui.widgets.person_form import PersonForm
 
@@ -68,6 +70,8 @@ class PeoplePage(Page):
         view.reload_button.clicked.connect(self.reload)
         view.merge_button.clicked.connect(self.merge)
         view.merge_button.setVisible(context.may(Permission.MERGE_PEOPLE))
+        view.card_button.clicked.connect(self.sign_in_card)
+        view.card_button.setVisible(context.may(Permission.ISSUE_CARDS))
         self.data_requests = PersonDataRequests(context, self)
         view.data_button.setMenu(self.data_requests.menu)
         view.data_button.setVisible(context.may(Permission.PERSON_DATA_REQUESTS))
@@ -94,6 +98,7 @@ class PeoplePage(Page):
             ("Ctrl+S", self.tr("Save changes"), view.save_button),
             ("F5", self.tr("Reload the record"), view.reload_button),
             ("Ctrl+M", self.tr("Merge with another record"), view.merge_button),
+            ("Ctrl+Shift+K", self.tr("Their sign-in card"), view.card_button),
             (
                 "Ctrl+Shift+D",
                 self.tr("Their data (a copy, or removal)"),
@@ -299,6 +304,12 @@ class PeoplePage(Page):
             self._refused_as_stale = True
             self.view.status.setText(self.tr("Not saved: your changes are still here."))
         self._failed(error)
+
+    def sign_in_card(self) -> None:
+        """Print their sign-in card, or stop a lost one."""
+        if self.record is not None:
+            name = self.record.preferred_name or self.record.first_name
+            run_modal(CardDialog(self.context, self.record.id, name, self))
 
     def merge(self) -> None:
         if self.record is None:

@@ -86,10 +86,16 @@ class PeopleView(QWidget):
             # Hidden, never shown: showing a widget before it has a parent opens it as a
             # window of its own for a moment (it flashed up and took the keyboard at start).
             self.refer_button.hide()
+        self.card_button = QPushButton(self.tr("Sign-in card…"))
+        self.card_button.setObjectName("cardButton")
+        self.card_button.setToolTip(
+            self.tr("Print a card they scan to sign in, or stop a lost one")
+        )
         # Buttons at the right, wrapping onto a second line when the page is narrow.
         buttons = button_row(
             self.status,
             self.refer_button,
+            self.card_button,
             self.merge_button,
             self.data_button,
             self.reload_button,

@@ -10,6 +10,7 @@ and the §2.32 notice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -26,7 +27,9 @@ from desk.services.referrals import (
     sheet_for_output,
 )
 from desk.services.settings import center_today
+from desk.services.week_handout import week_schedule
 from ui.context import AppContext
+from ui.formatting import date_text
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
 
@@ -211,6 +214,21 @@ class DocumentActions(QObject):
             category.code,
             None,
             self.tr("The “%3” handout was sent to %2.").replace("%3", category.name),
+        )
+
+    def week_schedule(self, monday: date, language: str, large_print: bool, how: str) -> None:
+        """The handout "This week at the center" (no person)."""
+        target = self._target(how, f"week-{monday:%Y-%m-%d}-{language}.pdf")  # sorts by date
+        if target is None:
+            return
+        self._render_and_send(
+            lambda session: week_schedule(session, monday, language, large_print)[1],
+            target,
+            f"This week at the center: {date_text(monday)}",
+            "week_schedule",
+            f"{monday:%Y-%m-%d}",  # the activity log names the week by its Monday
+            None,
+            self.tr("The week's handout (%3) was sent to %2.").replace("%3", date_text(monday)),
         )
 
     def _render_and_send(

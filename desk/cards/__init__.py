@@ -1,0 +1,1 @@
+"""Sign-in cards: the token on a card, telling a scan from typing, and reading a card."""

@@ -1,0 +1,321 @@
+"""How a group repeats: an iCalendar RRULE (RFC 5545), read and expanded by python-dateutil.
+
+Rules are kept as text ("FREQ=WEEKLY;BYDAY=TU", "FREQ=MONTHLY;BYDAY=1MO") from the group's
+first date and start time, in the center's wall-clock time. Staff choose them from the form
+("every Tuesday", "the first Monday of the month") or type one; either way it is checked here:
+
+- only the parts a center's week needs are accepted (no hourly rules, no week numbers);
+- a rule that can never fall on a date ("every 30th of February") is refused in words.
+
+The second needs care: dateutil looks for the next date one period at a time and, when none
+can ever come, only stops at the year 9999 (seconds of work for a daily rule). So the check
+asks dateutil on the same rule moved 7,600 years ahead (19 whole Gregorian cycles of 400 years:
+the same weekdays on the same dates), where the year 9999 is a few centuries away: an
+impossible rule is known as such in a fraction of a second, and a possible one gives its first
+date, moved back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from dateutil.rrule import rrule, rrulestr
+
+from desk.errors import ValidationError
+
+PARTS = ("FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "COUNT", "UNTIL", "WKST")
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+LONGEST_INTERVAL = {"DAILY": 31, "WEEKLY": 12, "MONTHLY": 12, "YEARLY": 4}
+MOST_MEETINGS = 1000  # COUNT
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
+_UNTIL = re.compile(r"^(\d{8})(T\d{6}Z?)?$")
+CYCLE_YEARS = 7600  # 19 × 400: the Gregorian calendar repeats exactly every 400 years
+LAST_YEAR = 2199  # dates beyond are typing slips (and must stay below 9999 - 7600)
+FIRST_MEETING_WITHIN_DAYS = 5 * 366  # a first meeting years away is a slip of the rule
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+ORDINAL_WORDS[-2] = "second-to-last"
+
+
+def _refuse(message: str, hint: str = "") -> ValidationError:
+    return ValidationError(message, field="rule", hint=hint)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A checked rule: its parts by name, in the order RFC 5545 writes them."""
+
+    parts: tuple[tuple[str, str], ...]
+
+    @property
+    def text(self) -> str:
+        return ";".join(f"{name}={value}" for name, value in self.parts)
+
+    def get(self, name: str) -> str | None:
+        return dict(self.parts).get(name)
+
+    def values(self, name: str) -> list[str]:
+        found = self.get(name)
+        return found.split(",") if found else []
+
+
+def parse_rule(text: str) -> Rule | None:
+    """The rule in `text` checked part by part (None for "": a single meeting)."""
+    cleaned = text.strip().upper()
+    if cleaned.startswith("RRULE:"):
+        cleaned = cleaned[len("RRULE:") :]
+    if not cleaned:
+        return None
+    found: dict[str, str] = {}
+    for piece in cleaned.split(";"):
+        if not piece:
+            continue
+        name, equals, value = piece.partition("=")
+        name, value = name.strip(), value.strip()
+        if not equals or not value:
+            raise _refuse(f"“{piece}” is not a part of a rule (it should read NAME=VALUE).")
+        if name not in PARTS:
+            raise _refuse(
+                f"A group's rule cannot use {name}.",
+                hint="Use FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, COUNT or UNTIL.",
+            )
+        if name in found:
+            raise _refuse(f"{name} is given twice in the rule.")
+        found[name] = value
+    frequency = found.get("FREQ")
+    if frequency not in FREQUENCIES:
+        raise _refuse(
+            "The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.",
+            hint="A group meets on days: not every hour or minute.",
+        )
+    _check_numbers(found, frequency)
+    if "COUNT" in found and "UNTIL" in found:
+        raise _refuse("A rule ends either after a number of meetings (COUNT) or on a date (UNTIL).")
+    return Rule(tuple((name, found[name]) for name in PARTS if name in found))
+
+
+def _numbers(value: str, name: str, low: int, high: int, *, zero: bool = False) -> list[int]:
+    numbers = []
+    for item in value.split(","):
+        try:
+            number = int(item)
+        except ValueError:
+            raise _refuse(f"{name}={value}: “{item}” is not a whole number.") from None
+        if not low <= number <= high or (number == 0 and not zero):
+            raise _refuse(f"{name}={value}: {item} is out of range ({low} to {high}).")
+        numbers.append(number)
+    return numbers
+
+
+def _check_numbers(found: dict[str, str], frequency: str) -> None:
+    if "INTERVAL" in found:
+        _numbers(found["INTERVAL"], "INTERVAL", 1, LONGEST_INTERVAL[frequency])
+    if "COUNT" in found:
+        _numbers(found["COUNT"], "COUNT", 1, MOST_MEETINGS)
+    if "BYMONTH" in found:
+        _numbers(found["BYMONTH"], "BYMONTH", 1, 12)
+    if "BYMONTHDAY" in found:
+        _numbers(found["BYMONTHDAY"], "BYMONTHDAY", -31, 31)
+    if "BYSETPOS" in found:
+        if frequency not in ("MONTHLY", "YEARLY"):
+            raise _refuse("BYSETPOS (the last weekday, say) needs a monthly or yearly rule.")
+        _numbers(found["BYSETPOS"], "BYSETPOS", -31, 31)
+    if "WKST" in found and found["WKST"] not in DAY_CODES:
+        raise _refuse(f"WKST={found['WKST']} is not a day (MO, TU, WE, TH, FR, SA, SU).")
+    if "UNTIL" in found and not _UNTIL.match(found["UNTIL"]):
+        raise _refuse(f"UNTIL={found['UNTIL']} is not a date written YYYYMMDD.")
+    for item in found.get("BYDAY", "").split(",") if "BYDAY" in found else ():
+        match = _BYDAY.match(item)
+        if match is None:
+            raise _refuse(
+                f"BYDAY: “{item}” is not a day.",
+                hint="Use MO, TU, WE, TH, FR, SA, SU; 1MO "
+                "is the first Monday of the month, -1FR the last Friday.",
+            )
+        if match.group(1) is None:
+            continue
+        nth = int(match.group(1))
+        if frequency in ("DAILY", "WEEKLY"):
+            raise _refuse(
+                f"BYDAY={item}: a numbered day (the first Monday, say) needs a monthly rule."
+            )
+        in_month = frequency == "MONTHLY" or "BYMONTH" in found
+        if nth == 0 or abs(nth) > (5 if in_month else 53):
+            where = "month" if in_month else "year"
+            raise _refuse(f"BYDAY={item}: there is no such day in a {where}.")
+
+
+def _until(rule: Rule) -> datetime | None:
+    value = rule.get("UNTIL")
+    if value is None:
+        return None
+    day = datetime.strptime(value[:8], "%Y%m%d")
+    return datetime.combine(day.date(), time(23, 59, 59))
+
+
+@lru_cache(maxsize=512)
+def _dateutil_rule(text: str, starts_on: date, starts_at: time, shift_years: int = 0) -> rrule:
+    """dateutil's rule for `text` from `starts_on` (moved `shift_years` ahead), ending at the
+    end of its UNTIL day (dateutil compares UNTIL with the meetings' start times)."""
+    rule = parse_rule(text)
+    assert rule is not None
+    without_until = ";".join(f"{n}={v}" for n, v in rule.parts if n != "UNTIL")
+    start = datetime.combine(starts_on.replace(year=starts_on.year + shift_years), starts_at)
+    parsed = rrulestr(without_until, dtstart=start)
+    until = _until(rule)
+    if until is not None:
+        parsed = parsed.replace(until=until.replace(year=until.year + shift_years))
+    return parsed
+
+
+def _moved(day: date, years: int) -> date:
+    return day.replace(year=day.year + years)
+
+
+def first_meeting(text: str, starts_on: date, starts_at: time) -> date:
+    """The first date the rule meets, on or after `starts_on`; a rule that never meets (or
+    not for years) is refused in words. A rule of "" meets once, on `starts_on`."""
+    rule = parse_rule(text)
+    if rule is None:
+        return starts_on
+    until = _until(rule)
+    if starts_on.year > LAST_YEAR or (until is not None and until.year > LAST_YEAR):
+        raise _refuse(
+            f"A date after {LAST_YEAR} in a group's schedule is surely a slip.",
+            hint="Check the first date and the end date (UNTIL).",
+        )
+    if until is not None and until.date() < starts_on:
+        raise _refuse(
+            f"The rule ends (UNTIL {until:%Y-%m-%d}) before the first date ({starts_on}).",
+            hint="Choose a later end, or an earlier first date.",
+        )
+    ahead = _dateutil_rule(rule.text, starts_on, starts_at, CYCLE_YEARS)
+    found = ahead.after(datetime.combine(_moved(starts_on, CYCLE_YEARS), time.min), inc=True)
+    if found is None:
+        raise _refuse(
+            "This rule never falls on a date (February has no 30th, a month no 6th Monday, …).",
+            hint="Check the days and months it names.",
+        )
+    first = _moved(found.date(), -CYCLE_YEARS)
+    if (first - starts_on).days > FIRST_MEETING_WITHIN_DAYS:
+        raise _refuse(
+            f"The first meeting by this rule would be on {first:%Y-%m-%d}, years away.",
+            hint="Check the days and months it names, and the first date.",
+        )
+    return first
+
+
+def meeting_days(
+    text: str, starts_on: date, starts_at: time, first: date, last: date
+) -> tuple[date, ...]:
+    """The dates from `first` to `last` (both included) on which the rule meets. The rule
+    must have been checked by `first_meeting` when it was saved."""
+    if last < first:
+        return ()
+    if parse_rule(text) is None:
+        return (starts_on,) if first <= starts_on <= last else ()
+    expanded = _dateutil_rule(text, starts_on, starts_at)
+    found = expanded.between(
+        datetime.combine(first, time.min), datetime.combine(last, time.max), inc=True
+    )
+    return tuple(moment.date() for moment in found)
+
+
+def meets_on(text: str, starts_on: date, starts_at: time, day: date) -> bool:
+    return day in meeting_days(text, starts_on, starts_at, day, day)
+
+
+# Rules as the form builds them ------------------------------------------------------------
+
+
+def weekly_rule(weekdays: list[int], every: int = 1) -> str:
+    """Every week (or every `every` weeks) on these weekdays (0 is Monday)."""
+    if not weekdays:
+        raise _refuse("Choose at least one day of the week.")
+    days = ",".join(DAY_CODES[d] for d in sorted(set(weekdays)))
+    interval = f";INTERVAL={every}" if every > 1 else ""
+    return f"FREQ=WEEKLY{interval};BYDAY={days}"
+
+
+def monthly_rule(nths: list[int], weekday: int) -> str:
+    """The first (1), …, fifth (5) or last (-1) weekday of each month."""
+    if not nths:
+        raise _refuse("Choose which week of the month (first, second, …, last).")
+    return "FREQ=MONTHLY;BYDAY=" + ",".join(f"{n}{DAY_CODES[weekday]}" for n in sorted(nths))
+
+
+# The rule in words ------------------------------------------------------------------------
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plural_day(code: str) -> str:
+    return DAY_NAMES[DAY_CODES.index(code)]
+
+
+def rule_words(text: str, starts_on: date) -> str:
+    """The rule as staff say it: "Every Tuesday", "First Monday of the month", "Every other
+    Thursday", "Once, on Dec 4, 2026". Other rules are shown as written."""
+    rule = parse_rule(text)
+    if rule is None:
+        return f"Once, on {starts_on:%b} {starts_on.day}, {starts_on.year}"
+    words = _words(rule, starts_on)
+    if rule.get("UNTIL"):
+        until = _until(rule)
+        assert until is not None
+        words += f", until {until:%b} {until.day}, {until.year}"
+    elif rule.get("COUNT"):
+        words += f", {rule.get('COUNT')} times"
+    return words
+
+
+def _words(rule: Rule, starts_on: date) -> str:
+    frequency, every = rule.get("FREQ"), int(rule.get("INTERVAL") or 1)
+    days = rule.values("BYDAY")
+    simple = set(rule.get(n) is None for n in ("BYMONTH", "BYMONTHDAY", "BYSETPOS"))
+    if frequency in ("DAILY", "WEEKLY") and simple == {True}:
+        if frequency == "WEEKLY" and not days:
+            days = [DAY_CODES[starts_on.weekday()]]
+        if not days and every == 1:
+            return "Every day"
+        if days:
+            named = (
+                "weekday"
+                if days == list(DAY_CODES[:5])
+                else _and([_plural_day(d) for d in sorted(days, key=DAY_CODES.index)])
+            )
+            if every == 1:
+                return f"Every {named}"
+            unit = "week" if frequency == "WEEKLY" else "day"
+            if every == 2 and unit == "week":
+                return f"Every other {named}"
+            return f"Every {every} {unit}s on {named}"
+        return f"Every {every} days"
+    if frequency == "MONTHLY" and simple == {True} and days:
+        numbered = [_BYDAY.match(d) for d in days]
+        if all(m is not None and m.group(1) for m in numbered):
+            weekdays = {m.group(2) for m in numbered if m}
+            if len(weekdays) == 1:
+                nths = sorted((int(m.group(1)) for m in numbered if m), key=lambda n: (n < 0, n))
+                which = _and([ORDINAL_WORDS.get(n, f"{n}th") for n in nths])
+                month = "month" if every == 1 else f"{every} months"
+                day = _plural_day(weekdays.pop())
+                return f"{which.capitalize()} {day} of {'the' if every == 1 else 'every'} {month}"
+    if frequency == "MONTHLY" and rule.get("BYMONTHDAY") and not days and every == 1:
+        numbers = [int(n) for n in rule.values("BYMONTHDAY")]
+        if all(n > 0 for n in numbers):
+            return "Every month on day " + _and([str(n) for n in sorted(numbers)])
+    return f"Repeats: {rule.text}"
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """The Monday-to-Sunday week that holds `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)

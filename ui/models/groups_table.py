@@ -1,0 +1,56 @@
+"""The center's groups as a table: name, when they meet, room, who leads them, language."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+
+from desk.services.groups import GroupRecord
+from ui.models.record_table import RecordTableModel
+
+MUTED = QColor("#5b6770")
+
+
+class GroupsTableModel(RecordTableModel):
+    NAME, WHEN, TIME, ROOM, FACILITATOR, LANGUAGE = range(6)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            [
+                self.tr("Group"),
+                self.tr("Meets"),
+                self.tr("Time"),
+                self.tr("Room"),
+                self.tr("Led by"),
+                self.tr("Language"),
+            ],
+            parent,
+        )
+
+    def row_of(self, group_id: int) -> int:
+        return next((n for n, group in enumerate(self._rows) if group.id == group_id), -1)
+
+    def display(self, group: GroupRecord, column: int) -> str:
+        details = group.details
+        if column == self.NAME:
+            return (
+                details.name
+                if details.active
+                else self.tr("%1 (off the schedule)").replace("%1", details.name)
+            )
+        if column == self.WHEN:
+            return group.rule_words
+        if column == self.TIME:
+            return f"{details.starts_at:%H:%M}–{details.ends_at:%H:%M}"
+        if column == self.ROOM:
+            return details.room or ""
+        if column == self.FACILITATOR:
+            return group.facilitator
+        if column == self.LANGUAGE:
+            return details.language
+        return ""
+
+    def tooltip(self, group: GroupRecord, column: int) -> str | None:
+        return group.details.description or None
+
+    def foreground(self, group: GroupRecord, column: int):
+        return None if group.details.active else QBrush(MUTED)
