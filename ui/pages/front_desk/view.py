@@ -24,6 +24,8 @@ from ui.widgets.column_fit import fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.sign_in_box import SignInBox
 
+SHORTEST_RESULTS = 3  # matches always shown when the screen is short
+
 
 class FrontDeskView(QWidget):
     def __init__(self, center_time: CenterTime, parent: QWidget | None = None) -> None:
@@ -52,7 +54,7 @@ class FrontDeskView(QWidget):
         self.results.setObjectName("lookupResults")
         self.results.setModel(self.results_model)
         self.results.setFocusProxy(self.sign_in_box)
-        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.results.setVisible(False)
         self.results_model.modelReset.connect(self._fit_results)
         self.hint = QLabel()
@@ -126,4 +128,8 @@ class FrontDeskView(QWidget):
         self.results.setVisible(rows > 0)
         if rows:
             row_height = max(self.results.sizeHintForRow(0), 24)
-            self.results.setFixedHeight(rows * row_height + 2 * self.results.frameWidth() + 2)
+            frame = 2 * self.results.frameWidth() + 2
+            self.results.setMaximumHeight(rows * row_height + frame)
+            # On a short screen (1024x768) the list gives way, down to three matches with a
+            # scroll bar, rather than running under the purposes below it.
+            self.results.setMinimumHeight(min(rows, SHORTEST_RESULTS) * row_height + frame)
