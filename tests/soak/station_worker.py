@@ -25,10 +25,10 @@ from desk.db.engine import Database
 from desk.db.failures import explain_database_error
 from desk.errors import ConflictError, DatabaseUnavailable, StaleEdit
 from desk.models import Person, StaffMember, StaffRole, Visit, VisitStatus
+from desk.services.actor import command_line_actor
 from desk.services.checkin import PurposeChoice, check_out, sign_in, start_with_coach
 from desk.services.people import update_person
 from desk.services.person_details import PersonDetails
-from tests.staff import admin_actor
 
 TOWNS = ["Worcester", "Auburn", "Shrewsbury", "Leicester", "Millbury", "Holden"]
 
@@ -38,7 +38,7 @@ def main() -> None:
     rng = random.Random(seed)
     database = Database.open(url)
     with database.session() as session:
-        actor = admin_actor(session)
+        actor = command_line_actor(session)  # read only: stations start at once
         people = list(session.scalars(select(Person.id)))
         coaches = list(
             session.scalars(select(StaffMember.id).where(StaffMember.role == StaffRole.COACH))
