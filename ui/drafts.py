@@ -13,6 +13,7 @@ Where drafts are kept is a `DraftVault`: sealed with the station's key in `stati
 from __future__ import annotations
 
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,22 +91,22 @@ class KeptDraft:
     saved_at: float
 
 
-class DraftVault:
+class DraftVault(ABC):
     """Where drafts are kept, by key ("intake", "person/12")."""
 
     persistent = False  # whether a draft outlives the app
 
-    def put(self, key: str, fields: dict[str, object], version: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def put(self, key: str, fields: dict[str, object], version: str) -> None: ...
 
-    def get(self, key: str) -> KeptDraft | None:
-        raise NotImplementedError
+    @abstractmethod
+    def get(self, key: str) -> KeptDraft | None: ...
 
-    def remove(self, key: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def remove(self, key: str) -> None: ...
 
-    def keys(self) -> list[str]:
-        raise NotImplementedError
+    @abstractmethod
+    def keys(self) -> list[str]: ...
 
     def has(self, key: str) -> bool:
         return self.get(key) is not None
