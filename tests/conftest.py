@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -29,6 +29,10 @@ from desk.services.actor import Actor
 from tests.small_disk import small_disk  # noqa: F401  (a fixture for every test)
 from tests.staff import admin_actor
 from tests.tcp_proxy import TcpProxy
+
+# Screens in English, as a station's are until someone chooses Spanish (ui/i18n.py sets this
+# in the app; tests of the Spanish screens set it back when they are done).
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 PG_URL_ENV = "RECOVERY_DESK_TEST_PG_URL"
 ENGINES = ("sqlite", "postgresql")

@@ -41,6 +41,7 @@ from ui.drafts import (
     sweep_kept_drafts,
 )
 from ui.error_dialog import CrashReporter
+from ui.i18n import Translators, station_settings_file
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
@@ -66,8 +67,7 @@ def station_settings(*, demo: bool, database: str = "") -> QSettings:
     Drafts are for records of one database (`database`: its URL, password hidden): when the
     station opens another one (a move to a shared server, say), they are discarded, as they
     are for each new demo, rather than put back on whichever record has the same number."""
-    name = "station-demo.ini" if demo else "station.ini"
-    settings = QSettings(str(data_dir() / name), QSettings.Format.IniFormat)
+    settings = QSettings(str(station_settings_file(demo=demo)), QSettings.Format.IniFormat)
     if demo or settings.value(DRAFTS_DATABASE_KEY, database) != database:
         discard_kept_drafts(settings)
     else:
@@ -321,6 +321,7 @@ def run_app(
             journal=journal,
             drafts=drafts,
             gate=gate,
+            translators=started.translators,
         )
         gate = None  # a station opened again after a restore makes its own
         if restore is None:
@@ -349,6 +350,7 @@ def _run_station(
     journal: PrintJournal,
     drafts: DraftVault,
     gate: GateWindow | None = None,
+    translators: Translators | None = None,
 ) -> tuple[int, CheckedBackup | None]:
     """The station on `database` until the app closes, or an admin asks for a restore (the
     checked backup is returned then, every window closed and all work let go)."""
@@ -368,6 +370,7 @@ def _run_station(
         backups=backups,
         drafts=drafts,
         gate=gate,
+        translators=translators,
     )
     tasks.setParent(sessions)
     backups.setParent(sessions)

@@ -18,13 +18,14 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import log_file
 from ui.error_dialog import CrashReporter
+from ui.i18n import Translators, station_language, station_settings_file
 from ui.look import apply_style, install_bundled_fonts
 from ui.qt_log import route_qt_messages_to_logging
 
@@ -40,6 +41,7 @@ class Started:
 
     app: QApplication
     crash: CrashReporter
+    translators: Translators  # the station's language now; each staff member's once signed in
 
 
 def start_application(*, demo: bool) -> Started:
@@ -59,9 +61,12 @@ def start_application(*, demo: bool) -> Started:
     logger.info("Recovery Desk %s starting", __version__)
     crash = CrashReporter(log_path)
     crash.install()
+    translators = Translators(app)
+    station = QSettings(str(station_settings_file(demo=demo)), QSettings.Format.IniFormat)
+    translators.use(station_language(station))
     install_bundled_fonts(app)
     apply_style(app)
-    return Started(app, crash)
+    return Started(app, crash, translators)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ class Actor:
     display_name: str
     role: StaffRole  # as it was at sign-in; permissions read the account as it is now
     station: str = ""
+    language: str | None = None  # of their screens, as chosen at sign-in (None: the station's)
 
     @property
     def is_admin(self) -> bool:

@@ -25,6 +25,7 @@ from desk.services.staff_sessions import first_admin_needed, record_screen_locke
 from ui.backups import BackupScheduler
 from ui.context import AppContext, ChangeSignals
 from ui.drafts import DraftVault, MemoryDraftVault
+from ui.i18n import Translators, station_language
 from ui.main_window import MainWindow
 from ui.staff.gate import GateWindow
 from ui.staff.idle import IdleWatcher
@@ -51,10 +52,13 @@ class StaffSessions(QObject):
         drafts: DraftVault | None = None,
         clock: Callable[[], float] = time.monotonic,
         gate: GateWindow | None = None,
+        translators: Translators | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`gate`: one already on screen (shown at start while the database was opened)."""
+        """`gate`: one already on screen (shown at start while the database was opened);
+        `translators`: the application's, set to each staff member's language as they enter."""
         super().__init__(parent)
+        self.translators = translators
         self.backups = backups  # the station's automatic backups, shown in every window
         self.drafts = drafts or MemoryDraftVault()  # unsaved forms, each staff member's own
         self.notice: tuple[str, str] | None = None  # said in the next window shown
@@ -116,6 +120,8 @@ class StaffSessions(QObject):
         window = self.windows.get(actor.staff_id)
         if self.current is not None and self.current is not window:
             self._put_away(self.current)
+        if self.translators is not None:  # for their window if new, and what opens from now
+            self.translators.use(actor.language or station_language(self.settings))
         if window is None:
             context = AppContext(self.database, actor, self.tasks, self.changes, self.settings)
             context.backups = self.backups

@@ -22,6 +22,7 @@ from ui.context import AppContext
 from ui.drafts import FormDraft
 from ui.pages.center_settings.backups_panel import BackupsPanel
 from ui.pages.center_settings.purposes_editor import PurposesEditor
+from ui.pages.center_settings.station_panel import StationPanel
 from ui.pages.center_settings.view import CenterSettingsView
 from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
@@ -67,6 +68,8 @@ class CenterSettingsPage(Page):
         if self.backups is not None:
             column.addWidget(self.backups)
         column.addWidget(self.purposes)
+        self.station = StationPanel(context.settings)
+        column.addWidget(self.station)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -24,7 +24,7 @@ from desk.coaching.barc10 import ANSWERS, HIGHEST, ITEMS, LOWEST, TOTAL_MAX
 from desk.errors import DeskError
 from desk.services.barc10_records import Barc10Record, record_barc10
 from ui.context import AppContext
-from ui.formatting import DATE_EDIT_FORMAT
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 
@@ -56,7 +56,7 @@ class Barc10Dialog(QDialog):
         self.taken_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.taken_on.setObjectName("barc10Date")
         self.taken_on.setCalendarPopup(True)
-        self.taken_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.taken_on.setDisplayFormat(date_edit_format())
         grid = QGridLayout()
         for score in range(LOWEST, HIGHEST + 1):
             heading = QLabel(str(score))

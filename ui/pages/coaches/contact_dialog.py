@@ -34,7 +34,7 @@ from desk.services.coaching_contacts import (
 from ui.coaching_words import mode_text
 from ui.context import AppContext
 from ui.drafts import FormDraft
-from ui.formatting import DATE_EDIT_FORMAT
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -65,7 +65,7 @@ class LogContactDialog(QDialog):
         self.contact_on = QDateEdit(_qdate(today))
         self.contact_on.setObjectName("contactOn")
         self.contact_on.setCalendarPopup(True)
-        self.contact_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.contact_on.setDisplayFormat(date_edit_format())
         self.mode = QComboBox()
         self.mode.setObjectName("contactMode")
         for mode in ContactMode:
@@ -96,7 +96,7 @@ class LogContactDialog(QDialog):
         self.follow_up_on = QDateEdit(_qdate(today + timedelta(days=DEFAULT_FOLLOW_UP_DAYS)))
         self.follow_up_on.setObjectName("followUpOn")
         self.follow_up_on.setCalendarPopup(True)
-        self.follow_up_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.follow_up_on.setDisplayFormat(date_edit_format())
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
 
         form = QFormLayout()

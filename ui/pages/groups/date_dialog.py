@@ -36,7 +36,7 @@ from desk.services.groups import (
     restore_meeting,
 )
 from ui.context import AppContext
-from ui.formatting import DATE_EDIT_FORMAT, date_text
+from ui.formatting import date_edit_format, date_text
 from ui.widgets.banner import Banner
 
 WEEKS_AHEAD, WEEKS_BEHIND = 12, 2
@@ -81,7 +81,7 @@ class GroupDateDialog(QDialog):
         self.moved_to = QDateEdit()
         self.moved_to.setObjectName("dateMovedTo")
         self.moved_to.setCalendarPopup(True)
-        self.moved_to.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.moved_to.setDisplayFormat(date_edit_format())
         self.other_time = QCheckBox(self.tr("at another time"))
         self.starts_at = QTimeEdit(
             QTime(group.details.starts_at.hour, group.details.starts_at.minute)

@@ -43,7 +43,7 @@ from desk.services.groups import (
 )
 from desk.services.staff_accounts import list_staff_accounts
 from ui.context import AppContext
-from ui.formatting import DATE_EDIT_FORMAT
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 WEEKLY, MONTHLY, ONCE, TYPED = "weekly", "monthly", "once", "typed"
@@ -101,7 +101,7 @@ class GroupDialog(QDialog):
         self.starts_on = QDateEdit(_qdate(details.starts_on if details else self.context_today()))
         self.starts_on.setObjectName("groupStartsOn")
         self.starts_on.setCalendarPopup(True)
-        self.starts_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.starts_on.setDisplayFormat(date_edit_format())
         self.starts_at = QTimeEdit(
             QTime(details.starts_at.hour, details.starts_at.minute) if details else QTime(18, 0)
         )

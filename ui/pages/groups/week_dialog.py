@@ -25,7 +25,7 @@ from desk.errors import DeskError
 from desk.groups.recurrence import week_of
 from desk.services.week_handout import week_schedule
 from ui.context import AppContext
-from ui.formatting import DATE_EDIT_FORMAT, date_text
+from ui.formatting import date_edit_format, date_text
 from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FILE, DocumentActions
 from ui.printing.preview import PdfPreview, render_first_pages
 
@@ -42,7 +42,7 @@ class WeekHandoutDialog(QDialog):
         self.week = QDateEdit(QDate(today.year, today.month, today.day))
         self.week.setObjectName("weekDate")
         self.week.setCalendarPopup(True)
-        self.week.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.week.setDisplayFormat(date_edit_format())
         self.next_week = QPushButton(self.tr("Next week"))
         self.next_week.setObjectName("nextWeek")
         self.language = QComboBox()

@@ -37,7 +37,7 @@ from desk.services.consents import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
-from ui.formatting import DATE_EDIT_FORMAT
+from ui.formatting import date_edit_format
 
 
 def _qdate(day: date) -> QDate:
@@ -100,7 +100,7 @@ class ConsentDialog(QDialog):
         self.ends_on = QDateEdit()
         self.ends_on.setObjectName("consentEndsOn")
         self.ends_on.setCalendarPopup(True)
-        self.ends_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.ends_on.setDisplayFormat(date_edit_format())
         self.event = QLineEdit()
         self.event.setObjectName("consentEvent")
         self.event.setPlaceholderText(self.tr("or until: “I finish this program”"))
@@ -314,7 +314,7 @@ class SignedFormDialog(QDialog):
         self.signed_on = QDateEdit()
         self.signed_on.setObjectName("consentSignedOn")
         self.signed_on.setCalendarPopup(True)
-        self.signed_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.signed_on.setDisplayFormat(date_edit_format())
         self.signed_on.setDateRange(_qdate(consent.created_on), _qdate(today))
         self.signed_on.setDate(_qdate(today))
         intro = QLabel(

@@ -34,7 +34,7 @@ from desk.services.referral_log import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
-from ui.formatting import DATE_EDIT_FORMAT, date_text
+from ui.formatting import date_edit_format, date_text
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -77,7 +77,7 @@ class FollowUpTab(QWidget):
         self.again_on = QDateEdit()
         self.again_on.setObjectName("followUpAgainOn")
         self.again_on.setCalendarPopup(True)
-        self.again_on.setDisplayFormat(DATE_EDIT_FORMAT)
+        self.again_on.setDisplayFormat(date_edit_format())
         self.again_on.setVisible(False)
         self.note = QPlainTextEdit()
         self.note.setObjectName("outcomeNote")

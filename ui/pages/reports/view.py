@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.reports.periods import RANGE_WORDS, RangeKind
-from ui.formatting import DATE_EDIT_FORMAT
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 
@@ -28,7 +28,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate())
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_EDIT_FORMAT)
+    edit.setDisplayFormat(date_edit_format())
     return edit
 
 

@@ -1,0 +1,49 @@
+"""The language of the screens: the station's, kept on the station; each staff member's own
+from their sign-in; Qt's own dialogs and the dates along with it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+
+from ui.i18n import LOCALES, Translators, station_language
+from ui.pages.center_settings.station_panel import StationPanel
+
+
+@pytest.fixture
+def translators(qapp):
+    made = Translators(qapp)
+    yield made
+    made.use("en")
+
+
+@pytest.fixture
+def station(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
+
+
+def test_a_new_station_speaks_english(station) -> None:
+    assert station_language(station) == "en"
+
+
+def test_the_station_language_is_chosen_on_the_settings_page_and_kept(qtbot, station) -> None:
+    panel = StationPanel(station)
+    qtbot.addWidget(panel)
+    panel.language.setCurrentIndex(panel.language.findData("es"))
+    again = QSettings(station.fileName(), QSettings.Format.IniFormat)
+    assert station_language(again) == "es"
+    assert "Español" in panel.note.text()
+
+
+def test_spanish_screens_translate_qt_dialogs_and_dates(translators) -> None:
+    translators.use("es")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+    assert QLocale().language() == QLocale.Language.Spanish
+    translators.use("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert QLocale() == LOCALES["en"]
+
+
+def test_an_unknown_language_falls_back_to_english(translators) -> None:
+    translators.use("xx")
+    assert translators.language == "en"

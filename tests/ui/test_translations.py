@@ -1,0 +1,155 @@
+"""The Spanish screens are complete: every text translated and compiled, placeholders kept,
+and no English word left on any page when a staff member works in Spanish."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from scripts import translations
+from ui.app import PAGES, build_pages
+from ui.context import AppContext
+from ui.i18n import Translators
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+SPANISH = translations.ts_file("es")
+PLACEHOLDERS = re.compile(r"%\d|%n|\{\w+\}")
+# Words that read the same in both languages, or are names (of the app, the center, formats).
+SAME_IN_BOTH = {"recovery", "desk", "worcester", "lincoln", "square", "program", "community"}
+
+
+def _messages(ts: Path) -> Iterator[tuple[str, ET.Element]]:
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name") or "", message
+
+
+def _forms(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_entry_is_finished_and_none_obsolete(language: str) -> None:
+    assert translations.problems(translations.ts_file(language)) == []
+
+
+def test_the_translation_files_hold_every_text_of_the_code(tmp_path: Path) -> None:
+    """lupdate run now over the code finds nothing new to translate and nothing gone."""
+    for language in ("es", "en"):
+        copy = tmp_path / translations.ts_file(language).name
+        shutil.copy(translations.ts_file(language), copy)
+        options = ["-pluralonly"] if language == "en" else []
+        subprocess.run(
+            ["pyside6-lupdate", *translations.sources(), *options, "-ts", str(copy)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        assert translations.problems(copy) == [], "run: python scripts/translations.py update"
+
+
+def test_the_compiled_files_are_those_of_the_sources(tmp_path: Path) -> None:
+    for language in ("es", "en"):
+        ts = translations.ts_file(language)
+        compiled = tmp_path / f"{language}.qm"
+        subprocess.run(
+            ["pyside6-lrelease", "-nounfinished", str(ts), "-qm", str(compiled)],
+            check=True,
+            capture_output=True,
+        )
+        assert compiled.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
+            "run: python scripts/translations.py release"
+        )
+
+
+def test_translations_keep_every_placeholder() -> None:
+    wrong = []
+    for context, message in _messages(SPANISH):
+        source = message.findtext("source") or ""
+        wanted = sorted(set(PLACEHOLDERS.findall(source)))
+        for form in _forms(message):
+            if sorted(set(PLACEHOLDERS.findall(form))) != wanted:
+                wrong.append(f"[{context}] {source!r} -> {form!r}")
+    assert wrong == []
+
+
+def _english_only_words() -> set[str]:
+    english: set[str] = set()
+    spanish: set[str] = set()
+    for _context, message in _messages(SPANISH):
+        english |= set(re.findall(r"[a-z]{4,}", (message.findtext("source") or "").lower()))
+        for form in _forms(message):
+            spanish |= set(re.findall(r"[a-záéíóúñü]{4,}", form.lower()))
+    return english - spanish - SAME_IN_BOTH
+
+
+def _texts(window: QWidget) -> Iterator[tuple[QWidget, str]]:
+    """Every text a person reads in `window`: labels, buttons, titles, hints, headers."""
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        yield widget, widget.toolTip()
+        yield widget, widget.accessibleName()
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            yield widget, widget.text()
+        if isinstance(widget, QLineEdit):
+            yield widget, widget.placeholderText()
+        if isinstance(widget, QGroupBox):
+            yield widget, widget.title()
+        if isinstance(widget, QComboBox):
+            yield from ((widget, widget.itemText(i)) for i in range(widget.count()))
+        if isinstance(widget, QTabWidget):
+            yield from ((widget, widget.tabText(i)) for i in range(widget.count()))
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for column in range(model.columnCount()):
+                yield widget, str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+
+
+@pytest.fixture
+def spanish(qapp) -> Iterator[None]:
+    translators = Translators(qapp)
+    translators.use("es")
+    yield
+    translators.use("en")
+
+
+def test_no_english_is_left_on_any_page_in_spanish(spanish, app_context: AppContext, qtbot) -> None:
+    """Built in Spanish on a new database (no sample data, whose names are English), every
+    page shows no word that only the English texts use."""
+    english = _english_only_words()
+    window = MainWindow(app_context, build_pages(app_context))
+    qtbot.addWidget(window)
+    window.resize(1366, 698)
+    window.show()
+    found = []
+    for index, (page_id, *_rest) in enumerate(PAGES):
+        window.show_page(index)
+        qtbot.wait(20)
+        for widget, text in _texts(window):
+            words = set(re.findall(r"[a-z]{4,}", re.sub(r"<[^>]+>", " ", text).lower()))
+            leaked = words & english
+            if leaked:
+                name = widget.objectName() or type(widget).__name__
+                found.append(f"{page_id}/{name}: {text[:80]!r} ({', '.join(sorted(leaked))})")
+    assert found == [], "\n".join(sorted(set(found)))

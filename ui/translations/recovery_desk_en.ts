@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en_US">
+<context>
+    <name>PersonDataRequests</name>
+    <message numerus="yes">
+        <location filename="../pages/people/data_requests.py" line="+118"/>
+        <source>The record was removed; %n visit(s) kept as anonymous counts.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
