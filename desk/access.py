@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from desk.errors import PermissionDenied
+from desk.messages.core import ASK_ADMIN_TO_DO_IT, YOUR_ROLE_MAY_NOT
 from desk.models import StaffMember, StaffRole
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -166,8 +167,8 @@ def authorize(session: Session, actor: Any, permission: Permission) -> Standing:
         )
     if not role_may(found.role, permission):
         raise PermissionDenied(
-            f"Your role ({ROLE_WORDS[found.role]}) may not {permission.value}.",
-            hint="Ask an admin to do it, or to change your role.",
+            YOUR_ROLE_MAY_NOT.with_(role_words=ROLE_WORDS[found.role], value=permission.value),
+            hint=ASK_ADMIN_TO_DO_IT,
         )
     return found
 

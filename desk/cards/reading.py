@@ -16,6 +16,16 @@ from sqlalchemy.orm import Session
 
 from desk.cards.tokens import ScanKind, read_scan, token_hash
 from desk.errors import DeskError
+from desk.messages.people import (
+    CARD_WAS_NOT_READ_COMPLETELY,
+    CARD_WAS_READ_WRONGLY_SO,
+    SCAN_IT_AGAIN_HOLDING_IT,
+    SCAN_IT_AGAIN_IF_IT,
+    SCAN_PERSON_SIGN_IN_CARD,
+    SIGN_THEM_IN_BY_NAME,
+    THAT_BARCODE_IS_NOT_RECOVERY,
+    THIS_CARD_IS_NOT_KNOWN,
+)
 from desk.models import Person, SignInCard
 
 MOST_MERGES = 20  # a chain of merged records longer than this is a loop
@@ -34,19 +44,19 @@ def _shape_refusal(kind: ScanKind) -> CardRefused:
     if kind is ScanKind.PARTIAL:
         return CardRefused(
             "partial",
-            "The card was not read completely, so nobody was signed in.",
-            hint="Scan it again, holding it still.",
+            CARD_WAS_NOT_READ_COMPLETELY,
+            hint=SCAN_IT_AGAIN_HOLDING_IT,
         )
     if kind is ScanKind.MISREAD:
         return CardRefused(
             "misread",
-            "The card was read wrongly, so nobody was signed in.",
-            hint="Scan it again; if it keeps failing, sign them in by name and print a new card.",
+            CARD_WAS_READ_WRONGLY_SO,
+            hint=SCAN_IT_AGAIN_IF_IT,
         )
     return CardRefused(
         "foreign",
-        "That barcode is not a Recovery Desk card, so nobody was signed in.",
-        hint="Scan the person's sign-in card, or type their name.",
+        THAT_BARCODE_IS_NOT_RECOVERY,
+        hint=SCAN_PERSON_SIGN_IN_CARD,
     )
 
 
@@ -95,9 +105,8 @@ def _no_longer(card: SignInCard) -> CardRefused:
 def _unknown() -> CardRefused:
     return CardRefused(
         "unknown",
-        "This card is not known here (never printed, or printed for another database): "
-        "nobody was signed in.",
-        hint="Sign them in by name, and print them a new card if they wish.",
+        THIS_CARD_IS_NOT_KNOWN,
+        hint=SIGN_THEM_IN_BY_NAME,
     )
 
 

@@ -17,6 +17,7 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound
+from desk.messages.directory import IT_MAY_HAVE_BEEN_REMOVED, THAT_RESOURCE_IS_NO_LONGER
 from desk.models import Organization, Service, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -117,8 +118,8 @@ def lock_service_for_edit(session: Session, service_id: str, read_version: int) 
     ).one_or_none()
     if service is None:
         raise NotFound(
-            "That resource is no longer in the directory.",
-            hint="It may have been removed on another station; search again.",
+            THAT_RESOURCE_IS_NO_LONGER,
+            hint=IT_MAY_HAVE_BEEN_REMOVED,
         )
     refuse_stale(
         session,

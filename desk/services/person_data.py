@@ -26,6 +26,7 @@ from desk.audit.record import record_event
 from desk.audit.wording import describe
 from desk.db.changes import Topic
 from desk.errors import ValidationError
+from desk.messages.people import TYPE_PERSON_FIRST_NAME_EXACTLY
 from desk.models import (
     Assignment,
     AuditEvent,
@@ -368,7 +369,7 @@ def remove_person(
     refuse_stale(session, person, read_version, what="This record")
     if fold(typed_name) != fold(person.first_name):
         raise ValidationError(
-            "Type the person's first name, exactly as on their record, to confirm.",
+            TYPE_PERSON_FIRST_NAME_EXACTLY,
             field="typed_name",
         )
     ids = _ids(session, person.id)

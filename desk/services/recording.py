@@ -25,6 +25,11 @@ from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic, announce_change
 from desk.errors import StaleEdit
+from desk.messages.center import (
+    ANOTHER_STATION_SAVED_THIS_AT,
+    NOTHING_OF_YOURS_WAS_SAVED,
+    WAS_CHANGED_ON_ANOTHER_STATION,
+)
 from desk.models import StaffMember
 from desk.services.actor import Actor
 
@@ -58,7 +63,7 @@ def refuse_stale(
     who = f" by {changed_by.display_name}" if changed_by else ""
     state = f" ({now})" if now else ""
     raise StaleEdit(
-        f"{what} was changed on another station{who} since you opened it{state}.", hint=hint
+        WAS_CHANGED_ON_ANOTHER_STATION.with_(what=what, who=who, state=state), hint=hint
     )
 
 
@@ -82,8 +87,8 @@ def record_change(
         session.flush()
     except StaleDataError:
         raise StaleEdit(
-            "Another station saved this at the same moment, and its change came first.",
-            hint="Nothing of yours was saved. Look at the refreshed screen and try again.",
+            ANOTHER_STATION_SAVED_THIS_AT,
+            hint=NOTHING_OF_YOURS_WAS_SAVED,
         ) from None
     entity_id, person_id = _id_of(entity_id), _id_of(person_id)
     record_event(

@@ -13,6 +13,12 @@ from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.coaching import (
+    CHOOSE_AREA_OF_LIFE_GOAL,
+    FOR_EXAMPLE_FIND_SOBER_HOUSE,
+    THAT_GOAL_IS_NO_LONGER,
+    WRITE_GOAL_IN_FEW_WORDS,
+)
 from desk.models import GoalArea, GoalStatus, RecoveryGoal
 from desk.services.actor import Actor
 from desk.services.coaching_access import require_coaching_notes
@@ -60,9 +66,9 @@ def _title(text: str) -> str:
     title = clean_text(text, label="The goal", field="title", max_length=TITLE_MAX)
     if title is None:
         raise ValidationError(
-            "Write the goal in a few words, as the peer says it.",
+            WRITE_GOAL_IN_FEW_WORDS,
             field="title",
-            hint="For example: “Find a sober house in Worcester”.",
+            hint=FOR_EXAMPLE_FIND_SOBER_HOUSE,
         )
     return title
 
@@ -79,7 +85,7 @@ def add_goal(
     live_person(session, person_id)
     require_coaching_notes(session, actor, person_id, writing=True)
     if not isinstance(area, GoalArea):
-        raise ValidationError("Choose the area of life the goal is in.", field="area")
+        raise ValidationError(CHOOSE_AREA_OF_LIFE_GOAL, field="area")
     goal = RecoveryGoal(
         person_id=person_id,
         area=area,
@@ -118,7 +124,7 @@ def update_goal(
     if goal is not None:
         require_coaching_notes(session, actor, goal.person_id, writing=True)
     if goal is None:
-        raise NotFound("That goal is no longer there.")
+        raise NotFound(THAT_GOAL_IS_NO_LONGER)
     refuse_stale(
         session,
         goal,

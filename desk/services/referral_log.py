@@ -15,6 +15,14 @@ from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.referrals import (
+    CHOOSE_CONNECTED_NOT_CONNECTED_OR,
+    CHOOSE_TOMORROW_OR_LATER,
+    NEXT_TRY_MUST_BE_ON,
+    REFRESH_LIST_TO_SEE_IT,
+    THERE_IS_NO_REFERRAL,
+    THIS_REFERRAL_ALREADY_HAS_OUTCOME,
+)
 from desk.models import Person, Referral, ReferralItem, ReferralOutcome, StaffMember
 from desk.models.base import utc_now
 from desk.names import private_name
@@ -169,7 +177,7 @@ def record_outcome(
 ) -> ReferralEntry:
     """Did they connect? Saved only over the version staff saw (another station may have)."""
     if outcome not in OUTCOMES_TO_RECORD:
-        raise ValidationError("Choose connected, not connected or unknown.", field="outcome")
+        raise ValidationError(CHOOSE_CONNECTED_NOT_CONNECTED_OR, field="outcome")
     referral = _referral_as_seen(session, referral_id, read_version)
     referral.outcome = outcome
     referral.outcome_note = clean_text(
@@ -204,15 +212,15 @@ def follow_up_again(
     tried) is kept with the date it was written."""
     if on <= today:
         raise ValidationError(
-            "The next try must be on a later day than today.",
+            NEXT_TRY_MUST_BE_ON,
             field="follow_up_on",
-            hint="Choose tomorrow or later.",
+            hint=CHOOSE_TOMORROW_OR_LATER,
         )
     referral = _referral_as_seen(session, referral_id, read_version)
     if referral.outcome is not ReferralOutcome.PENDING:
         raise ValidationError(
-            "This referral already has an outcome, so there is nothing to follow up.",
-            hint="Refresh the list to see it.",
+            THIS_REFERRAL_ALREADY_HAS_OUTCOME,
+            hint=REFRESH_LIST_TO_SEE_IT,
         )
     cleaned = clean_text(note, label="The note", max_length=NOTE_MAX, multiline=True)
     if cleaned:
@@ -238,7 +246,7 @@ def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> 
     """The referral, if it is still the version staff saw (else StaleEdit, naming who)."""
     referral = session.get(Referral, referral_id)
     if referral is None:
-        raise NotFound(f"There is no referral #{referral_id}.")
+        raise NotFound(THERE_IS_NO_REFERRAL.with_(referral_id=referral_id))
     refuse_stale(
         session,
         referral,

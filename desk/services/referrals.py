@@ -24,6 +24,18 @@ from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.identifying_text import Identifying, identifying_detail
+from desk.messages.referrals import (
+    ADD_SERVICES_FROM_RESOURCES_PAGE,
+    CHOOSE_ANOTHER_COACH,
+    CHOOSE_PERSON_FIRST_ANONYMOUS_SHEET,
+    NO_SERVICE_IN_DIRECTORY_HAS,
+    REFERRAL_HAS_NO_SERVICES_YET,
+    SERVICE_IDS_ARE_HSDS_IDS,
+    SHEET_DOES_NOT_SHOW_THEIR,
+    SHEETS_ARE_PRINTED_IN_ENGLISH,
+    THAT_COACH_ACCOUNT_IS_GONE,
+    THERE_IS_NO_REFERRAL,
+)
 from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
 from desk.names import called
 from desk.printing.catalogue import LANGUAGES
@@ -166,7 +178,7 @@ def refuse_name_in_text(
     found = name_in_text(person, texts)
     if found is not None:
         raise NameInTypedText(
-            f"The sheet does not show their name, but {found.where} contains {found.what}.",
+            SHEET_DOES_NOT_SHOW_THEIR.with_(where=found.where, what=found.what),
             hint=hint,
         )
 
@@ -181,22 +193,19 @@ def build_sheet_content(
     an unknown language, and a named sheet without an active consent for every provider.
     """
     if request.language not in LANGUAGES:
-        raise ValidationError(
-            f"Sheets are printed in English (en) or Spanish (es), not “{request.language}”."
-        )
+        raise ValidationError(SHEETS_ARE_PRINTED_IN_ENGLISH.with_(language=request.language))
     ids = list(dict.fromkeys(request.service_ids))
     if not ids:
         raise ValidationError(
-            "The referral has no services yet.",
-            hint="Add services from the Resources page or from the person's record.",
+            REFERRAL_HAS_NO_SERVICES_YET,
+            hint=ADD_SERVICES_FROM_RESOURCES_PAGE,
         )
     services = load_sheet_services(session, ids, request.language, today)
     unknown = [service_id for service_id in ids if service_id not in services]
     if unknown:
         raise NotFound(
-            f"No service in the directory has the id {', '.join(unknown)}.",
-            hint="Service ids are the HSDS ids that `recovery-desk export-hsds` writes; the "
-            "service may have been removed on another station.",
+            NO_SERVICE_IN_DIRECTORY_HAS.with_(unknown=", ".join(unknown)),
+            hint=SERVICE_IDS_ARE_HSDS_IDS,
         )
     notes = {
         service_id: clean_text(
@@ -222,9 +231,7 @@ def build_sheet_content(
         refuse_name_in_text(person, typed, next_steps)
     if request.shows_name:
         if person is None:
-            raise ValidationError(
-                "Choose the person first: an anonymous sheet has no name to show."
-            )
+            raise ValidationError(CHOOSE_PERSON_FIRST_ANONYMOUS_SHEET)
         consent_ids, missing = consents_for_services(session, person.id, ids, today)
         if missing:
             raise ConsentNeeded(missing)
@@ -233,7 +240,7 @@ def build_sheet_content(
     if request.coach_id is not None:
         coach = session.get(StaffMember, request.coach_id)
         if coach is None:
-            raise NotFound("That coach's account is gone.", hint="Choose another coach.")
+            raise NotFound(THAT_COACH_ACCOUNT_IS_GONE, hint=CHOOSE_ANOTHER_COACH)
         coach_name, coach_phone = coach.display_name, display_phone(coach.phone) or None
     content = ReferralSheetContent(
         language=request.language,
@@ -326,7 +333,7 @@ def give_referral(
 def _referral(session: Session, referral_id: int) -> Referral:
     referral = session.get(Referral, referral_id)
     if referral is None or referral.document is None:
-        raise NotFound(f"There is no referral #{referral_id}.")
+        raise NotFound(THERE_IS_NO_REFERRAL.with_(referral_id=referral_id))
     return referral
 
 
