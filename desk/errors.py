@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from desk.messages import Message, as_message
+from desk.messages.core import UNEXPECTED_FAILURE, UNEXPECTED_FAILURE_HINT
 
 T = TypeVar("T")
 
@@ -156,10 +157,7 @@ class UnexpectedFailure(DeskError):
     (its buttons back, what was typed kept); the details go to the unexpected-error dialog."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "That did not finish: something went wrong that Recovery Desk did not expect.",
-            hint="Nothing was saved by it. Try again; the details are in the log file.",
-        )
+        super().__init__(UNEXPECTED_FAILURE, hint=UNEXPECTED_FAILURE_HINT)
 
 
 class BackupFailed(DeskError):

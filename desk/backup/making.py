@@ -33,11 +33,14 @@ from desk.backup.files import (
 from desk.backup.sqlite_copy import copy_sqlite_database
 from desk.db.engine import Database
 from desk.errors import BackupFailed
+from desk.messages import Message
 from desk.messages.backup import (
     ADMIN_SETS_ONE_IN_CENTER,
     BACKUPS_OUTSIDE_DEFAULT_FOLDER_ARE,
     DATABASE_HELD_ONLY_IN_MEMORY,
+    MANUAL_PG_DUMP,
     PG_DUMP_COULD_NOT_FINISH,
+    PG_DUMP_OLDER_THAN_SERVER,
     PG_DUMP_POSTGRESQL_BACKUP_PROGRAM,
     PG_DUMP_STOPPED_WITH_ERROR,
 )
@@ -147,12 +150,8 @@ def pg_dump_command() -> str | None:
     return shutil.which("pg_dump")
 
 
-def manual_pg_dump_hint(database: Database) -> str:
-    name = database.url.database or "recovery_desk"
-    return (
-        "Install the PostgreSQL client tools on this station (pg_dump), or back up on the "
-        f"database server: pg_dump --format=custom --file=recovery-desk.dump {name}"
-    )
+def manual_pg_dump_hint(database: Database) -> Message:
+    return MANUAL_PG_DUMP.with_(name=database.url.database or "recovery_desk")
 
 
 def run_pg_dump(database: Database, target: Path) -> None:
@@ -188,6 +187,5 @@ def run_pg_dump(database: Database, target: Path) -> None:
         said = (finished.stderr.strip().splitlines() or ["no message"])[-1]
         raise BackupFailed(
             PG_DUMP_STOPPED_WITH_ERROR.with_(said=said),
-            hint="A pg_dump older than the server cannot dump it: install the server's "
-            "version of the PostgreSQL client tools. " + manual_pg_dump_hint(database),
+            hint=PG_DUMP_OLDER_THAN_SERVER.with_(manual=manual_pg_dump_hint(database)),
         )

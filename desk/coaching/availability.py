@@ -92,7 +92,7 @@ def parse_availability(text: str) -> list[WeeklyWindow]:
             hint=WRITE_DAYS_AND_TIMES_SUCH,
         ) from None
     except ValidationError as exc:
-        raise ValidationError(exc.message, field=FIELD, hint=exc.hint) from None
+        raise ValidationError(exc.wording, field=FIELD, hint=exc.hint_wording or "") from None
     windows = [
         WeeklyWindow(_CODES.index(code), rule.opens, rule.closes)
         for rule in read.rules

@@ -36,6 +36,7 @@ from desk.messages.imports import (
     CHOOSE_FOLDER_HOLDING_DATAPACKAGE_JSON,
     DECLARES_ENCODING_WHICH_IS_UNKNOWN,
     EXPORT_TABLE_AGAIN_AS_CSV,
+    FILE,
     HAS_COLUMN_WITH_NO_NAME,
     HAS_TWO_COLUMNS_NAMED,
     IS_DAMAGED_ZIP_FILE,
@@ -48,10 +49,15 @@ from desk.messages.imports import (
     IS_NOT_REGULAR_FILE,
     IS_NOT_UTF_8_TEXT,
     IS_NOT_VALID_CSV_NEAR,
+    JSON_FILE,
+    LIST,
     PACKAGE_HAS_NO_FILE,
     PACKAGE_NAMES_FILE_OUTSIDE_ITS,
     SAVE_IT_AGAIN_AS_CSV,
+    SPLIT_JSON_HINT,
+    SPLIT_LIST_HINT,
     SPLIT_PACKAGE,
+    SPLIT_PACKAGE_HINT,
     THERE_IS_NO_FILE,
     THERE_IS_NO_FILE_OR,
     UNPACKS_TO_MOST_RECOVERY_DESK,
@@ -65,11 +71,9 @@ csv.field_size_limit(MAX_FILE_BYTES)
 
 # What to do about a file over the limit, by what it is: a JSON file has no columns.
 _SPLIT_HINTS = {
-    "table": "Split the package into smaller ones (fewer services in each), and import each.",
-    "spreadsheet": "Split the list into smaller files, or remove columns you do not need, and "
-    "import each part.",
-    "json": "Split its services into smaller files, or export the directory as a tabular "
-    "package (.zip) instead, and import that.",
+    "table": SPLIT_PACKAGE_HINT,
+    "spreadsheet": SPLIT_LIST_HINT,
+    "json": SPLIT_JSON_HINT,
 }
 
 
@@ -85,7 +89,7 @@ def check_size(name: str, size: int, kind: str = "table") -> None:
     """Refuse a file over the limit for its kind: "table", "spreadsheet" or "json"."""
     limit = MAX_JSON_BYTES if kind == "json" else MAX_FILE_BYTES
     if size > limit:
-        what = {"json": "JSON file", "spreadsheet": "list"}.get(kind, "file")
+        what = {"json": JSON_FILE, "spreadsheet": LIST}.get(kind, FILE)
         raise UnreadableFile(
             IS_LARGEST_RECOVERY_DESK_IMPORTS.with_(
                 name=name, size=megabytes(size), what=what, limit=megabytes(limit)

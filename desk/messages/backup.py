@@ -285,3 +285,20 @@ DATABASE_ITSELF_MAY_BE_DAMAGED = Message(
         ),
     ),
 )
+
+MANUAL_PG_DUMP = Message(
+    "making.manual_pg_dump",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Install the PostgreSQL client tools on this station (pg_dump), or back up on the "
+        "database server: pg_dump --format=custom --file=recovery-desk.dump {name}",
+    ),
+)
+PG_DUMP_OLDER_THAN_SERVER = Message(
+    "making.pg_dump_older_than_server",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "A pg_dump older than the server cannot dump it: install the server's version of the "
+        "PostgreSQL client tools. {manual}",
+    ),
+)

@@ -378,3 +378,25 @@ ASK_ADMIN_TO_SWITCH_IT = Message(
     "staff_sessions.ask_admin_to_switch_it",
     QT_TRANSLATE_NOOP("DeskError", "Ask an admin to switch it back on."),
 )
+
+GROUP = Message("groups.group", QT_TRANSLATE_NOOP("DeskError", "The group “{name}”"))
+
+MEETING_OF = Message(
+    "groups.meeting_of", QT_TRANSLATE_NOOP("DeskError", "The meeting of {day:%B} {day_2}")
+)
+
+ACCOUNT = Message(
+    "staff_accounts.account", QT_TRANSLATE_NOOP("DeskError", "{display_name}'s account")
+)
+
+# words put into other messages
+RELOAD_HINT = Message(
+    "recording.reload_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Your entries are still on screen. Press Reload: the record comes back as it is now, "
+        "with your entries on top; check them, then save.",
+    ),
+)
+BY_STAFF_MEMBER = Message("recording.by_staff_member", QT_TRANSLATE_NOOP("DeskError", " by {name}"))
+IN_BRACKETS = Message("recording.in_brackets", QT_TRANSLATE_NOOP("DeskError", " ({now})"))

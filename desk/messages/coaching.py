@@ -370,3 +370,55 @@ THERE_IS_NO_SPECIALTY = Message(
     "specialty_tags.there_is_no_specialty",
     QT_TRANSLATE_NOOP("DeskError", "There is no specialty “{code}”."),
 )
+
+YOUR_ENTRIES_ARE_STILL_ON_3 = Message(
+    "coach_roster.your_entries_are_still_on",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        (
+            "Your entries are still on screen. Close and open the coach again to see the "
+            "other change, then make yours."
+        ),
+    ),
+)
+
+QUOTED_LABEL = Message("specialty_tags.quoted_label", QT_TRANSLATE_NOOP("DeskError", "“{label}”"))
+
+YOUR_ENTRY_IS_STILL_ON = Message(
+    "specialty_tags.your_entry_is_still_on",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "Your entry is still on screen. Reopen the list, then save again."
+    ),
+)
+
+RECORD = Message("coach_matching.record", QT_TRANSLATE_NOOP("DeskError", "{first_name}'s record"))
+
+WHAT_YOU_CHOSE_IS_STILL = Message(
+    "coach_matching.what_you_chose_is_still",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "What you chose is still on screen. Close and reopen the window, then try again.",
+    ),
+)
+
+GOAL = Message("recovery_goals.goal", QT_TRANSLATE_NOOP("DeskError", "The goal “{title}”"))
+
+IT_IS_NOW_2 = Message(
+    "recovery_goals.it_is_now", QT_TRANSLATE_NOOP("DeskError", "it is now {status}")
+)
+
+LIST_HAS_BEEN_REFRESHED_MAKE = Message(
+    "recovery_goals.list_has_been_refreshed_make",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "The list has been refreshed; make your change again if still needed."
+    ),
+)
+
+SAY_WHY_COACH_CHANGES = Message(
+    "assignments.say_why_coach_changes",
+    QT_TRANSLATE_NOOP("DeskError", "Say briefly why the coach changes; it stays in their history."),
+)
+SAY_WHY_COACHING_ENDS = Message(
+    "assignments.say_why_coaching_ends",
+    QT_TRANSLATE_NOOP("DeskError", "Say briefly why the coaching ends; it stays in their history."),
+)

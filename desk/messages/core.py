@@ -355,3 +355,17 @@ CHECK_EXTENSION_OR_PUT_IT = Message(
     "validation.check_extension_or_put_it",
     QT_TRANSLATE_NOOP("DeskError", "Check the extension, or put it in the note."),
 )
+
+UNEXPECTED_FAILURE = Message(
+    "errors.unexpected_failure",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "That did not finish: something went wrong that Recovery Desk did not expect.",
+    ),
+)
+UNEXPECTED_FAILURE_HINT = Message(
+    "errors.unexpected_failure_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "Nothing was saved by it. Try again; the details are in the log file."
+    ),
+)

@@ -321,3 +321,13 @@ IS_NOT_CSV_FILE_OR = Message(
     "directory_sheet_read.is_not_csv_file_or",
     QT_TRANSLATE_NOOP("DeskError", "{name} is not a CSV file or an Excel .xlsx workbook."),
 )
+
+QUOTED_NAME = Message("directory_freshness.quoted_name", QT_TRANSLATE_NOOP("DeskError", "“{name}”"))
+
+YOUR_ENTRIES_ARE_STILL_ON_4 = Message(
+    "directory_freshness.your_entries_are_still_on",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        ("Your entries are still on screen. Reload it to see the other change, then save again."),
+    ),
+)

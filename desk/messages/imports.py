@@ -227,3 +227,43 @@ CANNOT_BE_READ_2 = Message(
     "hsds_files.cannot_be_read_2",
     QT_TRANSLATE_NOOP("DeskError", "{name} cannot be read ({strerror})."),
 )
+
+JSON_FILE = Message("hsds_files.json_file", QT_TRANSLATE_NOOP("DeskError", "JSON file"))
+LIST = Message("hsds_files.list", QT_TRANSLATE_NOOP("DeskError", "list"))
+FILE = Message("hsds_files.file", QT_TRANSLATE_NOOP("DeskError", "file"))
+SPLIT_PACKAGE_HINT = Message(
+    "hsds_files.split_package_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Split the package into smaller ones (fewer services in each), and import each.",
+    ),
+)
+SPLIT_LIST_HINT = Message(
+    "hsds_files.split_list_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Split the list into smaller files, or remove columns you do not need, and "
+        "import each part.",
+    ),
+)
+SPLIT_JSON_HINT = Message(
+    "hsds_files.split_json_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Split its services into smaller files, or export the directory as a tabular "
+        "package (.zip) instead, and import that.",
+    ),
+)
+
+NOTHING_IMPORTED_ONE_PROBLEM = Message(
+    "hsds_report.nothing_imported_one_problem",
+    QT_TRANSLATE_NOOP("DeskError", "Nothing was imported from {source}: {count:,} problem found."),
+)
+NOTHING_IMPORTED_PROBLEMS = Message(
+    "hsds_report.nothing_imported_problems",
+    QT_TRANSLATE_NOOP("DeskError", "Nothing was imported from {source}: {count:,} problems found."),
+)
+FIX_ROWS_AND_IMPORT_AGAIN = Message(
+    "hsds_report.fix_rows_and_import_again",
+    QT_TRANSLATE_NOOP("DeskError", "Fix the rows listed in the report and import again."),
+)

@@ -381,3 +381,67 @@ WAS_JUST_PUT_ON_WAITLIST = Message(
     "waitlist.was_just_put_on_waitlist",
     QT_TRANSLATE_NOOP("DeskError", "{first_name} was just put on the waitlist on another station."),
 )
+
+THIS_RECORD = Message("person_data.this_record", QT_TRANSLATE_NOOP("DeskError", "This record"))
+
+COUNT_OF_ANONYMOUS_ATTENDEES = Message(
+    "attendance.count_of_anonymous_attendees",
+    QT_TRANSLATE_NOOP("DeskError", "The count of anonymous attendees"),
+)
+
+IT_IS_NOW = Message(
+    "attendance.it_is_now", QT_TRANSLATE_NOOP("DeskError", "it is {anonymous_count} now")
+)
+
+LIST_HAS_BEEN_RELOADED_SET = Message(
+    "attendance.list_has_been_reloaded_set",
+    QT_TRANSLATE_NOOP("DeskError", "The list has been reloaded; set the count again."),
+)
+
+THIS_RECORD_2 = Message("people.this_record", QT_TRANSLATE_NOOP("DeskError", "This record"))
+
+PURPOSE = Message("purposes.purpose", QT_TRANSLATE_NOOP("DeskError", "The purpose “{label}”"))
+
+WHAT_YOU_TYPED_IS_STILL = Message(
+    "purposes.what_you_typed_is_still",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        (
+            "What you typed is still on screen. Close this window, open the purpose again to "
+            "see the other change, then make yours."
+        ),
+    ),
+)
+
+THIS_VISIT = Message("checkin.this_visit", QT_TRANSLATE_NOOP("DeskError", "This visit"))
+
+IT_IS_NOW_3 = Message("checkin.it_is_now", QT_TRANSLATE_NOOP("DeskError", "it is now “{status}”"))
+
+QUEUE_HAS_BEEN_REFRESHED_CHECK = Message(
+    "checkin.queue_has_been_refreshed_check",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "The queue has been refreshed; check it and try again if still needed."
+    ),
+)
+
+CARD_REPLACED = Message(
+    "cards_reading.card_replaced",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "This card was replaced by a new one{when}: it signs no one in."
+    ),
+)
+ASK_FOR_NEW_CARD = Message(
+    "cards_reading.ask_for_new_card",
+    QT_TRANSLATE_NOOP("DeskError", "Ask for their new card, or sign them in by name."),
+)
+CARD_STOPPED = Message(
+    "cards_reading.card_stopped",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "This card was stopped{when} (reported lost): it signs no one in."
+    ),
+)
+SIGN_IN_BY_NAME_NEW_CARD = Message(
+    "cards_reading.sign_in_by_name_new_card",
+    QT_TRANSLATE_NOOP("DeskError", "Sign them in by name; print them a new card if they wish."),
+)
+ON_DAY = Message("cards_reading.on_day", QT_TRANSLATE_NOOP("DeskError", " on {month:%B} {day}"))

@@ -265,3 +265,70 @@ THAT_COACH_ACCOUNT_IS_GONE = Message(
 CHOOSE_ANOTHER_COACH = Message(
     "referrals.choose_another_coach", QT_TRANSLATE_NOOP("DeskError", "Choose another coach.")
 )
+
+THIS_CONSENT = Message("consents.this_consent", QT_TRANSLATE_NOOP("DeskError", "This consent"))
+
+YOUR_ENTRIES_ARE_STILL_ON_2 = Message(
+    "consents.your_entries_are_still_on",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Your entries are still on screen. Reload the person's consents, then try again.",
+    ),
+)
+
+THIS_REFERRAL_FOLLOW_UP = Message(
+    "referral_log.this_referral_follow_up",
+    QT_TRANSLATE_NOOP("DeskError", "This referral's follow-up"),
+)
+
+YOUR_NOTE_IS_STILL_ON = Message(
+    "referral_log.your_note_is_still_on",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        (
+            "Your note is still on screen. Refresh the list to see theirs, then save again "
+            "if yours adds to it."
+        ),
+    ),
+)
+
+CONSENT_NEEDED = Message(
+    "consents.consent_needed",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "This sheet names the person, and 42 CFR Part 2 needs their signed consent for "
+        "each provider on it. Missing: {names}.",
+    ),
+)
+CONSENT_NEEDED_HINT = Message(
+    "consents.consent_needed_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Print a consent form for them to sign (record the signature when it is "
+        "back), or turn off “show their name” to give a sheet with no identifying "
+        "information, which needs no consent.",
+    ),
+)
+CONSENT_LAPSED = Message(
+    "referrals.consent_lapsed",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Referral #{referral_id} shows the person's name, and their consent is no longer "
+        "active for: {names}. It cannot be printed again with their name.",
+    ),
+)
+CONSENT_LAPSED_HINT = Message(
+    "referrals.consent_lapsed_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Print it without their name and the §2.32 notice, or record a new signed consent first.",
+    ),
+)
+NAME_IN_TEXT_HINT = Message(
+    "referrals.name_in_text_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "Remove it from the text, or tick “show their name” (which needs their signed "
+        "consent for each provider on the sheet).",
+    ),
+)

@@ -22,6 +22,7 @@ from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.db.locking import lock_rows
 from desk.errors import ConflictError, NotFound, ValidationError
+from desk.messages import Message
 from desk.messages.coaching import (
     CHOOSE_ACTIVE_COACH_OR_ASK,
     CHOOSE_COACH_WITH_ROOM_PUT,
@@ -30,6 +31,8 @@ from desk.messages.coaching import (
     HAS_OF_PEERS_CASELOAD_IS,
     IS_ALREADY_COACH,
     IS_NOT_ACTIVE_ON_ROSTER,
+    SAY_WHY_COACH_CHANGES,
+    SAY_WHY_COACHING_ENDS,
     THAT_ASSIGNMENT_IS_NO_LONGER,
     THAT_COACH_IS_NO_LONGER,
     THIS_COACHING_WAS_ALREADY_ENDED,
@@ -89,7 +92,7 @@ def _coach_name(session: Session, coach_id: int) -> str:
     return session.scalar(select(StaffMember.display_name).where(StaffMember.id == coach_id))
 
 
-def _reason(text: str | None, *, needed: str | None) -> str | None:
+def _reason(text: str | None, *, needed: Message | None) -> str | None:
     why = clean_text(text, label="The reason", field="reason", max_length=REASON_MAX)
     if why is None and needed:
         raise ValidationError(needed, field="reason")
@@ -152,9 +155,7 @@ def assign_coach(
         )
     why = _reason(
         reason,
-        needed="Say briefly why the coach changes; it stays in their history."
-        if active is not None
-        else None,
+        needed=SAY_WHY_COACH_CHANGES if active is not None else None,
     )
     peers, limit = active_caseload(session, coach_id), coach.caseload_limit or 0
     over_limit = peers >= limit
@@ -250,7 +251,7 @@ def end_assignment(
             THIS_COACHING_WAS_ALREADY_ENDED,
             hint=WINDOW_NOW_SHOWS_CURRENT_STATE,
         )
-    why = _reason(reason, needed="Say briefly why the coaching ends; it stays in their history.")
+    why = _reason(reason, needed=SAY_WHY_COACHING_ENDS)
     found.ended_at, found.end_reason, found.ended_by_id = now, why, actor.staff_id
     record_change(
         session,

@@ -30,7 +30,10 @@ from desk.groups.schedule import Meeting
 from desk.messages.people import (
     ANONYMOUS_ATTENDEES_CANNOT_BE_RIGHT,
     CHOOSE_ONE_OF_TODAY_MEETINGS,
+    COUNT_OF_ANONYMOUS_ATTENDEES,
     IS_NOT_HELD_TODAY,
+    IT_IS_NOW,
+    LIST_HAS_BEEN_RELOADED_SET,
     LIST_HAS_BEEN_RELOADED_TICK,
     SOMEONE_ON_LIST_IS_NO,
 )
@@ -215,9 +218,9 @@ def save_attendance(
             session,
             row,
             read_version or row.version,
-            what="The count of anonymous attendees",
-            now=f"it is {row.anonymous_count} now",
-            hint="The list has been reloaded; set the count again.",
+            what=COUNT_OF_ANONYMOUS_ATTENDEES,
+            now=IT_IS_NOW.with_(anonymous_count=row.anonymous_count),
+            hint=LIST_HAS_BEEN_RELOADED_SET,
         )
         before, row.anonymous_count = row.anonymous_count, anonymous_count
         row.updated_by_id = actor.staff_id

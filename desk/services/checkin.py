@@ -23,12 +23,15 @@ from desk.messages.people import (
     IF_THEY_ARE_STILL_HERE,
     IS_ALREADY_SIGNED_IN_TODAY_2,
     IS_NOT_VISIT_PURPOSE_IN,
+    IT_IS_NOW_3,
     ONLY_SOMEONE_WHO_IS_WAITING,
+    QUEUE_HAS_BEEN_REFRESHED_CHECK,
     SAY_BRIEFLY_WHY_SIGN_IN,
     THAT_VISIT_IS_NO_LONGER,
     THEY_ARE_HIGHLIGHTED_IN_TODAY,
     THEY_HAVE_BEEN_SIGNED_IN,
     THIS_SIGN_IN_WAS_ALREADY,
+    THIS_VISIT,
     THIS_VISIT_HAS_ALREADY_ENDED,
     THIS_VISITOR_IS_NOT_CHECKED,
 )
@@ -396,9 +399,9 @@ def _visit_for_change(session: Session, visit_id: int, read_version: int) -> Vis
         session,
         visit,
         read_version,
-        what="This visit",
-        now=f"it is now “{visit.status.value.replace('_', ' ')}”",
-        hint="The queue has been refreshed; check it and try again if still needed.",
+        what=THIS_VISIT,
+        now=IT_IS_NOW_3.with_(status=visit.status.value.replace("_", " ")),
+        hint=QUEUE_HAS_BEEN_REFRESHED_CHECK,
     )
     return visit
 

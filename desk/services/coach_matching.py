@@ -25,8 +25,10 @@ from desk.messages.coaching import (
     ASSIGN_COACH_FROM_THAT_RECORD,
     COACH_ASKED_FOR_IS_NOT,
     IS_NOT_SPECIALTY_IN_CENTER,
+    RECORD,
     THERE_IS_NO_PERSON,
     THIS_RECORD_WAS_MERGED_INTO,
+    WHAT_YOU_CHOSE_IS_STILL,
 )
 from desk.models import (
     Assignment,
@@ -280,8 +282,8 @@ def save_coach_wishes(
         session,
         person,
         read_version,
-        what=f"{person.first_name}'s record",
-        hint="What you chose is still on screen. Close and reopen the window, then try again.",
+        what=RECORD.with_(first_name=person.first_name),
+        hint=WHAT_YOU_CHOSE_IS_STILL,
     )
     if wishes.coach_id is not None:
         coach = session.get(StaffMember, wishes.coach_id)

@@ -43,6 +43,7 @@ from desk.messages.coaching import (
     STILL_HAS_ACTIVE_PEER,
     THAT_COACH_IS_NO_LONGER,
     USE_TWO_LETTER_CODE_EN,
+    YOUR_ENTRIES_ARE_STILL_ON_3,
 )
 from desk.models import (
     CoachAvailability,
@@ -304,8 +305,7 @@ def save_coach(
             coach,
             read_version,
             what=coach.display_name,
-            hint="Your entries are still on screen. Close and open the coach again to see "
-            "the other change, then make yours.",
+            hint=YOUR_ENTRIES_ARE_STILL_ON_3,
         )
         values = _clean_input(session, data, {x.tag_code for x in coach.specialties})
         before = _current(coach)

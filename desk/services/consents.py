@@ -32,6 +32,8 @@ from desk.messages.referrals import (
     CHOOSE_PROVIDER_AGAIN_OR_TYPE,
     CONSENT_FOR_EVERY_PROGRAM_OF,
     CONSENT_FORMS_ARE_PRINTED_IN,
+    CONSENT_NEEDED,
+    CONSENT_NEEDED_HINT,
     CONSENT_NEEDS_END_DATE_OR,
     END_DATE_IS_ALREADY_PAST,
     ENTER_DATE_WRITTEN_ON_SIGNED,
@@ -48,8 +50,10 @@ from desk.messages.referrals import (
     SIGNATURE_ON_THIS_CONSENT_WAS,
     THERE_IS_NO_CONSENT,
     THERE_IS_NO_PERSON,
+    THIS_CONSENT,
     THIS_CONSENT_WAS_ALREADY_REVOKED,
     THIS_CONSENT_WAS_REVOKED_SIGNATURE,
+    YOUR_ENTRIES_ARE_STILL_ON_2,
 )
 from desk.models import Consent, Organization, Person, Service
 from desk.models.base import utc_now
@@ -121,13 +125,7 @@ class ConsentNeeded(DeskError):
 
     def __init__(self, missing: list[MissingConsent]) -> None:
         names = "; ".join(f"{item.service_name} ({item.reason})" for item in missing)
-        super().__init__(
-            f"This sheet names the person, and 42 CFR Part 2 needs their signed consent for "
-            f"each provider on it. Missing: {names}.",
-            hint="Print a consent form for them to sign (record the signature when it is "
-            "back), or turn off “show their name” to give a sheet with no identifying "
-            "information, which needs no consent.",
-        )
+        super().__init__(CONSENT_NEEDED.with_(names=names), hint=CONSENT_NEEDED_HINT)
         self.missing = missing
 
 
@@ -351,8 +349,8 @@ def _consent_for_change(session: Session, consent_id: int, read_version: int) ->
         session,
         consent,
         read_version,
-        what="This consent",
-        hint="Your entries are still on screen. Reload the person's consents, then try again.",
+        what=THIS_CONSENT,
+        hint=YOUR_ENTRIES_ARE_STILL_ON_2,
     )
     return consent
 

@@ -27,6 +27,7 @@ from desk.messages.center import (
     DOES_NOT_MEET_ON,
     FACILITATOR_IS_NOT_ACTIVE_STAFF,
     GIVE_BOTH_START_AND_END,
+    GROUP,
     GROUP_ENDS_BEFORE_IT_STARTS,
     GROUP_ENDS_ON_DAY_IT,
     GROUP_NEEDS_NAME,
@@ -34,6 +35,7 @@ from desk.messages.center import (
     IT_ENDS_BEFORE_IT_STARTS,
     IT_MAY_HAVE_BEEN_REMOVED,
     MEETING_CAN_BE_MOVED_AT,
+    MEETING_OF,
     MEETING_OF_ON_WAS_CHANGED,
     NOTHING_IS_CHANGED_GIVE_NEW,
     THERE_IS_NO_GROUP,
@@ -232,7 +234,7 @@ def update_group(
     session: Session, actor: Actor, group_id: int, read_version: int, details: GroupDetails
 ) -> GroupRecord:
     group = _group(session, group_id)
-    refuse_stale(session, group, read_version, what=f"The group “{group.name}”")
+    refuse_stale(session, group, read_version, what=GROUP.with_(name=group.name))
     cleaned = _clean(session, details)
     changed = _apply(group, cleaned)
     if changed:
@@ -352,7 +354,7 @@ def change_meeting(
         row = GroupDateChange(group_id=group_id, day=day)
         session.add(row)
     else:
-        refuse_stale(session, row, read_version or 0, what=f"The meeting of {day:%B} {day.day}")
+        refuse_stale(session, row, read_version or 0, what=MEETING_OF.with_(day=day, day_2=day.day))
     for field, value in cleaned.__dict__.items():
         setattr(row, field, value)
     row.updated_by_id = actor.staff_id
@@ -396,7 +398,7 @@ def restore_meeting(
     ).one_or_none()
     if row is None:
         return  # already as the schedule has it
-    refuse_stale(session, row, read_version, what=f"The meeting of {day:%B} {day.day}")
+    refuse_stale(session, row, read_version, what=MEETING_OF.with_(day=day, day_2=day.day))
     session.delete(row)
     record_change(
         session,

@@ -26,6 +26,7 @@ from desk.messages.people import (
     RECORD_WAS_REMOVED_AT_PERSON,
     THERE_IS_NO_PERSON,
     THEY_MAY_HAVE_BEEN_REMOVED,
+    THIS_RECORD_2,
     THIS_RECORD_WAS_MERGED_INTO,
     USE_THAT_ONE_OR_SEARCH,
 )
@@ -221,7 +222,7 @@ def update_person(
     `only` names the columns the editing form owns: the others (a coach wish set elsewhere)
     are left exactly as they are."""
     person = live_person(session, person_id)
-    refuse_stale(session, person, read_version, what="This record")
+    refuse_stale(session, person, read_version, what=THIS_RECORD_2)
     values = clean_person_details(details, today=center_today(session))
     changed = sorted(
         key

@@ -26,7 +26,7 @@ from desk.audit.record import record_event
 from desk.audit.wording import describe
 from desk.db.changes import Topic
 from desk.errors import ValidationError
-from desk.messages.people import TYPE_PERSON_FIRST_NAME_EXACTLY
+from desk.messages.people import THIS_RECORD, TYPE_PERSON_FIRST_NAME_EXACTLY
 from desk.models import (
     Assignment,
     AuditEvent,
@@ -366,7 +366,7 @@ def remove_person(
     """Remove a person's record at their request. `typed_name` is their first name as the
     admin typed it to confirm: removal cannot be undone."""
     person = live_person(session, person_id)
-    refuse_stale(session, person, read_version, what="This record")
+    refuse_stale(session, person, read_version, what=THIS_RECORD)
     if fold(typed_name) != fold(person.first_name):
         raise ValidationError(
             TYPE_PERSON_FIRST_NAME_EXACTLY,

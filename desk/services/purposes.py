@@ -15,9 +15,11 @@ from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
 from desk.messages.people import (
     AT_MOST_PURPOSES_CAN_BE,
+    PURPOSE,
     PURPOSE_NEEDS_NAME,
     SWITCH_ANOTHER_ONE_OFF_FIRST,
     THERE_IS_NO_PURPOSE,
+    WHAT_YOU_TYPED_IS_STILL,
 )
 from desk.models import Purpose
 from desk.services.actor import Actor
@@ -111,9 +113,8 @@ def save_purpose(
                 session,
                 purpose,
                 read_version,
-                what=f"The purpose “{purpose.label}”",
-                hint="What you typed is still on screen. Close this window, open the purpose "
-                "again to see the other change, then make yours.",
+                what=PURPOSE.with_(label=purpose.label),
+                hint=WHAT_YOU_TYPED_IS_STILL,
             )
         action = AuditAction.SETTINGS_PURPOSE_CHANGED
     was_active = purpose.active if code is not None else False

@@ -16,6 +16,9 @@ from desk.errors import NotFound, ValidationError
 from desk.messages.coaching import (
     CHOOSE_AREA_OF_LIFE_GOAL,
     FOR_EXAMPLE_FIND_SOBER_HOUSE,
+    GOAL,
+    IT_IS_NOW_2,
+    LIST_HAS_BEEN_REFRESHED_MAKE,
     THAT_GOAL_IS_NO_LONGER,
     WRITE_GOAL_IN_FEW_WORDS,
 )
@@ -129,9 +132,9 @@ def update_goal(
         session,
         goal,
         read_version,
-        what=f"The goal “{goal.title}”",
-        now=f"it is now {goal.status.value.replace('_', ' ')}",
-        hint="The list has been refreshed; make your change again if still needed.",
+        what=GOAL.with_(title=goal.title),
+        now=IT_IS_NOW_2.with_(status=goal.status.value.replace("_", " ")),
+        hint=LIST_HAS_BEEN_REFRESHED_MAKE,
     )
     values = {
         "title": _title(title) if title is not None else goal.title,

@@ -22,6 +22,8 @@ from desk.messages.referrals import (
     REFRESH_LIST_TO_SEE_IT,
     THERE_IS_NO_REFERRAL,
     THIS_REFERRAL_ALREADY_HAS_OUTCOME,
+    THIS_REFERRAL_FOLLOW_UP,
+    YOUR_NOTE_IS_STILL_ON,
 )
 from desk.models import Person, Referral, ReferralItem, ReferralOutcome, StaffMember
 from desk.models.base import utc_now
@@ -251,10 +253,9 @@ def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> 
         session,
         referral,
         read_version,
-        what="This referral's follow-up",
+        what=THIS_REFERRAL_FOLLOW_UP,
         changed_by_id=referral.outcome_by_id,
-        hint="Your note is still on screen. Refresh the list to see theirs, then save again "
-        "if yours adds to it.",
+        hint=YOUR_NOTE_IS_STILL_ON,
     )
     return referral
 

@@ -24,10 +24,14 @@ from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.identifying_text import Identifying, identifying_detail
+from desk.messages import Message
 from desk.messages.referrals import (
     ADD_SERVICES_FROM_RESOURCES_PAGE,
     CHOOSE_ANOTHER_COACH,
     CHOOSE_PERSON_FIRST_ANONYMOUS_SHEET,
+    CONSENT_LAPSED,
+    CONSENT_LAPSED_HINT,
+    NAME_IN_TEXT_HINT,
     NO_SERVICE_IN_DIRECTORY_HAS,
     REFERRAL_HAS_NO_SERVICES_YET,
     SERVICE_IDS_ARE_HSDS_IDS,
@@ -102,10 +106,7 @@ class ConsentLapsed(DeskError):
     def __init__(self, referral_id: int, lapsed: list[tuple[str, str]]) -> None:
         names = "; ".join(f"{name} ({reason})" for name, reason in lapsed)
         super().__init__(
-            f"Referral #{referral_id} shows the person's name, and their consent is no longer "
-            f"active for: {names}. It cannot be printed again with their name.",
-            hint="Print it without their name and the §2.32 notice, or record a new signed "
-            "consent first.",
+            CONSENT_LAPSED.with_(referral_id=referral_id, names=names), hint=CONSENT_LAPSED_HINT
         )
         self.referral_id = referral_id
         self.lapsed = lapsed
@@ -161,14 +162,8 @@ def name_in_text(person: Person, texts: dict[str, str]) -> Identifying | None:
     return identifying_detail(names, person.phone, person.birth_date, texts, email=person.email)
 
 
-_NAME_IN_TEXT_HINT = (
-    "Remove it from the text, or tick “show their name” (which needs their signed "
-    "consent for each provider on the sheet)."
-)
-
-
 def refuse_name_in_text(
-    person: Person, typed: dict[str, str], next_steps: str, hint: str = _NAME_IN_TEXT_HINT
+    person: Person, typed: dict[str, str], next_steps: str, hint: Message | str = NAME_IN_TEXT_HINT
 ) -> None:
     """NameInTypedText when a sheet that does not show the person's name would name them in
     a note (`typed`: where → text) or in the next steps."""

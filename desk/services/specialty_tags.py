@@ -11,7 +11,13 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
-from desk.messages.coaching import IS_ALREADY_IN_LIST, SPECIALTY_NEEDS_NAME, THERE_IS_NO_SPECIALTY
+from desk.messages.coaching import (
+    IS_ALREADY_IN_LIST,
+    QUOTED_LABEL,
+    SPECIALTY_NEEDS_NAME,
+    THERE_IS_NO_SPECIALTY,
+    YOUR_ENTRY_IS_STILL_ON,
+)
 from desk.models import SpecialtyTag
 from desk.services.actor import Actor
 from desk.services.recording import record_change, refuse_stale
@@ -95,8 +101,8 @@ def save_specialty_tag(
             session,
             tag,
             read_version,
-            what=f"“{tag.label}”",
-            hint="Your entry is still on screen. Reopen the list, then save again.",
+            what=QUOTED_LABEL.with_(label=tag.label),
+            hint=YOUR_ENTRY_IS_STILL_ON,
         )
         changed = [
             key

@@ -26,6 +26,7 @@ from desk.errors import (
     ValidationError,
 )
 from desk.messages.center import (
+    ACCOUNT,
     BUILT_IN_ACCOUNTS_CANNOT_BE,
     BUILT_IN_ACCOUNTS_HAVE_NO,
     FOR_EXAMPLE_ROSA_DELGADO,
@@ -265,7 +266,7 @@ def update_staff_account(
     staff = _staff(session, staff_id)
     if staff.builtin:
         raise ConflictError(BUILT_IN_ACCOUNTS_CANNOT_BE)
-    refuse_stale(session, staff, read_version, what=f"{staff.display_name}'s account")
+    refuse_stale(session, staff, read_version, what=ACCOUNT.with_(display_name=staff.display_name))
     values = {
         "display_name": _clean_name(display_name),
         "role": role,
