@@ -400,3 +400,21 @@ RELOAD_HINT = Message(
 )
 BY_STAFF_MEMBER = Message("recording.by_staff_member", QT_TRANSLATE_NOOP("DeskError", " by {name}"))
 IN_BRACKETS = Message("recording.in_brackets", QT_TRANSLATE_NOOP("DeskError", " ({now})"))
+
+TOO_MANY_WRONG_PASSWORDS_THIS = Message(
+    "staff_sessions.too_many_wrong_passwords_this",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "Too many wrong passwords: this account is locked until {when}."
+    ),
+)
+
+TRY_AGAIN_THEN_OR_ASK = Message(
+    "staff_sessions.try_again_then_or_ask",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        (
+            "Try again then, or ask an admin to reset the password. Another staff member can "
+            "sign in meanwhile."
+        ),
+    ),
+)

@@ -369,3 +369,26 @@ UNEXPECTED_FAILURE_HINT = Message(
         "DeskError", "Nothing was saved by it. Try again; the details are in the log file."
     ),
 )
+
+PRINT_RECORD_KEPT_HINT = Message(
+    "print_journal.record_kept_hint",
+    QT_TRANSLATE_NOOP(
+        "DeskError",
+        "What was done is kept on this station, and is recorded as soon as the "
+        "database is back (also if Recovery Desk is closed meanwhile).",
+    ),
+)
+
+ACCOUNT_OF_IS_SWITCHED_OFF = Message(
+    "access.account_of_is_switched_off",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "The account of {display_name} is switched off, so nothing was done."
+    ),
+)
+
+WHAT_YOU_TYPED_IS_STILL_2 = Message(
+    "access.what_you_typed_is_still",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "What you typed is still on screen. Ask an admin, or let a colleague sign in."
+    ),
+)

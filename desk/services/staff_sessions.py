@@ -31,6 +31,8 @@ from desk.messages.center import (
     ASK_ADMIN_TO_SWITCH_IT,
     CHECK_USERNAME_AND_CAPS_LOCK,
     THAT_USERNAME_AND_PASSWORD_DO,
+    TOO_MANY_WRONG_PASSWORDS_THIS,
+    TRY_AGAIN_THEN_OR_ASK,
 )
 from desk.models import StaffMember, StaffRole
 from desk.models.base import utc_now
@@ -76,9 +78,8 @@ def _wrong() -> SignInRefused:
 def _locked(session: Session, until: datetime) -> AccountLocked:
     when = center_now(session, until).strftime("%I:%M %p").lstrip("0").lower()
     return AccountLocked(
-        f"Too many wrong passwords: this account is locked until {when}.",
-        hint="Try again then, or ask an admin to reset the password. Another staff member "
-        "can sign in meanwhile.",
+        TOO_MANY_WRONG_PASSWORDS_THIS.with_(when=when),
+        hint=TRY_AGAIN_THEN_OR_ASK,
     )
 
 

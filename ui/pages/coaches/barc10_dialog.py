@@ -24,6 +24,7 @@ from desk.coaching.barc10 import ANSWERS, HIGHEST, ITEMS, LOWEST, TOTAL_MAX
 from desk.errors import DeskError
 from desk.services.barc10_records import Barc10Record, record_barc10
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.formatting import DATE_EDIT_FORMAT
 from ui.widgets.banner import Banner
 
@@ -134,4 +135,4 @@ class Barc10Dialog(QDialog):
         self.accept()
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

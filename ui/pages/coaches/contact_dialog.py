@@ -34,6 +34,7 @@ from desk.services.coaching_contacts import (
 from ui.coaching_words import mode_text
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.error_words import in_words
 from ui.formatting import DATE_EDIT_FORMAT
 from ui.widgets.banner import Banner
 
@@ -177,6 +178,6 @@ class LogContactDialog(QDialog):
         super().done(result)
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, ValidationError) and error.field in self.fields:
             self.fields[error.field].setFocus()

@@ -36,6 +36,7 @@ from desk.services.groups import (
     restore_meeting,
 )
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.formatting import DATE_EDIT_FORMAT, date_text
 from ui.widgets.banner import Banner
 
@@ -231,4 +232,4 @@ class GroupDateDialog(QDialog):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

@@ -34,6 +34,7 @@ from desk.services.referral_log import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.formatting import DATE_EDIT_FORMAT, date_text
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
@@ -276,7 +277,7 @@ class FollowUpTab(QWidget):
             self.status.setText(message)
 
     def report_error(self, error: DeskError) -> None:
-        self.report(str(error), "error")
+        self.report(in_words(error), "error")
 
 
 def _qdate(day: date) -> QDate:
