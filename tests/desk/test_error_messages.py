@@ -51,8 +51,7 @@ def _desk_sources() -> list[Path]:
     return [
         path
         for path in sorted(DESK.rglob("*.py"))
-        if not path.relative_to(DESK).parts[0] in ENGLISH_ALLOWED
-        and "migrations" not in path.parts
+        if path.relative_to(DESK).parts[0] not in ENGLISH_ALLOWED and "migrations" not in path.parts
     ]
 
 
@@ -104,7 +103,7 @@ def test_every_template_formats_with_its_placeholders(where: str) -> None:
     for _, name, spec, _ in string.Formatter().parse(message.template):
         if name is None:
             continue
-        dummies[name] = 1234 if spec and spec.strip(",") in ("", "d") or "0" in spec else "x"
+        dummies[name] = 1234 if (spec and spec.strip(",") in ("", "d")) or "0" in spec else "x"
         if spec and "%" in spec:
             from datetime import date
 
@@ -146,9 +145,7 @@ def test_a_bare_template_is_unbound() -> None:
     }
     catalogue = _catalogue()
     bare_with_placeholders = {
-        where.split(".")[1]
-        for where, message in catalogue.items()
-        if message.placeholders
+        where.split(".")[1] for where, message in catalogue.items() if message.placeholders
     }
     # each such constant must be used through .with_ (checked above) somewhere in desk/
     unused = sorted(name for name in bare_with_placeholders if name not in names)
