@@ -8,10 +8,8 @@ BACKUP_IS_DAMAGED_OR_INCOMPLETE = Message(
     "backup_envelope.backup_is_damaged_or_incomplete",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The backup {name} is damaged or incomplete (it may have been cut short when it "
-            "was copied)."
-        ),
+        "The backup {name} is damaged or incomplete (it may have been cut short when it "
+        "was copied).",
     ),
 )
 
@@ -55,10 +53,8 @@ CHECK_PASSPHRASE_BACKUP_MADE_BEFORE = Message(
     "backup_envelope.check_passphrase_backup_made_before",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Check the passphrase. A backup made before the passphrase was last changed "
-            "needs the passphrase of that time. Nothing was changed."
-        ),
+        "Check the passphrase. A backup made before the passphrase was last changed "
+        "needs the passphrase of that time. Nothing was changed.",
     ),
 )
 
@@ -86,10 +82,8 @@ IF_IT_IS_ON_USB = Message(
     "backup_files.if_it_is_on_usb",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "If it is on a USB drive or a network share, plug it in or reconnect it; or "
-            "choose another folder in Center settings."
-        ),
+        "If it is on a USB drive or a network share, plug it in or reconnect it; or "
+        "choose another folder in Center settings.",
     ),
 )
 
@@ -104,10 +98,8 @@ UNLOCK_DRIVE_SOME_USB_DRIVES = Message(
     "backup_files.unlock_drive_some_usb_drives",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Unlock the drive (some USB drives and SD cards have a switch), fix the folder's "
-            "permissions, or choose another folder in Center settings."
-        ),
+        "Unlock the drive (some USB drives and SD cards have a switch), fix the folder's "
+        "permissions, or choose another folder in Center settings.",
     ),
 )
 
@@ -120,10 +112,8 @@ MAKE_ROOM_ON_IT_OLD = Message(
     "backup_files.make_room_on_it_old",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Make room on it (old files other than backups), use a bigger drive, or keep "
-            "fewer backups in Center settings."
-        ),
+        "Make room on it (old files other than backups), use a bigger drive, or keep "
+        "fewer backups in Center settings.",
     ),
 )
 
@@ -131,7 +121,7 @@ BACKUPS_OUTSIDE_DEFAULT_FOLDER_ARE = Message(
     "backup_making.backups_outside_default_folder_are",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Backups outside the default folder are encrypted, and no backup passphrase is set."),
+        "Backups outside the default folder are encrypted, and no backup passphrase is set.",
     ),
 )
 
@@ -139,10 +129,8 @@ ADMIN_SETS_ONE_IN_CENTER = Message(
     "backup_making.admin_sets_one_in_center",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "An admin sets one in Center settings (Backups), or the first `recovery-desk "
-            "backup --to FOLDER` sets it."
-        ),
+        "An admin sets one in Center settings (Backups), or the first `recovery-desk "
+        "backup --to FOLDER` sets it.",
     ),
 )
 
@@ -177,10 +165,8 @@ CHOOSE_FILE_NAMED_LIKE_RECOVERY = Message(
     "backup_restore.choose_file_named_like_recovery",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Choose a file named like recovery-desk-2026-11-28-090215-daily.sqlite3. Nothing "
-            "was changed."
-        ),
+        "Choose a file named like recovery-desk-2026-11-28-090215-daily.sqlite3. Nothing "
+        "was changed.",
     ),
 )
 
@@ -188,10 +174,8 @@ DATABASE_IS_OPEN_ON_ANOTHER = Message(
     "backup_restore.database_is_open_on_another",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The database {database_path} is open on another station or in another program, "
-            "so it cannot be replaced now."
-        ),
+        "The database {database_path} is open on another station or in another program, "
+        "so it cannot be replaced now.",
     ),
 )
 
@@ -199,10 +183,8 @@ CLOSE_RECOVERY_DESK_ON_EVERY = Message(
     "backup_restore.close_recovery_desk_on_every",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Close Recovery Desk on every other station (and any program using the file), "
-            "then restore again. Nothing was changed."
-        ),
+        "Close Recovery Desk on every other station (and any program using the file), "
+        "then restore again. Nothing was changed.",
     ),
 )
 
@@ -215,7 +197,7 @@ WAS_MADE_BY_NEWER_RECOVERY = Message(
     "backup_restore.was_made_by_newer_recovery",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("{name} was made by a newer Recovery Desk (schema {schema}); this version cannot use it."),
+        "{name} was made by a newer Recovery Desk (schema {schema}); this version cannot use it.",
     ),
 )
 
@@ -223,7 +205,7 @@ INSTALL_NEWER_RECOVERY_DESK_ON = Message(
     "backup_restore.install_newer_recovery_desk_on",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Install the newer Recovery Desk on this station, then restore. Nothing was changed."),
+        "Install the newer Recovery Desk on this station, then restore. Nothing was changed.",
     ),
 )
 
@@ -279,10 +261,8 @@ DATABASE_ITSELF_MAY_BE_DAMAGED = Message(
     "backup_sqlite_copy.database_itself_may_be_damaged",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The database itself may be damaged: keep the older backups, and run "
-            "`recovery-desk self-check`."
-        ),
+        "The database itself may be damaged: keep the older backups, and run "
+        "`recovery-desk self-check`.",
     ),
 )
 

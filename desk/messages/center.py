@@ -66,11 +66,9 @@ USE_PASSPHRASE_ADMIN_SET_CENTER = Message(
     "backups.use_passphrase_admin_set_center",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Use the passphrase an admin set (Center settings, Backups), or leave "
-            "RECOVERY_DESK_BACKUP_PASSPHRASE unset: backups need no passphrase once it is "
-            "set."
-        ),
+        "Use the passphrase an admin set (Center settings, Backups), or leave "
+        "RECOVERY_DESK_BACKUP_PASSPHRASE unset: backups need no passphrase once it is "
+        "set.",
     ),
 )
 
@@ -78,10 +76,8 @@ MEETING_OF_ON_WAS_CHANGED = Message(
     "groups.meeting_of_on_was_changed",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The meeting of “{name}” on {day:%B} {day_2} was changed on another station "
-            "since you opened it."
-        ),
+        "The meeting of “{name}” on {day:%B} {day_2} was changed on another station "
+        "since you opened it.",
     ),
 )
 
@@ -254,10 +250,8 @@ YOUR_ENTRIES_ARE_STILL_ON = Message(
     "settings.your_entries_are_still_on",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Your entries are still on screen. Press Reload: the settings come back as they "
-            "are now, with your entries on top; check them, then save."
-        ),
+        "Your entries are still on screen. Press Reload: the settings come back as they "
+        "are now, with your entries on top; check them, then save.",
     ),
 )
 
@@ -279,7 +273,7 @@ USERNAME_HAS_AT_MOST_CHARACTERS = Message(
     "staff_accounts.username_has_at_most_characters",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("A username has at most {max_login_length} characters; this one has {cleaned_count}."),
+        "A username has at most {max_login_length} characters; this one has {cleaned_count}.",
     ),
 )
 
@@ -287,10 +281,8 @@ USERNAME_USES_ONLY_LETTERS_Z = Message(
     "staff_accounts.username_uses_only_letters_z",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "A username uses only letters a-z, digits, dots, dashes and underscores, and "
-            "starts with a letter or digit."
-        ),
+        "A username uses only letters a-z, digits, dots, dashes and underscores, and "
+        "starts with a letter or digit.",
     ),
 )
 
@@ -362,10 +354,8 @@ CHECK_USERNAME_AND_CAPS_LOCK = Message(
     "staff_sessions.check_username_and_caps_lock",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Check the username and Caps Lock, then try again. An admin can reset a "
-            "forgotten password."
-        ),
+        "Check the username and Caps Lock, then try again. An admin can reset a "
+        "forgotten password.",
     ),
 )
 
@@ -412,9 +402,7 @@ TRY_AGAIN_THEN_OR_ASK = Message(
     "staff_sessions.try_again_then_or_ask",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Try again then, or ask an admin to reset the password. Another staff member can "
-            "sign in meanwhile."
-        ),
+        "Try again then, or ask an admin to reset the password. Another staff member can "
+        "sign in meanwhile.",
     ),
 )

@@ -18,10 +18,8 @@ WRITE_START_FIRST_9_00 = Message(
     "coaching_availability.write_start_first_9_00",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Write the start first (9:00-17:00). A shift past midnight is two windows: one "
-            "until 23:59, one from 0:00 the next day."
-        ),
+        "Write the start first (9:00-17:00). A shift past midnight is two windows: one "
+        "until 23:59, one from 0:00 the next day.",
     ),
 )
 
@@ -33,7 +31,7 @@ JOIN_TWO_INTO_ONE_WINDOW = Message(
     "coaching_availability.join_two_into_one_window",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Join the two into one window, or change the times so one ends before the next begins."),
+        "Join the two into one window, or change the times so one ends before the next begins.",
     ),
 )
 
@@ -65,10 +63,8 @@ EVERY_STATEMENT_NEEDS_ANSWER_FROM = Message(
     "coaching_barc10.every_statement_needs_answer_from",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Every statement needs an answer from 1 (strongly disagree) to 6 (strongly "
-            "agree); the peer may also stop and record it another day."
-        ),
+        "Every statement needs an answer from 1 (strongly disagree) to 6 (strongly "
+        "agree); the peer may also stop and record it another day.",
     ),
 )
 
@@ -141,10 +137,8 @@ CHOOSE_COACH_WITH_ROOM_PUT = Message(
     "assignments.choose_coach_with_room_put",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Choose a coach with room, put {first_name} on the waitlist, or tick “Assign "
-            "over the limit” (the override is recorded)."
-        ),
+        "Choose a coach with room, put {first_name} on the waitlist, or tick “Assign "
+        "over the limit” (the override is recorded).",
     ),
 )
 
@@ -254,10 +248,8 @@ THIS_PEER_IS_IN_ANOTHER = Message(
     "coaching_access.this_peer_is_in_another",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "This peer is in another coach's caseload, so their coaching notes are not yours "
-            "to read or add to."
-        ),
+        "This peer is in another coach's caseload, so their coaching notes are not yours "
+        "to read or add to.",
     ),
 )
 
@@ -375,10 +367,8 @@ YOUR_ENTRIES_ARE_STILL_ON_3 = Message(
     "coach_roster.your_entries_are_still_on",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Your entries are still on screen. Close and open the coach again to see the "
-            "other change, then make yours."
-        ),
+        "Your entries are still on screen. Close and open the coach again to see the "
+        "other change, then make yours.",
     ),
 )
 

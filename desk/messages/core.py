@@ -23,10 +23,8 @@ NOTHING_WAS_CHANGED_CHECK_THAT = Message(
     "atomic_files.nothing_was_changed_check_that",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Nothing was changed. Check that the folder exists, can be written to, and that "
-            "the disk has room."
-        ),
+        "Nothing was changed. Check that the folder exists, can be written to, and that "
+        "the disk has room.",
     ),
 )
 
@@ -41,7 +39,7 @@ USE_SQLITE_PATH_TO_FILE = Message(
     "config.use_sqlite_path_to_file",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user:password@host/database."),
+        "Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user:password@host/database.",
     ),
 )
 
@@ -59,10 +57,8 @@ MAKE_FOLDER_WRITABLE_OR_CHOOSE = Message(
     "db_engine.make_folder_writable_or_choose",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Make the folder writable, or choose another database with --database or "
-            "RECOVERY_DESK_DATABASE_URL."
-        ),
+        "Make the folder writable, or choose another database with --database or "
+        "RECOVERY_DESK_DATABASE_URL.",
     ),
 )
 
@@ -127,7 +123,7 @@ CHECK_THAT_ITS_FOLDER_EXISTS = Message(
     "db_failures.check_that_its_folder_exists",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Check that its folder exists and can be written, or choose another with --database."),
+        "Check that its folder exists and can be written, or choose another with --database.",
     ),
 )
 
@@ -135,10 +131,8 @@ DATABASE_DID_NOT_ANSWER_IN = Message(
     "db_failures.database_did_not_answer_in",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The database{place} did not answer in time: another station may be holding what "
-            "this needed, or the network is very slow."
-        ),
+        "The database{place} did not answer in time: another station may be holding what "
+        "this needed, or the network is very slow.",
     ),
 )
 
@@ -156,10 +150,8 @@ NOTHING_WAS_SAVED_FREE_SOME = Message(
     "db_failures.nothing_was_saved_free_some",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Nothing was saved. Free some space on that disk (or ask whoever looks after "
-            "this computer), then save again."
-        ),
+        "Nothing was saved. Free some space on that disk (or ask whoever looks after "
+        "this computer), then save again.",
     ),
 )
 
@@ -217,10 +209,8 @@ CHECK_DATABASE_NAME_AT_END = Message(
     "db_failures.check_database_name_at_end",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Check the database name at the end of the address, or create it (see Several "
-            "stations in the README)."
-        ),
+        "Check the database name at the end of the address, or create it (see Several "
+        "stations in the README).",
     ),
 )
 
@@ -242,10 +232,8 @@ WAS_UPGRADED_BY_NEWER_RECOVERY = Message(
     "db_migrate.was_upgraded_by_newer_recovery",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "{description} was upgraded by a newer Recovery Desk (schema {current}); this "
-            "version knows schemas up to {head}."
-        ),
+        "{description} was upgraded by a newer Recovery Desk (schema {current}); this "
+        "version knows schemas up to {head}.",
     ),
 )
 
@@ -272,7 +260,7 @@ IS_CHARACTERS_LONG_MOST_IT = Message(
     "validation.is_characters_long_most_it",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("{label} is {text_count:,} characters long; the most it can hold is {max_length:,}."),
+        "{label} is {text_count:,} characters long; the most it can hold is {max_length:,}.",
     ),
 )
 
@@ -307,10 +295,8 @@ BIRTH_YEAR_OF_CANNOT_BE = Message(
     "validation.birth_year_of_cannot_be",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "A birth year of {year} cannot be right: it must be between "
-            "{earliest_birth_year} and {year_2}."
-        ),
+        "A birth year of {year} cannot be right: it must be between "
+        "{earliest_birth_year} and {year_2}.",
     ),
 )
 

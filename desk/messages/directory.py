@@ -101,10 +101,8 @@ FOR_SERVICE_OPEN_AROUND_CLOCK = Message(
     "directory_input_checks.for_service_open_around_clock",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "For a service open around the clock, use 00:00 to 23:59; a time before the "
-            "opening time means it closes after midnight."
-        ),
+        "For a service open around the clock, use 00:00 to 23:59; a time before the "
+        "opening time means it closes after midnight.",
     ),
 )
 
@@ -226,7 +224,7 @@ PUT_ONE_ROW_OF_COLUMN = Message(
     "directory_sheet_read.put_one_row_of_column",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Put one row of column names (Name, Address, City, Phone, ...) above the resources."),
+        "Put one row of column names (Name, Address, City, Phone, ...) above the resources.",
     ),
 )
 
@@ -244,7 +242,7 @@ UNPACKS_TO_MOST_RECOVERY_DESK = Message(
     "directory_sheet_read.unpacks_to_most_recovery_desk",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("{name} unpacks to {unpacked}; the most Recovery Desk reads is {max_package_bytes}."),
+        "{name} unpacks to {unpacked}; the most Recovery Desk reads is {max_package_bytes}.",
     ),
 )
 
@@ -298,10 +296,8 @@ ROW_OF_HEADINGS_ROW_HAS = Message(
     "directory_sheet_read.row_of_headings_row_has",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The row of headings (row {header_line}) has merged cells ({cells}, “{text}”), "
-            "so its columns cannot be told apart."
-        ),
+        "The row of headings (row {header_line}) has merged cells ({cells}, “{text}”), "
+        "so its columns cannot be told apart.",
     ),
 )
 
@@ -328,6 +324,6 @@ YOUR_ENTRIES_ARE_STILL_ON_4 = Message(
     "directory_freshness.your_entries_are_still_on",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("Your entries are still on screen. Reload it to see the other change, then save again."),
+        "Your entries are still on screen. Reload it to see the other change, then save again.",
     ),
 )

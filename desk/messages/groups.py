@@ -17,7 +17,7 @@ IS_CANCELLED_ON_NOBODY_CAN = Message(
     "groups_attending.is_cancelled_on_nobody_can",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("“{name}” is cancelled on {held_on:%A, %B} {day}{why}: nobody can be recorded at it."),
+        "“{name}” is cancelled on {held_on:%A, %B} {day}{why}: nobody can be recorded at it.",
     ),
 )
 
@@ -81,7 +81,7 @@ THIS_RULE_NEVER_FALLS_ON = Message(
     "groups_recurrence.this_rule_never_falls_on",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("This rule never falls on a date (February has no 30th, a month no 6th Monday, …)."),
+        "This rule never falls on a date (February has no 30th, a month no 6th Monday, …).",
     ),
 )
 
@@ -157,10 +157,8 @@ USE_MO_TU_WE_TH = Message(
     "groups_recurrence.use_mo_tu_we_th",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Use MO, TU, WE, TH, FR, SA, SU; 1MO is the first Monday of the month, -1FR the "
-            "last Friday."
-        ),
+        "Use MO, TU, WE, TH, FR, SA, SU; 1MO is the first Monday of the month, -1FR the "
+        "last Friday.",
     ),
 )
 

@@ -108,10 +108,7 @@ UNPACKS_TO_MOST_RECOVERY_DESK = Message(
     "hsds_files.unpacks_to_most_recovery_desk",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "{name} unpacks to {total}; the most Recovery Desk imports at once is "
-            "{max_package_bytes}."
-        ),
+        "{name} unpacks to {total}; the most Recovery Desk imports at once is {max_package_bytes}.",
     ),
 )
 
@@ -133,10 +130,8 @@ IS_NOT_UTF_8_TEXT = Message(
     "hsds_files.is_not_utf_8_text",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "{name} is not UTF-8 text (byte 0x{data:02X} on line {line}). It is probably "
-            "saved in the Windows-1252 (ANSI) encoding."
-        ),
+        "{name} is not UTF-8 text (byte 0x{data:02X} on line {line}). It is probably "
+        "saved in the Windows-1252 (ANSI) encoding.",
     ),
 )
 
@@ -144,10 +139,8 @@ SAVE_IT_AGAIN_AS_CSV = Message(
     "hsds_files.save_it_again_as_csv",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            'Save it again as “CSV UTF-8”, or add "encoding": "windows-1252" to its resource '
-            "in datapackage.json, then import again."
-        ),
+        'Save it again as “CSV UTF-8”, or add "encoding": "windows-1252" to its resource '
+        "in datapackage.json, then import again.",
     ),
 )
 
@@ -192,10 +185,8 @@ ZIP_FILE_HOLDS_LINK_WHICH = Message(
     "hsds_files.zip_file_holds_link_which",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "The zip file holds a link (“{filename}”), which could point outside it; it was "
-            "not opened."
-        ),
+        "The zip file holds a link (“{filename}”), which could point outside it; it was "
+        "not opened.",
     ),
 )
 

@@ -20,10 +20,8 @@ THIS_CARD_IS_NOT_KNOWN = Message(
     "cards_reading.this_card_is_not_known",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "This card is not known here (never printed, or printed for another database): "
-            "nobody was signed in."
-        ),
+        "This card is not known here (never printed, or printed for another database): "
+        "nobody was signed in.",
     ),
 )
 
@@ -239,10 +237,8 @@ THIS_RECORD_WAS_MERGED_INTO = Message(
     "people.this_record_was_merged_into",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "This record (#{person_id}) was merged into another record of the same person, "
-            "#{merged_into_id}."
-        ),
+        "This record (#{person_id}) was merged into another record of the same person, "
+        "#{merged_into_id}.",
     ),
 )
 
@@ -328,10 +324,8 @@ AT_MOST_PURPOSES_CAN_BE = Message(
     "purposes.at_most_purposes_can_be",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "At most {max_active} purposes can be in use (one for each of Ctrl+1 to "
-            "Ctrl+{max_active})."
-        ),
+        "At most {max_active} purposes can be in use (one for each of Ctrl+1 to "
+        "Ctrl+{max_active}).",
     ),
 )
 
@@ -406,10 +400,8 @@ WHAT_YOU_TYPED_IS_STILL = Message(
     "purposes.what_you_typed_is_still",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "What you typed is still on screen. Close this window, open the purpose again to "
-            "see the other change, then make yours."
-        ),
+        "What you typed is still on screen. Close this window, open the purpose again to "
+        "see the other change, then make yours.",
     ),
 )
 

@@ -8,10 +8,8 @@ THIS_REFERRAL_SAVED_SHEET_IS = Message(
     "printing_sheet_content.this_referral_saved_sheet_is",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "This referral's saved sheet is in format {kept!r}, which this version of "
-            "Recovery Desk cannot read (it reads format {content_format})."
-        ),
+        "This referral's saved sheet is in format {kept!r}, which this version of "
+        "Recovery Desk cannot read (it reads format {content_format}).",
     ),
 )
 
@@ -19,10 +17,8 @@ IT_WAS_PROBABLY_SAVED_BY = Message(
     "printing_sheet_content.it_was_probably_saved_by",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "It was probably saved by a newer version: reprint it on a station that has been "
-            "updated, or give a new sheet for the same services (Refer again)."
-        ),
+        "It was probably saved by a newer version: reprint it on a station that has been "
+        "updated, or give a new sheet for the same services (Refer again).",
     ),
 )
 
@@ -155,7 +151,7 @@ CONSENT_FOR_EVERY_PROGRAM_OF = Message(
     "consents.consent_for_every_program_of",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        ("A consent for every program of {name} must say so: its recipient has to name {name}."),
+        "A consent for every program of {name} must say so: its recipient has to name {name}.",
     ),
 )
 
@@ -243,10 +239,8 @@ SERVICE_IDS_ARE_HSDS_IDS = Message(
     "referrals.service_ids_are_hsds_ids",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Service ids are the HSDS ids that `recovery-desk export-hsds` writes; the "
-            "service may have been removed on another station."
-        ),
+        "Service ids are the HSDS ids that `recovery-desk export-hsds` writes; the "
+        "service may have been removed on another station.",
     ),
 )
 
@@ -285,10 +279,8 @@ YOUR_NOTE_IS_STILL_ON = Message(
     "referral_log.your_note_is_still_on",
     QT_TRANSLATE_NOOP(
         "DeskError",
-        (
-            "Your note is still on screen. Refresh the list to see theirs, then save again "
-            "if yours adds to it."
-        ),
+        "Your note is still on screen. Refresh the list to see theirs, then save again "
+        "if yours adds to it.",
     ),
 )
 

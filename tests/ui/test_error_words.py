@@ -110,3 +110,39 @@ def test_plain_text_is_shown_as_given(qapp) -> None:
         "Printer {offline}.",
         "Try again.",
     )
+
+
+def test_lupdate_extracts_every_template(tmp_path: Path) -> None:
+    """Every Message's template reaches the .ts file under the "DeskError" context, so none
+    is left out of a translation (a template lupdate cannot read would stay English)."""
+    import html
+    import importlib
+    import pkgutil
+    import re
+
+    import desk.messages
+
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    folder = Path(desk.messages.__file__).parent
+    ts = tmp_path / "desk.ts"
+    subprocess.run(
+        [lupdate, *sorted(map(str, folder.glob("*.py"))), "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
+    text = ts.read_text(encoding="utf-8")
+    assert text.count("<name>") == 1 and f"<name>{CONTEXT}</name>" in text
+    extracted = {
+        html.unescape(source) for source in re.findall(r"<source>(.*?)</source>", text, re.S)
+    }
+    missing = []
+    for module_info in pkgutil.iter_modules(desk.messages.__path__):
+        module = importlib.import_module(f"desk.messages.{module_info.name}")
+        missing += [
+            f"{module_info.name}.{name}"
+            for name, value in vars(module).items()
+            if isinstance(value, Message) and value.template not in extracted
+        ]
+    assert not missing, missing
