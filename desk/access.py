@@ -25,6 +25,12 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from desk.errors import PermissionDenied
+from desk.messages.core import (
+    ACCOUNT_OF_IS_SWITCHED_OFF,
+    ASK_ADMIN_TO_DO_IT,
+    WHAT_YOU_TYPED_IS_STILL_2,
+    YOUR_ROLE_MAY_NOT,
+)
 from desk.models import StaffMember, StaffRole
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -161,13 +167,13 @@ def authorize(session: Session, actor: Any, permission: Permission) -> Standing:
     found = standing(session, actor.staff_id)
     if not found.active:
         raise AccountInactive(
-            f"The account of {actor.display_name} is switched off, so nothing was done.",
-            hint="What you typed is still on screen. Ask an admin, or let a colleague sign in.",
+            ACCOUNT_OF_IS_SWITCHED_OFF.with_(display_name=actor.display_name),
+            hint=WHAT_YOU_TYPED_IS_STILL_2,
         )
     if not role_may(found.role, permission):
         raise PermissionDenied(
-            f"Your role ({ROLE_WORDS[found.role]}) may not {permission.value}.",
-            hint="Ask an admin to do it, or to change your role.",
+            YOUR_ROLE_MAY_NOT.with_(role_words=ROLE_WORDS[found.role], value=permission.value),
+            hint=ASK_ADMIN_TO_DO_IT,
         )
     return found
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desk.errors import DeskError
+from desk.messages.core import COULD_NOT_BE_WRITTEN, NOTHING_WAS_CHANGED_CHECK_THAT
 
 TEMP_PREFIX = ".rd-tmp-"  # temporary files start with this; left-overs are safe to delete
 
@@ -161,7 +162,6 @@ def write_file_atomically(path: Path, data: bytes, *, mode: int | None = None) -
         write_bytes_atomically(Path(path), data, mode=mode)
     except OSError as exc:
         raise OutputNotWritten(
-            f"{path} could not be written: {exc.strerror or exc}.",
-            hint="Nothing was changed. Check that the folder exists, can be written to, and "
-            "that the disk has room.",
+            COULD_NOT_BE_WRITTEN.with_(path=path, value=exc.strerror or exc),
+            hint=NOTHING_WAS_CHANGED_CHECK_THAT,
         ) from None

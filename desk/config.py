@@ -8,6 +8,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desk.errors import DeskError
+from desk.messages.core import (
+    IS_NOT_DATABASE_ADDRESS,
+    RECOVERY_DESK_WORKS_WITH_SQLITE,
+    USE_SQLITE_PATH_TO_FILE,
+)
 from desk.paths import data_dir
 
 DATABASE_URL_ENV = "RECOVERY_DESK_DATABASE_URL"
@@ -29,15 +34,13 @@ def parse_database_url(text: str) -> URL:
         url = make_url(text)
     except ArgumentError:
         raise DeskError(
-            f"“{text}” is not a database address.",
-            hint="Use sqlite:///path/to/file.sqlite3 or "
-            "postgresql+psycopg://user:password@host/database.",
+            IS_NOT_DATABASE_ADDRESS.with_(text=text),
+            hint=USE_SQLITE_PATH_TO_FILE,
         ) from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DeskError(
-            f"Recovery Desk works with SQLite or PostgreSQL, not “{url.get_backend_name()}”.",
-            hint="Use sqlite:///path/to/file.sqlite3 or "
-            "postgresql+psycopg://user:password@host/database.",
+            RECOVERY_DESK_WORKS_WITH_SQLITE.with_(get_backend_name=url.get_backend_name()),
+            hint=USE_SQLITE_PATH_TO_FILE,
         )
     if url.get_backend_name() == "postgresql" and url.drivername != "postgresql+psycopg":
         url = url.set(drivername="postgresql+psycopg")

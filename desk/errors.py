@@ -2,12 +2,19 @@
 
 Each carries a plain-language message that says what happened and what to do next. Anything
 that is not a DeskError is a bug, and reaches the unexpected-error dialog instead.
+
+The words are `Message`s from `desk.messages`: a stable code, an English template and its
+arguments. `message` and `hint` are the English text (for the log and the command line); the
+screen words `wording` and `hint_wording` in the staff member's language (`ui/error_words.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from desk.messages import Message, as_message
+from desk.messages.core import UNEXPECTED_FAILURE, UNEXPECTED_FAILURE_HINT
 
 T = TypeVar("T")
 
@@ -15,10 +22,21 @@ T = TypeVar("T")
 class DeskError(Exception):
     """An expected failure with a message for the person at the desk."""
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: Message | str, *, hint: Message | str = "") -> None:
+        self.wording = as_message(message)
+        self.hint_wording = as_message(hint) if hint else None
+        self.message = self.wording.english
+        self.hint = self.hint_wording.english if self.hint_wording else ""
+        super().__init__(self.message)
+
+    @property
+    def code(self) -> str:
+        """The message's stable code ("" for text given as a plain string)."""
+        return self.wording.code
+
+    @property
+    def arguments(self) -> Mapping[str, Any]:
+        return self.wording.arguments
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -63,15 +81,18 @@ class ValidationError(DeskError):
 
     def __init__(
         self,
-        message: str,
+        message: Message | str,
         *,
         field: str = "",
-        hint: str = "",
+        hint: Message | str = "",
         also: tuple[ValidationError, ...] = (),
     ) -> None:
         super().__init__(message, hint=hint)
         self.field = field
         self.also = also
+        if also:  # the English names every problem, as the screen does
+            self.message = " ".join([self.message, *(problem.message for problem in also)])
+            self.args = (self.message,)
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -83,8 +104,9 @@ class ValidationError(DeskError):
         first, rest = problems[0], tuple(problems[1:])
         if not rest:
             return first
-        message = " ".join([first.message, *(problem.message for problem in rest)])
-        return ValidationError(message, field=first.field, hint=first.hint, also=rest)
+        return ValidationError(
+            first.wording, field=first.field, hint=first.hint_wording or "", also=rest
+        )
 
 
 class FormProblems:
@@ -121,7 +143,7 @@ class ConflictError(DeskError):
 class AlreadySignedIn(ConflictError):
     """The person is in today's queue already; `visit_id` is that visit, to show it."""
 
-    def __init__(self, message: str, *, visit_id: int, hint: str = "") -> None:
+    def __init__(self, message: Message | str, *, visit_id: int, hint: Message | str = "") -> None:
         super().__init__(message, hint=hint)
         self.visit_id = visit_id
 
@@ -135,10 +157,7 @@ class UnexpectedFailure(DeskError):
     (its buttons back, what was typed kept); the details go to the unexpected-error dialog."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "That did not finish: something went wrong that Recovery Desk did not expect.",
-            hint="Nothing was saved by it. Try again; the details are in the log file.",
-        )
+        super().__init__(UNEXPECTED_FAILURE, hint=UNEXPECTED_FAILURE_HINT)
 
 
 class BackupFailed(DeskError):

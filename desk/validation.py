@@ -21,6 +21,23 @@ from datetime import date
 from urllib.parse import urlparse
 
 from desk.errors import ValidationError
+from desk.messages.core import (
+    BIRTH_DATE_IS_BEFORE,
+    BIRTH_DATE_IS_IN_FUTURE,
+    BIRTH_YEAR_OF_CANNOT_BE,
+    CHECK_EXTENSION_OR_PUT_IT,
+    CHECK_YEAR_OR_LEAVE_IT,
+    DOES_NOT_LOOK_LIKE_EMAIL,
+    EMAIL_ADDRESS_LOOKS_LIKE_NAME,
+    EXTENSION_IS_LONGER_THAN_DIGITS,
+    IS_CHARACTERS_LONG_MOST_IT,
+    IS_NOT_PHONE_NUMBER_WE,
+    IS_NOT_WEB_ADDRESS,
+    LEAVE_IT_EMPTY_IF_PERSON,
+    LOOKS_LIKE_HTTPS_EXAMPLE_ORG,
+    SHORTEN_IT_OR_PUT_REST,
+    TYPE_TEN_DIGITS_FOR_US,
+)
 
 DEFAULT_REGION = "US"
 NAME_MAX = 100
@@ -68,9 +85,11 @@ def clean_text(
         return None
     if len(text) > max_length:
         raise ValidationError(
-            f"{label} is {len(text):,} characters long; the most it can hold is {max_length:,}.",
+            IS_CHARACTERS_LONG_MOST_IT.with_(
+                label=label, text_count=len(text), max_length=max_length
+            ),
             field=field,
-            hint="Shorten it, or put the rest in the note.",
+            hint=SHORTEN_IT_OR_PUT_REST,
         )
     return text
 
@@ -79,9 +98,9 @@ def clean_email(value: str, *, field: str = "email") -> str:
     text = value.strip()
     if not _EMAIL.match(text) or len(text) > 254:
         raise ValidationError(
-            f"“{text}” does not look like an email address.",
+            DOES_NOT_LOOK_LIKE_EMAIL.with_(text=text),
             field=field,
-            hint="An email address looks like name@example.org.",
+            hint=EMAIL_ADDRESS_LOOKS_LIKE_NAME,
         )
     return text
 
@@ -116,17 +135,19 @@ def parse_phone(
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            f"“{text}” is not a phone number we can dial.",
+            IS_NOT_PHONE_NUMBER_WE.with_(text=text),
             field=field,
-            hint="Type ten digits for a US number, such as 508 555 0142, or +country code.",
+            hint=TYPE_TEN_DIGITS_FOR_US,
         )
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if keep_extension and number.extension:
         if len(number.extension) > EXTENSION_MAX:
             raise ValidationError(
-                f"The extension “{number.extension}” is longer than {EXTENSION_MAX} digits.",
+                EXTENSION_IS_LONGER_THAN_DIGITS.with_(
+                    extension=number.extension, extension_max=EXTENSION_MAX
+                ),
                 field=field,
-                hint="Check the extension, or put it in the note.",
+                hint=CHECK_EXTENSION_OR_PUT_IT,
             )
         return f"{e164};ext={number.extension}"
     return e164
@@ -185,10 +206,11 @@ def check_birth_year(year: int | None, *, today: date, field: str = "birth_year"
         return None
     if year < EARLIEST_BIRTH_YEAR or year > today.year:
         raise ValidationError(
-            f"A birth year of {year} cannot be right: it must be between "
-            f"{EARLIEST_BIRTH_YEAR} and {today.year}.",
+            BIRTH_YEAR_OF_CANNOT_BE.with_(
+                year=year, earliest_birth_year=EARLIEST_BIRTH_YEAR, year_2=today.year
+            ),
             field=field,
-            hint="Leave it empty if the person would rather not say.",
+            hint=LEAVE_IT_EMPTY_IF_PERSON,
         )
     return year
 
@@ -198,15 +220,17 @@ def check_birth_date(value: date | None, *, today: date, field: str = "birth_dat
         return None
     if value > today:
         raise ValidationError(
-            f"The birth date {value:%B} {value.day}, {value.year} is in the future.",
+            BIRTH_DATE_IS_IN_FUTURE.with_(value=value, day=value.day, year=value.year),
             field=field,
-            hint="Check the year, or leave it empty.",
+            hint=CHECK_YEAR_OR_LEAVE_IT,
         )
     if value.year < EARLIEST_BIRTH_YEAR:
         raise ValidationError(
-            f"The birth date {us_date(value)} is before {EARLIEST_BIRTH_YEAR}.",
+            BIRTH_DATE_IS_BEFORE.with_(
+                value=us_date(value), earliest_birth_year=EARLIEST_BIRTH_YEAR
+            ),
             field=field,
-            hint="Check the year, or leave it empty.",
+            hint=CHECK_YEAR_OR_LEAVE_IT,
         )
     return value
 
@@ -226,8 +250,8 @@ def clean_url(value: str, *, field: str = "url", label: str = "Web address") -> 
         or " " in text
     ):
         raise ValidationError(
-            f"“{value.strip()}” is not a web address.",
+            IS_NOT_WEB_ADDRESS.with_(strip=value.strip()),
             field=field,
-            hint=f"{label} looks like https://example.org/page.",
+            hint=LOOKS_LIKE_HTTPS_EXAMPLE_ORG.with_(label=label),
         )
     return text

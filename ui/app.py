@@ -41,7 +41,11 @@ from ui.drafts import (
     sweep_kept_drafts,
 )
 from ui.error_dialog import CrashReporter
+<<<<<<< HEAD
 from ui.i18n import Translators, station_settings_file
+=======
+from ui.error_words import in_words
+>>>>>>> error-words
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
@@ -293,7 +297,7 @@ def run_app(
             QMessageBox.critical(
                 None,
                 app.tr("Recovery Desk cannot start"),
-                f"{error.message}\n\n{error.hint}".strip(),
+                in_words(error, between="\n\n"),
             )
             return 1
     database, demo = opened.database, opened.demo
@@ -442,7 +446,7 @@ def _restore_and_reopen(
         QMessageBox.critical(
             None,
             QApplication.translate("Restore", "Recovery Desk cannot open the database"),
-            f"{error.message}\n\n{error.hint}".strip(),
+            in_words(error, between="\n\n"),
         )
         return None, ("", "")
     if not outcome.restored:

@@ -28,6 +28,7 @@ from desk.db.engine import Database
 from desk.errors import BackupFailed, DeskError
 from desk.services.actor import Actor
 from desk.services.backups import BackupStatus, backup_status
+from ui.error_words import worded
 from ui.formatting import CenterTime
 from ui.tasks import TaskRunner
 
@@ -228,7 +229,7 @@ def describe_state(
     if state.running is not None:
         return _tr("Backing up…"), "ok"
     if state.failure is not None:
-        text = _tr("Backup failed: %1").replace("%1", state.failure.message)
+        text = _tr("Backup failed: %1").replace("%1", worded(state.failure)[0])
         if state.retry_at is not None:
             text += " " + _tr("Trying again at %1.").replace(
                 "%1", center_time.time_text(state.retry_at)

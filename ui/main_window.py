@@ -29,6 +29,7 @@ from desk.access import ROLE_WORDS, Permission
 from desk.errors import DatabaseLoginRefused, DeskError
 from ui.backups import BackupState, describe_state
 from ui.context import AppContext
+from ui.error_words import in_words, worded
 from ui.staff.account_dialog import AccountDialog
 from ui.widgets.banner import Banner
 from ui.widgets.cheat_sheet import CheatSheet
@@ -250,13 +251,13 @@ class MainWindow(QMainWindow):
 
     def _on_database_unavailable(self, error: DeskError) -> None:
         if isinstance(error, DatabaseLoginRefused):  # the server is up: it said no
-            self.banner.show_message(f"{error.message} {error.hint}", "error")
+            self.banner.show_message(in_words(error), "error")
             return
         self.banner.show_message(
             self.tr(
                 "The database cannot be reached right now. %1 Nothing you typed is lost; "
                 "save again once it is back."
-            ).replace("%1", error.message),
+            ).replace("%1", worded(error)[0]),
             "error",
         )
 

@@ -24,6 +24,7 @@ from desk.errors import DeskError
 from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.backups import record_restore
+from ui.error_words import in_words
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def replace_with_progress(checked: CheckedBackup, database_path: Path) -> Restor
     checked.discard()
     error = result.get("error")
     if isinstance(error, DeskError):
-        return RestoreOutcome(False, f"{error.message} {error.hint}".strip())
+        return RestoreOutcome(False, in_words(error))
     if error is not None:
         return RestoreOutcome(
             False,

@@ -25,6 +25,7 @@ from desk.errors import DeskError
 from desk.logs import configure_logging
 from desk.paths import log_file
 from ui.error_dialog import CrashReporter
+from ui.error_words import in_words
 from ui.i18n import Translators, station_language, station_settings_file
 from ui.look import apply_style, install_bundled_fonts
 from ui.qt_log import route_qt_messages_to_logging
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         QMessageBox.critical(
             None,
             QApplication.translate("Start", "Recovery Desk cannot start"),
-            f"{opened.message}\n\n{opened.hint}".strip(),
+            in_words(opened, between="\n\n"),
         )
         return 1
     from ui.app import run_app

@@ -30,6 +30,7 @@ from desk.access import AccountInactive
 from desk.db.engine import Database
 from desk.db.failures import explain_database_error
 from desk.errors import DatabaseTooSlow, DatabaseUnavailable, DeskError, UnexpectedFailure
+from desk.messages.core import PRINT_RECORD_KEPT_HINT
 from desk.print_journal import PrintJournal
 from desk.services.print_records import PrintRecord, write_print_record
 
@@ -273,11 +274,7 @@ class TaskRunner(QObject):
             self._records_in_flight.discard(record.key)
             if isinstance(error, DatabaseUnavailable):
                 logger.warning("a print record waits in the journal: %s", error)
-                error = DatabaseUnavailable(
-                    error.message,
-                    hint="What was done is kept on this station, and is recorded as soon as the "
-                    "database is back (also if Recovery Desk is closed meanwhile).",
-                )
+                error = DatabaseUnavailable(error.wording, hint=PRINT_RECORD_KEPT_HINT)
             else:  # it can never be written (a bug, a referral gone): not retried for ever
                 logger.error("a print record could not be written and is dropped: %s", error)
                 cross_off()

@@ -14,6 +14,17 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from desk.errors import ValidationError
+from desk.messages.center import (
+    CHOOSE_ANOTHER_FEW_UNRELATED_WORDS,
+    FEW_UNRELATED_WORDS_MAKE_LONG,
+    PASSWORD_CANNOT_BE_YOUR_NAME,
+    PASSWORD_HAS_CHARACTERS_IT_NEEDS,
+    PASSWORD_IS_EMPTY,
+    PASSWORD_IS_LONGER_THAN_CHARACTERS,
+    PIN_IS_TO_DIGITS,
+    THAT_PASSWORD_IS_ONE_OF,
+    THAT_PIN_IS_TOO_EASY,
+)
 from desk.paths import resources_dir
 from desk.text_folding import fold
 
@@ -70,27 +81,30 @@ def check_new_password(
     """Refuse a new password that is too short, too long, common, or the person's own name."""
     field = "password"
     if not password.strip():
-        raise ValidationError("The password is empty.", field=field)
+        raise ValidationError(PASSWORD_IS_EMPTY, field=field)
     if len(password) < min_length:
         raise ValidationError(
-            f"The password has {len(password)} characters; it needs at least {min_length}.",
+            PASSWORD_HAS_CHARACTERS_IT_NEEDS.with_(
+                password_count=len(password), min_length=min_length
+            ),
             field=field,
-            hint="A few unrelated words make a long password that is easy to remember.",
+            hint=FEW_UNRELATED_WORDS_MAKE_LONG,
         )
     if len(password) > MAX_PASSWORD_LENGTH:
         raise ValidationError(
-            f"The password is longer than {MAX_PASSWORD_LENGTH} characters.", field=field
+            PASSWORD_IS_LONGER_THAN_CHARACTERS.with_(max_password_length=MAX_PASSWORD_LENGTH),
+            field=field,
         )
     folded = password.lower()
     if folded in common_passwords() or folded.rstrip("0123456789!.") in common_passwords():
         raise ValidationError(
-            "That password is one of the most common passwords, the first ones anybody tries.",
+            THAT_PASSWORD_IS_ONE_OF,
             field=field,
-            hint="Choose another: a few unrelated words work well.",
+            hint=CHOOSE_ANOTHER_FEW_UNRELATED_WORDS,
         )
     own = {fold(login), *fold(display_name).split(), fold(display_name).replace(" ", "")}
     if fold(password) in {word for word in own if word}:
-        raise ValidationError("The password cannot be your name or username.", field=field)
+        raise ValidationError(PASSWORD_CANNOT_BE_YOUR_NAME, field=field)
 
 
 def check_new_pin(pin: str) -> None:
@@ -98,10 +112,8 @@ def check_new_pin(pin: str) -> None:
     field = "pin"
     if not pin.isascii() or not pin.isdigit() or len(pin) not in PIN_LENGTHS:
         raise ValidationError(
-            f"A PIN is {PIN_LENGTHS.start} to {PIN_LENGTHS.stop - 1} digits.", field=field
+            PIN_IS_TO_DIGITS.with_(start=PIN_LENGTHS.start, stop=PIN_LENGTHS.stop - 1), field=field
         )
     steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
     if steps in ({0}, {1}, {-1}):
-        raise ValidationError(
-            "That PIN is too easy to guess (all one digit, or digits in a row).", field=field
-        )
+        raise ValidationError(THAT_PIN_IS_TOO_EASY, field=field)

@@ -90,7 +90,7 @@ def backup_now(
             _record_failure(database, actor, kind, target.folder if target else folder, error)
         if isinstance(error, BackupFailed):
             raise
-        raise BackupFailed(error.message, hint=error.hint) from None
+        raise BackupFailed(error.wording, hint=error.hint_wording or "") from None
     logger.info("backup made: %s (%d bytes, %.1f s)", result.path, result.size, result.seconds)
     return result
 

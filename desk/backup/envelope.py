@@ -37,6 +37,17 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desk.errors import NotABackup, ValidationError, WrongPassphrase
+from desk.messages.backup import (
+    BACKUP_IS_DAMAGED_OR_INCOMPLETE,
+    BACKUP_PASSPHRASE_NEEDS_AT_LEAST,
+    CHECK_PASSPHRASE_BACKUP_MADE_BEFORE,
+    CHOOSE_ANOTHER_BACKUP_NOTHING_WAS,
+    IS_NOT_ENCRYPTED_RECOVERY_DESK,
+    RESTORE_IT_WITH_NEWER_RECOVERY,
+    SEVERAL_ORDINARY_WORDS_IN_ROW,
+    THAT_PASSPHRASE_DOES_NOT_OPEN,
+    WAS_ENCRYPTED_BY_NEWER_RECOVERY,
+)
 
 MAGIC = b"RDBACKUP"  # the first bytes of every encrypted backup
 FORMAT = 1
@@ -90,9 +101,9 @@ def check_passphrase(passphrase: str) -> str:
     """A passphrase long enough to resist guessing; refused in words otherwise."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
         raise ValidationError(
-            f"The backup passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.",
+            BACKUP_PASSPHRASE_NEEDS_AT_LEAST.with_(min_passphrase_length=MIN_PASSPHRASE_LENGTH),
             field="passphrase",
-            hint="Several ordinary words in a row make a good one: long is what counts.",
+            hint=SEVERAL_ORDINARY_WORDS_IN_ROW,
         )
     return passphrase
 
@@ -156,9 +167,8 @@ def is_encrypted(path: Path) -> bool:
 
 def _damaged(path: Path) -> NotABackup:
     return NotABackup(
-        f"The backup {path.name} is damaged or incomplete (it may have been cut short when it "
-        "was copied).",
-        hint="Choose another backup. Nothing was changed.",
+        BACKUP_IS_DAMAGED_OR_INCOMPLETE.with_(name=path.name),
+        hint=CHOOSE_ANOTHER_BACKUP_NOTHING_WAS,
     )
 
 
@@ -166,7 +176,7 @@ def read_header(path: Path) -> tuple[dict[str, Any], bytes]:
     """The header of an encrypted backup, and the bytes it authenticates."""
     with path.open("rb") as handle:
         if handle.read(len(MAGIC)) != MAGIC:
-            raise NotABackup(f"{path.name} is not an encrypted Recovery Desk backup.")
+            raise NotABackup(IS_NOT_ENCRYPTED_RECOVERY_DESK.with_(name=path.name))
         raw_length = handle.read(4)
         if len(raw_length) != 4:
             raise _damaged(path)
@@ -181,8 +191,8 @@ def read_header(path: Path) -> tuple[dict[str, Any], bytes]:
         raise _damaged(path) from None
     if header.get("format") != FORMAT:
         raise NotABackup(
-            f"{path.name} was encrypted by a newer Recovery Desk (format {header.get('format')}).",
-            hint="Restore it with the newer Recovery Desk. Nothing was changed.",
+            WAS_ENCRYPTED_BY_NEWER_RECOVERY.with_(name=path.name, value=header.get("format")),
+            hint=RESTORE_IT_WITH_NEWER_RECOVERY,
         )
     return header, MAGIC + raw_length + header_bytes
 
@@ -195,9 +205,8 @@ def decrypt_file(path: Path, target: BinaryIO, passphrase: str) -> dict[str, Any
     private = _private_key(passphrase, key.salt, key.n, key.r, key.p)
     if not hmac.compare_digest(_public_bytes(private), key.public_key):
         raise WrongPassphrase(
-            f"That passphrase does not open the backup {path.name}.",
-            hint="Check the passphrase. A backup made before the passphrase was last changed "
-            "needs the passphrase of that time. Nothing was changed.",
+            THAT_PASSPHRASE_DOES_NOT_OPEN.with_(name=path.name),
+            hint=CHECK_PASSPHRASE_BACKUP_MADE_BEFORE,
         )
     ephemeral = b64decode(header["ephemeral"])
     shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))

@@ -23,6 +23,16 @@ from datetime import datetime
 from pathlib import Path
 
 from desk.errors import BackupFailed
+from desk.messages.backup import (
+    BACKUP_FOLDER_CANNOT_BE_FOUND,
+    BACKUP_FOLDER_IS_READ_ONLY,
+    CHECK_FOLDER_OR_CHOOSE_ANOTHER,
+    DISK_HOLDING_BACKUP_FOLDER_IS,
+    IF_IT_IS_ON_USB,
+    MAKE_ROOM_ON_IT_OLD,
+    RECOVERY_DESK_CANNOT_WRITE_BACKUP,
+    UNLOCK_DRIVE_SOME_USB_DRIVES,
+)
 
 PREFIX = "recovery-desk-"
 KINDS = ("daily", "close", "manual")
@@ -94,25 +104,22 @@ def folder_problem(exc: OSError, folder: Path) -> BackupFailed:
     code = exc.errno
     if code in (errno.ENOENT, errno.ENOTDIR, errno.ENODEV, errno.ENXIO):
         return BackupFailed(
-            f"The backup folder {folder} cannot be found.",
-            hint="If it is on a USB drive or a network share, plug it in or reconnect it; "
-            "or choose another folder in Center settings.",
+            BACKUP_FOLDER_CANNOT_BE_FOUND.with_(folder=folder),
+            hint=IF_IT_IS_ON_USB,
         )
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
         return BackupFailed(
-            f"The backup folder {folder} is read-only: Recovery Desk may not write there.",
-            hint="Unlock the drive (some USB drives and SD cards have a switch), fix the "
-            "folder's permissions, or choose another folder in Center settings.",
+            BACKUP_FOLDER_IS_READ_ONLY.with_(folder=folder),
+            hint=UNLOCK_DRIVE_SOME_USB_DRIVES,
         )
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return BackupFailed(
-            f"The disk holding the backup folder {folder} is full.",
-            hint="Make room on it (old files other than backups), use a bigger drive, or "
-            "keep fewer backups in Center settings.",
+            DISK_HOLDING_BACKUP_FOLDER_IS.with_(folder=folder),
+            hint=MAKE_ROOM_ON_IT_OLD,
         )
     return BackupFailed(
-        f"Recovery Desk cannot write a backup in {folder}: {exc.strerror or exc}.",
-        hint="Check the folder, or choose another in Center settings.",
+        RECOVERY_DESK_CANNOT_WRITE_BACKUP.with_(folder=folder, value=exc.strerror or exc),
+        hint=CHECK_FOLDER_OR_CHOOSE_ANOTHER,
     )
 
 

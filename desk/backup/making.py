@@ -33,6 +33,17 @@ from desk.backup.files import (
 from desk.backup.sqlite_copy import copy_sqlite_database
 from desk.db.engine import Database
 from desk.errors import BackupFailed
+from desk.messages import Message
+from desk.messages.backup import (
+    ADMIN_SETS_ONE_IN_CENTER,
+    BACKUPS_OUTSIDE_DEFAULT_FOLDER_ARE,
+    DATABASE_HELD_ONLY_IN_MEMORY,
+    MANUAL_PG_DUMP,
+    PG_DUMP_COULD_NOT_FINISH,
+    PG_DUMP_OLDER_THAN_SERVER,
+    PG_DUMP_POSTGRESQL_BACKUP_PROGRAM,
+    PG_DUMP_STOPPED_WITH_ERROR,
+)
 
 PG_DUMP_TIMEOUT_S = 3600
 
@@ -78,9 +89,8 @@ def make_backup(
     """Write one backup of `database` into `target`, named for `made_at` (center time)."""
     if not target.is_default and target.encrypt_for is None:
         raise BackupFailed(
-            "Backups outside the default folder are encrypted, and no backup passphrase is set.",
-            hint="An admin sets one in Center settings (Backups), or the first "
-            "`recovery-desk backup --to FOLDER` sets it.",
+            BACKUPS_OUTSIDE_DEFAULT_FOLDER_ARE,
+            hint=ADMIN_SETS_ONE_IN_CENTER,
         )
     started = time.perf_counter()
     content = "sqlite" if database.is_sqlite else "pg_dump"
@@ -132,7 +142,7 @@ def _copy_plain(database: Database, target: Path) -> None:
         copy_sqlite_database(source, target)
         return
     if database.is_sqlite:
-        raise BackupFailed("A database held only in memory cannot be backed up.")
+        raise BackupFailed(DATABASE_HELD_ONLY_IN_MEMORY)
     run_pg_dump(database, target)
 
 
@@ -140,12 +150,8 @@ def pg_dump_command() -> str | None:
     return shutil.which("pg_dump")
 
 
-def manual_pg_dump_hint(database: Database) -> str:
-    name = database.url.database or "recovery_desk"
-    return (
-        "Install the PostgreSQL client tools on this station (pg_dump), or back up on the "
-        f"database server: pg_dump --format=custom --file=recovery-desk.dump {name}"
-    )
+def manual_pg_dump_hint(database: Database) -> Message:
+    return MANUAL_PG_DUMP.with_(name=database.url.database or "recovery_desk")
 
 
 def run_pg_dump(database: Database, target: Path) -> None:
@@ -153,7 +159,7 @@ def run_pg_dump(database: Database, target: Path) -> None:
     program = pg_dump_command()
     if program is None:
         raise BackupFailed(
-            "pg_dump, PostgreSQL's backup program, is not on this station's PATH.",
+            PG_DUMP_POSTGRESQL_BACKUP_PROGRAM,
             hint=manual_pg_dump_hint(database),
         )
     url = database.url
@@ -176,11 +182,10 @@ def run_pg_dump(database: Database, target: Path) -> None:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BackupFailed(f"pg_dump could not finish: {exc}.") from None
+        raise BackupFailed(PG_DUMP_COULD_NOT_FINISH.with_(exc=exc)) from None
     if finished.returncode != 0:
         said = (finished.stderr.strip().splitlines() or ["no message"])[-1]
         raise BackupFailed(
-            f"pg_dump stopped with an error: {said}",
-            hint="A pg_dump older than the server cannot dump it: install the server's "
-            "version of the PostgreSQL client tools. " + manual_pg_dump_hint(database),
+            PG_DUMP_STOPPED_WITH_ERROR.with_(said=said),
+            hint=PG_DUMP_OLDER_THAN_SERVER.with_(manual=manual_pg_dump_hint(database)),
         )

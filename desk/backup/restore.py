@@ -28,6 +28,23 @@ from desk.backup.envelope import decrypt_file, is_encrypted, read_header
 from desk.backup.files import make_private, parse_backup_name, place_atomically, remove_quietly
 from desk.backup.sqlite_copy import integrity_problem
 from desk.errors import DatabaseInUse, NotABackup, SchemaTooNew
+from desk.messages.backup import (
+    CHECK_NAME_AND_THAT_DRIVE,
+    CHOOSE_ANOTHER_BACKUP_NOTHING_WAS,
+    CHOOSE_FILE_NAMED_LIKE_RECOVERY,
+    CLOSE_RECOVERY_DESK_ON_EVERY,
+    DATABASE_IS_OPEN_ON_ANOTHER,
+    FILE_CANNOT_BE_READ,
+    INSTALL_NEWER_RECOVERY_DESK_ON,
+    IS_DAMAGED_OR_INCOMPLETE_SQLITE,
+    IS_ENCRYPTED_ITS_PASSPHRASE_IS,
+    IS_FOLDER_NOT_BACKUP_FILE,
+    IS_NOT_RECOVERY_DESK_BACKUP,
+    IS_POSTGRESQL_BACKUP_PG_DUMP,
+    RESTORE_IT_INTO_POSTGRESQL_SERVER,
+    TYPE_BACKUP_PASSPHRASE_OR_SET,
+    WAS_MADE_BY_NEWER_RECOVERY,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
@@ -64,11 +81,11 @@ def file_kind(path: Path) -> str:
         with path.open("rb") as handle:
             start = handle.read(len(SQLITE_MAGIC))
     except IsADirectoryError:
-        raise NotABackup(f"{path} is a folder, not a backup file.") from None
+        raise NotABackup(IS_FOLDER_NOT_BACKUP_FILE.with_(path=path)) from None
     except OSError as exc:
         raise NotABackup(
-            f"The file {path} cannot be read: {exc.strerror or exc}.",
-            hint="Check the name, and that the drive holding it is plugged in.",
+            FILE_CANNOT_BE_READ.with_(path=path, value=exc.strerror or exc),
+            hint=CHECK_NAME_AND_THAT_DRIVE,
         ) from None
     if start == SQLITE_MAGIC:
         return "sqlite"
@@ -87,9 +104,8 @@ def encrypted_content(path: Path) -> str:
 
 def _not_ours(path: Path) -> NotABackup:
     return NotABackup(
-        f"{path.name} is not a Recovery Desk backup.",
-        hint="Choose a file named like recovery-desk-2026-11-28-090215-daily.sqlite3. "
-        "Nothing was changed.",
+        IS_NOT_RECOVERY_DESK_BACKUP.with_(name=path.name),
+        hint=CHOOSE_FILE_NAMED_LIKE_RECOVERY,
     )
 
 
@@ -97,8 +113,8 @@ def _summarise(path: Path, original: Path, *, check: bool = True) -> DatabaseSum
     problem = integrity_problem(path) if check else None
     if problem is not None:
         raise NotABackup(
-            f"{original.name} is damaged or incomplete (SQLite says: {problem}).",
-            hint="Choose another backup. Nothing was changed.",
+            IS_DAMAGED_OR_INCOMPLETE_SQLITE.with_(name=original.name, problem=problem),
+            hint=CHOOSE_ANOTHER_BACKUP_NOTHING_WAS,
         )
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -127,10 +143,8 @@ def refuse_unknown_schema(summary: DatabaseSummary, original: Path) -> None:
     known = {revision.revision for revision in script.walk_revisions()}
     if summary.schema not in known:
         raise SchemaTooNew(
-            f"{original.name} was made by a newer Recovery Desk (schema {summary.schema}); "
-            "this version cannot use it.",
-            hint="Install the newer Recovery Desk on this station, then restore. "
-            "Nothing was changed.",
+            WAS_MADE_BY_NEWER_RECOVERY.with_(name=original.name, schema=summary.schema),
+            hint=INSTALL_NEWER_RECOVERY_DESK_ON,
         )
 
 
@@ -152,8 +166,8 @@ def check_backup(path: Path, passphrase: str | None, *, work_folder: Path) -> Ch
     kind = file_kind(path)
     if kind == "pg_dump" or (kind == "encrypted" and encrypted_content(path) == "pg_dump"):
         raise NotABackup(
-            f"{path.name} is a PostgreSQL backup (pg_dump); it cannot replace a SQLite database.",
-            hint="Restore it into a PostgreSQL server with pg_restore. Nothing was changed.",
+            IS_POSTGRESQL_BACKUP_PG_DUMP.with_(name=path.name),
+            hint=RESTORE_IT_INTO_POSTGRESQL_SERVER,
         )
     if kind == "other":
         raise _not_ours(path)
@@ -165,8 +179,8 @@ def check_backup(path: Path, passphrase: str | None, *, work_folder: Path) -> Ch
         return CheckedBackup(path, path, made_at, summary, encrypted=False)
     if passphrase is None:
         raise NotABackup(
-            f"{path.name} is encrypted: its passphrase is needed to restore it.",
-            hint="Type the backup passphrase, or set RECOVERY_DESK_BACKUP_PASSPHRASE.",
+            IS_ENCRYPTED_ITS_PASSPHRASE_IS.with_(name=path.name),
+            hint=TYPE_BACKUP_PASSPHRASE_OR_SET,
         )
     plain = decrypt_to_private_file(path, passphrase, work_folder)
     try:
@@ -193,10 +207,8 @@ def decrypt_to_private_file(path: Path, passphrase: str, folder: Path) -> Path:
 
 def _in_use(database_path: Path) -> DatabaseInUse:
     return DatabaseInUse(
-        f"The database {database_path} is open on another station or in another program, so "
-        "it cannot be replaced now.",
-        hint="Close Recovery Desk on every other station (and any program using the file), "
-        "then restore again. Nothing was changed.",
+        DATABASE_IS_OPEN_ON_ANOTHER.with_(database_path=database_path),
+        hint=CLOSE_RECOVERY_DESK_ON_EVERY,
     )
 
 

@@ -19,6 +19,7 @@ import sqlite3
 from pathlib import Path
 
 from desk.errors import BackupFailed
+from desk.messages.backup import COPY_OF_DATABASE_DID_NOT, DATABASE_ITSELF_MAY_BE_DAMAGED
 
 
 def copy_sqlite_database(source: Path, target: Path) -> None:
@@ -36,9 +37,8 @@ def copy_sqlite_database(source: Path, target: Path) -> None:
         source_connection.close()
     if verdict != "ok":
         raise BackupFailed(
-            f"The copy of the database did not pass SQLite's check ({verdict}).",
-            hint="The database itself may be damaged: keep the older backups, and run "
-            "`recovery-desk self-check`.",
+            COPY_OF_DATABASE_DID_NOT.with_(verdict=verdict),
+            hint=DATABASE_ITSELF_MAY_BE_DAMAGED,
         )
 
 

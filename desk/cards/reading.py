@@ -16,6 +16,22 @@ from sqlalchemy.orm import Session
 
 from desk.cards.tokens import ScanKind, read_scan, token_hash
 from desk.errors import DeskError
+from desk.messages import Message
+from desk.messages.people import (
+    ASK_FOR_NEW_CARD,
+    CARD_REPLACED,
+    CARD_STOPPED,
+    CARD_WAS_NOT_READ_COMPLETELY,
+    CARD_WAS_READ_WRONGLY_SO,
+    ON_DAY,
+    SCAN_IT_AGAIN_HOLDING_IT,
+    SCAN_IT_AGAIN_IF_IT,
+    SCAN_PERSON_SIGN_IN_CARD,
+    SIGN_IN_BY_NAME_NEW_CARD,
+    SIGN_THEM_IN_BY_NAME,
+    THAT_BARCODE_IS_NOT_RECOVERY,
+    THIS_CARD_IS_NOT_KNOWN,
+)
 from desk.models import Person, SignInCard
 
 MOST_MERGES = 20  # a chain of merged records longer than this is a loop
@@ -24,7 +40,14 @@ MOST_MERGES = 20  # a chain of merged records longer than this is a loop
 class CardRefused(DeskError):
     """A scan that signs no one in; `kind` says why (for the kiosk's words)."""
 
-    def __init__(self, kind: str, message: str, *, hint: str = "", person_id: int | None = None):
+    def __init__(
+        self,
+        kind: str,
+        message: Message | str,
+        *,
+        hint: Message | str = "",
+        person_id: int | None = None,
+    ):
         super().__init__(message, hint=hint)
         self.kind = kind
         self.person_id = person_id  # for the activity log only: never shown at the kiosk
@@ -34,19 +57,19 @@ def _shape_refusal(kind: ScanKind) -> CardRefused:
     if kind is ScanKind.PARTIAL:
         return CardRefused(
             "partial",
-            "The card was not read completely, so nobody was signed in.",
-            hint="Scan it again, holding it still.",
+            CARD_WAS_NOT_READ_COMPLETELY,
+            hint=SCAN_IT_AGAIN_HOLDING_IT,
         )
     if kind is ScanKind.MISREAD:
         return CardRefused(
             "misread",
-            "The card was read wrongly, so nobody was signed in.",
-            hint="Scan it again; if it keeps failing, sign them in by name and print a new card.",
+            CARD_WAS_READ_WRONGLY_SO,
+            hint=SCAN_IT_AGAIN_IF_IT,
         )
     return CardRefused(
         "foreign",
-        "That barcode is not a Recovery Desk card, so nobody was signed in.",
-        hint="Scan the person's sign-in card, or type their name.",
+        THAT_BARCODE_IS_NOT_RECOVERY,
+        hint=SCAN_PERSON_SIGN_IN_CARD,
     )
 
 
@@ -82,22 +105,22 @@ def _holder(session: Session, card: SignInCard) -> CardHolder | None:
 
 
 def _no_longer(card: SignInCard) -> CardRefused:
-    when = f" on {card.revoked_at:%B} {card.revoked_at.day}" if card.revoked_at else ""
+    revoked_at = card.revoked_at
+    when = ON_DAY.with_(month=revoked_at, day=revoked_at.day) if revoked_at else ""
     if card.revoke_reason == "replaced":
-        message = f"This card was replaced by a new one{when}: it signs no one in."
-        hint = "Ask for their new card, or sign them in by name."
+        message = CARD_REPLACED.with_(when=when)
+        hint = ASK_FOR_NEW_CARD
     else:
-        message = f"This card was stopped{when} (reported lost): it signs no one in."
-        hint = "Sign them in by name; print them a new card if they wish."
+        message = CARD_STOPPED.with_(when=when)
+        hint = SIGN_IN_BY_NAME_NEW_CARD
     return CardRefused("revoked", message, hint=hint, person_id=card.person_id)
 
 
 def _unknown() -> CardRefused:
     return CardRefused(
         "unknown",
-        "This card is not known here (never printed, or printed for another database): "
-        "nobody was signed in.",
-        hint="Sign them in by name, and print them a new card if they wish.",
+        THIS_CARD_IS_NOT_KNOWN,
+        hint=SIGN_THEM_IN_BY_NAME,
     )
 
 

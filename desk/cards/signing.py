@@ -14,6 +14,7 @@ from desk.audit.record import record_event
 from desk.cards.reading import CardHolder, CardRefused
 from desk.errors import ConflictError
 from desk.groups.attending import SUPPORT_MEETING, attend, open_meeting
+from desk.messages.people import IS_ALREADY_SIGNED_IN_TODAY, THEY_ARE_IN_TODAY_QUEUE
 from desk.models import SignInCard, Visit
 from desk.services.actor import Actor
 from desk.services.checkin import (
@@ -86,8 +87,8 @@ def sign_in_holder(
     )
     if here is not None:
         raise AlreadyHere(
-            f"{holder.preferred_name or holder.first_name} is already signed in today.",
-            hint="They are in today's queue; nothing was changed.",
+            IS_ALREADY_SIGNED_IN_TODAY.with_(value=holder.preferred_name or holder.first_name),
+            hint=THEY_ARE_IN_TODAY_QUEUE,
         )
     if purposes is None:
         codes = _usual_purposes(session, holder.person_id) or [DEFAULT_PURPOSE]

@@ -14,6 +14,15 @@ from itertools import pairwise
 
 from desk.directory.hours_parsing import HoursNotUnderstood, parse_hours_text
 from desk.errors import ValidationError
+from desk.messages.coaching import (
+    ENDS_BEFORE_IT_STARTS,
+    IS_NOT_WEEKLY_TIME_DESK,
+    JOIN_TWO_INTO_ONE_WINDOW,
+    OVERLAPS,
+    WEEKDAY_DOES_NOT_EXIST_0,
+    WRITE_DAYS_AND_TIMES_SUCH,
+    WRITE_START_FIRST_9_00,
+)
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -45,24 +54,25 @@ def check_windows(windows: Iterable[WeeklyWindow]) -> list[WeeklyWindow]:
     for window in ordered:
         if not 0 <= window.weekday <= 6:
             raise ValidationError(
-                f"Weekday {window.weekday} does not exist (0 is Monday, 6 is Sunday).",
+                WEEKDAY_DOES_NOT_EXIST_0.with_(weekday=window.weekday),
                 field=FIELD,
             )
         if window.ends_at <= window.starts_at:
             raise ValidationError(
-                f"{DAY_NAMES[window.weekday]} {clock(window.starts_at)}–{clock(window.ends_at)} "
-                "ends before it starts.",
+                ENDS_BEFORE_IT_STARTS.with_(
+                    day_names=DAY_NAMES[window.weekday],
+                    starts_at=clock(window.starts_at),
+                    ends_at=clock(window.ends_at),
+                ),
                 field=FIELD,
-                hint="Write the start first (9:00-17:00). A shift past midnight is two "
-                "windows: one until 23:59, one from 0:00 the next day.",
+                hint=WRITE_START_FIRST_9_00,
             )
     for earlier, later in pairwise(ordered):
         if earlier.weekday == later.weekday and later.starts_at < earlier.ends_at:
             raise ValidationError(
-                f"{later.text()} overlaps {earlier.text()}.",
+                OVERLAPS.with_(text=later.text(), text_2=earlier.text()),
                 field=FIELD,
-                hint="Join the two into one window, or change the times so one ends before "
-                "the next begins.",
+                hint=JOIN_TWO_INTO_ONE_WINDOW,
             )
     return ordered
 
@@ -77,12 +87,12 @@ def parse_availability(text: str) -> list[WeeklyWindow]:
             raise HoursNotUnderstood("a coach's hours are the same every week")
     except HoursNotUnderstood as exc:
         raise ValidationError(
-            f"“{text.strip()}” is not a weekly time the desk can read ({exc}).",
+            IS_NOT_WEEKLY_TIME_DESK.with_(strip=text.strip(), exc=exc),
             field=FIELD,
-            hint="Write days and times, such as “Mon-Fri 9:00-17:00; Sat 10:00-14:00”.",
+            hint=WRITE_DAYS_AND_TIMES_SUCH,
         ) from None
     except ValidationError as exc:
-        raise ValidationError(exc.message, field=FIELD, hint=exc.hint) from None
+        raise ValidationError(exc.wording, field=FIELD, hint=exc.hint_wording or "") from None
     windows = [
         WeeklyWindow(_CODES.index(code), rule.opens, rule.closes)
         for rule in read.rules

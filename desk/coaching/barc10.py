@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from desk.errors import ValidationError
+from desk.messages.coaching import (
+    BARC_10_HAS_STATEMENTS_ANSWERS,
+    EVERY_STATEMENT_NEEDS_ANSWER_FROM,
+    STATEMENT_HAS_NO_ANSWER_YET,
+    STATEMENT_IS_NOT_ANSWER_FROM,
+)
 
 ITEMS = (
     "There are more important things to me in life than using substances.",
@@ -41,21 +47,20 @@ def check_scores(scores: Sequence[int | None]) -> tuple[int, ...]:
     """The ten answers as whole numbers 1-6, or a ValidationError naming the first gap."""
     if len(scores) != len(ITEMS):
         raise ValidationError(
-            f"The BARC-10 has {len(ITEMS)} statements; {len(scores)} answers were given.",
+            BARC_10_HAS_STATEMENTS_ANSWERS.with_(items_count=len(ITEMS), scores_count=len(scores)),
             field="barc10",
         )
     checked = []
     for number, score in enumerate(scores, start=1):
         if score is None:
             raise ValidationError(
-                f"Statement {number} has no answer yet.",
+                STATEMENT_HAS_NO_ANSWER_YET.with_(number=number),
                 field=f"item_{number}",
-                hint="Every statement needs an answer from 1 (strongly disagree) to 6 "
-                "(strongly agree); the peer may also stop and record it another day.",
+                hint=EVERY_STATEMENT_NEEDS_ANSWER_FROM,
             )
         if isinstance(score, bool) or not isinstance(score, int) or not LOWEST <= score <= HIGHEST:
             raise ValidationError(
-                f"Statement {number}: {score!r} is not an answer from 1 to 6.",
+                STATEMENT_IS_NOT_ANSWER_FROM.with_(number=number, score=score),
                 field=f"item_{number}",
             )
         checked.append(score)

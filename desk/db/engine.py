@@ -18,6 +18,7 @@ from desk.config import describe_url, parse_database_url
 from desk.db.failures import explain_database_error
 from desk.errors import DataFolderNotWritable, DeskError
 from desk.file_privacy import create_private_file, make_private_folder
+from desk.messages.core import MAKE_FOLDER_WRITABLE_OR_CHOOSE, RECOVERY_DESK_CANNOT_WRITE_TO
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -86,9 +87,8 @@ def ensure_writable_folder(folder: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise DataFolderNotWritable(
-            f"Recovery Desk cannot write to the folder {folder} ({exc.strerror or exc}).",
-            hint="Make the folder writable, or choose another database with --database or "
-            "RECOVERY_DESK_DATABASE_URL.",
+            RECOVERY_DESK_CANNOT_WRITE_TO.with_(folder=folder, value=exc.strerror or exc),
+            hint=MAKE_FOLDER_WRITABLE_OR_CHOOSE,
         ) from None
 
 

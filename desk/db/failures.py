@@ -19,6 +19,33 @@ from desk.errors import (
     NotADatabase,
     StaleEdit,
 )
+from desk.messages.core import (
+    ANOTHER_STATION_HAS_JUST_DONE,
+    ANOTHER_STATION_SAVED_THIS_AT,
+    CHECK_DATABASE_NAME_AT_END,
+    CHECK_PERMISSIONS_OF_DATABASE_FILE,
+    CHECK_THAT_ITS_FOLDER_EXISTS,
+    CHECK_USER_NAME_IN_DATABASE,
+    CHOOSE_RIGHT_FILE_WITH_DATABASE,
+    DATABASE_CAN_ONLY_BE_READ,
+    DATABASE_CANNOT_BE_REACHED,
+    DATABASE_DID_NOT_ANSWER_IN,
+    DATABASE_FILE_CANNOT_BE_OPENED,
+    DATABASE_IS_BUSY_ANOTHER_STATION,
+    DATABASE_SERVER_ASKS_FOR_PASSWORD,
+    DATABASE_SERVER_DOES_NOT_KNOW,
+    DATABASE_SERVER_DOES_NOT_LET,
+    DATABASE_SERVER_HAS_NO_SUCH,
+    DATABASE_SERVER_REFUSED_PASSWORD_FOR,
+    DISK_THAT_HOLDS_DATABASE_IS,
+    FILE_IS_NOT_RECOVERY_DESK,
+    LOOK_AT_REFRESHED_SCREEN_IT,
+    NOTHING_OF_YOURS_WAS_SAVED,
+    NOTHING_WAS_SAVED_FREE_SOME,
+    NOTHING_WAS_SAVED_TRY_AGAIN,
+    WAIT_MOMENT_AND_TRY_AGAIN,
+    WHOEVER_RUNS_SERVER_MUST_ALLOW,
+)
 
 RETRY_HINT = "Check that the database server is running and reachable, then try again."
 
@@ -44,13 +71,13 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
     if isinstance(exc, StaleDataError):
         # Two stations saved the same record at the same moment; the other one was first.
         return StaleEdit(
-            "Another station saved this at the same moment, and its change came first.",
-            hint="Nothing of yours was saved. Look at the refreshed screen and try again.",
+            ANOTHER_STATION_SAVED_THIS_AT,
+            hint=NOTHING_OF_YOURS_WAS_SAVED,
         )
     if isinstance(exc, IntegrityError) and _is_unique_violation(exc):
         return ConflictError(
-            "Another station has just done the same thing, so this was not saved twice.",
-            hint="Look at the refreshed screen: it is already there.",
+            ANOTHER_STATION_HAS_JUST_DONE,
+            hint=LOOK_AT_REFRESHED_SCREEN_IT,
         )
     psycopg_errors, psycopg_unreachable = _psycopg_errors()
     driver_error = isinstance(exc, (sqlite3.Error, *psycopg_errors))
@@ -61,46 +88,43 @@ def explain_database_error(exc: BaseException, *, where: str = "") -> DeskError 
     place = f" ({where})" if where else ""
     if "file is not a database" in lowered or "file is encrypted" in lowered:
         return NotADatabase(
-            f"The file{place} is not a Recovery Desk database (SQLite says: {reason}).",
-            hint="Choose the right file with --database, or move this one aside.",
+            FILE_IS_NOT_RECOVERY_DESK.with_(place=place, reason=reason),
+            hint=CHOOSE_RIGHT_FILE_WITH_DATABASE,
         )
     if "readonly database" in lowered or "read-only" in lowered:
         return DatabaseReadOnly(
-            f"The database{place} can only be read, not written: {reason}.",
-            hint="Check the permissions of the database file and its folder.",
+            DATABASE_CAN_ONLY_BE_READ.with_(place=place, reason=reason),
+            hint=CHECK_PERMISSIONS_OF_DATABASE_FILE,
         )
     if "unable to open database file" in lowered:
         return DataFolderNotWritable(
-            f"The database file{place} cannot be opened or created: {reason}.",
-            hint="Check that its folder exists and can be written, or choose another with "
-            "--database.",
+            DATABASE_FILE_CANNOT_BE_OPENED.with_(place=place, reason=reason),
+            hint=CHECK_THAT_ITS_FOLDER_EXISTS,
         )
     refused = _login_refused(reason, lowered, place)
     if refused is not None:
         return refused
     if "statement timeout" in lowered or "lock timeout" in lowered:
         return DatabaseTooSlow(
-            f"The database{place} did not answer in time: another station may be holding "
-            "what this needed, or the network is very slow.",
-            hint="Nothing was saved. Try again in a moment.",
+            DATABASE_DID_NOT_ANSWER_IN.with_(place=place),
+            hint=NOTHING_WAS_SAVED_TRY_AGAIN,
         )
     if "disk is full" in lowered or "no space left" in lowered:
         return DatabaseUnavailable(
-            f"The disk that holds the database{place} is full.",
-            hint="Nothing was saved. Free some space on that disk (or ask whoever looks after "
-            "this computer), then save again.",
+            DISK_THAT_HOLDS_DATABASE_IS.with_(place=place),
+            hint=NOTHING_WAS_SAVED_FREE_SOME,
         )
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseUnavailable(
-            f"The database{place} is busy: another station or program holds a lock.",
-            hint="Wait a moment and try again.",
+            DATABASE_IS_BUSY_ANOTHER_STATION.with_(place=place),
+            hint=WAIT_MOMENT_AND_TRY_AGAIN,
         )
     unreachable = isinstance(
         exc, (OperationalError, sqlite3.OperationalError, *psycopg_unreachable)
     )
     if unreachable or getattr(exc, "connection_invalidated", False):
         return DatabaseUnavailable(
-            f"The database{place} cannot be reached: {reason}.",
+            DATABASE_CANNOT_BE_REACHED.with_(place=place, reason=reason),
             hint=RETRY_HINT,
         )
     return None
@@ -116,29 +140,28 @@ def _login_refused(reason: str, lowered: str, place: str) -> DeskError | None:
     """The server answered, and said no: a wrong password or role is not an outage."""
     if "password authentication failed" in lowered or "authentication failed" in lowered:
         return DatabaseLoginRefused(
-            f"The database server{place} refused the password for this user ({reason}).",
+            DATABASE_SERVER_REFUSED_PASSWORD_FOR.with_(place=place, reason=reason),
             hint=LOGIN_HINT,
         )
     if "no password supplied" in lowered:
         return DatabaseLoginRefused(
-            f"The database server{place} asks for a password, and none was given.",
+            DATABASE_SERVER_ASKS_FOR_PASSWORD.with_(place=place),
             hint=LOGIN_HINT,
         )
     if "role" in lowered and "does not exist" in lowered:
         return DatabaseLoginRefused(
-            f"The database server{place} does not know this user ({reason}).",
-            hint="Check the user name in the database address with whoever runs the server.",
+            DATABASE_SERVER_DOES_NOT_KNOW.with_(place=place, reason=reason),
+            hint=CHECK_USER_NAME_IN_DATABASE,
         )
     if "database" in lowered and "does not exist" in lowered:
         return DatabaseLoginRefused(
-            f"The database server{place} has no such database ({reason}).",
-            hint="Check the database name at the end of the address, or create it "
-            "(see Several stations in the README).",
+            DATABASE_SERVER_HAS_NO_SUCH.with_(place=place, reason=reason),
+            hint=CHECK_DATABASE_NAME_AT_END,
         )
     if "pg_hba.conf" in lowered or "permission denied for database" in lowered:
         return DatabaseLoginRefused(
-            f"The database server{place} does not let this user in from here ({reason}).",
-            hint="Whoever runs the server must allow this station (pg_hba.conf) or this user.",
+            DATABASE_SERVER_DOES_NOT_LET.with_(place=place, reason=reason),
+            hint=WHOEVER_RUNS_SERVER_MUST_ALLOW,
         )
     return None
 

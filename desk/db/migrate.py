@@ -23,6 +23,12 @@ from desk.db.engine import Database, allow_long_statements, enable_wal
 from desk.db.schema_version import SchemaState, SchemaStatus, UpgradeResult
 from desk.errors import NotOurDatabase, SchemaTooNew
 from desk.file_privacy import make_private, prune_pre_upgrade_copies
+from desk.messages.core import (
+    HOLDS_TABLES_BUT_NO_RECOVERY,
+    INSTALL_NEWER_RECOVERY_DESK_ON,
+    POINT_RECOVERY_DESK_AT_EMPTY,
+    WAS_UPGRADED_BY_NEWER_RECOVERY,
+)
 from desk.paths import migrations_dir
 
 __all__ = ["SchemaState", "SchemaStatus", "UpgradeResult", "schema_status", "upgrade_database"]
@@ -51,8 +57,8 @@ def schema_status(database: Database) -> SchemaStatus:
     if current is None:
         if tables - {"alembic_version"}:
             raise NotOurDatabase(
-                f"{database.description} holds tables but no Recovery Desk schema version.",
-                hint="Point Recovery Desk at an empty database or one it created.",
+                HOLDS_TABLES_BUT_NO_RECOVERY.with_(description=database.description),
+                hint=POINT_RECOVERY_DESK_AT_EMPTY,
             )
         return SchemaStatus(SchemaState.EMPTY, None, head)
     if current == head:
@@ -66,9 +72,10 @@ def schema_status(database: Database) -> SchemaStatus:
 def refuse_if_too_new(status: SchemaStatus, database: Database) -> None:
     if status.state is SchemaState.AHEAD:
         raise SchemaTooNew(
-            f"{database.description} was upgraded by a newer Recovery Desk "
-            f"(schema {status.current}); this version knows schemas up to {status.head}.",
-            hint="Install the newer Recovery Desk on this station. Nothing was changed.",
+            WAS_UPGRADED_BY_NEWER_RECOVERY.with_(
+                description=database.description, current=status.current, head=status.head
+            ),
+            hint=INSTALL_NEWER_RECOVERY_DESK_ON,
         )
 
 

@@ -14,6 +14,7 @@ from desk.directory.freshness import verifier_name
 from desk.directory.languages import normalize_language
 from desk.directory.schedules import ScheduleError, ScheduleRule, plain_form_kind
 from desk.errors import NotFound
+from desk.messages.directory import IT_MAY_HAVE_BEEN_REMOVED, THAT_RESOURCE_IS_NO_LONGER
 from desk.models import (
     Address,
     Attribute,
@@ -146,8 +147,8 @@ def load_service_detail(session: Session, service_id: str) -> ServiceDetail:
     service = session.get(Service, service_id)
     if service is None:
         raise NotFound(
-            "That resource is no longer in the directory.",
-            hint="It may have been removed on another station; search again.",
+            THAT_RESOURCE_IS_NO_LONGER,
+            hint=IT_MAY_HAVE_BEEN_REMOVED,
         )
     organization = (
         session.get(Organization, service.organization_id) if service.organization_id else None

@@ -30,6 +30,17 @@ from desk.directory.languages import (
 )
 from desk.directory.schedules import plain_form_kind
 from desk.errors import FormProblems, ValidationError
+from desk.messages.directory import (
+    CHECK_FREE_AND_TOTAL_COUNTS,
+    CHOOSE_ONE_OF,
+    EXTENSION_SHOULD_BE_DIGITS_ONLY,
+    FREE_OUT_OF_CANNOT_BE,
+    IS_NOT_LANGUAGE_DESK_KNOWS,
+    IS_NOT_STATUS,
+    RESOURCE_NEEDS_NAME,
+    THERE_IS_NO_CATEGORY,
+    TYPE_CODE_SUCH_AS_PT,
+)
 from desk.models import Attribute, Language, Phone, Schedule, Service, ServiceAtLocation
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -144,13 +155,13 @@ def _checked_scalars(edit: ServiceEdit, problems: FormProblems) -> dict[str, Any
 
     name = text(edit.name, "Name", "name", 200)
     if not name and not any(p.field == "name" for p in problems.found):
-        problems.found.append(ValidationError("A resource needs a name.", field="name"))
+        problems.found.append(ValidationError(RESOURCE_NEEDS_NAME, field="name"))
     if edit.status not in STATUSES:
         problems.found.append(
             ValidationError(
-                f"“{edit.status}” is not a status.",
+                IS_NOT_STATUS.with_(status=edit.status),
                 field="status",
-                hint=f"Choose one of: {', '.join(STATUSES)}.",
+                hint=CHOOSE_ONE_OF.with_(statuses=", ".join(STATUSES)),
             )
         )
     url = text(edit.url, "Web address", "url")
@@ -163,9 +174,9 @@ def _checked_scalars(edit: ServiceEdit, problems: FormProblems) -> dict[str, Any
     if available is not None and total is not None and available > total:
         problems.found.append(
             ValidationError(
-                f"{available} free out of {total} cannot be right.",
+                FREE_OUT_OF_CANNOT_BE.with_(available=available, total=total),
                 field="capacity_available",
-                hint="Check the free and total counts.",
+                hint=CHECK_FREE_AND_TOTAL_COUNTS,
             )
         )
     return {
@@ -202,7 +213,9 @@ def _checked_scalars(edit: ServiceEdit, problems: FormProblems) -> dict[str, Any
 def _checked_phone(phone: PhoneInput, where: str) -> PhoneInput:
     extension = _text(phone.extension, "Extension", where, 20)
     if extension and not extension.isdigit():
-        raise ValidationError(f"The extension “{extension}” should be digits only.", field=where)
+        raise ValidationError(
+            EXTENSION_SHOULD_BE_DIGITS_ONLY.with_(extension=extension), field=where
+        )
     return replace(
         phone,
         number=phone.number.strip(),
@@ -336,7 +349,7 @@ def _replace_hours(session: Session, service: Service, hours: list[tuple]) -> bo
 def _replace_categories(session: Session, service: Service, codes: tuple[str, ...]) -> bool:
     for code in codes:
         if code not in CATEGORY_BY_CODE:
-            raise ValidationError(f"There is no category “{code}”.", field="categories")
+            raise ValidationError(THERE_IS_NO_CATEGORY.with_(code=code), field="categories")
     rows = session.scalars(
         select(Attribute).where(Attribute.link_entity == "service", Attribute.link_id == service.id)
     ).all()
@@ -377,9 +390,9 @@ def _replace_languages(session: Session, service: Service, codes: tuple[str, ...
         key = comparable_code(tag) if tag else typed.casefold()
         if tag is None and key not in have:
             raise ValidationError(
-                f"“{typed}” is not a language the desk knows.",
+                IS_NOT_LANGUAGE_DESK_KNOWS.with_(typed=typed),
                 field="languages",
-                hint="Type a code such as pt or ht, or a name such as Portuguese.",
+                hint=TYPE_CODE_SUCH_AS_PT,
             )
         wanted.setdefault(key, tag)
     if set(have) == set(wanted):

@@ -17,6 +17,12 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound
+from desk.messages.directory import (
+    IT_MAY_HAVE_BEEN_REMOVED,
+    QUOTED_NAME,
+    THAT_RESOURCE_IS_NO_LONGER,
+    YOUR_ENTRIES_ARE_STILL_ON_4,
+)
 from desk.models import Organization, Service, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -117,16 +123,15 @@ def lock_service_for_edit(session: Session, service_id: str, read_version: int) 
     ).one_or_none()
     if service is None:
         raise NotFound(
-            "That resource is no longer in the directory.",
-            hint="It may have been removed on another station; search again.",
+            THAT_RESOURCE_IS_NO_LONGER,
+            hint=IT_MAY_HAVE_BEEN_REMOVED,
         )
     refuse_stale(
         session,
         service,
         read_version,
-        what=f"“{service.name}”",
-        hint="Your entries are still on screen. Reload it to see the other change, then "
-        "save again.",
+        what=QUOTED_NAME.with_(name=service.name),
+        hint=YOUR_ENTRIES_ARE_STILL_ON_4,
     )
     return service
 

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from desk.directory.text_match import fold
 from desk.errors import ValidationError
+from desk.messages.directory import IS_NOT_TIME_OF_DAY, OPENS_AND_CLOSES_AT_SAME
 
 ALL_DAYS = "MO,TU,WE,TH,FR,SA,SU"
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -112,9 +113,9 @@ def _clock(text: str) -> _Clock:
         hour, minute = int(match["hour"]), int(match["minute"] or 0)
     half = match["half"][0] if match["half"] else None
     if half and not 1 <= hour <= 12:
-        raise ValidationError(f"“{text}” is not a time of day.")
+        raise ValidationError(IS_NOT_TIME_OF_DAY.with_(text=text))
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise ValidationError(f"“{text}” is not a time of day.")
+        raise ValidationError(IS_NOT_TIME_OF_DAY.with_(text=text))
     fixed = half is None and (
         bool(match["military"]) or hour == 0 or hour >= 13 or match["hour"].startswith("0")
     )
@@ -158,7 +159,9 @@ def _window(start_text: str, end_text: str) -> tuple[time, time]:
             f"write it as {closes.hour + 12}:{closes:%M} or {closes.hour}pm"
         )
     if closes == opens:
-        raise ValidationError(f"“{start_text}-{end_text}” opens and closes at the same time.")
+        raise ValidationError(
+            OPENS_AND_CLOSES_AT_SAME.with_(start_text=start_text, end_text=end_text)
+        )
     return opens, closes
 
 

@@ -7,6 +7,19 @@ from datetime import time
 
 from desk.directory.schedules import ScheduleError, parse_byday
 from desk.errors import ValidationError
+from desk.messages.directory import (
+    CANNOT_BE_BELOW_ZERO,
+    DAYS,
+    FOR_EXAMPLE_MO_TU_WE,
+    FOR_SERVICE_OPEN_AROUND_CLOCK,
+    IS_NOT_TIME_OF_DAY_2,
+    IS_NOT_YES_OR_NO,
+    IT_OPENS_AND_CLOSES_AT,
+    MUST_BE_WHOLE_NUMBER,
+    SAY_WHICH_DAYS_IT_IS,
+    SEPARATE_DAYS_WITH_COMMAS_MO,
+    TYPE_IT_LIKE_08_30,
+)
 
 _CLOCK = re.compile(
     r"^(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?(?::(?P<second>\d{2}))?\s*"
@@ -33,9 +46,9 @@ def parse_clock(text: str, *, field: str = "", label: str = "Time") -> time:
                 hour = 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise ValidationError(
-            f"{label} “{text.strip()}” is not a time of day.",
+            IS_NOT_TIME_OF_DAY_2.with_(label=label, strip=text.strip()),
             field=field,
-            hint="Type it like 08:30, 17:00 or 5 pm.",
+            hint=TYPE_IT_LIKE_08_30,
         )
     return time(hour, minute)
 
@@ -46,12 +59,10 @@ def check_days(text: str, *, field: str = "byday") -> str:
         days = parse_byday(text)
     except ScheduleError as error:
         raise ValidationError(
-            f"Days: {error}.", field=field, hint="Separate days with commas: MO,TU,WE."
+            DAYS.with_(error=error), field=field, hint=SEPARATE_DAYS_WITH_COMMAS_MO
         ) from None
     if not days:
-        raise ValidationError(
-            "Say which days it is open.", field=field, hint="For example MO,TU,WE,TH,FR."
-        )
+        raise ValidationError(SAY_WHICH_DAYS_IT_IS, field=field, hint=FOR_EXAMPLE_MO_TU_WE)
     codes = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
     return ",".join(f"{ordinal or ''}{codes[weekday]}" for ordinal, weekday in days)
 
@@ -59,10 +70,9 @@ def check_days(text: str, *, field: str = "byday") -> str:
 def check_hours(opens: time, closes: time, *, field: str = "closes_at") -> None:
     if opens == closes:
         raise ValidationError(
-            f"It opens and closes at the same time ({opens:%H:%M}).",
+            IT_OPENS_AND_CLOSES_AT.with_(opens=opens),
             field=field,
-            hint="For a service open around the clock, use 00:00 to 23:59; a time before the "
-            "opening time means it closes after midnight.",
+            hint=FOR_SERVICE_OPEN_AROUND_CLOCK,
         )
 
 
@@ -72,9 +82,9 @@ def check_count(value: object, *, label: str, field: str) -> int | None:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise ValidationError(f"{label} must be a whole number.", field=field) from None
+        raise ValidationError(MUST_BE_WHOLE_NUMBER.with_(label=label), field=field) from None
     if number < 0:
-        raise ValidationError(f"{label} cannot be below zero.", field=field)
+        raise ValidationError(CANNOT_BE_BELOW_ZERO.with_(label=label), field=field)
     return number
 
 
@@ -88,4 +98,4 @@ def check_yes_no(value: object) -> bool | None:
         return True
     if text in ("no", "n", "false", "0"):
         return False
-    raise ValidationError(f"“{value}” is not yes or no.")
+    raise ValidationError(IS_NOT_YES_OR_NO.with_(value=value))

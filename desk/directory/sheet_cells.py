@@ -15,6 +15,12 @@ import phonenumbers
 
 from desk.directory.languages import comparable_code, language_code
 from desk.errors import ValidationError
+from desk.messages.directory import (
+    EXTENSION_OF_IS_TOO_LONG,
+    IS_NOT_PHONE_NUMBER_WE,
+    TYPE_TEN_DIGITS_FOR_US,
+    ZIP_CODE_IS_NOT_ZIP,
+)
 from desk.validation import DEFAULT_REGION, clean_text
 
 # States whose ZIP codes start with 0 (a spreadsheet program shows 01604 as 1604).
@@ -74,9 +80,7 @@ def read_zip(text: str, state: str | None) -> ZipRead:
             f"ZIP code “{text.strip()}” had lost its leading zero (a spreadsheet program "
             f"drops it); imported as {fixed}",
         )
-    raise ValidationError(
-        f"ZIP code “{text.strip()}” is not a ZIP code (5 digits, or ZIP+4 such as 01608-1234)."
-    )
+    raise ValidationError(ZIP_CODE_IS_NOT_ZIP.with_(strip=text.strip()))
 
 
 def zip_in_text(text: str) -> str | None:
@@ -129,12 +133,12 @@ def _read_one(text: str) -> PhoneRead | None:
         return PhoneRead(str(number.national_number), None, description)
     if number is None or not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            f"“{text.strip()}” is not a phone number we can dial.",
-            hint="Type ten digits for a US number, such as 508 555 0142, or +country code.",
+            IS_NOT_PHONE_NUMBER_WE.with_(strip=text.strip()),
+            hint=TYPE_TEN_DIGITS_FOR_US,
         )
     extension = number.extension or None
     if extension and len(extension) > EXTENSION_MAX:
-        raise ValidationError(f"The extension of “{text.strip()}” is too long.")
+        raise ValidationError(EXTENSION_OF_IS_TOO_LONG.with_(strip=text.strip()))
     number.extension = None
     return PhoneRead(
         phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),

@@ -24,6 +24,7 @@ from desk.directory.sheet_read import Sheet
 from desk.directory.text_match import fold
 from desk.errors import DeskError
 from desk.hsds.report import ImportRefused, ImportReport
+from desk.messages.directory import LIST_HOLDS_NO_RESOURCES_TO
 from desk.models import (
     Address,
     Attribute,
@@ -273,7 +274,7 @@ def import_resources(session: Session, actor: Actor, preview: SheetPreview) -> I
     if not report.ok:
         raise ImportRefused(report)
     if not preview.resources:
-        raise DeskError("The list holds no resources to import.")
+        raise DeskError(LIST_HOLDS_NO_RESOURCES_TO)
     made: dict[str, str] = {}
     for planned in preview.resources:
         _write(

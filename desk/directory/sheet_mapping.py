@@ -23,6 +23,20 @@ from rapidfuzz import fuzz
 
 from desk.directory.text_match import words
 from desk.errors import ValidationError
+from desk.messages.directory import (
+    CHOOSE_COLUMN_WITH_EACH_RESOURCE,
+    COLUMN_IS_CHOSEN_FOR_TWO,
+    FOR_EXAMPLE,
+    GIVE_EACH_FIELD_ITS_OWN,
+    ITS_COLUMNS_ARE,
+    LIST_HAS_NO_COLUMN,
+    MAPPING_FILE_CANNOT_BE_READ,
+    MAPPING_FILE_IS_NOT_VALID,
+    MAPPING_FILE_MUST_BE_ONE,
+    MAPPING_NAMES_FIELDS_RECOVERY_DESK,
+    NO_COLUMN_HOLDS_RESOURCES_NAMES,
+    USE_THESE,
+)
 
 if TYPE_CHECKING:
     from desk.directory.sheet_read import Sheet
@@ -116,26 +130,26 @@ def check_mapping(mapping: dict[str, str], header: list[str]) -> dict[str, str]:
     unknown = [field for field in mapping if field not in FIELDS]
     if unknown:
         raise ValidationError(
-            f"The mapping names fields Recovery Desk does not know: {', '.join(unknown)}.",
-            hint=f"Use these: {', '.join(FIELDS)}.",
+            MAPPING_NAMES_FIELDS_RECOVERY_DESK.with_(unknown=", ".join(unknown)),
+            hint=USE_THESE.with_(fields=", ".join(FIELDS)),
         )
     missing = [heading for heading in mapping.values() if heading and heading not in header]
     if missing:
         raise ValidationError(
-            f"The list has no column {', '.join(f'“{m}”' for m in missing)}.",
-            hint=f"Its columns are: {', '.join(h for h in header if h)}.",
+            LIST_HAS_NO_COLUMN.with_(missing=", ".join(f"“{m}”" for m in missing)),
+            hint=ITS_COLUMNS_ARE.with_(header=", ".join(h for h in header if h)),
         )
     chosen = [heading for heading in mapping.values() if heading]
     twice = sorted({heading for heading in chosen if chosen.count(heading) > 1})
     if twice:
         raise ValidationError(
-            f"The column {', '.join(f'“{h}”' for h in twice)} is chosen for two fields.",
-            hint="Give each field its own column.",
+            COLUMN_IS_CHOSEN_FOR_TWO.with_(twice=", ".join(f"“{h}”" for h in twice)),
+            hint=GIVE_EACH_FIELD_ITS_OWN,
         )
     if not mapping.get("name"):
         raise ValidationError(
-            "No column holds the resources' names.",
-            hint="Choose the column with each resource's name.",
+            NO_COLUMN_HOLDS_RESOURCES_NAMES,
+            hint=CHOOSE_COLUMN_WITH_EACH_RESOURCE,
         )
     return {field: heading for field, heading in mapping.items() if heading}
 
@@ -145,16 +159,16 @@ def load_mapping_file(path: Path) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ValidationError(
-            f"The mapping file {path} cannot be read ({error.strerror})."
+            MAPPING_FILE_CANNOT_BE_READ.with_(path=path, strerror=error.strerror)
         ) from None
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        raise ValidationError(f"The mapping file {path} is not valid JSON ({error}).") from None
+        raise ValidationError(MAPPING_FILE_IS_NOT_VALID.with_(path=path, error=error)) from None
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
         raise ValidationError(
-            "The mapping file must be one JSON object of field names to column headings.",
-            hint='For example {"name": "Program", "phone": "Tel."}.',
+            MAPPING_FILE_MUST_BE_ONE,
+            hint=FOR_EXAMPLE,
         )
     return data
 

@@ -25,6 +25,25 @@ from desk.hsds.files import (
     megabytes,
     read_input_bytes,
 )
+from desk.messages.directory import (
+    CHECK_FOR_QUOTE_THAT_IS,
+    COULD_NOT_BE_READ_AS,
+    HAS_NO_SHEET_TO_READ,
+    IS_EMPTY,
+    IS_NOT_CSV_FILE_OR,
+    IS_NOT_EXCEL_WORKBOOK_IT,
+    IS_NOT_TEXT_FILE_IT,
+    IS_NOT_VALID_CSV_NEAR,
+    IS_OLD_EXCEL_97_2003,
+    NO_ROW_OF_HEADINGS_WAS,
+    OPEN_IT_IN_EXCEL_OR,
+    PUT_ONE_ROW_OF_COLUMN,
+    ROW_OF_HEADINGS_ROW_HAS,
+    SAVE_LIST_AS_CSV_OR,
+    SPLIT_LIST_INTO_SMALLER_FILES,
+    UNMERGE_THOSE_CELLS_AND_GIVE,
+    UNPACKS_TO_MOST_RECOVERY_DESK,
+)
 
 HEADER_SEARCH_ROWS = 15
 
@@ -69,8 +88,8 @@ def _csv_grid(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
     text = _decode(data, name, notes)
     if "\x00" in text:
         raise UnreadableFile(
-            f"{name} is not a text file (it holds binary data).",
-            hint="Save the list as CSV or as an Excel .xlsx workbook.",
+            IS_NOT_TEXT_FILE_IT.with_(name=name),
+            hint=SAVE_LIST_AS_CSV_OR,
         )
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -82,8 +101,8 @@ def _csv_grid(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
         return [[cell.strip() for cell in row] for row in reader]
     except csv.Error as error:
         raise UnreadableFile(
-            f"{name} is not valid CSV near line {reader.line_num}: {error}.",
-            hint="Check for a quote that is opened and never closed, then save it again.",
+            IS_NOT_VALID_CSV_NEAR.with_(name=name, line_num=reader.line_num, error=error),
+            hint=CHECK_FOR_QUOTE_THAT_IS,
         ) from None
 
 
@@ -94,15 +113,17 @@ def _check_workbook(path: Path) -> None:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise UnreadableFile(
-            f"{path.name} is not an Excel workbook (it is empty, damaged, or another kind of "
-            "file).",
-            hint="Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+            IS_NOT_EXCEL_WORKBOOK_IT.with_(name=path.name),
+            hint=OPEN_IT_IN_EXCEL_OR,
         ) from None
     if unpacked > MAX_PACKAGE_BYTES:
         raise UnreadableFile(
-            f"{path.name} unpacks to {megabytes(unpacked)}; the most Recovery Desk reads is "
-            f"{megabytes(MAX_PACKAGE_BYTES)}.",
-            hint="Split the list into smaller files, and import each part.",
+            UNPACKS_TO_MOST_RECOVERY_DESK.with_(
+                name=path.name,
+                unpacked=megabytes(unpacked),
+                max_package_bytes=megabytes(MAX_PACKAGE_BYTES),
+            ),
+            hint=SPLIT_LIST_INTO_SMALLER_FILES,
         )
 
 
@@ -117,9 +138,10 @@ def _xlsx_grid(
         raise
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise UnreadableFile(
-            f"{path.name} could not be read as an Excel workbook ({type(error).__name__}: "
-            f"{str(error)[:120]}).",
-            hint="Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+            COULD_NOT_BE_READ_AS.with_(
+                name=path.name, name_2=type(error).__name__, error=str(error)[:120]
+            ),
+            hint=OPEN_IT_IN_EXCEL_OR,
         ) from None
 
 
@@ -131,7 +153,7 @@ def _read_workbook(
     workbook = load_workbook(path, data_only=True)
     sheet = workbook.active
     if sheet is None:
-        raise UnreadableFile(f"{path.name} has no sheet to read.")
+        raise UnreadableFile(HAS_NO_SHEET_TO_READ.with_(name=path.name))
     if len(workbook.worksheets) > 1:
         notes.append(f"Only the first sheet, “{sheet.title}”, was read.")
     merged = [
@@ -161,8 +183,8 @@ def _find_header(grid: list[list[str]]) -> int:
         if sum(1 for cell in row if cell) >= 2:
             return index
     raise UnreadableFile(
-        "No row of headings was found in the first rows of the list.",
-        hint="Put one row of column names (Name, Address, City, Phone, ...) above the resources.",
+        NO_ROW_OF_HEADINGS_WAS,
+        hint=PUT_ONE_ROW_OF_COLUMN,
     )
 
 
@@ -178,14 +200,14 @@ def read_sheet(path: Path) -> Sheet:
         grid = _csv_grid(read_input_bytes(path, "spreadsheet"), path.name, notes)
     elif suffix == ".xls":
         raise UnreadableFile(
-            f"{path.name} is an old Excel 97-2003 workbook.",
-            hint="Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+            IS_OLD_EXCEL_97_2003.with_(name=path.name),
+            hint=OPEN_IT_IN_EXCEL_OR,
         )
     else:
-        raise UnreadableFile(f"{path.name} is not a CSV file or an Excel .xlsx workbook.")
+        raise UnreadableFile(IS_NOT_CSV_FILE_OR.with_(name=path.name))
     grid = [row for row in grid]
     if not any(any(row) for row in grid):
-        raise UnreadableFile(f"{path.name} is empty.")
+        raise UnreadableFile(IS_EMPTY.with_(name=path.name))
     header_index = _find_header(grid)
     header_line = header_index + 1
     for top, left, bottom, right, text in merged:
@@ -194,9 +216,8 @@ def read_sheet(path: Path) -> Sheet:
 
             cells = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
             raise UnreadableFile(
-                f"The row of headings (row {header_line}) has merged cells ({cells}, “{text}”), "
-                "so its columns cannot be told apart.",
-                hint="Unmerge those cells and give each column its own heading, then import again.",
+                ROW_OF_HEADINGS_ROW_HAS.with_(header_line=header_line, cells=cells, text=text),
+                hint=UNMERGE_THOSE_CELLS_AND_GIVE,
             )
     if header_index:
         skipped = " / ".join(cell for row in grid[:header_index] for cell in row if cell)[:80]

@@ -17,6 +17,12 @@ from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import ConflictError, NotFound
 from desk.groups.schedule import Meeting, find_meeting
+from desk.messages.groups import (
+    CHOOSE_ANOTHER_MEETING_OR_SIGN,
+    CHOOSE_ONE_OF_TODAY,
+    IS_CANCELLED_ON_NOBODY_CAN,
+    THAT_GROUP_DOES_NOT_MEET,
+)
 from desk.models import GroupAttendance, GroupMeeting
 from desk.services.actor import Actor
 from desk.services.recording import record_change
@@ -28,13 +34,14 @@ def open_meeting(session: Session, group_id: int, day: date) -> Meeting:
     """The meeting, if attendance may be taken for it: it exists and is not cancelled."""
     meeting = find_meeting(session, group_id, day)
     if meeting is None:
-        raise NotFound("That group does not meet on that day.", hint="Choose one of today's.")
+        raise NotFound(THAT_GROUP_DOES_NOT_MEET, hint=CHOOSE_ONE_OF_TODAY)
     if meeting.cancelled:
         why = f" ({meeting.note})" if meeting.note else ""
         raise ConflictError(
-            f"“{meeting.name}” is cancelled on {meeting.held_on:%A, %B} {meeting.held_on.day}"
-            f"{why}: nobody can be recorded at it.",
-            hint="Choose another meeting, or sign them in without one.",
+            IS_CANCELLED_ON_NOBODY_CAN.with_(
+                name=meeting.name, held_on=meeting.held_on, day=meeting.held_on.day, why=why
+            ),
+            hint=CHOOSE_ANOTHER_MEETING_OR_SIGN,
         )
     return meeting
 

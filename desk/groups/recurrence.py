@@ -25,6 +25,37 @@ from functools import lru_cache
 from dateutil.rrule import rrule, rrulestr
 
 from desk.errors import ValidationError
+from desk.messages import Message
+from desk.messages.groups import (
+    BYDAY_IS_NOT_DAY,
+    BYDAY_NUMBERED_DAY_FIRST_MONDAY,
+    BYDAY_THERE_IS_NO_SUCH,
+    BYSETPOS_LAST_WEEKDAY_SAY_NEEDS,
+    CHECK_DAYS_AND_MONTHS_IT,
+    CHECK_DAYS_AND_MONTHS_IT_2,
+    CHECK_FIRST_DATE_AND_END,
+    CHOOSE_AT_LEAST_ONE_DAY,
+    CHOOSE_LATER_END_OR_EARLIER,
+    CHOOSE_WHICH_WEEK_OF_MONTH,
+    DATE_AFTER_IN_GROUP_SCHEDULE,
+    FIRST_MEETING_BY_THIS_RULE,
+    GROUP_MEETS_ON_DAYS_NOT,
+    GROUP_RULE_CANNOT_USE,
+    IS_GIVEN_TWICE_IN_RULE,
+    IS_NOT_PART_OF_RULE,
+    IS_NOT_WHOLE_NUMBER,
+    IS_OUT_OF_RANGE_TO,
+    MONTH,
+    RULE_ENDS_EITHER_AFTER_NUMBER,
+    RULE_ENDS_UNTIL_BEFORE_FIRST,
+    RULE_NEEDS_FREQ_DAILY_WEEKLY,
+    THIS_RULE_NEVER_FALLS_ON,
+    UNTIL_IS_NOT_DATE_WRITTEN,
+    USE_FREQ_INTERVAL_BYDAY_BYMONTHDAY,
+    USE_MO_TU_WE_TH,
+    WKST_IS_NOT_DAY_MO,
+    YEAR,
+)
 
 PARTS = ("FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "COUNT", "UNTIL", "WKST")
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -42,7 +73,7 @@ ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -
 ORDINAL_WORDS[-2] = "second-to-last"
 
 
-def _refuse(message: str, hint: str = "") -> ValidationError:
+def _refuse(message: Message, hint: Message | str = "") -> ValidationError:
     return ValidationError(message, field="rule", hint=hint)
 
 
@@ -78,24 +109,24 @@ def parse_rule(text: str) -> Rule | None:
         name, equals, value = piece.partition("=")
         name, value = name.strip(), value.strip()
         if not equals or not value:
-            raise _refuse(f"“{piece}” is not a part of a rule (it should read NAME=VALUE).")
+            raise _refuse(IS_NOT_PART_OF_RULE.with_(piece=piece))
         if name not in PARTS:
             raise _refuse(
-                f"A group's rule cannot use {name}.",
-                hint="Use FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, COUNT or UNTIL.",
+                GROUP_RULE_CANNOT_USE.with_(name=name),
+                hint=USE_FREQ_INTERVAL_BYDAY_BYMONTHDAY,
             )
         if name in found:
-            raise _refuse(f"{name} is given twice in the rule.")
+            raise _refuse(IS_GIVEN_TWICE_IN_RULE.with_(name=name))
         found[name] = value
     frequency = found.get("FREQ")
     if frequency not in FREQUENCIES:
         raise _refuse(
-            "The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.",
-            hint="A group meets on days: not every hour or minute.",
+            RULE_NEEDS_FREQ_DAILY_WEEKLY,
+            hint=GROUP_MEETS_ON_DAYS_NOT,
         )
     _check_numbers(found, frequency)
     if "COUNT" in found and "UNTIL" in found:
-        raise _refuse("A rule ends either after a number of meetings (COUNT) or on a date (UNTIL).")
+        raise _refuse(RULE_ENDS_EITHER_AFTER_NUMBER)
     return Rule(tuple((name, found[name]) for name in PARTS if name in found))
 
 
@@ -105,9 +136,11 @@ def _numbers(value: str, name: str, low: int, high: int, *, zero: bool = False) 
         try:
             number = int(item)
         except ValueError:
-            raise _refuse(f"{name}={value}: “{item}” is not a whole number.") from None
+            raise _refuse(IS_NOT_WHOLE_NUMBER.with_(name=name, value=value, item=item)) from None
         if not low <= number <= high or (number == 0 and not zero):
-            raise _refuse(f"{name}={value}: {item} is out of range ({low} to {high}).")
+            raise _refuse(
+                IS_OUT_OF_RANGE_TO.with_(name=name, value=value, item=item, low=low, high=high)
+            )
         numbers.append(number)
     return numbers
 
@@ -123,31 +156,28 @@ def _check_numbers(found: dict[str, str], frequency: str) -> None:
         _numbers(found["BYMONTHDAY"], "BYMONTHDAY", -31, 31)
     if "BYSETPOS" in found:
         if frequency not in ("MONTHLY", "YEARLY"):
-            raise _refuse("BYSETPOS (the last weekday, say) needs a monthly or yearly rule.")
+            raise _refuse(BYSETPOS_LAST_WEEKDAY_SAY_NEEDS)
         _numbers(found["BYSETPOS"], "BYSETPOS", -31, 31)
     if "WKST" in found and found["WKST"] not in DAY_CODES:
-        raise _refuse(f"WKST={found['WKST']} is not a day (MO, TU, WE, TH, FR, SA, SU).")
+        raise _refuse(WKST_IS_NOT_DAY_MO.with_(wkst=found["WKST"]))
     if "UNTIL" in found and not _UNTIL.match(found["UNTIL"]):
-        raise _refuse(f"UNTIL={found['UNTIL']} is not a date written YYYYMMDD.")
+        raise _refuse(UNTIL_IS_NOT_DATE_WRITTEN.with_(until=found["UNTIL"]))
     for item in found.get("BYDAY", "").split(",") if "BYDAY" in found else ():
         match = _BYDAY.match(item)
         if match is None:
             raise _refuse(
-                f"BYDAY: “{item}” is not a day.",
-                hint="Use MO, TU, WE, TH, FR, SA, SU; 1MO "
-                "is the first Monday of the month, -1FR the last Friday.",
+                BYDAY_IS_NOT_DAY.with_(item=item),
+                hint=USE_MO_TU_WE_TH,
             )
         if match.group(1) is None:
             continue
         nth = int(match.group(1))
         if frequency in ("DAILY", "WEEKLY"):
-            raise _refuse(
-                f"BYDAY={item}: a numbered day (the first Monday, say) needs a monthly rule."
-            )
+            raise _refuse(BYDAY_NUMBERED_DAY_FIRST_MONDAY.with_(item=item))
         in_month = frequency == "MONTHLY" or "BYMONTH" in found
         if nth == 0 or abs(nth) > (5 if in_month else 53):
-            where = "month" if in_month else "year"
-            raise _refuse(f"BYDAY={item}: there is no such day in a {where}.")
+            where = MONTH if in_month else YEAR
+            raise _refuse(BYDAY_THERE_IS_NO_SUCH.with_(item=item, where=where))
 
 
 def _until(rule: Rule) -> datetime | None:
@@ -186,26 +216,26 @@ def first_meeting(text: str, starts_on: date, starts_at: time) -> date:
     until = _until(rule)
     if starts_on.year > LAST_YEAR or (until is not None and until.year > LAST_YEAR):
         raise _refuse(
-            f"A date after {LAST_YEAR} in a group's schedule is surely a slip.",
-            hint="Check the first date and the end date (UNTIL).",
+            DATE_AFTER_IN_GROUP_SCHEDULE.with_(last_year=LAST_YEAR),
+            hint=CHECK_FIRST_DATE_AND_END,
         )
     if until is not None and until.date() < starts_on:
         raise _refuse(
-            f"The rule ends (UNTIL {until:%Y-%m-%d}) before the first date ({starts_on}).",
-            hint="Choose a later end, or an earlier first date.",
+            RULE_ENDS_UNTIL_BEFORE_FIRST.with_(until=until, starts_on=starts_on),
+            hint=CHOOSE_LATER_END_OR_EARLIER,
         )
     ahead = _dateutil_rule(rule.text, starts_on, starts_at, CYCLE_YEARS)
     found = ahead.after(datetime.combine(_moved(starts_on, CYCLE_YEARS), time.min), inc=True)
     if found is None:
         raise _refuse(
-            "This rule never falls on a date (February has no 30th, a month no 6th Monday, …).",
-            hint="Check the days and months it names.",
+            THIS_RULE_NEVER_FALLS_ON,
+            hint=CHECK_DAYS_AND_MONTHS_IT,
         )
     first = _moved(found.date(), -CYCLE_YEARS)
     if (first - starts_on).days > FIRST_MEETING_WITHIN_DAYS:
         raise _refuse(
-            f"The first meeting by this rule would be on {first:%Y-%m-%d}, years away.",
-            hint="Check the days and months it names, and the first date.",
+            FIRST_MEETING_BY_THIS_RULE.with_(first=first),
+            hint=CHECK_DAYS_AND_MONTHS_IT_2,
         )
     return first
 
@@ -236,7 +266,7 @@ def meets_on(text: str, starts_on: date, starts_at: time, day: date) -> bool:
 def weekly_rule(weekdays: list[int], every: int = 1) -> str:
     """Every week (or every `every` weeks) on these weekdays (0 is Monday)."""
     if not weekdays:
-        raise _refuse("Choose at least one day of the week.")
+        raise _refuse(CHOOSE_AT_LEAST_ONE_DAY)
     days = ",".join(DAY_CODES[d] for d in sorted(set(weekdays)))
     interval = f";INTERVAL={every}" if every > 1 else ""
     return f"FREQ=WEEKLY{interval};BYDAY={days}"
@@ -245,7 +275,7 @@ def weekly_rule(weekdays: list[int], every: int = 1) -> str:
 def monthly_rule(nths: list[int], weekday: int) -> str:
     """The first (1), …, fifth (5) or last (-1) weekday of each month."""
     if not nths:
-        raise _refuse("Choose which week of the month (first, second, …, last).")
+        raise _refuse(CHOOSE_WHICH_WEEK_OF_MONTH)
     return "FREQ=MONTHLY;BYDAY=" + ",".join(f"{n}{DAY_CODES[weekday]}" for n in sorted(nths))
 
 

@@ -21,6 +21,7 @@ from desk.errors import DeskError
 from desk.hsds.collect import Row, collect_tables
 from desk.hsds.export_tabular import ExportSummary, cell_text
 from desk.hsds.spec import tables
+from desk.messages.imports import CHOOSE_FOLDER_YOU_MAY_WRITE, EXPORT_COULD_NOT_BE_WRITTEN
 
 
 def _json_value(field_type: str | None, value: Any) -> Any:
@@ -216,7 +217,7 @@ def export_json(session: Session, path: Path) -> ExportSummary:
             handle.detach()
     except OSError as error:
         raise DeskError(
-            f"The export could not be written to {path}: {error.strerror or error}.",
-            hint="Choose a folder you may write to, with free space.",
+            EXPORT_COULD_NOT_BE_WRITTEN.with_(path=path, value=error.strerror or error),
+            hint=CHOOSE_FOLDER_YOU_MAY_WRITE,
         ) from None
     return ExportSummary(path, "json", {"service": document["total_items"]})

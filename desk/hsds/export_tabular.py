@@ -18,6 +18,12 @@ from desk.atomic_files import atomic_write, replace_files_atomically
 from desk.errors import DeskError
 from desk.hsds.collect import Row, collect_tables, field_order
 from desk.hsds.spec import package_descriptor, tables
+from desk.messages.imports import (
+    CHOOSE_FOLDER_OR_NAME_ENDING,
+    CHOOSE_FOLDER_YOU_MAY_WRITE,
+    EXPORT_COULD_NOT_BE_WRITTEN,
+    IS_FILE_TABULAR_PACKAGE_IS,
+)
 
 
 @dataclass(frozen=True)
@@ -129,13 +135,13 @@ def export_tabular(session: Session, path: Path) -> ExportSummary:
         else:
             if path.exists() and not path.is_dir():
                 raise DeskError(
-                    f"{path} is a file; a tabular package is a folder or a .zip.",
-                    hint="Choose a folder, or a name ending in .zip.",
+                    IS_FILE_TABULAR_PACKAGE_IS.with_(path=path),
+                    hint=CHOOSE_FOLDER_OR_NAME_ENDING,
                 )
             replace_files_atomically(path, files)
     except OSError as error:
         raise DeskError(
-            f"The export could not be written to {path}: {error.strerror or error}.",
-            hint="Choose a folder you may write to, with free space.",
+            EXPORT_COULD_NOT_BE_WRITTEN.with_(path=path, value=error.strerror or error),
+            hint=CHOOSE_FOLDER_YOU_MAY_WRITE,
         ) from None
     return ExportSummary(path, "csv", counts)

@@ -12,6 +12,7 @@ from desk.audit.record import record_event
 from desk.errors import ValidationError
 from desk.hsds.export_json import export_json
 from desk.hsds.export_tabular import ExportSummary, export_tabular
+from desk.messages.imports import IS_NOT_EXPORT_FORMAT, USE_CSV_OR_JSON
 from desk.services.actor import Actor
 
 FORMATS = ("csv", "json")
@@ -20,7 +21,7 @@ FORMATS = ("csv", "json")
 @requires(Permission.IMPORT_EXPORT)
 def export_hsds(session: Session, actor: Actor, path: Path, fmt: str = "csv") -> ExportSummary:
     if fmt not in FORMATS:
-        raise ValidationError(f"“{fmt}” is not an export format.", hint="Use csv or json.")
+        raise ValidationError(IS_NOT_EXPORT_FORMAT.with_(fmt=fmt), hint=USE_CSV_OR_JSON)
     summary = export_json(session, path) if fmt == "json" else export_tabular(session, path)
     record_event(
         session,

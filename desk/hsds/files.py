@@ -23,6 +23,46 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from desk.errors import DeskError
+from desk.messages.imports import (
+    ASK_SENDER_FOR_PACKAGE_AGAIN,
+    ASK_SENDER_FOR_PACKAGE_WHOSE,
+    ASK_SENDER_FOR_PLAIN_ZIP,
+    ASK_SENDER_FOR_ZIP_OF,
+    CANNOT_BE_OPENED,
+    CANNOT_BE_READ,
+    CANNOT_BE_READ_2,
+    CANNOT_BE_UNPACKED_FROM,
+    CHECK_FOR_QUOTE_THAT_IS,
+    CHOOSE_FOLDER_HOLDING_DATAPACKAGE_JSON,
+    DECLARES_ENCODING_WHICH_IS_UNKNOWN,
+    EXPORT_TABLE_AGAIN_AS_CSV,
+    FILE,
+    HAS_COLUMN_WITH_NO_NAME,
+    HAS_TWO_COLUMNS_NAMED,
+    IS_DAMAGED_ZIP_FILE,
+    IS_EMPTY_IT_HAS_NO,
+    IS_FOLDER_NOT_FILE,
+    IS_LARGEST_RECOVERY_DESK_IMPORTS,
+    IS_LINK_TO_WHICH_IS,
+    IS_NEITHER_FOLDER_NOR_ZIP,
+    IS_NOT_CSV_FILE_IT,
+    IS_NOT_REGULAR_FILE,
+    IS_NOT_UTF_8_TEXT,
+    IS_NOT_VALID_CSV_NEAR,
+    JSON_FILE,
+    LIST,
+    PACKAGE_HAS_NO_FILE,
+    PACKAGE_NAMES_FILE_OUTSIDE_ITS,
+    SAVE_IT_AGAIN_AS_CSV,
+    SPLIT_JSON_HINT,
+    SPLIT_LIST_HINT,
+    SPLIT_PACKAGE,
+    SPLIT_PACKAGE_HINT,
+    THERE_IS_NO_FILE,
+    THERE_IS_NO_FILE_OR,
+    UNPACKS_TO_MOST_RECOVERY_DESK,
+    ZIP_FILE_HOLDS_LINK_WHICH,
+)
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # one table or spreadsheet
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024  # everything in one package, unpacked
@@ -31,11 +71,9 @@ csv.field_size_limit(MAX_FILE_BYTES)
 
 # What to do about a file over the limit, by what it is: a JSON file has no columns.
 _SPLIT_HINTS = {
-    "table": "Split the package into smaller ones (fewer services in each), and import each.",
-    "spreadsheet": "Split the list into smaller files, or remove columns you do not need, and "
-    "import each part.",
-    "json": "Split its services into smaller files, or export the directory as a tabular "
-    "package (.zip) instead, and import that.",
+    "table": SPLIT_PACKAGE_HINT,
+    "spreadsheet": SPLIT_LIST_HINT,
+    "json": SPLIT_JSON_HINT,
 }
 
 
@@ -51,10 +89,11 @@ def check_size(name: str, size: int, kind: str = "table") -> None:
     """Refuse a file over the limit for its kind: "table", "spreadsheet" or "json"."""
     limit = MAX_JSON_BYTES if kind == "json" else MAX_FILE_BYTES
     if size > limit:
-        what = {"json": "JSON file", "spreadsheet": "list"}.get(kind, "file")
+        what = {"json": JSON_FILE, "spreadsheet": LIST}.get(kind, FILE)
         raise UnreadableFile(
-            f"{name} is {megabytes(size)}; the largest {what} Recovery Desk imports is "
-            f"{megabytes(limit)}.",
+            IS_LARGEST_RECOVERY_DESK_IMPORTS.with_(
+                name=name, size=megabytes(size), what=what, limit=megabytes(limit)
+            ),
             hint=_SPLIT_HINTS[kind],
         )
 
@@ -64,13 +103,13 @@ def input_file(path: Path, kind: str) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UnreadableFile(f"There is no file {path}.") from None
+        raise UnreadableFile(THERE_IS_NO_FILE.with_(path=path)) from None
     except OSError as error:
-        raise UnreadableFile(f"{path} cannot be opened ({error.strerror}).") from None
+        raise UnreadableFile(CANNOT_BE_OPENED.with_(path=path, strerror=error.strerror)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile(f"{path} is a folder, not a file.")
+        raise UnreadableFile(IS_FOLDER_NOT_FILE.with_(path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile(f"{path} is not a regular file.")
+        raise UnreadableFile(IS_NOT_REGULAR_FILE.with_(path=path))
     check_size(path.name, info.st_size, kind)
     return info.st_size
 
@@ -80,7 +119,7 @@ def read_input_bytes(path: Path, kind: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise UnreadableFile(f"{path} cannot be read ({error.strerror}).") from None
+        raise UnreadableFile(CANNOT_BE_READ.with_(path=path, strerror=error.strerror)) from None
 
 
 def safe_member_path(name: str) -> PurePosixPath:
@@ -93,8 +132,8 @@ def safe_member_path(name: str) -> PurePosixPath:
         or any(part == ".." for part in path.parts)
     ):
         raise UnreadableFile(
-            f"The package names a file outside its own folder (“{name}”); it was not opened.",
-            hint="Ask the sender for a package whose files all sit inside it.",
+            PACKAGE_NAMES_FILE_OUTSIDE_ITS.with_(name=name),
+            hint=ASK_SENDER_FOR_PACKAGE_WHOSE,
         )
     return path
 
@@ -110,18 +149,18 @@ class PackageSource:
         if path.is_dir():
             return
         if not path.exists():
-            raise UnreadableFile(f"There is no file or folder {path}.")
+            raise UnreadableFile(THERE_IS_NO_FILE_OR.with_(path=path))
         try:
             if not path.is_file() or not zipfile.is_zipfile(path):
                 raise UnreadableFile(
-                    f"{path.name} is neither a folder nor a .zip file.",
-                    hint="Choose the folder holding datapackage.json, or a .zip of it.",
+                    IS_NEITHER_FOLDER_NOR_ZIP.with_(name=path.name),
+                    hint=CHOOSE_FOLDER_HOLDING_DATAPACKAGE_JSON,
                 )
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
             raise UnreadableFile(
-                f"{path.name} is a damaged .zip file ({error}).",
-                hint="Ask the sender for the package again.",
+                IS_DAMAGED_ZIP_FILE.with_(name=path.name, error=error),
+                hint=ASK_SENDER_FOR_PACKAGE_AGAIN,
             ) from None
         self._check_zip()
 
@@ -133,17 +172,19 @@ class PackageSource:
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise UnreadableFile(
-                    f"The zip file holds a link (“{info.filename}”), which could point "
-                    "outside it; it was not opened.",
-                    hint="Ask the sender for a zip of plain files.",
+                    ZIP_FILE_HOLDS_LINK_WHICH.with_(filename=info.filename),
+                    hint=ASK_SENDER_FOR_ZIP_OF,
                 )
             check_size(info.filename, info.file_size)
             total += info.file_size
         if total > MAX_PACKAGE_BYTES:
             raise UnreadableFile(
-                f"{self.path.name} unpacks to {megabytes(total)}; the most Recovery Desk imports "
-                f"at once is {megabytes(MAX_PACKAGE_BYTES)}.",
-                hint="Split the package.",
+                UNPACKS_TO_MOST_RECOVERY_DESK.with_(
+                    name=self.path.name,
+                    total=megabytes(total),
+                    max_package_bytes=megabytes(MAX_PACKAGE_BYTES),
+                ),
+                hint=SPLIT_PACKAGE,
             )
         names = [PurePosixPath(i.filename) for i in self._zip.infolist() if not i.is_dir()]
         if not any(n.name == "datapackage.json" and len(n.parts) == 1 for n in names):
@@ -173,15 +214,15 @@ class PackageSource:
         try:
             info = self._zip.getinfo(member)
         except KeyError:
-            raise UnreadableFile(f"The package has no file {name}.") from None
+            raise UnreadableFile(PACKAGE_HAS_NO_FILE.with_(name=name)) from None
         check_size(name, info.file_size)
         try:
             with self._zip.open(info) as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as error:
             raise UnreadableFile(
-                f"{name} cannot be unpacked from {self.path.name} ({error}).",
-                hint="Ask the sender for a plain .zip (no password, usual compression).",
+                CANNOT_BE_UNPACKED_FROM.with_(name=name, name_2=self.path.name, error=error),
+                hint=ASK_SENDER_FOR_PLAIN_ZIP,
             ) from None
         check_size(name, len(data))
         return data
@@ -192,19 +233,19 @@ class PackageSource:
         target = path.resolve()
         if not target.is_relative_to(self.path.resolve()):  # only a link leads out
             if not target.is_file():
-                raise UnreadableFile(
-                    f"“{name}” is a link to {target}, which is not a file; it was not opened."
-                )
+                raise UnreadableFile(IS_LINK_TO_WHICH_IS.with_(name=name, target=target))
             self.followed_links.append((name, str(target)))
         elif path.is_symlink() and target.is_file():
             self.followed_links.append((name, str(target)))
         if not target.is_file():
-            raise UnreadableFile(f"The package has no file {name}.")
+            raise UnreadableFile(PACKAGE_HAS_NO_FILE.with_(name=name))
         check_size(name, target.stat().st_size)
         try:
             return target.read_bytes()
         except OSError as error:
-            raise UnreadableFile(f"{name} cannot be read ({error.strerror}).") from None
+            raise UnreadableFile(
+                CANNOT_BE_READ_2.with_(name=name, strerror=error.strerror)
+            ) from None
 
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
@@ -214,15 +255,13 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
         return data.decode(chosen)
     except LookupError:
         raise UnreadableFile(
-            f"{name} declares the encoding “{encoding}”, which is unknown."
+            DECLARES_ENCODING_WHICH_IS_UNKNOWN.with_(name=name, encoding=encoding)
         ) from None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise UnreadableFile(
-            f"{name} is not UTF-8 text (byte 0x{data[error.start]:02X} on line {line}). It is "
-            "probably saved in the Windows-1252 (ANSI) encoding.",
-            hint='Save it again as “CSV UTF-8”, or add "encoding": "windows-1252" to its '
-            "resource in datapackage.json, then import again.",
+            IS_NOT_UTF_8_TEXT.with_(name=name, data=data[error.start], line=line),
+            hint=SAVE_IT_AGAIN_AS_CSV,
         ) from None
 
 
@@ -238,8 +277,8 @@ def read_csv(text: str, name: str) -> CsvTable:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise UnreadableFile(
-            f"{name} is not a CSV file: it holds binary data (a NUL byte on line {line}).",
-            hint="Export the table again as CSV.",
+            IS_NOT_CSV_FILE_IT.with_(name=name, line=line),
+            hint=EXPORT_TABLE_AGAIN_AS_CSV,
         )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
@@ -254,18 +293,18 @@ def read_csv(text: str, name: str) -> CsvTable:
             rows.append((reader.line_num, cells))
     except csv.Error as error:
         raise UnreadableFile(
-            f"{name} is not valid CSV near line {reader.line_num}: {error}.",
-            hint="Check for a quote that is opened and never closed, then export it again.",
+            IS_NOT_VALID_CSV_NEAR.with_(name=name, line_num=reader.line_num, error=error),
+            hint=CHECK_FOR_QUOTE_THAT_IS,
         ) from None
     if not header or not any(header):
-        raise UnreadableFile(f"{name} is empty: it has no header row.")
+        raise UnreadableFile(IS_EMPTY_IT_HAS_NO.with_(name=name))
     blanks = [str(i + 1) for i, cell in enumerate(header) if not cell]
     if blanks:
-        raise UnreadableFile(f"{name} has a column with no name (column {', '.join(blanks)}).")
+        raise UnreadableFile(HAS_COLUMN_WITH_NO_NAME.with_(name=name, blanks=", ".join(blanks)))
     seen: set[str] = set()
     for cell in header:
         if cell in seen:
-            raise UnreadableFile(f"{name} has two columns named “{cell}”.")
+            raise UnreadableFile(HAS_TWO_COLUMNS_NAMED.with_(name=name, cell=cell))
         seen.add(cell)
     return CsvTable(name, header, rows)
 

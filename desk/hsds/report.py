@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desk.errors import DeskError
+from desk.messages.imports import (
+    FIX_ROWS_AND_IMPORT_AGAIN,
+    NOTHING_IMPORTED_ONE_PROBLEM,
+    NOTHING_IMPORTED_PROBLEMS,
+)
 
 MAX_LISTED = 200  # a report lists this many problems in full, then counts the rest
 
@@ -104,9 +109,9 @@ class ImportRefused(DeskError):
     """An import that found problems; nothing was written. `report` lists every one."""
 
     def __init__(self, report: ImportReport) -> None:
+        count = len(report.problems)
+        found = NOTHING_IMPORTED_ONE_PROBLEM if count == 1 else NOTHING_IMPORTED_PROBLEMS
         super().__init__(
-            f"Nothing was imported from {report.source}: {len(report.problems):,} "
-            f"problem{'s' if len(report.problems) != 1 else ''} found.",
-            hint="Fix the rows listed in the report and import again.",
+            found.with_(source=report.source, count=count), hint=FIX_ROWS_AND_IMPORT_AGAIN
         )
         self.report = report

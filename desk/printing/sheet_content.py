@@ -15,6 +15,12 @@ from datetime import date
 from typing import Any
 
 from desk.errors import DeskError
+from desk.messages.referrals import (
+    GIVE_NEW_SHEET_FOR_SAME,
+    IT_WAS_PROBABLY_SAVED_BY,
+    THIS_REFERRAL_SAVED_SHEET_CANNOT,
+    THIS_REFERRAL_SAVED_SHEET_IS,
+)
 
 CONTENT_FORMAT = 1
 READABLE_FORMATS = frozenset({1})
@@ -87,10 +93,8 @@ class ReferralSheetContent:
         kept = data.get("format") if isinstance(data, dict) else None
         if kept not in READABLE_FORMATS:
             raise UnknownSheetFormat(
-                f"This referral's saved sheet is in format {kept!r}, which this version of "
-                f"Recovery Desk cannot read (it reads format {CONTENT_FORMAT}).",
-                hint="It was probably saved by a newer version: reprint it on a station that "
-                "has been updated, or give a new sheet for the same services (Refer again).",
+                THIS_REFERRAL_SAVED_SHEET_IS.with_(kept=kept, content_format=CONTENT_FORMAT),
+                hint=IT_WAS_PROBABLY_SAVED_BY,
             )
         try:
             values = dict(data)
@@ -100,8 +104,8 @@ class ReferralSheetContent:
             return cls(**values)
         except (KeyError, TypeError, ValueError) as error:
             raise UnknownSheetFormat(
-                f"This referral's saved sheet cannot be read ({type(error).__name__}: {error}).",
-                hint="Give a new sheet for the same services (Refer again).",
+                THIS_REFERRAL_SAVED_SHEET_CANNOT.with_(name=type(error).__name__, error=error),
+                hint=GIVE_NEW_SHEET_FOR_SAME,
             ) from None
 
 

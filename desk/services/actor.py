@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desk.access import unrestricted
 from desk.errors import NotFound
+from desk.messages.people import BUILT_IN_COMMAND_LINE_ACCOUNT, RUN_RECOVERY_DESK_DB_UPGRADE
 from desk.models import StaffMember, StaffRole
 
 COMMAND_LINE_LOGIN = "command-line"
@@ -46,7 +47,7 @@ def command_line_actor(session: Session) -> Actor:
     ).one_or_none()
     if staff is None or not staff.active:
         raise NotFound(
-            "The built-in command-line account is missing.",
-            hint="Run `recovery-desk db upgrade` to create it.",
+            BUILT_IN_COMMAND_LINE_ACCOUNT,
+            hint=RUN_RECOVERY_DESK_DB_UPGRADE,
         )
     return actor_for_staff(staff, f"{station_name()} (command line)")

@@ -22,6 +22,26 @@ from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.db.locking import lock_rows
 from desk.errors import ConflictError, NotFound, ValidationError
+from desk.messages import Message
+from desk.messages.coaching import (
+    CHOOSE_ACTIVE_COACH_OR_ASK,
+    CHOOSE_COACH_WITH_ROOM_PUT,
+    CLOSE_WINDOW_AND_LOOK_AGAIN,
+    COACHING_WAS_ENDED_ON_ANOTHER,
+    HAS_OF_PEERS_CASELOAD_IS,
+    IS_ALREADY_COACH,
+    IS_NOT_ACTIVE_ON_ROSTER,
+    SAY_WHY_COACH_CHANGES,
+    SAY_WHY_COACHING_ENDS,
+    THAT_ASSIGNMENT_IS_NO_LONGER,
+    THAT_COACH_IS_NO_LONGER,
+    THIS_COACHING_WAS_ALREADY_ENDED,
+    WAS_JUST_ASSIGNED_TO_ON,
+    WAS_JUST_GIVEN_COACH_ON,
+    WINDOW_NOW_SHOWS_CURRENT_STATE,
+    WINDOW_NOW_SHOWS_THAT_THEY,
+    WINDOW_NOW_SHOWS_THEIR_CURRENT,
+)
 from desk.models import Assignment, Person, StaffMember, WaitlistEntry
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -72,7 +92,7 @@ def _coach_name(session: Session, coach_id: int) -> str:
     return session.scalar(select(StaffMember.display_name).where(StaffMember.id == coach_id))
 
 
-def _reason(text: str | None, *, needed: str | None) -> str | None:
+def _reason(text: str | None, *, needed: Message | None) -> str | None:
     why = clean_text(text, label="The reason", field="reason", max_length=REASON_MAX)
     if why is None and needed:
         raise ValidationError(needed, field="reason")
@@ -86,13 +106,14 @@ def _check_nothing_changed_meanwhile(
         return
     if active is not None:
         raise ConflictError(
-            f"{person.first_name} was just assigned to {_coach_name(session, active.coach_id)} "
-            "on another station.",
-            hint="The window now shows their current coach. Reassign if a change is still needed.",
+            WAS_JUST_ASSIGNED_TO_ON.with_(
+                first_name=person.first_name, coach_name=_coach_name(session, active.coach_id)
+            ),
+            hint=WINDOW_NOW_SHOWS_THEIR_CURRENT,
         )
     raise ConflictError(
-        f"{person.first_name}'s coaching was ended on another station a moment ago.",
-        hint="The window now shows that they have no coach. Choose again if still needed.",
+        COACHING_WAS_ENDED_ON_ANOTHER.with_(first_name=person.first_name),
+        hint=WINDOW_NOW_SHOWS_THAT_THEY,
     )
 
 
@@ -119,30 +140,31 @@ def assign_coach(
     lock_rows(session, StaffMember, [coach_id])
     coach = session.get(StaffMember, coach_id, populate_existing=True)
     if coach is None or not coach.is_coach:
-        raise NotFound("That coach is no longer on the roster.")
+        raise NotFound(THAT_COACH_IS_NO_LONGER)
     if not coach.active:
         raise ValidationError(
-            f"{coach.display_name} is not active on the roster, so cannot take on peers.",
+            IS_NOT_ACTIVE_ON_ROSTER.with_(display_name=coach.display_name),
             field="coach",
-            hint="Choose an active coach, or ask an admin to make them active again.",
+            hint=CHOOSE_ACTIVE_COACH_OR_ASK,
         )
     active = _active_assignment(session, person_id)
     _check_nothing_changed_meanwhile(session, person, active, current_assignment_id)
     if active is not None and active.coach_id == coach_id:
-        raise ValidationError(f"{coach.display_name} is already {person.first_name}'s coach.")
+        raise ValidationError(
+            IS_ALREADY_COACH.with_(display_name=coach.display_name, first_name=person.first_name)
+        )
     why = _reason(
         reason,
-        needed="Say briefly why the coach changes; it stays in their history."
-        if active is not None
-        else None,
+        needed=SAY_WHY_COACH_CHANGES if active is not None else None,
     )
     peers, limit = active_caseload(session, coach_id), coach.caseload_limit or 0
     over_limit = peers >= limit
     if over_limit and not override_limit:
         raise CaseloadFull(
-            f"{coach.display_name} has {peers} of {limit} peers: the caseload is full.",
-            hint=f"Choose a coach with room, put {person.first_name} on the waitlist, or tick "
-            "“Assign over the limit” (the override is recorded).",
+            HAS_OF_PEERS_CASELOAD_IS.with_(
+                display_name=coach.display_name, peers=peers, limit=limit
+            ),
+            hint=CHOOSE_COACH_WITH_ROOM_PUT.with_(first_name=person.first_name),
             coach_id=coach_id,
             active=peers,
             limit=limit,
@@ -165,8 +187,8 @@ def assign_coach(
         session.flush()
     except IntegrityError:
         raise ConflictError(
-            f"{person.first_name} was just given a coach on another station.",
-            hint="Close the window and look again before choosing.",
+            WAS_JUST_GIVEN_COACH_ON.with_(first_name=person.first_name),
+            hint=CLOSE_WINDOW_AND_LOOK_AGAIN,
         ) from None
     session.execute(
         update(WaitlistEntry)
@@ -221,15 +243,15 @@ def end_assignment(
     now = now or utc_now()
     found = session.get(Assignment, assignment_id)
     if found is None:
-        raise NotFound("That assignment is no longer there.")
+        raise NotFound(THAT_ASSIGNMENT_IS_NO_LONGER)
     lock_rows(session, Person, [found.person_id])
     session.refresh(found)
     if found.ended_at is not None:
         raise ConflictError(
-            "This coaching was already ended on another station.",
-            hint="The window now shows the current state.",
+            THIS_COACHING_WAS_ALREADY_ENDED,
+            hint=WINDOW_NOW_SHOWS_CURRENT_STATE,
         )
-    why = _reason(reason, needed="Say briefly why the coaching ends; it stays in their history.")
+    why = _reason(reason, needed=SAY_WHY_COACHING_ENDS)
     found.ended_at, found.end_reason, found.ended_by_id = now, why, actor.staff_id
     record_change(
         session,

@@ -27,6 +27,16 @@ from desk.db.locking import now_in_turn
 from desk.errors import ConflictError, ValidationError
 from desk.groups.attending import SUPPORT_MEETING, attend, meeting_row, open_meeting
 from desk.groups.schedule import Meeting
+from desk.messages.people import (
+    ANONYMOUS_ATTENDEES_CANNOT_BE_RIGHT,
+    CHOOSE_ONE_OF_TODAY_MEETINGS,
+    COUNT_OF_ANONYMOUS_ATTENDEES,
+    IS_NOT_HELD_TODAY,
+    IT_IS_NOW,
+    LIST_HAS_BEEN_RELOADED_SET,
+    LIST_HAS_BEEN_RELOADED_TICK,
+    SOMEONE_ON_LIST_IS_NO,
+)
 from desk.models import GroupAttendance, GroupMeeting, Person, Visit, VisitStatus
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -82,7 +92,7 @@ def sign_in_for_meeting(
     meeting = open_meeting(session, group_id, day)
     if meeting.held_on != center_day(session, now):
         raise ValidationError(
-            f"“{meeting.name}” is not held today.", hint="Choose one of today's meetings."
+            IS_NOT_HELD_TODAY.with_(name=meeting.name), hint=CHOOSE_ONE_OF_TODAY_MEETINGS
         )
     if SUPPORT_MEETING not in {choice.code for choice in purposes}:
         purposes = [*purposes, PurposeChoice(SUPPORT_MEETING)]
@@ -186,7 +196,9 @@ def save_attendance(
     meeting = open_meeting(session, group_id, day)
     if anonymous_count is not None and not 0 <= anonymous_count <= MOST_ANONYMOUS:
         raise ValidationError(
-            f"{anonymous_count} anonymous attendees cannot be right (0 to {MOST_ANONYMOUS}).",
+            ANONYMOUS_ATTENDEES_CANNOT_BE_RIGHT.with_(
+                anonymous_count=anonymous_count, most_anonymous=MOST_ANONYMOUS
+            ),
             field="anonymous",
         )
     visits = {
@@ -197,8 +209,8 @@ def save_attendance(
     missing = (add | remove) - set(visits)
     if missing:
         raise ConflictError(
-            "Someone on the list is no longer signed in that day (their sign-in was undone).",
-            hint="The list has been reloaded; tick them again if needed.",
+            SOMEONE_ON_LIST_IS_NO,
+            hint=LIST_HAS_BEEN_RELOADED_TICK,
         )
     row = meeting_row(session, meeting, actor, now)
     if anonymous_count is not None and anonymous_count != row.anonymous_count:
@@ -206,9 +218,9 @@ def save_attendance(
             session,
             row,
             read_version or row.version,
-            what="The count of anonymous attendees",
-            now=f"it is {row.anonymous_count} now",
-            hint="The list has been reloaded; set the count again.",
+            what=COUNT_OF_ANONYMOUS_ATTENDEES,
+            now=IT_IS_NOW.with_(anonymous_count=row.anonymous_count),
+            hint=LIST_HAS_BEEN_RELOADED_SET,
         )
         before, row.anonymous_count = row.anonymous_count, anonymous_count
         row.updated_by_id = actor.staff_id

@@ -25,6 +25,7 @@ from desk.backup.making import BackupResult
 from desk.backup.restore import CheckedBackup, check_backup
 from desk.db.changes import Topic
 from desk.errors import WrongPassphrase
+from desk.messages.center import THAT_IS_NOT_CENTER_BACKUP, USE_PASSPHRASE_ADMIN_SET_CENTER
 from desk.models import AuditEvent, Setting, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -98,9 +99,8 @@ def key_for_passphrase(session: Session, actor: Actor, passphrase: str) -> Backu
         return policy.key
     if not passphrase_matches(passphrase, policy.key):
         raise WrongPassphrase(
-            "That is not the center's backup passphrase.",
-            hint="Use the passphrase an admin set (Center settings, Backups), or leave "
-            "RECOVERY_DESK_BACKUP_PASSPHRASE unset: backups need no passphrase once it is set.",
+            THAT_IS_NOT_CENTER_BACKUP,
+            hint=USE_PASSPHRASE_ADMIN_SET_CENTER,
         )
     return policy.key
 

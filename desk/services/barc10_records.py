@@ -14,6 +14,7 @@ from desk.audit.actions import AuditAction
 from desk.coaching.barc10 import ITEMS, Trend, TrendPoint, check_scores, trend_of
 from desk.db.changes import Topic
 from desk.errors import ValidationError
+from desk.messages.coaching import GIVE_DAY_PEER_ANSWERED_TODAY
 from desk.models import Barc10Assessment, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -52,9 +53,7 @@ def record_barc10(
     require_coaching_notes(session, actor, person_id, writing=True)
     today = center_day(session, now)
     if taken_on is None or taken_on > today:
-        raise ValidationError(
-            "Give the day the peer answered (today or earlier).", field="taken_on"
-        )
+        raise ValidationError(GIVE_DAY_PEER_ANSWERED_TODAY, field="taken_on")
     checked = check_scores(scores)
     assessment = Barc10Assessment(
         person_id=person_id,

@@ -28,6 +28,7 @@ from desk.cards.signing import CardSignIn, refuse_scan, sign_in_holder
 from desk.cards.tokens import ScanKind, new_token, read_scan, token_hash
 from desk.db.changes import Topic
 from desk.errors import ValidationError
+from desk.messages.people import THAT_IS_NOT_CARD_MADE
 from desk.models import Person, SignInCard, StaffMember
 from desk.models.base import utc_now
 from desk.printing.catalogue import LANGUAGES
@@ -108,7 +109,7 @@ def issue_card(
     now = now or utc_now()
     scan = read_scan(prepared.token)
     if scan.kind is not ScanKind.CARD:
-        raise ValidationError("That is not a card made by Recovery Desk.")
+        raise ValidationError(THAT_IS_NOT_CARD_MADE)
     # Two stations printing a card for the same person at once: one after the other.
     person = session.get(Person, prepared.person_id, with_for_update=True)
     live_person(session, prepared.person_id)

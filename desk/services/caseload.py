@@ -14,6 +14,7 @@ from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.errors import NotFound
+from desk.messages.coaching import THAT_COACH_IS_NO_LONGER
 from desk.models import (
     Assignment,
     Barc10Assessment,
@@ -125,7 +126,7 @@ def coach_caseload(
     it, not a refresh of one on screen) the opening is in the activity log, with whose."""
     coach = session.get(StaffMember, coach_id)
     if coach is None or not coach.is_coach:
-        raise NotFound("That coach is no longer on the roster.")
+        raise NotFound(THAT_COACH_IS_NO_LONGER)
     today = center_now(session, now).date()
     assigned = session.execute(
         select(Assignment, Person)

@@ -14,6 +14,27 @@ from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.db.locking import now_in_turn
 from desk.errors import AlreadySignedIn, ConflictError, NotFound, ValidationError
+from desk.messages.people import (
+    CHECK_OUT_CAN_BE_UNDONE,
+    CHOOSE_ACTIVE_RECOVERY_COACH,
+    CHOOSE_AT_LEAST_ONE_PURPOSE,
+    COACH_ASKED_FOR_IS_NOT,
+    COUNT_OF_CANNOT_BE_RIGHT,
+    IF_THEY_ARE_STILL_HERE,
+    IS_ALREADY_SIGNED_IN_TODAY_2,
+    IS_NOT_VISIT_PURPOSE_IN,
+    IT_IS_NOW_3,
+    ONLY_SOMEONE_WHO_IS_WAITING,
+    QUEUE_HAS_BEEN_REFRESHED_CHECK,
+    SAY_BRIEFLY_WHY_SIGN_IN,
+    THAT_VISIT_IS_NO_LONGER,
+    THEY_ARE_HIGHLIGHTED_IN_TODAY,
+    THEY_HAVE_BEEN_SIGNED_IN,
+    THIS_SIGN_IN_WAS_ALREADY,
+    THIS_VISIT,
+    THIS_VISIT_HAS_ALREADY_ENDED,
+    THIS_VISITOR_IS_NOT_CHECKED,
+)
 from desk.models import (
     Assignment,
     Person,
@@ -88,21 +109,21 @@ def _usual_purposes(session: Session, person_id: int, recent: int = 10) -> list[
 
 def _clean_purposes(session: Session, purposes: list[PurposeChoice]) -> list[PurposeChoice]:
     if not purposes:
-        raise ValidationError("Choose at least one purpose for the visit.", field="purposes")
+        raise ValidationError(CHOOSE_AT_LEAST_ONE_PURPOSE, field="purposes")
     options = {option.code: option for option in _active_purposes(session)}
     cleaned: dict[str, PurposeChoice] = {}
     for choice in purposes:
         option = options.get(choice.code)
         if option is None:
-            raise ValidationError(
-                f"“{choice.code}” is not a visit purpose in use.", field="purposes"
-            )
+            raise ValidationError(IS_NOT_VISIT_PURPOSE_IN.with_(code=choice.code), field="purposes")
         quantity = None
         if option.counts_items:
             quantity = 1 if choice.quantity is None else choice.quantity
             if not 0 <= quantity <= MAX_ITEMS:
                 raise ValidationError(
-                    f"{option.label}: a count of {quantity} cannot be right (0 to {MAX_ITEMS}).",
+                    COUNT_OF_CANNOT_BE_RIGHT.with_(
+                        label=option.label, quantity=quantity, max_items=MAX_ITEMS
+                    ),
                     field="purposes",
                 )
         cleaned[choice.code] = PurposeChoice(choice.code, quantity)
@@ -171,10 +192,9 @@ def _create_visit(
         )
         if here is not None:
             raise AlreadySignedIn(
-                f"{person.first_name} is already signed in today.",
+                IS_ALREADY_SIGNED_IN_TODAY_2.with_(first_name=person.first_name),
                 visit_id=here.id,
-                hint="They are highlighted in today's queue; check them out there before a "
-                "new visit.",
+                hint=THEY_ARE_HIGHLIGHTED_IN_TODAY,
             )
         initials = None
         if requested_coach_id is None:
@@ -182,9 +202,7 @@ def _create_visit(
     if requested_coach_id is not None:
         coach = session.get(StaffMember, requested_coach_id)
         if coach is None or not coach.is_coach or not coach.active:
-            raise ValidationError(
-                "The coach asked for is not an active recovery coach.", field="coach"
-            )
+            raise ValidationError(COACH_ASKED_FOR_IS_NOT, field="coach")
     visit = Visit(
         person_id=person_id,
         anonymous_initials=initials,
@@ -376,14 +394,14 @@ def today_queue(
 def _visit_for_change(session: Session, visit_id: int, read_version: int) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
-        raise NotFound("That visit is no longer in the queue.")
+        raise NotFound(THAT_VISIT_IS_NO_LONGER)
     refuse_stale(
         session,
         visit,
         read_version,
-        what="This visit",
-        now=f"it is now “{visit.status.value.replace('_', ' ')}”",
-        hint="The queue has been refreshed; check it and try again if still needed.",
+        what=THIS_VISIT,
+        now=IT_IS_NOW_3.with_(status=visit.status.value.replace("_", " ")),
+        hint=QUEUE_HAS_BEEN_REFRESHED_CHECK,
     )
     return visit
 
@@ -402,9 +420,9 @@ def start_with_coach(
     visit = _visit_for_change(session, visit_id, read_version)
     coach = session.get(StaffMember, coach_id)
     if coach is None or not coach.active or not coach.is_coach:
-        raise ValidationError("Choose an active recovery coach.", field="coach")
+        raise ValidationError(CHOOSE_ACTIVE_RECOVERY_COACH, field="coach")
     if visit.status is not VisitStatus.WAITING:
-        raise ConflictError("Only someone who is waiting can start with a coach.")
+        raise ConflictError(ONLY_SOMEONE_WHO_IS_WAITING)
     visit.status, visit.coach_id, visit.started_at = VisitStatus.WITH_COACH, coach.id, now
     record_change(
         session,
@@ -426,7 +444,7 @@ def check_out(
     now = now or utc_now()
     visit = _visit_for_change(session, visit_id, read_version)
     if visit.status not in ACTIVE:
-        raise ConflictError("This visit has already ended.")
+        raise ConflictError(THIS_VISIT_HAS_ALREADY_ENDED)
     visit.status, visit.departed_at = VisitStatus.DONE, now
     record_change(
         session,
@@ -452,11 +470,11 @@ def undo_check_out(
     now = now or utc_now()
     visit = _visit_for_change(session, visit_id, read_version)
     if visit.status is not VisitStatus.DONE or visit.departed_at is None:
-        raise ConflictError("This visitor is not checked out.")
+        raise ConflictError(THIS_VISITOR_IS_NOT_CHECKED)
     if now - _aware(visit.departed_at) > UNDO_CHECK_OUT_WITHIN:
         raise ConflictError(
-            "A check-out can be undone only within a minute.",
-            hint="If they are still here, sign them in again.",
+            CHECK_OUT_CAN_BE_UNDONE,
+            hint=IF_THEY_ARE_STILL_HERE,
         )
     if visit.person_id is not None:
         again = session.scalar(
@@ -469,7 +487,7 @@ def undo_check_out(
             )
         )
         if again:
-            raise ConflictError("They have been signed in again since; nothing was changed.")
+            raise ConflictError(THEY_HAVE_BEEN_SIGNED_IN)
     visit.status = VisitStatus.WITH_COACH if visit.coach_id is not None else VisitStatus.WAITING
     visit.departed_at = None
     record_change(
@@ -503,9 +521,9 @@ def undo_sign_in(
     visit = _visit_for_change(session, visit_id, read_version)
     why = clean_text(reason, label="The reason", field="reason", max_length=200)
     if why is None:
-        raise ValidationError("Say briefly why the sign-in is withdrawn.", field="reason")
+        raise ValidationError(SAY_BRIEFLY_WHY_SIGN_IN, field="reason")
     if visit.status is VisitStatus.UNDONE:
-        raise ConflictError("This sign-in was already withdrawn.")
+        raise ConflictError(THIS_SIGN_IN_WAS_ALREADY)
     visit.status, visit.undone_at, visit.undone_by_id, visit.undo_reason = (
         VisitStatus.UNDONE,
         now,

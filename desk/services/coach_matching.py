@@ -21,6 +21,15 @@ from desk.coaching.availability import on_duty
 from desk.coaching.ranking import CoachProfile, PeerWishes, Suggestion, rank_coaches
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.coaching import (
+    ASSIGN_COACH_FROM_THAT_RECORD,
+    COACH_ASKED_FOR_IS_NOT,
+    IS_NOT_SPECIALTY_IN_CENTER,
+    RECORD,
+    THERE_IS_NO_PERSON,
+    THIS_RECORD_WAS_MERGED_INTO,
+    WHAT_YOU_CHOSE_IS_STILL,
+)
 from desk.models import (
     Assignment,
     Person,
@@ -177,11 +186,11 @@ def load_matching_facts(
     already open (after another station's change): its opening was recorded."""
     row = session.execute(_PERSON, {"person_id": person_id}).one_or_none()
     if row is None:
-        raise NotFound(f"There is no person #{person_id}.")
+        raise NotFound(THERE_IS_NO_PERSON.with_(person_id=person_id))
     if row.merged_into_id is not None:
         raise NotFound(
-            f"This record was merged into person #{row.merged_into_id}.",
-            hint="Assign a coach from that record instead.",
+            THIS_RECORD_WAS_MERGED_INTO.with_(merged_into_id=row.merged_into_id),
+            hint=ASSIGN_COACH_FROM_THAT_RECORD,
         )
     if audit:
         record_event(
@@ -273,13 +282,13 @@ def save_coach_wishes(
         session,
         person,
         read_version,
-        what=f"{person.first_name}'s record",
-        hint="What you chose is still on screen. Close and reopen the window, then try again.",
+        what=RECORD.with_(first_name=person.first_name),
+        hint=WHAT_YOU_CHOSE_IS_STILL,
     )
     if wishes.coach_id is not None:
         coach = session.get(StaffMember, wishes.coach_id)
         if coach is None or not coach.is_coach:
-            raise ValidationError("The coach asked for is not on the roster.", field="coach")
+            raise ValidationError(COACH_ASKED_FOR_IS_NOT, field="coach")
     language = clean_text(wishes.language, label="The language", field="language", max_length=16)
     gender = clean_text(wishes.gender, label="The gender", field="gender", max_length=40)
     specialties = sorted(set(wishes.specialties))
@@ -287,7 +296,7 @@ def save_coach_wishes(
     unknown = [code for code in specialties if code not in known]
     if unknown:
         raise ValidationError(
-            f"“{unknown[0]}” is not a specialty in the center's list.", field="specialties"
+            IS_NOT_SPECIALTY_IN_CENTER.with_(unknown=unknown[0]), field="specialties"
         )
     values = {
         "wished_coach_id": wishes.coach_id,

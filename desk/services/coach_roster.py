@@ -32,6 +32,19 @@ from desk.errors import (
     NotFound,
     ValidationError,
 )
+from desk.messages.coaching import (
+    ADD_IT_TO_LIST_FIRST,
+    COACH_NEEDS_NAME,
+    IS_NOT_LANGUAGE_CODE,
+    IS_NOT_SPECIALTY_IN_CENTER_2,
+    IT_IS_MOST_PEERS_THIS,
+    REASSIGN_THEM_COACHES_PAGE_THEIR,
+    SET_CASELOAD_LIMIT_BETWEEN_1,
+    STILL_HAS_ACTIVE_PEER,
+    THAT_COACH_IS_NO_LONGER,
+    USE_TWO_LETTER_CODE_EN,
+    YOUR_ENTRIES_ARE_STILL_ON_3,
+)
 from desk.models import (
     CoachAvailability,
     SpecialtyTag,
@@ -134,9 +147,9 @@ def _clean_languages(codes: Sequence[str]) -> list[str]:
             continue
         if not _LANGUAGE_CODE.match(text):
             raise ValidationError(
-                f"“{text}” is not a language code.",
+                IS_NOT_LANGUAGE_CODE.with_(text=text),
                 field="languages",
-                hint="Use the two-letter code: en, es, pt, vi, pl, …",
+                hint=USE_TWO_LETTER_CODE_EN,
             )
         cleaned.append(text)
     return sorted(set(cleaned))
@@ -149,9 +162,9 @@ def _clean_specialties(session: Session, codes: Sequence[str], held: set[str]) -
         tag = known.get(code)
         if tag is None or (not tag.active and code not in held):
             raise ValidationError(
-                f"“{code}” is not a specialty in the center's list.",
+                IS_NOT_SPECIALTY_IN_CENTER_2.with_(code=code),
                 field="specialties",
-                hint="Add it to the list first (Specialty tags…).",
+                hint=ADD_IT_TO_LIST_FIRST,
             )
         cleaned.append(code)
     return sorted(cleaned)
@@ -160,9 +173,9 @@ def _clean_specialties(session: Session, codes: Sequence[str], held: set[str]) -
 def _clean_limit(limit: int | None) -> int:
     if limit is None or isinstance(limit, bool) or not 1 <= int(limit) <= CASELOAD_MAX:
         raise ValidationError(
-            f"Set a caseload limit between 1 and {CASELOAD_MAX}.",
+            SET_CASELOAD_LIMIT_BETWEEN_1.with_(caseload_max=CASELOAD_MAX),
             field="caseload_limit",
-            hint="It is the most peers this coach works with at once.",
+            hint=IT_IS_MOST_PEERS_THIS,
         )
     return int(limit)
 
@@ -177,7 +190,7 @@ def _clean_input(session: Session, data: CoachInput, held: set[str]) -> dict:
         )
     )
     if name is None and not any(p.field == "display_name" for p in problems.found):
-        problems.found.append(ValidationError("The coach needs a name.", field="display_name"))
+        problems.found.append(ValidationError(COACH_NEEDS_NAME, field="display_name"))
     phone = check(lambda: clean_text(data.phone, label="The phone", field="phone", max_length=40))
     values = {
         "display_name": name,
@@ -286,14 +299,13 @@ def save_coach(
         lock_rows(session, StaffMember, [coach_id])
         coach = session.get(StaffMember, coach_id, populate_existing=True)
         if coach is None or not coach.is_coach:
-            raise NotFound("That coach is no longer on the roster.")
+            raise NotFound(THAT_COACH_IS_NO_LONGER)
         refuse_stale(
             session,
             coach,
             read_version,
             what=coach.display_name,
-            hint="Your entries are still on screen. Close and open the coach again to see "
-            "the other change, then make yours.",
+            hint=YOUR_ENTRIES_ARE_STILL_ON_3,
         )
         values = _clean_input(session, data, {x.tag_code for x in coach.specialties})
         before = _current(coach)
@@ -304,10 +316,12 @@ def save_coach(
             peers = active_caseload(session, coach.id)
             if peers:
                 raise ConflictError(
-                    f"{coach.display_name} still has {peers} active "
-                    f"peer{'s' if peers != 1 else ''}.",
-                    hint="Reassign them (Coaches page, their caseload) before making the coach "
-                    "inactive.",
+                    STILL_HAS_ACTIVE_PEER.with_(
+                        display_name=coach.display_name,
+                        peers=peers,
+                        value="s" if peers != 1 else "",
+                    ),
+                    hint=REASSIGN_THEM_COACHES_PAGE_THEIR,
                 )
         _apply(session, coach, values, changed)
         coach.updated_at = now  # the version moves even when only languages or hours changed

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.access import Permission, Standing, authorize, standing
 from desk.errors import PermissionDenied
+from desk.messages.coaching import THEIR_COACH_CAN_ADD_IT, THIS_PEER_IS_IN_ANOTHER
 from desk.models import Assignment, StaffRole
 from desk.services.actor import Actor
 
@@ -49,7 +50,6 @@ def require_coaching_notes(
     if coach_id == actor.staff_id or (writing and coach_id is None):
         return
     raise PermissionDenied(
-        "This peer is in another coach's caseload, so their coaching notes are not yours to "
-        "read or add to.",
-        hint="Their coach can add it, or an admin can let you see every caseload's notes.",
+        THIS_PEER_IS_IN_ANOTHER,
+        hint=THEIR_COACH_CAN_ADD_IT,
     )

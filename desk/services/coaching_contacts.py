@@ -13,6 +13,21 @@ from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import ValidationError
+from desk.messages.coaching import (
+    ASSIGN_COACH_FIRST_OR_SAY,
+    CHECK_YEAR,
+    CHOOSE_COACH_WHO_MADE_CONTACT,
+    CHOOSE_DAY_AFTER_CONTACT_OR,
+    CHOOSE_IN_PERSON_PHONE_OR,
+    CONTACT_DATE_IS_IN_FUTURE,
+    CONTACT_DATE_IS_TOO_LONG,
+    FOLLOW_UP_DATE_IS_BEFORE,
+    FOLLOW_UP_DATE_IS_MORE,
+    GIVE_DATE_OF_CONTACT,
+    HAS_NO_COACH_SO_CONTACT,
+    LOG_CONTACT_ONCE_IT_HAPPENED,
+    MINUTES_CANNOT_BE_RIGHT_0,
+)
 from desk.models import Assignment, CoachingContact, ContactMode, StaffMember, StaffRole
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -55,35 +70,36 @@ class ContactRecord:
 
 def _check(data: ContactInput, today: date) -> None:
     if data.contact_on is None:
-        raise ValidationError("Give the date of the contact.", field="contact_on")
+        raise ValidationError(GIVE_DATE_OF_CONTACT, field="contact_on")
     if data.contact_on > today:
         raise ValidationError(
-            f"The contact date {us_date(data.contact_on)} is in the future.",
+            CONTACT_DATE_IS_IN_FUTURE.with_(contact_on=us_date(data.contact_on)),
             field="contact_on",
-            hint="Log a contact once it happened; put a coming one in “Follow up on”.",
+            hint=LOG_CONTACT_ONCE_IT_HAPPENED,
         )
     if data.contact_on < EARLIEST:
         raise ValidationError(
-            f"The contact date {us_date(data.contact_on)} is too long ago.", field="contact_on"
+            CONTACT_DATE_IS_TOO_LONG.with_(contact_on=us_date(data.contact_on)), field="contact_on"
         )
     if data.mode is None:
-        raise ValidationError("Choose in person, phone or text.", field="mode")
+        raise ValidationError(CHOOSE_IN_PERSON_PHONE_OR, field="mode")
     if data.minutes is not None and not 0 <= data.minutes <= MINUTES_MAX:
         raise ValidationError(
-            f"{data.minutes} minutes cannot be right (0 to {MINUTES_MAX}).", field="minutes"
+            MINUTES_CANNOT_BE_RIGHT_0.with_(minutes=data.minutes, minutes_max=MINUTES_MAX),
+            field="minutes",
         )
     if data.follow_up_on is not None:
         if data.follow_up_on < data.contact_on:
             raise ValidationError(
-                "The follow-up date is before the contact.",
+                FOLLOW_UP_DATE_IS_BEFORE,
                 field="follow_up_on",
-                hint="Choose a day after the contact, or leave it empty.",
+                hint=CHOOSE_DAY_AFTER_CONTACT_OR,
             )
         if data.follow_up_on > data.contact_on + timedelta(days=FOLLOW_UP_WITHIN_DAYS):
             raise ValidationError(
-                "The follow-up date is more than a year after the contact.",
+                FOLLOW_UP_DATE_IS_MORE,
                 field="follow_up_on",
-                hint="Check the year.",
+                hint=CHECK_YEAR,
             )
 
 
@@ -117,13 +133,13 @@ def log_contact(
         made_by = actor.staff_id  # a coach's first conversation with a peer who has no coach
     if made_by is None:
         raise ValidationError(
-            f"{person.first_name} has no coach, so the contact has no one to belong to.",
+            HAS_NO_COACH_SO_CONTACT.with_(first_name=person.first_name),
             field="coach",
-            hint="Assign a coach first, or say which coach made the contact.",
+            hint=ASSIGN_COACH_FIRST_OR_SAY,
         )
     coach = session.get(StaffMember, made_by)
     if coach is None or not coach.is_coach:
-        raise ValidationError("Choose the coach who made the contact.", field="coach")
+        raise ValidationError(CHOOSE_COACH_WHO_MADE_CONTACT, field="coach")
     assert data.contact_on is not None and data.mode is not None  # checked above
     clock = local_now.time() if data.contact_on == local_now.date() else time(12, 0)
     contact = CoachingContact(

@@ -26,6 +26,35 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.messages.referrals import (
+    CHOOSE_EVERY_PROGRAM_OF_ORGANIZATION,
+    CHOOSE_LATER_DATE,
+    CHOOSE_PROVIDER_AGAIN_OR_TYPE,
+    CONSENT_FOR_EVERY_PROGRAM_OF,
+    CONSENT_FORMS_ARE_PRINTED_IN,
+    CONSENT_NEEDED,
+    CONSENT_NEEDED_HINT,
+    CONSENT_NEEDS_END_DATE_OR,
+    END_DATE_IS_ALREADY_PAST,
+    ENTER_DATE_WRITTEN_ON_SIGNED,
+    FOR_EXAMPLE_DATE_YEAR_FROM,
+    FORM_CANNOT_HAVE_BEEN_SIGNED,
+    IF_DATE_IS_WRONG_REVOKE,
+    MUST_BE_FILLED_IN_2,
+    OPEN_THEIR_RECORD_AGAIN,
+    ORGANIZATION_THIS_CONSENT_NAMES_IS,
+    PREPARE_NEW_CONSENT_FORM_INSTEAD,
+    PROGRAM_THIS_CONSENT_NAMES_IS,
+    REVOCATION_DATE_CANNOT_BE_IN,
+    SIGNATURE_DATE_CANNOT_BE_IN,
+    SIGNATURE_ON_THIS_CONSENT_WAS,
+    THERE_IS_NO_CONSENT,
+    THERE_IS_NO_PERSON,
+    THIS_CONSENT,
+    THIS_CONSENT_WAS_ALREADY_REVOKED,
+    THIS_CONSENT_WAS_REVOKED_SIGNATURE,
+    YOUR_ENTRIES_ARE_STILL_ON_2,
+)
 from desk.models import Consent, Organization, Person, Service
 from desk.models.base import utc_now
 from desk.printing import catalogue
@@ -96,13 +125,7 @@ class ConsentNeeded(DeskError):
 
     def __init__(self, missing: list[MissingConsent]) -> None:
         names = "; ".join(f"{item.service_name} ({item.reason})" for item in missing)
-        super().__init__(
-            f"This sheet names the person, and 42 CFR Part 2 needs their signed consent for "
-            f"each provider on it. Missing: {names}.",
-            hint="Print a consent form for them to sign (record the signature when it is "
-            "back), or turn off “show their name” to give a sheet with no identifying "
-            "information, which needs no consent.",
-        )
+        super().__init__(CONSENT_NEEDED.with_(names=names), hint=CONSENT_NEEDED_HINT)
         self.missing = missing
 
 
@@ -223,20 +246,18 @@ def _clean_draft(draft: ConsentDraft, today: date) -> dict:
         ("purpose", "Why it is shared"),
     ):
         if not values[key]:
-            raise ValidationError(f"{label} must be filled in: §2.31 requires it.", field=key)
+            raise ValidationError(MUST_BE_FILLED_IN_2.with_(label=label), field=key)
     if draft.expires_on is None and not values["expiry_event"]:
         raise ValidationError(
-            "A consent needs an end: a date, or an event or condition.",
+            CONSENT_NEEDS_END_DATE_OR,
             field="expires_on",
-            hint="For example a date a year from now, or “when I finish this program”.",
+            hint=FOR_EXAMPLE_DATE_YEAR_FROM,
         )
     if draft.expires_on is not None and draft.expires_on < today:
-        raise ValidationError(
-            "The end date is already past.", field="expires_on", hint="Choose a later date."
-        )
+        raise ValidationError(END_DATE_IS_ALREADY_PAST, field="expires_on", hint=CHOOSE_LATER_DATE)
     if draft.language not in catalogue.LANGUAGES:
         raise ValidationError(
-            f"Consent forms are printed in English (en) or Spanish (es), not “{draft.language}”.",
+            CONSENT_FORMS_ARE_PRINTED_IN.with_(language=draft.language),
             field="language",
         )
     values.update(expires_on=draft.expires_on, language=draft.language)
@@ -255,23 +276,22 @@ def _recipient_links(
         service = session.get(Service, draft.recipient_service_id)
         if service is None:
             raise NotFound(
-                "The program this consent names is no longer in the directory.",
-                hint="Choose the provider again, or type the recipient without one.",
+                PROGRAM_THIS_CONSENT_NAMES_IS,
+                hint=CHOOSE_PROVIDER_AGAIN_OR_TYPE,
             )
         return service.id, service.organization_id
     if draft.recipient_organization_id is not None:
         organization = session.get(Organization, draft.recipient_organization_id)
         if organization is None:
             raise NotFound(
-                "The organization this consent names is no longer in the directory.",
-                hint="Choose the provider again, or type the recipient without one.",
+                ORGANIZATION_THIS_CONSENT_NAMES_IS,
+                hint=CHOOSE_PROVIDER_AGAIN_OR_TYPE,
             )
         if fold(organization.name) not in fold(recipient_name):
             raise ValidationError(
-                f"A consent for every program of {organization.name} must say so: its "
-                f"recipient has to name {organization.name}.",
+                CONSENT_FOR_EVERY_PROGRAM_OF.with_(name=organization.name),
                 field="recipient_name",
-                hint="Choose “every program of the organization” again to fill it in.",
+                hint=CHOOSE_EVERY_PROGRAM_OF_ORGANIZATION,
             )
         return None, organization.id
     return None, None
@@ -290,7 +310,7 @@ def create_consent(
     """A new consent, awaiting the signed form: it is never active before that is recorded."""
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise NotFound(f"There is no person #{person_id}.", hint="Open their record again.")
+        raise NotFound(THERE_IS_NO_PERSON.with_(person_id=person_id), hint=OPEN_THEIR_RECORD_AGAIN)
     values = _clean_draft(draft, today)
     service_id, organization_id = _recipient_links(session, draft, values["recipient_name"])
     consent = Consent(
@@ -324,13 +344,13 @@ def create_consent(
 def _consent_for_change(session: Session, consent_id: int, read_version: int) -> Consent:
     consent = session.get(Consent, consent_id)
     if consent is None:
-        raise NotFound(f"There is no consent #{consent_id}.")
+        raise NotFound(THERE_IS_NO_CONSENT.with_(consent_id=consent_id))
     refuse_stale(
         session,
         consent,
         read_version,
-        what="This consent",
-        hint="Your entries are still on screen. Reload the person's consents, then try again.",
+        what=THIS_CONSENT,
+        hint=YOUR_ENTRIES_ARE_STILL_ON_2,
     )
     return consent
 
@@ -346,26 +366,26 @@ def record_signature(
     consent = _consent_for_change(session, consent_id, read_version)
     if consent.revoked_on is not None:
         raise ValidationError(
-            "This consent was revoked; a signature cannot bring it back.",
-            hint="Prepare a new consent form instead.",
+            THIS_CONSENT_WAS_REVOKED_SIGNATURE,
+            hint=PREPARE_NEW_CONSENT_FORM_INSTEAD,
         )
     if consent.signed_on is not None:
         raise ValidationError(
-            f"The signature on this consent was already recorded ({consent.signed_on}).",
-            hint="If the date is wrong, revoke it and prepare a new consent form.",
+            SIGNATURE_ON_THIS_CONSENT_WAS.with_(signed_on=consent.signed_on),
+            hint=IF_DATE_IS_WRONG_REVOKE,
         )
     if signed_on > today:
         raise ValidationError(
-            "The signature date cannot be in the future.",
+            SIGNATURE_DATE_CANNOT_BE_IN,
             field="signed_on",
-            hint="Enter the date written on the signed form.",
+            hint=ENTER_DATE_WRITTEN_ON_SIGNED,
         )
     created_on = _created_on(consent, load_settings(session).timezone)
     if signed_on < created_on:
         raise ValidationError(
-            f"The form cannot have been signed before it was prepared, on {created_on}.",
+            FORM_CANNOT_HAVE_BEEN_SIGNED.with_(created_on=created_on),
             field="signed_on",
-            hint="Enter the date written on the signed form.",
+            hint=ENTER_DATE_WRITTEN_ON_SIGNED,
         )
     consent.signed_on = signed_on
     record_change(
@@ -394,9 +414,9 @@ def revoke_consent(
 ) -> ConsentRecord:
     consent = _consent_for_change(session, consent_id, read_version)
     if consent.revoked_on is not None:
-        raise ValidationError(f"This consent was already revoked on {consent.revoked_on}.")
+        raise ValidationError(THIS_CONSENT_WAS_ALREADY_REVOKED.with_(revoked_on=consent.revoked_on))
     if revoked_on > today:
-        raise ValidationError("The revocation date cannot be in the future.", field="revoked_on")
+        raise ValidationError(REVOCATION_DATE_CANNOT_BE_IN, field="revoked_on")
     consent.revoked_on = revoked_on
     consent.revocation_note = clean_text(
         note, label="The note", max_length=NOTE_MAX, multiline=True

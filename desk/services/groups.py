@@ -20,6 +20,26 @@ from desk.db.changes import Topic
 from desk.errors import FormProblems, NotFound, StaleEdit, ValidationError
 from desk.groups.recurrence import first_meeting, meets_on, parse_rule, rule_words
 from desk.groups.schedule import WINDOW, Meeting, find_meeting, meetings_between, now_or_next
+from desk.messages.center import (
+    ALREADY_MEETS_ON,
+    CANCEL_THIS_DATE_INSTEAD_OR,
+    DATES_HAVE_BEEN_RELOADED_CHECK,
+    DOES_NOT_MEET_ON,
+    FACILITATOR_IS_NOT_ACTIVE_STAFF,
+    GIVE_BOTH_START_AND_END,
+    GROUP,
+    GROUP_ENDS_BEFORE_IT_STARTS,
+    GROUP_ENDS_ON_DAY_IT,
+    GROUP_NEEDS_NAME,
+    IS_NOT_LANGUAGE_WE_LIST,
+    IT_ENDS_BEFORE_IT_STARTS,
+    IT_MAY_HAVE_BEEN_REMOVED,
+    MEETING_CAN_BE_MOVED_AT,
+    MEETING_OF,
+    MEETING_OF_ON_WAS_CHANGED,
+    NOTHING_IS_CHANGED_GIVE_NEW,
+    THERE_IS_NO_GROUP,
+)
 from desk.models import CenterGroup, GroupDateChange, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -133,28 +153,28 @@ def _clean(session: Session, details: GroupDetails) -> GroupDetails:
 
     name = text(details.name, "The name", "name", 120)
     if name is None and not any(p.field == "name" for p in problems.found):
-        problems.found.append(ValidationError("The group needs a name.", field="name"))
+        problems.found.append(ValidationError(GROUP_NEEDS_NAME, field="name"))
     if details.ends_at <= details.starts_at:
         problems.found.append(
             ValidationError(
-                "The group ends before it starts.",
+                GROUP_ENDS_BEFORE_IT_STARTS,
                 field="ends_at",
-                hint="A group ends on the day it starts; give an end time after the start.",
+                hint=GROUP_ENDS_ON_DAY_IT,
             )
         )
     language = (details.language or "en").strip().lower()
     if language not in LANGUAGE_CODES:
         problems.found.append(
-            ValidationError(f"“{details.language}” is not a language we list.", field="language")
+            ValidationError(
+                IS_NOT_LANGUAGE_WE_LIST.with_(language=details.language), field="language"
+            )
         )
     facilitator_id = details.facilitator_id
     if facilitator_id is not None:
         staff = session.get(StaffMember, facilitator_id)
         if staff is None or not staff.active or staff.builtin:
             problems.found.append(
-                ValidationError(
-                    "The facilitator is not an active staff member.", field="facilitator"
-                )
+                ValidationError(FACILITATOR_IS_NOT_ACTIVE_STAFF, field="facilitator")
             )
     cleaned = GroupDetails(
         name=name or "",
@@ -214,7 +234,7 @@ def update_group(
     session: Session, actor: Actor, group_id: int, read_version: int, details: GroupDetails
 ) -> GroupRecord:
     group = _group(session, group_id)
-    refuse_stale(session, group, read_version, what=f"The group “{group.name}”")
+    refuse_stale(session, group, read_version, what=GROUP.with_(name=group.name))
     cleaned = _clean(session, details)
     changed = _apply(group, cleaned)
     if changed:
@@ -235,7 +255,7 @@ def update_group(
 def _group(session: Session, group_id: int) -> CenterGroup:
     group = session.get(CenterGroup, group_id)
     if group is None:
-        raise NotFound(f"There is no group #{group_id}.", hint="It may have been removed.")
+        raise NotFound(THERE_IS_NO_GROUP.with_(group_id=group_id), hint=IT_MAY_HAVE_BEEN_REMOVED)
     return group
 
 
@@ -280,29 +300,27 @@ def _clean_change(
         if abs((moved_to - day).days) > WINDOW.days:
             problems.found.append(
                 ValidationError(
-                    f"A meeting can be moved at most {WINDOW.days} days from its date.",
+                    MEETING_CAN_BE_MOVED_AT.with_(days=WINDOW.days),
                     field="moved_to",
                 )
             )
         elif meets_on(group.rule, group.starts_on, group.starts_at, moved_to):
             problems.found.append(
                 ValidationError(
-                    f"“{group.name}” already meets on {moved_to:%A, %B} {moved_to.day}.",
+                    ALREADY_MEETS_ON.with_(name=group.name, moved_to=moved_to, day=moved_to.day),
                     field="moved_to",
-                    hint="Cancel this date instead, or choose another day.",
+                    hint=CANCEL_THIS_DATE_INSTEAD_OR,
                 )
             )
     starts, ends = change.starts_at, change.ends_at
     if (starts is None) != (ends is None):
-        problems.found.append(
-            ValidationError("Give both the start and the end time, or neither.", field="starts_at")
-        )
+        problems.found.append(ValidationError(GIVE_BOTH_START_AND_END, field="starts_at"))
     elif starts is not None and ends is not None and ends <= starts:
-        problems.found.append(ValidationError("It ends before it starts.", field="ends_at"))
+        problems.found.append(ValidationError(IT_ENDS_BEFORE_IT_STARTS, field="ends_at"))
     if moved_to is None and starts is None and room is None:
         problems.found.append(
             ValidationError(
-                "Nothing is changed: give a new date, time or room, or cancel the date.",
+                NOTHING_IS_CHANGED_GIVE_NEW,
                 field="moved_to",
             )
         )
@@ -323,7 +341,7 @@ def change_meeting(
     is the change's version as read (None: there was none)."""
     group = _group(session, group_id)
     if not meets_on(group.rule, group.starts_on, group.starts_at, day):
-        raise ValidationError(f"“{group.name}” does not meet on {day:%A, %B} {day.day}.")
+        raise ValidationError(DOES_NOT_MEET_ON.with_(name=group.name, day=day, day_2=day.day))
     cleaned = _clean_change(session, group, day, change)
     row = session.scalars(
         select(GroupDateChange).where(
@@ -336,7 +354,7 @@ def change_meeting(
         row = GroupDateChange(group_id=group_id, day=day)
         session.add(row)
     else:
-        refuse_stale(session, row, read_version or 0, what=f"The meeting of {day:%B} {day.day}")
+        refuse_stale(session, row, read_version or 0, what=MEETING_OF.with_(day=day, day_2=day.day))
     for field, value in cleaned.__dict__.items():
         setattr(row, field, value)
     row.updated_by_id = actor.staff_id
@@ -362,9 +380,8 @@ def change_meeting(
 
 def _stale_change(group: CenterGroup, day: date) -> StaleEdit:
     return StaleEdit(
-        f"The meeting of “{group.name}” on {day:%B} {day.day} was changed on another station "
-        "since you opened it.",
-        hint="The dates have been reloaded; check them and try again.",
+        MEETING_OF_ON_WAS_CHANGED.with_(name=group.name, day=day, day_2=day.day),
+        hint=DATES_HAVE_BEEN_RELOADED_CHECK,
     )
 
 
@@ -381,7 +398,7 @@ def restore_meeting(
     ).one_or_none()
     if row is None:
         return  # already as the schedule has it
-    refuse_stale(session, row, read_version, what=f"The meeting of {day:%B} {day.day}")
+    refuse_stale(session, row, read_version, what=MEETING_OF.with_(day=day, day_2=day.day))
     session.delete(row)
     record_change(
         session,

@@ -16,6 +16,11 @@ from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.categories import CATEGORIES, Category
 from desk.errors import NotFound, ValidationError
+from desk.messages.referrals import (
+    GIVE_CODE_OR_NAME_CATEGORIES,
+    THERE_IS_NO_CATEGORY_CALLED,
+    THERE_IS_NO_CONSENT,
+)
 from desk.models import Attribute, Consent, Person, Service, StaffMember
 from desk.printing.category_handout import render_category_handout
 from desk.printing.consent_form import render_consent_form
@@ -37,8 +42,8 @@ def find_category(name: str) -> Category:
         f"{category.code} ({category.name} / {category.name_es})" for category in CATEGORIES
     )
     raise ValidationError(
-        f"There is no category called “{name}”.",
-        hint=f"Give a code or a name; the categories are {choices}.",
+        THERE_IS_NO_CATEGORY_CALLED.with_(name=name),
+        hint=GIVE_CODE_OR_NAME_CATEGORIES.with_(choices=choices),
     )
 
 
@@ -95,7 +100,7 @@ def consent_form(
     """The consent's form; in the language it was written in unless `language` is given."""
     consent = session.get(Consent, consent_id)
     if consent is None:
-        raise NotFound(f"There is no consent #{consent_id}.")
+        raise NotFound(THERE_IS_NO_CONSENT.with_(consent_id=consent_id))
     language = language or consent.language
     person = session.get(Person, consent.person_id)
     staff = session.get(StaffMember, consent.created_by_id)

@@ -24,6 +24,13 @@ from desk.cards.signing import AlreadyHere, CardSignIn, refuse_scan, sign_in_hol
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
 from desk.groups.schedule import Meeting
+from desk.messages.people import (
+    BUILT_IN_KIOSK_ACCOUNT_IS,
+    CHOOSE_WHY_YOU_CAME_TODAY,
+    ONLY_ADMIN_CAN_UNLOCK_OR,
+    RUN_RECOVERY_DESK_DB_UPGRADE,
+    YOU_ARE_SIGNED_IN_ALREADY,
+)
 from desk.models import DoorRequest, StaffMember, StaffRole, Visit
 from desk.models.base import utc_now
 from desk.services.actor import Actor, actor_for_staff, station_name
@@ -49,8 +56,8 @@ def kiosk_actor(session: Session) -> Actor:
     ).one_or_none()
     if staff is None or not staff.active or staff.role is not StaffRole.KIOSK:
         raise NotFound(
-            "The built-in kiosk account is missing or switched off.",
-            hint="Run `recovery-desk db upgrade` to create it.",
+            BUILT_IN_KIOSK_ACCOUNT_IS,
+            hint=RUN_RECOVERY_DESK_DB_UPGRADE,
         )
     return actor_for_staff(staff, f"{station_name()} (kiosk)")
 
@@ -113,7 +120,7 @@ def kiosk_sign_in(
     that signs no one in is returned as the refusal (a stopped card's scan is recorded)."""
     now = now or utc_now()
     if not purposes:
-        raise ValidationError("Choose why you came today.", field="purposes")
+        raise ValidationError(CHOOSE_WHY_YOU_CAME_TODAY, field="purposes")
     try:
         holder = claim_card(session, token, now)
     except CardRefused as refusal:
@@ -122,7 +129,7 @@ def kiosk_sign_in(
     try:
         return sign_in_holder(session, actor, holder, purposes, "kiosk", now, meeting)
     except AlreadyHere:
-        return CardSignIn(refusal=CardRefused("here", "You are signed in already today."))
+        return CardSignIn(refusal=CardRefused("here", YOU_ARE_SIGNED_IN_ALREADY))
 
 
 @requires(Permission.SIGN_IN_AT_DOOR)
@@ -200,9 +207,7 @@ def admin_at_kiosk(
     if outcome.actor is None:
         return outcome
     if outcome.actor.role is not StaffRole.ADMIN:
-        return SignInOutcome(
-            None, SignInRefused("Only an admin can unlock or close the kiosk.", hint="")
-        )
+        return SignInOutcome(None, SignInRefused(ONLY_ADMIN_CAN_UNLOCK_OR, hint=""))
     action = AuditAction.KIOSK_CLOSED if leaving else AuditAction.KIOSK_UNLOCKED
     record_event(session, outcome.actor, action, "kiosk", None)
     return outcome

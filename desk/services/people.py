@@ -16,6 +16,20 @@ from desk.db.changes import Topic
 from desk.errors import NotFound, StaleEdit, ValidationError
 from desk.lookup.person_index import PersonIndex
 from desk.lookup.query import LookupQuery
+from desk.messages.people import (
+    BOTH_RECORDS_HAVE_ACTIVE_COACH,
+    COMPARE_TWO_RECORDS_AGAIN_THEN,
+    END_ONE_OF_TWO_ASSIGNMENTS,
+    NOTHING_ABOUT_THEM_IS_KEPT,
+    RECORD_CANNOT_BE_MERGED_INTO,
+    RECORD_CHANGED_ON_ANOTHER_STATION,
+    RECORD_WAS_REMOVED_AT_PERSON,
+    THERE_IS_NO_PERSON,
+    THEY_MAY_HAVE_BEEN_REMOVED,
+    THIS_RECORD_2,
+    THIS_RECORD_WAS_MERGED_INTO,
+    USE_THAT_ONE_OR_SEARCH,
+)
 from desk.models import (
     Assignment,
     Barc10Assessment,
@@ -119,17 +133,20 @@ def live_person(session: Session, person_id: int) -> Person:
     which and what to do)."""
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"There is no person #{person_id}.", hint="They may have been removed.")
+        raise NotFound(
+            THERE_IS_NO_PERSON.with_(person_id=person_id), hint=THEY_MAY_HAVE_BEEN_REMOVED
+        )
     if person.removed_at is not None:
         raise NotFound(
-            f"Record #{person_id} was removed at the person's request.",
-            hint="Nothing about them is kept; if they come back, add them as someone new.",
+            RECORD_WAS_REMOVED_AT_PERSON.with_(person_id=person_id),
+            hint=NOTHING_ABOUT_THEM_IS_KEPT,
         )
     if person.merged_into_id is not None:
         raise NotFound(
-            f"This record (#{person_id}) was merged into another record of the same person, "
-            f"#{person.merged_into_id}.",
-            hint="Use that one (or search for them by name): the whole history is there.",
+            THIS_RECORD_WAS_MERGED_INTO.with_(
+                person_id=person_id, merged_into_id=person.merged_into_id
+            ),
+            hint=USE_THAT_ONE_OR_SEARCH,
         )
     return person
 
@@ -205,7 +222,7 @@ def update_person(
     `only` names the columns the editing form owns: the others (a coach wish set elsewhere)
     are left exactly as they are."""
     person = live_person(session, person_id)
-    refuse_stale(session, person, read_version, what="This record")
+    refuse_stale(session, person, read_version, what=THIS_RECORD_2)
     values = clean_person_details(details, today=center_today(session))
     changed = sorted(
         key
@@ -441,14 +458,14 @@ def merge_people(
     """Fold the record `merge_id` into `keep_id`: every visit and note moves, empty fields of
     the kept record are filled from the other, and the other is marked merged (not deleted)."""
     if keep_id == merge_id:
-        raise ValidationError("A record cannot be merged into itself.")
+        raise ValidationError(RECORD_CANNOT_BE_MERGED_INTO)
     keep = live_person(session, keep_id)
     other = live_person(session, merge_id)
     for person, version in ((keep, keep_version), (other, merge_version)):
         if person.version != version:
             raise StaleEdit(
-                f"{person.first_name}'s record changed on another station since you compared them.",
-                hint="Compare the two records again, then merge.",
+                RECORD_CHANGED_ON_ANOTHER_STATION.with_(first_name=person.first_name),
+                hint=COMPARE_TWO_RECORDS_AGAIN_THEN,
             )
     active = session.scalars(
         select(Assignment).where(
@@ -457,8 +474,8 @@ def merge_people(
     ).all()
     if len(active) > 1:
         raise ValidationError(
-            "Both records have an active coach.",
-            hint="End one of the two assignments first (from the person's coaching panel).",
+            BOTH_RECORDS_HAVE_ACTIVE_COACH,
+            hint=END_ONE_OF_TWO_ASSIGNMENTS,
         )
     withdrawn = _withdraw_second_sign_ins(session, actor, keep_id, merge_id)
     _keep_one_waitlist_place(session, (keep_id, merge_id))

@@ -26,6 +26,7 @@ from desk.audit.record import record_event
 from desk.audit.wording import describe
 from desk.db.changes import Topic
 from desk.errors import ValidationError
+from desk.messages.people import THIS_RECORD, TYPE_PERSON_FIRST_NAME_EXACTLY
 from desk.models import (
     Assignment,
     AuditEvent,
@@ -365,10 +366,10 @@ def remove_person(
     """Remove a person's record at their request. `typed_name` is their first name as the
     admin typed it to confirm: removal cannot be undone."""
     person = live_person(session, person_id)
-    refuse_stale(session, person, read_version, what="This record")
+    refuse_stale(session, person, read_version, what=THIS_RECORD)
     if fold(typed_name) != fold(person.first_name):
         raise ValidationError(
-            "Type the person's first name, exactly as on their record, to confirm.",
+            TYPE_PERSON_FIRST_NAME_EXACTLY,
             field="typed_name",
         )
     ids = _ids(session, person.id)

@@ -12,6 +12,13 @@ from datetime import date, datetime
 from typing import Any
 
 from desk.errors import FormProblems, ValidationError
+from desk.messages.people import (
+    FIRST_NAME_OR_INITIALS_IS,
+    INITIALS_ARE_FINE_IF_THAT,
+    IS_NOT_BIRTH_YEAR_OR,
+    IS_NOT_PEER_OR_FAMILY,
+    TYPE_YEAR_SUCH_AS_1985,
+)
 from desk.models import PersonKind
 from desk.validation import (
     NAME_MAX,
@@ -95,9 +102,9 @@ def parse_birth(text: str, *, today: date) -> tuple[int | None, date | None]:
         checked = check_birth_date(parsed, today=today, field="birth")
         return checked.year if checked else None, checked
     raise ValidationError(
-        f"“{value}” is not a birth year or date.",
+        IS_NOT_BIRTH_YEAR_OR.with_(value=value),
         field="birth",
-        hint="Type a year such as 1985, or a date such as 3/14/1985; or leave it empty.",
+        hint=TYPE_YEAR_SUCH_AS_1985,
     )
 
 
@@ -116,9 +123,9 @@ def clean_person_details(details: PersonDetails, *, today: date) -> dict[str, An
     if first is None and not any(p.field == "first_name" for p in problems.found):
         problems.found.append(
             ValidationError(
-                "A first name or initials is needed, and nothing else is.",
+                FIRST_NAME_OR_INITIALS_IS,
                 field="first_name",
-                hint="Initials are fine if that is all the person wants to give.",
+                hint=INITIALS_ARE_FINE_IF_THAT,
             )
         )
     birth = checked(lambda: parse_birth(details.birth, today=today)) or (None, None)
@@ -170,4 +177,4 @@ def _kind(value: str) -> PersonKind:
     try:
         return PersonKind(value or PersonKind.PEER.value)
     except ValueError:
-        raise ValidationError(f"“{value}” is not peer or family.", field="kind") from None
+        raise ValidationError(IS_NOT_PEER_OR_FAMILY.with_(value=value), field="kind") from None

@@ -13,6 +13,14 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.people import (
+    AT_MOST_PURPOSES_CAN_BE,
+    PURPOSE,
+    PURPOSE_NEEDS_NAME,
+    SWITCH_ANOTHER_ONE_OFF_FIRST,
+    THERE_IS_NO_PURPOSE,
+    WHAT_YOU_TYPED_IS_STILL,
+)
 from desk.models import Purpose
 from desk.services.actor import Actor
 from desk.services.recording import record_change, refuse_stale
@@ -85,7 +93,7 @@ def save_purpose(
     save over another station's is refused); it is audited and reaches every station."""
     cleaned = clean_text(label, label="The purpose", field="label", max_length=60)
     if cleaned is None:
-        raise ValidationError("A purpose needs a name.", field="label")
+        raise ValidationError(PURPOSE_NEEDS_NAME, field="label")
     spanish = clean_text(label_es, label="The Spanish name", field="label_es", max_length=60)
     locked = {purpose.code: purpose for purpose in _lock_purposes(session)}
     if code is None:
@@ -99,15 +107,14 @@ def save_purpose(
     else:
         purpose = locked.get(code)
         if purpose is None:
-            raise NotFound(f"There is no purpose “{code}”.")
+            raise NotFound(THERE_IS_NO_PURPOSE.with_(code=code))
         if read_version is not None:
             refuse_stale(
                 session,
                 purpose,
                 read_version,
-                what=f"The purpose “{purpose.label}”",
-                hint="What you typed is still on screen. Close this window, open the purpose "
-                "again to see the other change, then make yours.",
+                what=PURPOSE.with_(label=purpose.label),
+                hint=WHAT_YOU_TYPED_IS_STILL,
             )
         action = AuditAction.SETTINGS_PURPOSE_CHANGED
     was_active = purpose.active if code is not None else False
@@ -120,10 +127,9 @@ def save_purpose(
         count = session.scalar(others_in_use)
         if count >= MAX_ACTIVE:
             raise ValidationError(
-                f"At most {MAX_ACTIVE} purposes can be in use (one for each of Ctrl+1 to "
-                f"Ctrl+{MAX_ACTIVE}).",
+                AT_MOST_PURPOSES_CAN_BE.with_(max_active=MAX_ACTIVE),
                 field="active",
-                hint="Switch another one off first.",
+                hint=SWITCH_ANOTHER_ONE_OFF_FIRST,
             )
     purpose.label, purpose.label_es = cleaned, spanish
     purpose.counts_items, purpose.active = counts_items, active
@@ -147,7 +153,7 @@ def move_purpose(session: Session, actor: Actor, code: str, offset: int) -> None
     purposes = _lock_purposes(session)
     index = next((i for i, p in enumerate(purposes) if p.code == code), None)
     if index is None:
-        raise NotFound(f"There is no purpose “{code}”.")
+        raise NotFound(THERE_IS_NO_PURPOSE.with_(code=code))
     target = max(0, min(len(purposes) - 1, index + offset))
     purposes.insert(target, purposes.pop(index))
     for position, purpose in enumerate(purposes):

@@ -25,13 +25,17 @@ from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic, announce_change
 from desk.errors import StaleEdit
+from desk.messages import Message
+from desk.messages.center import (
+    ANOTHER_STATION_SAVED_THIS_AT,
+    BY_STAFF_MEMBER,
+    IN_BRACKETS,
+    NOTHING_OF_YOURS_WAS_SAVED,
+    RELOAD_HINT,
+    WAS_CHANGED_ON_ANOTHER_STATION,
+)
 from desk.models import StaffMember
 from desk.services.actor import Actor
-
-RELOAD_HINT = (
-    "Your entries are still on screen. Press Reload: the record comes back as it is now, "
-    "with your entries on top; check them, then save."
-)
 
 
 class Versioned(Protocol):
@@ -43,9 +47,9 @@ def refuse_stale(
     record: Versioned,
     read_version: int,
     *,
-    what: str,
-    hint: str = RELOAD_HINT,
-    now: str = "",
+    what: Message | str,
+    hint: Message | str = RELOAD_HINT,
+    now: Message | str = "",
     changed_by_id: int | None = None,
 ) -> None:
     """Refuse an edit made on `record` as it was at `read_version`, when another station has
@@ -55,10 +59,10 @@ def refuse_stale(
         return
     by_id = changed_by_id if changed_by_id is not None else getattr(record, "updated_by_id", None)
     changed_by = session.get(StaffMember, by_id) if by_id else None
-    who = f" by {changed_by.display_name}" if changed_by else ""
-    state = f" ({now})" if now else ""
+    who = BY_STAFF_MEMBER.with_(name=changed_by.display_name) if changed_by else ""
+    state = IN_BRACKETS.with_(now=now) if now else ""
     raise StaleEdit(
-        f"{what} was changed on another station{who} since you opened it{state}.", hint=hint
+        WAS_CHANGED_ON_ANOTHER_STATION.with_(what=what, who=who, state=state), hint=hint
     )
 
 
@@ -82,8 +86,8 @@ def record_change(
         session.flush()
     except StaleDataError:
         raise StaleEdit(
-            "Another station saved this at the same moment, and its change came first.",
-            hint="Nothing of yours was saved. Look at the refreshed screen and try again.",
+            ANOTHER_STATION_SAVED_THIS_AT,
+            hint=NOTHING_OF_YOURS_WAS_SAVED,
         ) from None
     entity_id, person_id = _id_of(entity_id), _id_of(person_id)
     record_event(

@@ -13,6 +13,15 @@ from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.coaching import (
+    CHOOSE_AREA_OF_LIFE_GOAL,
+    FOR_EXAMPLE_FIND_SOBER_HOUSE,
+    GOAL,
+    IT_IS_NOW_2,
+    LIST_HAS_BEEN_REFRESHED_MAKE,
+    THAT_GOAL_IS_NO_LONGER,
+    WRITE_GOAL_IN_FEW_WORDS,
+)
 from desk.models import GoalArea, GoalStatus, RecoveryGoal
 from desk.services.actor import Actor
 from desk.services.coaching_access import require_coaching_notes
@@ -60,9 +69,9 @@ def _title(text: str) -> str:
     title = clean_text(text, label="The goal", field="title", max_length=TITLE_MAX)
     if title is None:
         raise ValidationError(
-            "Write the goal in a few words, as the peer says it.",
+            WRITE_GOAL_IN_FEW_WORDS,
             field="title",
-            hint="For example: “Find a sober house in Worcester”.",
+            hint=FOR_EXAMPLE_FIND_SOBER_HOUSE,
         )
     return title
 
@@ -79,7 +88,7 @@ def add_goal(
     live_person(session, person_id)
     require_coaching_notes(session, actor, person_id, writing=True)
     if not isinstance(area, GoalArea):
-        raise ValidationError("Choose the area of life the goal is in.", field="area")
+        raise ValidationError(CHOOSE_AREA_OF_LIFE_GOAL, field="area")
     goal = RecoveryGoal(
         person_id=person_id,
         area=area,
@@ -118,14 +127,14 @@ def update_goal(
     if goal is not None:
         require_coaching_notes(session, actor, goal.person_id, writing=True)
     if goal is None:
-        raise NotFound("That goal is no longer there.")
+        raise NotFound(THAT_GOAL_IS_NO_LONGER)
     refuse_stale(
         session,
         goal,
         read_version,
-        what=f"The goal “{goal.title}”",
-        now=f"it is now {goal.status.value.replace('_', ' ')}",
-        hint="The list has been refreshed; make your change again if still needed.",
+        what=GOAL.with_(title=goal.title),
+        now=IT_IS_NOW_2.with_(status=goal.status.value.replace("_", " ")),
+        hint=LIST_HAS_BEEN_REFRESHED_MAKE,
     )
     values = {
         "title": _title(title) if title is not None else goal.title,

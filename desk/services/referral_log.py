@@ -15,6 +15,16 @@ from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.referrals import (
+    CHOOSE_CONNECTED_NOT_CONNECTED_OR,
+    CHOOSE_TOMORROW_OR_LATER,
+    NEXT_TRY_MUST_BE_ON,
+    REFRESH_LIST_TO_SEE_IT,
+    THERE_IS_NO_REFERRAL,
+    THIS_REFERRAL_ALREADY_HAS_OUTCOME,
+    THIS_REFERRAL_FOLLOW_UP,
+    YOUR_NOTE_IS_STILL_ON,
+)
 from desk.models import Person, Referral, ReferralItem, ReferralOutcome, StaffMember
 from desk.models.base import utc_now
 from desk.names import private_name
@@ -169,7 +179,7 @@ def record_outcome(
 ) -> ReferralEntry:
     """Did they connect? Saved only over the version staff saw (another station may have)."""
     if outcome not in OUTCOMES_TO_RECORD:
-        raise ValidationError("Choose connected, not connected or unknown.", field="outcome")
+        raise ValidationError(CHOOSE_CONNECTED_NOT_CONNECTED_OR, field="outcome")
     referral = _referral_as_seen(session, referral_id, read_version)
     referral.outcome = outcome
     referral.outcome_note = clean_text(
@@ -204,15 +214,15 @@ def follow_up_again(
     tried) is kept with the date it was written."""
     if on <= today:
         raise ValidationError(
-            "The next try must be on a later day than today.",
+            NEXT_TRY_MUST_BE_ON,
             field="follow_up_on",
-            hint="Choose tomorrow or later.",
+            hint=CHOOSE_TOMORROW_OR_LATER,
         )
     referral = _referral_as_seen(session, referral_id, read_version)
     if referral.outcome is not ReferralOutcome.PENDING:
         raise ValidationError(
-            "This referral already has an outcome, so there is nothing to follow up.",
-            hint="Refresh the list to see it.",
+            THIS_REFERRAL_ALREADY_HAS_OUTCOME,
+            hint=REFRESH_LIST_TO_SEE_IT,
         )
     cleaned = clean_text(note, label="The note", max_length=NOTE_MAX, multiline=True)
     if cleaned:
@@ -238,15 +248,14 @@ def _referral_as_seen(session: Session, referral_id: int, read_version: int) -> 
     """The referral, if it is still the version staff saw (else StaleEdit, naming who)."""
     referral = session.get(Referral, referral_id)
     if referral is None:
-        raise NotFound(f"There is no referral #{referral_id}.")
+        raise NotFound(THERE_IS_NO_REFERRAL.with_(referral_id=referral_id))
     refuse_stale(
         session,
         referral,
         read_version,
-        what="This referral's follow-up",
+        what=THIS_REFERRAL_FOLLOW_UP,
         changed_by_id=referral.outcome_by_id,
-        hint="Your note is still on screen. Refresh the list to see theirs, then save again "
-        "if yours adds to it.",
+        hint=YOUR_NOTE_IS_STILL_ON,
     )
     return referral
 

@@ -24,6 +24,22 @@ from desk.audit.record import record_event
 from desk.db.changes import Topic
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.identifying_text import Identifying, identifying_detail
+from desk.messages import Message
+from desk.messages.referrals import (
+    ADD_SERVICES_FROM_RESOURCES_PAGE,
+    CHOOSE_ANOTHER_COACH,
+    CHOOSE_PERSON_FIRST_ANONYMOUS_SHEET,
+    CONSENT_LAPSED,
+    CONSENT_LAPSED_HINT,
+    NAME_IN_TEXT_HINT,
+    NO_SERVICE_IN_DIRECTORY_HAS,
+    REFERRAL_HAS_NO_SERVICES_YET,
+    SERVICE_IDS_ARE_HSDS_IDS,
+    SHEET_DOES_NOT_SHOW_THEIR,
+    SHEETS_ARE_PRINTED_IN_ENGLISH,
+    THAT_COACH_ACCOUNT_IS_GONE,
+    THERE_IS_NO_REFERRAL,
+)
 from desk.models import Assignment, Consent, Person, Referral, ReferralItem, StaffMember
 from desk.names import called
 from desk.printing.catalogue import LANGUAGES
@@ -90,10 +106,7 @@ class ConsentLapsed(DeskError):
     def __init__(self, referral_id: int, lapsed: list[tuple[str, str]]) -> None:
         names = "; ".join(f"{name} ({reason})" for name, reason in lapsed)
         super().__init__(
-            f"Referral #{referral_id} shows the person's name, and their consent is no longer "
-            f"active for: {names}. It cannot be printed again with their name.",
-            hint="Print it without their name and the §2.32 notice, or record a new signed "
-            "consent first.",
+            CONSENT_LAPSED.with_(referral_id=referral_id, names=names), hint=CONSENT_LAPSED_HINT
         )
         self.referral_id = referral_id
         self.lapsed = lapsed
@@ -149,14 +162,8 @@ def name_in_text(person: Person, texts: dict[str, str]) -> Identifying | None:
     return identifying_detail(names, person.phone, person.birth_date, texts, email=person.email)
 
 
-_NAME_IN_TEXT_HINT = (
-    "Remove it from the text, or tick “show their name” (which needs their signed "
-    "consent for each provider on the sheet)."
-)
-
-
 def refuse_name_in_text(
-    person: Person, typed: dict[str, str], next_steps: str, hint: str = _NAME_IN_TEXT_HINT
+    person: Person, typed: dict[str, str], next_steps: str, hint: Message | str = NAME_IN_TEXT_HINT
 ) -> None:
     """NameInTypedText when a sheet that does not show the person's name would name them in
     a note (`typed`: where → text) or in the next steps."""
@@ -166,7 +173,7 @@ def refuse_name_in_text(
     found = name_in_text(person, texts)
     if found is not None:
         raise NameInTypedText(
-            f"The sheet does not show their name, but {found.where} contains {found.what}.",
+            SHEET_DOES_NOT_SHOW_THEIR.with_(where=found.where, what=found.what),
             hint=hint,
         )
 
@@ -181,22 +188,19 @@ def build_sheet_content(
     an unknown language, and a named sheet without an active consent for every provider.
     """
     if request.language not in LANGUAGES:
-        raise ValidationError(
-            f"Sheets are printed in English (en) or Spanish (es), not “{request.language}”."
-        )
+        raise ValidationError(SHEETS_ARE_PRINTED_IN_ENGLISH.with_(language=request.language))
     ids = list(dict.fromkeys(request.service_ids))
     if not ids:
         raise ValidationError(
-            "The referral has no services yet.",
-            hint="Add services from the Resources page or from the person's record.",
+            REFERRAL_HAS_NO_SERVICES_YET,
+            hint=ADD_SERVICES_FROM_RESOURCES_PAGE,
         )
     services = load_sheet_services(session, ids, request.language, today)
     unknown = [service_id for service_id in ids if service_id not in services]
     if unknown:
         raise NotFound(
-            f"No service in the directory has the id {', '.join(unknown)}.",
-            hint="Service ids are the HSDS ids that `recovery-desk export-hsds` writes; the "
-            "service may have been removed on another station.",
+            NO_SERVICE_IN_DIRECTORY_HAS.with_(unknown=", ".join(unknown)),
+            hint=SERVICE_IDS_ARE_HSDS_IDS,
         )
     notes = {
         service_id: clean_text(
@@ -222,9 +226,7 @@ def build_sheet_content(
         refuse_name_in_text(person, typed, next_steps)
     if request.shows_name:
         if person is None:
-            raise ValidationError(
-                "Choose the person first: an anonymous sheet has no name to show."
-            )
+            raise ValidationError(CHOOSE_PERSON_FIRST_ANONYMOUS_SHEET)
         consent_ids, missing = consents_for_services(session, person.id, ids, today)
         if missing:
             raise ConsentNeeded(missing)
@@ -233,7 +235,7 @@ def build_sheet_content(
     if request.coach_id is not None:
         coach = session.get(StaffMember, request.coach_id)
         if coach is None:
-            raise NotFound("That coach's account is gone.", hint="Choose another coach.")
+            raise NotFound(THAT_COACH_ACCOUNT_IS_GONE, hint=CHOOSE_ANOTHER_COACH)
         coach_name, coach_phone = coach.display_name, display_phone(coach.phone) or None
     content = ReferralSheetContent(
         language=request.language,
@@ -326,7 +328,7 @@ def give_referral(
 def _referral(session: Session, referral_id: int) -> Referral:
     referral = session.get(Referral, referral_id)
     if referral is None or referral.document is None:
-        raise NotFound(f"There is no referral #{referral_id}.")
+        raise NotFound(THERE_IS_NO_REFERRAL.with_(referral_id=referral_id))
     return referral
 
 

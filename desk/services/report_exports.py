@@ -17,6 +17,7 @@ from desk.atomic_files import write_file_atomically
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.errors import ValidationError
+from desk.messages.center import IS_NOT_FORMAT_THIS_EXPORT, USE
 from desk.models.base import utc_now
 from desk.printing.monthly_report import render_monthly_report
 from desk.printing.sheet_content import CenterHeader
@@ -48,7 +49,7 @@ class ExportDone:
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
     if fmt not in allowed:
         raise ValidationError(
-            f"“{fmt}” is not a format this export can write.", hint=f"Use {', '.join(allowed)}."
+            IS_NOT_FORMAT_THIS_EXPORT.with_(fmt=fmt), hint=USE.with_(allowed=", ".join(allowed))
         )
 
 

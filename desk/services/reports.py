@@ -14,6 +14,14 @@ from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.errors import ValidationError
+from desk.messages.center import (
+    CHOOSE_FIRST_AND_LAST_DAY,
+    CHOOSE_LAST_DAY_ON_OR,
+    CHOOSE_SHORTER_RANGE,
+    RANGE_ENDS_BEFORE_IT_STARTS,
+    REPORT_COVERS_AT_MOST_TEN,
+    THERE_IS_NO_LIST_BEHIND,
+)
 from desk.models.base import utc_now
 from desk.reports.build import build_report
 from desk.reports.group_attendance import attendance_list
@@ -29,14 +37,12 @@ def checked_period(first: date, last: date) -> Period:
     """A custom range, refused in words when it cannot be right."""
     if last < first:
         raise ValidationError(
-            f"The range ends ({last:%Y-%m-%d}) before it starts ({first:%Y-%m-%d}).",
+            RANGE_ENDS_BEFORE_IT_STARTS.with_(last=last, first=first),
             field="range",
-            hint="Choose a last day on or after the first.",
+            hint=CHOOSE_LAST_DAY_ON_OR,
         )
     if (last - first).days >= LONGEST_DAYS:
-        raise ValidationError(
-            "A report covers at most ten years.", field="range", hint="Choose a shorter range."
-        )
+        raise ValidationError(REPORT_COVERS_AT_MOST_TEN, field="range", hint=CHOOSE_SHORTER_RANGE)
     return Period(first, last, RangeKind.CUSTOM)
 
 
@@ -54,7 +60,7 @@ def period_report(
     now = now or utc_now()
     if kind is RangeKind.CUSTOM:
         if first is None or last is None:
-            raise ValidationError("Choose the first and last day of the range.", field="range")
+            raise ValidationError(CHOOSE_FIRST_AND_LAST_DAY, field="range")
         period = checked_period(first, last)
     else:
         period = period_for(kind, center_now(session, now).date())
@@ -93,7 +99,7 @@ def figure_list(
         or attendance_list(session, period, key, title)
     )
     if found is None:
-        raise ValidationError(f"There is no list behind “{key}”.")
+        raise ValidationError(THERE_IS_NO_LIST_BEHIND.with_(key=key))
     record_event(
         session,
         actor,

@@ -14,6 +14,16 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import FormProblems, StaleEdit, ValidationError
+from desk.messages.center import (
+    CENTER_NEEDS_NAME,
+    IS_NOT_TIME_ZONE_NAME,
+    MUST_BE_BETWEEN_AND,
+    MUST_BE_WHOLE_NUMBER,
+    THERE_IS_NO_SETTING_CALLED,
+    USE_NAME_SUCH_AS_AMERICA,
+    WAS_CHANGED_ON_ANOTHER_STATION_2,
+    YOUR_ENTRIES_ARE_STILL_ON,
+)
 from desk.models import Setting
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -131,12 +141,17 @@ def _clean_value(spec: SettingSpec, raw: Any) -> Any:
         try:
             number = int(str(raw).strip())
         except ValueError:
-            raise ValidationError(f"{spec.label} must be a whole number.", field=spec.key) from None
+            raise ValidationError(
+                MUST_BE_WHOLE_NUMBER.with_(label=spec.label), field=spec.key
+            ) from None
         if (spec.minimum is not None and number < spec.minimum) or (
             spec.maximum is not None and number > spec.maximum
         ):
             raise ValidationError(
-                f"{spec.label} must be between {spec.minimum} and {spec.maximum}.", field=spec.key
+                MUST_BE_BETWEEN_AND.with_(
+                    label=spec.label, minimum=spec.minimum, maximum=spec.maximum
+                ),
+                field=spec.key,
             )
         return number
     text = clean_text(raw, label=spec.label, field=spec.key, max_length=200) or ""
@@ -146,12 +161,12 @@ def _clean_value(spec: SettingSpec, raw: Any) -> Any:
         return format_phone_for_display(text, field=spec.key)
     if spec.key == "center.timezone" and text not in available_timezones():
         raise ValidationError(
-            f"“{text}” is not a time zone name.",
+            IS_NOT_TIME_ZONE_NAME.with_(text=text),
             field=spec.key,
-            hint="Use a name such as America/New_York.",
+            hint=USE_NAME_SUCH_AS_AMERICA,
         )
     if spec.key == "center.name" and not text:
-        raise ValidationError("The center needs a name.", field=spec.key)
+        raise ValidationError(CENTER_NEEDS_NAME, field=spec.key)
     return text
 
 
@@ -170,7 +185,7 @@ def update_settings(
     for key, raw in changes.items():
         spec = SPEC_BY_KEY.get(key)
         if spec is None:
-            raise ValidationError(f"There is no setting called “{key}”.", field=key)
+            raise ValidationError(THERE_IS_NO_SETTING_CALLED.with_(key=key), field=key)
         cleaned[key] = problems.check(lambda spec=spec, raw=raw: _clean_value(spec, raw))
     problems.raise_any()
     for key in cleaned:
@@ -178,10 +193,8 @@ def update_settings(
         stored_version = row.version if row is not None else 0
         if stored_version != read_versions.get(key, 0):
             raise StaleEdit(
-                f"“{SPEC_BY_KEY[key].label}” was changed on another station since you opened "
-                "the settings.",
-                hint="Your entries are still on screen. Press Reload: the settings come back "
-                "as they are now, with your entries on top; check them, then save.",
+                WAS_CHANGED_ON_ANOTHER_STATION_2.with_(label=SPEC_BY_KEY[key].label),
+                hint=YOUR_ENTRIES_ARE_STILL_ON,
             )
     for key, value in cleaned.items():
         row = current.get(key)

@@ -11,6 +11,13 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
+from desk.messages.coaching import (
+    IS_ALREADY_IN_LIST,
+    QUOTED_LABEL,
+    SPECIALTY_NEEDS_NAME,
+    THERE_IS_NO_SPECIALTY,
+    YOUR_ENTRY_IS_STILL_ON,
+)
 from desk.models import SpecialtyTag
 from desk.services.actor import Actor
 from desk.services.recording import record_change, refuse_stale
@@ -64,7 +71,7 @@ def save_specialty_tag(
     """Add a specialty to the center's list, or rename or retire one (its code stays)."""
     name = clean_text(label, label="The specialty", field="label", max_length=60)
     if name is None:
-        raise ValidationError("The specialty needs a name.", field="label")
+        raise ValidationError(SPECIALTY_NEEDS_NAME, field="label")
     spanish = clean_text(label_es, label="The Spanish name", field="label_es", max_length=60)
     clash = session.scalar(
         select(SpecialtyTag.code).where(
@@ -72,7 +79,7 @@ def save_specialty_tag(
         )
     )
     if clash is not None:
-        raise ValidationError(f"“{name}” is already in the list.", field="label")
+        raise ValidationError(IS_ALREADY_IN_LIST.with_(name=name), field="label")
     if code is None:
         position = (session.scalar(select(func.max(SpecialtyTag.position))) or 0) + 1
         tag = SpecialtyTag(
@@ -89,13 +96,13 @@ def save_specialty_tag(
     else:
         tag = session.get(SpecialtyTag, code)
         if tag is None:
-            raise NotFound(f"There is no specialty “{code}”.")
+            raise NotFound(THERE_IS_NO_SPECIALTY.with_(code=code))
         refuse_stale(
             session,
             tag,
             read_version,
-            what=f"“{tag.label}”",
-            hint="Your entry is still on screen. Reopen the list, then save again.",
+            what=QUOTED_LABEL.with_(label=tag.label),
+            hint=YOUR_ENTRY_IS_STILL_ON,
         )
         changed = [
             key

@@ -25,6 +25,25 @@ from desk.errors import (
     PermissionDenied,
     ValidationError,
 )
+from desk.messages.center import (
+    ACCOUNT,
+    BUILT_IN_ACCOUNTS_CANNOT_BE,
+    BUILT_IN_ACCOUNTS_HAVE_NO,
+    FOR_EXAMPLE_ROSA_DELGADO,
+    GIVE_STAFF_MEMBER_NAME,
+    GIVE_USERNAME,
+    IS_ONLY_ADMIN_WHO_CAN,
+    MAKE_ANOTHER_ADMIN_FIRST_SO,
+    NEW_PASSWORD_IS_SAME_AS,
+    SIGN_IN_AND_ASK_ADMIN,
+    THAT_STAFF_ACCOUNT_NO_LONGER,
+    THIS_DATABASE_ALREADY_HAS_ADMIN,
+    TRY_AGAIN,
+    USERNAME_HAS_AT_MOST_CHARACTERS,
+    USERNAME_IS_TAKEN,
+    USERNAME_USES_ONLY_LETTERS_Z,
+    YOUR_CURRENT_PASSWORD_IS_NOT,
+)
 from desk.models import StaffMember, StaffRole
 from desk.models.base import utc_now
 from desk.services.actor import Actor, actor_for_staff
@@ -86,29 +105,30 @@ def _min_length(session: Session) -> int:
 def _clean_name(name: str) -> str:
     cleaned = clean_text(name, label="The name", field="display_name", max_length=80)
     if not cleaned:
-        raise ValidationError("Give the staff member's name.", field="display_name")
+        raise ValidationError(GIVE_STAFF_MEMBER_NAME, field="display_name")
     return cleaned
 
 
 def _clean_new_login(session: Session, login: str) -> str:
     cleaned = clean_login(login)
     if not cleaned:
-        raise ValidationError("Give a username.", field="login")
+        raise ValidationError(GIVE_USERNAME, field="login")
     if len(cleaned) > MAX_LOGIN_LENGTH:
         raise ValidationError(
-            f"A username has at most {MAX_LOGIN_LENGTH} characters; this one has {len(cleaned)}.",
+            USERNAME_HAS_AT_MOST_CHARACTERS.with_(
+                max_login_length=MAX_LOGIN_LENGTH, cleaned_count=len(cleaned)
+            ),
             field="login",
         )
     if not LOGIN_PATTERN.fullmatch(cleaned):
         raise ValidationError(
-            "A username uses only letters a-z, digits, dots, dashes and underscores, and "
-            "starts with a letter or digit.",
+            USERNAME_USES_ONLY_LETTERS_Z,
             field="login",
-            hint="For example rosa.delgado",
+            hint=FOR_EXAMPLE_ROSA_DELGADO,
         )
     taken = session.scalar(select(StaffMember.id).where(StaffMember.login == cleaned))
     if taken is not None:
-        raise ValidationError(f"The username “{cleaned}” is taken.", field="login")
+        raise ValidationError(USERNAME_IS_TAKEN.with_(cleaned=cleaned), field="login")
     return cleaned
 
 
@@ -153,8 +173,8 @@ def create_first_admin(
     """The first admin, on a database nobody can sign in to yet; they are signed in."""
     if not first_admin_needed(session):
         raise PermissionDenied(
-            "This database already has an admin.",
-            hint="Sign in, and ask an admin to make your account.",
+            THIS_DATABASE_ALREADY_HAS_ADMIN,
+            hint=SIGN_IN_AND_ASK_ADMIN,
         )
     staff, _ = _new_account(
         session, NewStaffAccount(display_name, login, StaffRole.ADMIN, password)
@@ -207,7 +227,7 @@ def create_staff_account(session: Session, actor: Actor, new: NewStaffAccount) -
 def _staff(session: Session, staff_id: int) -> StaffMember:
     staff = session.get(StaffMember, staff_id, with_for_update=True)
     if staff is None:
-        raise NotFound("That staff account no longer exists.")
+        raise NotFound(THAT_STAFF_ACCOUNT_NO_LONGER)
     return staff
 
 
@@ -224,8 +244,8 @@ def _refuse_losing_last_admin(session: Session, staff: StaffMember) -> None:
     )
     if not others:
         raise ConflictError(
-            f"{staff.display_name} is the only admin who can sign in.",
-            hint="Make another admin first, so that somebody can still manage accounts.",
+            IS_ONLY_ADMIN_WHO_CAN.with_(display_name=staff.display_name),
+            hint=MAKE_ANOTHER_ADMIN_FIRST_SO,
         )
 
 
@@ -245,8 +265,8 @@ def update_staff_account(
     member's next action, on every station."""
     staff = _staff(session, staff_id)
     if staff.builtin:
-        raise ConflictError("The built-in accounts cannot be changed.")
-    refuse_stale(session, staff, read_version, what=f"{staff.display_name}'s account")
+        raise ConflictError(BUILT_IN_ACCOUNTS_CANNOT_BE)
+    refuse_stale(session, staff, read_version, what=ACCOUNT.with_(display_name=staff.display_name))
     values = {
         "display_name": _clean_name(display_name),
         "role": role,
@@ -287,7 +307,7 @@ def reset_password(
     their next sign-in. A lock after wrong passwords ends."""
     staff = _staff(session, staff_id)
     if staff.builtin:
-        raise ConflictError("The built-in accounts have no password.")
+        raise ConflictError(BUILT_IN_ACCOUNTS_HAVE_NO)
     check_new_password(
         new_password,
         min_length=_min_length(session),
@@ -308,7 +328,7 @@ def reset_password(
 def _check_own_password(staff: StaffMember, password: str) -> None:
     if not verify_secret(staff.password_hash, password):
         raise ValidationError(
-            "Your current password is not right.", field="current_password", hint="Try again."
+            YOUR_CURRENT_PASSWORD_IS_NOT, field="current_password", hint=TRY_AGAIN
         )
 
 
@@ -317,7 +337,7 @@ def change_own_password(session: Session, actor: Actor, current: str, new: str) 
     staff = _staff(session, actor.staff_id)
     _check_own_password(staff, current)
     if current == new:
-        raise ValidationError("The new password is the same as the old one.", field="password")
+        raise ValidationError(NEW_PASSWORD_IS_SAME_AS, field="password")
     check_new_password(
         new, min_length=_min_length(session), login=staff.login, display_name=staff.display_name
     )

@@ -26,6 +26,14 @@ from desk.accounts.passwords import (
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.errors import DeskError
+from desk.messages.center import (
+    ACCOUNT_IS_SWITCHED_OFF,
+    ASK_ADMIN_TO_SWITCH_IT,
+    CHECK_USERNAME_AND_CAPS_LOCK,
+    THAT_USERNAME_AND_PASSWORD_DO,
+    TOO_MANY_WRONG_PASSWORDS_THIS,
+    TRY_AGAIN_THEN_OR_ASK,
+)
 from desk.models import StaffMember, StaffRole
 from desk.models.base import utc_now
 from desk.services.actor import Actor, actor_for_staff
@@ -62,18 +70,16 @@ def clean_login(login: str) -> str:
 
 def _wrong() -> SignInRefused:
     return SignInRefused(
-        "That username and password do not match.",
-        hint="Check the username and Caps Lock, then try again. An admin can reset a "
-        "forgotten password.",
+        THAT_USERNAME_AND_PASSWORD_DO,
+        hint=CHECK_USERNAME_AND_CAPS_LOCK,
     )
 
 
 def _locked(session: Session, until: datetime) -> AccountLocked:
     when = center_now(session, until).strftime("%I:%M %p").lstrip("0").lower()
     return AccountLocked(
-        f"Too many wrong passwords: this account is locked until {when}.",
-        hint="Try again then, or ask an admin to reset the password. Another staff member "
-        "can sign in meanwhile.",
+        TOO_MANY_WRONG_PASSWORDS_THIS.with_(when=when),
+        hint=TRY_AGAIN_THEN_OR_ASK,
     )
 
 
@@ -135,8 +141,8 @@ def sign_in_staff(
         return SignInOutcome(
             None,
             SignInRefused(
-                f"The account “{staff.login}” is switched off.",
-                hint="Ask an admin to switch it back on.",
+                ACCOUNT_IS_SWITCHED_OFF.with_(login=staff.login),
+                hint=ASK_ADMIN_TO_SWITCH_IT,
             ),
         )
     if needs_rehash(staff.password_hash):

@@ -14,6 +14,17 @@ from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.db.locking import lock_rows
 from desk.errors import ConflictError, NotFound, ValidationError
+from desk.messages.people import (
+    ALREADY_HAS_COACH,
+    IS_ALREADY_ON_WAITLIST,
+    IT_SAYS,
+    REASSIGN_THEM_INSTEAD_IF_THEY,
+    SAY_BRIEFLY_WHY_THEY_LEAVE,
+    THAT_WAITLIST_ENTRY_IS_NO,
+    THEY_KEEP_THEIR_PLACE_COACHES,
+    THIS_PEER_ALREADY_LEFT_WAITLIST,
+    WAS_JUST_PUT_ON_WAITLIST,
+)
 from desk.models import Assignment, Person, StaffMember, WaitlistEntry
 from desk.models.base import utc_now
 from desk.services.actor import Actor
@@ -56,8 +67,8 @@ def add_to_waitlist(
     )
     if coach is not None:
         raise ConflictError(
-            f"{person.first_name} already has a coach: {coach}.",
-            hint="Reassign them instead if they need another coach.",
+            ALREADY_HAS_COACH.with_(first_name=person.first_name, coach=coach),
+            hint=REASSIGN_THEM_INSTEAD_IF_THEY,
         )
     waiting = session.scalar(
         select(WaitlistEntry.added_at).where(
@@ -66,8 +77,8 @@ def add_to_waitlist(
     )
     if waiting is not None:
         raise ConflictError(
-            f"{person.first_name} is already on the waitlist.",
-            hint="They keep their place; the Coaches page shows the waitlist.",
+            IS_ALREADY_ON_WAITLIST.with_(first_name=person.first_name),
+            hint=THEY_KEEP_THEIR_PLACE_COACHES,
         )
     entry = WaitlistEntry(
         person_id=person_id,
@@ -79,9 +90,7 @@ def add_to_waitlist(
     try:
         session.flush()
     except IntegrityError:
-        raise ConflictError(
-            f"{person.first_name} was just put on the waitlist on another station."
-        ) from None
+        raise ConflictError(WAS_JUST_PUT_ON_WAITLIST.with_(first_name=person.first_name)) from None
     record_change(
         session,
         actor,
@@ -107,17 +116,17 @@ def remove_from_waitlist(
     now = now or utc_now()
     entry = session.get(WaitlistEntry, entry_id)
     if entry is None:
-        raise NotFound("That waitlist entry is no longer there.")
+        raise NotFound(THAT_WAITLIST_ENTRY_IS_NO)
     lock_rows(session, Person, [entry.person_id])
     session.refresh(entry)
     if entry.resolved_at is not None:
         raise ConflictError(
-            "This peer already left the waitlist on another station.",
-            hint=f"It says: {entry.resolution}.",
+            THIS_PEER_ALREADY_LEFT_WAITLIST,
+            hint=IT_SAYS.with_(resolution=entry.resolution),
         )
     why = clean_text(reason, label="The reason", field="reason", max_length=200)
     if why is None:
-        raise ValidationError("Say briefly why they leave the waitlist.", field="reason")
+        raise ValidationError(SAY_BRIEFLY_WHY_THEY_LEAVE, field="reason")
     entry.resolved_at, entry.resolution = now, why
     record_change(
         session,

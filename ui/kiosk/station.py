@@ -16,6 +16,7 @@ from desk.demo.database import DemoDatabase
 from desk.errors import DeskError
 from desk.services.kiosk import kiosk_actor
 from ui.change_listener import ChangeListener
+from ui.error_words import in_words
 from ui.kiosk.window import KioskWindow
 from ui.tasks import TaskRunner
 
@@ -29,7 +30,7 @@ def run_kiosk(
         with database.session() as session:
             actor = kiosk_actor(session)
     except DeskError as error:
-        QMessageBox.critical(None, app.tr("The kiosk cannot start"), str(error))
+        QMessageBox.critical(None, app.tr("The kiosk cannot start"), in_words(error))
         return 1
     tasks = TaskRunner(database, on_crash)
     window = KioskWindow(tasks, actor, full_screen=True)

@@ -42,6 +42,7 @@ from desk.services.kiosk import (
     kiosk_sign_in,
     record_kiosk_locked,
 )
+from ui.error_words import in_words
 from ui.kiosk.lock import KioskLock
 from ui.tasks import TaskRunner
 
@@ -403,7 +404,7 @@ class KioskWindow(QWidget):
         self.tasks.submit(
             lambda session: admin_at_kiosk(session, login, password, leaving=leaving),
             checked,
-            lambda error: self.lock_panel.refused(str(error)),
+            lambda error: self.lock_panel.refused(in_words(error)),
             owner=self,
         )
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError
 from desk.services.staff_accounts import change_own_password, set_own_pin
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.widgets.banner import Banner
 
 
@@ -80,7 +81,7 @@ class AccountDialog(QDialog):
     def _failed(self, error: DeskError) -> None:
         self.change_button.setEnabled(True)
         self.pin_button.setEnabled(True)
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
 
     def change_password(self) -> None:
         actor, current, new = self.context.actor, self.current.text(), self.new.text()

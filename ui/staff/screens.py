@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError, ValidationError
+from ui.error_words import in_words
 
 # The desk's services are imported where a screen uses them, not here: the sign-in screen is
 # shown at start before the database and its models are loaded (ui/start.py).
@@ -113,7 +114,7 @@ class GateScreen(QFrame):
         self.tasks.submit(work, succeeded, failed, owner=self)
 
     def refused(self, error: DeskError) -> None:
-        self.say(str(error))
+        self.say(in_words(error))
 
 
 class SignInScreen(GateScreen):
@@ -172,7 +173,7 @@ class SignInScreen(GateScreen):
         self.run(lambda session: sign_in_staff(session, login, password, station=station), done)
 
     def refused(self, error: DeskError) -> None:
-        self.say(str(error))
+        self.say(in_words(error))
         self.password.clear()
         self.password.setFocus()
 
@@ -238,7 +239,7 @@ class FirstAdminScreen(GateScreen):
         self.made.emit(actor)
 
     def refused(self, error: DeskError) -> None:
-        self.say(str(error))
+        self.say(in_words(error))
         fields = {"display_name": self.name, "login": self.login, "password": self.password}
         if isinstance(error, ValidationError) and error.field in fields:
             fields[error.field].setFocus()
@@ -297,7 +298,7 @@ class LockScreen(GateScreen):
         self.run(lambda session: unlock_screen(session, actor, secret), done)
 
     def refused(self, error: DeskError) -> None:
-        self.say(str(error))
+        self.say(in_words(error))
         self.secret.clear()
         self.secret.setFocus()
 
@@ -355,7 +356,7 @@ class ChoosePasswordScreen(GateScreen):
         self.run(lambda session: change_own_password(session, actor, given, new), done)
 
     def refused(self, error: DeskError) -> None:
-        self.say(str(error))
+        self.say(in_words(error))
         self.again.clear()
         self.password.setFocus()
         self.password.selectAll()

@@ -25,6 +25,7 @@ from desk.services.staff_sessions import first_admin_needed, record_screen_locke
 from ui.backups import BackupScheduler
 from ui.context import AppContext, ChangeSignals
 from ui.drafts import DraftVault, MemoryDraftVault
+from ui.error_words import in_words
 from ui.i18n import Translators, station_language
 from ui.main_window import MainWindow
 from ui.staff.gate import GateWindow
@@ -106,7 +107,7 @@ class StaffSessions(QObject):
         self.tasks.submit(
             lambda session: (first_admin_needed(session), load_settings(session).name),
             decide,
-            lambda error: self.gate.sign_in.say(str(error)),
+            lambda error: self.gate.sign_in.say(in_words(error)),
         )
 
     def _signed_in(self, actor: Actor, must_change: bool, password: str) -> None:
@@ -202,7 +203,7 @@ class StaffSessions(QObject):
         """The signed-in account was switched off: what was typed stays (under the lock), and
         only another staff member can go on."""
         if self.current is not None and not self.locked:
-            self.lock(message=error.message + " " + error.hint)
+            self.lock(message=in_words(error))
 
     # Signing out and putting away ----------------------------------------------------------
 

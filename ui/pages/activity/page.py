@@ -28,6 +28,7 @@ from desk.services.audit import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.audit_table import AuditTableModel
 from ui.pages.activity.filters import ActivityFilters
 from ui.widgets.banner import Banner
@@ -120,7 +121,7 @@ class ActivityPage(Page):
         self.more_button.setEnabled(len(entries) == PAGE_SIZE)
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
 
     def _find_person(self, text: str) -> None:
         actor, index = self.context.actor, self.context.people_index

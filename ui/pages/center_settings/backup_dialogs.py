@@ -28,6 +28,7 @@ from desk.backup.restore import CheckedBackup, DatabaseSummary, file_kind, summa
 from desk.errors import DeskError, NotABackup, ValidationError, WrongPassphrase
 from desk.services.backups import check_backup_for_restore, set_backup_passphrase
 from ui.context import AppContext
+from ui.error_words import in_words, worded
 from ui.models.row_table import RowTableModel
 from ui.widgets.banner import Banner
 
@@ -95,7 +96,7 @@ class PassphraseDialog(QDialog):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, ValidationError):
             self.first.setFocus()
 
@@ -220,7 +221,7 @@ class RestoreDialog(QDialog):
                 try:
                     found += list_backups(folder)
                 except DeskError as error:
-                    problems.append(error.message)
+                    problems.append(worded(error)[0])
             found.sort(key=lambda backup: backup.made_at, reverse=True)
             return found, problems
 
@@ -262,7 +263,7 @@ class RestoreDialog(QDialog):
                 encrypted = file_kind(path) == "encrypted"
                 size = path.stat().st_size
             except (DeskError, OSError) as error:
-                self.banner.show_message(str(error), "error")
+                self.banner.show_message(in_words(error), "error")
                 return
             made = datetime.fromtimestamp(path.stat().st_mtime)
             backup = BackupFile(path, made, "manual", "sqlite", encrypted, size)
@@ -323,7 +324,7 @@ class RestoreDialog(QDialog):
     def _failed(self, error: DeskError) -> None:
         self.status.setText("")
         self.restore_button.setEnabled(self.selected() is not None)
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, WrongPassphrase) or (
             isinstance(error, NotABackup) and "passphrase" in error.message
         ):

@@ -22,6 +22,7 @@ from desk.errors import DeskError
 from desk.services.backups import BackupPolicy, load_backup_policy
 from ui.backups import BackupScheduler, BackupState, describe_state
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.pages.center_settings.backup_dialogs import PassphraseDialog, RestoreDialog
 from ui.widgets.banner import Banner
 from ui.widgets.modal import run_modal
@@ -140,9 +141,7 @@ class BackupsPanel(QGroupBox):
         self.state_line.style().polish(self.state_line)
         self.backup_button.setEnabled(state.running is None)
         if state.failure is not None:
-            self.banner.show_message(
-                f"{state.failure.message} {state.failure.hint}".strip(), "error"
-            )
+            self.banner.show_message(in_words(state.failure), "error")
         elif self.banner.property("level") == "error":
             self.banner.hide()
 
@@ -195,4 +194,4 @@ class BackupsPanel(QGroupBox):
             self.context.navigator.restore_requested.emit(dialog.plan.checked)
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

@@ -20,6 +20,7 @@ from desk.errors import DeskError, StaleEdit, ValidationError
 from desk.services.settings import CenterSettings, load_settings, update_settings
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.error_words import in_words
 from ui.pages.center_settings.backups_panel import BackupsPanel
 from ui.pages.center_settings.purposes_editor import PurposesEditor
 from ui.pages.center_settings.station_panel import StationPanel
@@ -196,4 +197,4 @@ class CenterSettingsPage(Page):
             self.view.status.setText(self.tr("Not saved: your entries are kept."))
 
     def _show_error(self, error: DeskError) -> None:
-        self.view.banner.show_message(str(error), "error")
+        self.view.banner.show_message(in_words(error), "error")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError, ValidationError
 from desk.services.purposes import PurposeSetting, all_purposes, move_purpose, save_purpose
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.row_table import RowTableModel
 from ui.widgets.banner import Banner
 from ui.widgets.column_fit import fit_columns
@@ -105,7 +106,7 @@ class PurposeDialog(QDialog):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, ValidationError) and error.field == "label":
             self.label.setFocus()
 
@@ -179,4 +180,4 @@ class PurposesEditor(QGroupBox):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

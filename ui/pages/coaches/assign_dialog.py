@@ -45,6 +45,7 @@ from desk.services.waitlist import add_to_waitlist
 from ui.coaching_words import language_name
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.error_words import in_words
 from ui.models.suggestions_table import SuggestionsTableModel
 from ui.widgets.banner import Banner
 
@@ -390,7 +391,7 @@ class AssignCoachDialog(QDialog):
         super().done(result)
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, CaseloadFull):
             self.override.setFocus()
         elif isinstance(error, ValidationError) and error.field == "reason":

@@ -26,6 +26,7 @@ from desk.services.person_details import LANGUAGES
 from desk.services.specialty_tags import SpecialtyOption
 from ui.coaching_words import language_name
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.widgets.banner import Banner
 
 GENDERS = ("", "woman", "man", "nonbinary")
@@ -193,6 +194,6 @@ class CoachDialog(QDialog):
         self.accept()
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, ValidationError) and error.field in self.fields:
             self.fields[error.field].setFocus()

@@ -34,7 +34,12 @@ from desk.services.coaching_contacts import (
 from ui.coaching_words import mode_text
 from ui.context import AppContext
 from ui.drafts import FormDraft
+<<<<<<< HEAD
 from ui.formatting import date_edit_format
+=======
+from ui.error_words import in_words
+from ui.formatting import DATE_EDIT_FORMAT
+>>>>>>> error-words
 from ui.widgets.banner import Banner
 
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -177,6 +182,6 @@ class LogContactDialog(QDialog):
         super().done(result)
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, ValidationError) and error.field in self.fields:
             self.fields[error.field].setFocus()

@@ -23,6 +23,7 @@ from desk.services.coach_roster import RosterCoach, list_roster
 from desk.services.specialty_tags import SpecialtyOption, list_specialty_tags
 from desk.services.waitlist import WaitlistRow, open_waitlist, remove_from_waitlist
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.coaches.coach_dialog import CoachDialog
 from ui.pages.coaches.contact_dialog import LogContactDialog
@@ -347,4 +348,4 @@ class CoachesPage(Page):
         self.view.banner.show_message(text, "info")
 
     def _failed(self, error: DeskError) -> None:
-        self.view.banner.show_message(str(error), "error")
+        self.view.banner.show_message(in_words(error), "error")

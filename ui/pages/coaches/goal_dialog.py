@@ -17,6 +17,7 @@ from desk.models import GoalArea, GoalStatus
 from desk.services.recovery_goals import GoalRecord, add_goal
 from ui.coaching_words import area_text, status_text
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.widgets.banner import Banner
 
 
@@ -79,5 +80,5 @@ class GoalDialog(QDialog):
         self.accept()
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         self.title_edit.setFocus()

@@ -27,6 +27,7 @@ from desk.services.peer_coaching import PeerCoaching, peer_coaching
 from desk.services.recovery_goals import update_goal
 from ui.coaching_words import language_name
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.formatting import date_text
 from ui.models.peer_coaching_tables import (
     AssignmentsTableModel,
@@ -356,6 +357,6 @@ class PeerCoachingPanel(QWidget):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         if isinstance(error, StaleEdit):
             self.refresh()

@@ -24,6 +24,7 @@ from desk.services.specialty_tags import (
     save_specialty_tag,
 )
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.widgets.banner import Banner
 
 
@@ -133,4 +134,4 @@ class SpecialtyTagsDialog(QDialog):
         self.reload(tag.code)
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

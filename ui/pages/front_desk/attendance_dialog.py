@@ -30,6 +30,7 @@ from desk.services.attendance import (
 )
 from desk.services.groups import TodayAtCenter
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.widgets.banner import Banner
 
 
@@ -181,5 +182,5 @@ class AttendanceDialog(QDialog):
 
     def _failed(self, error: DeskError) -> None:
         self.save_button.setEnabled(True)
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         self.load()

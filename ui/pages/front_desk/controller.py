@@ -31,6 +31,7 @@ from desk.services.checkin import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.pages.front_desk.card_scans import CardScans
 from ui.pages.front_desk.door_calls import DoorCalls
 from ui.pages.front_desk.today_at_center import TodayAtCenterLine
@@ -536,4 +537,4 @@ class FrontDeskPage(Page):
         return self.tr("Ctrl+1 to Ctrl+%1").replace("%1", str(count))
 
     def _show_error(self, error: DeskError) -> None:
-        self.view.banner.show_message(str(error), "error")
+        self.view.banner.show_message(in_words(error), "error")

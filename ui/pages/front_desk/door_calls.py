@@ -13,6 +13,7 @@ from desk.db.changes import ANY_TOPIC, Topic
 from desk.errors import DeskError
 from desk.services.kiosk import DoorCall, answer_door_request, open_door_requests
 from ui.context import AppContext
+from ui.error_words import in_words
 
 
 class DoorCalls(QWidget):
@@ -88,4 +89,4 @@ class DoorCalls(QWidget):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.label.setText(str(error))
+        self.label.setText(in_words(error))

@@ -33,6 +33,7 @@ from desk.services.people import LikelyDuplicate, create_person, likely_duplicat
 from desk.services.person_details import PersonDetails
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.error_words import in_words, worded
 from ui.widgets.banner import Banner
 from ui.widgets.person_form import PersonForm
 
@@ -272,14 +273,14 @@ class IntakeDialog(QDialog):
             text = self.tr(
                 "No answer from the database yet (%1). Everything you typed is kept here. "
                 "Press Save again once it answers: a save that went through is not made twice."
-            ).replace("%1", error.message)
+            ).replace("%1", worded(error)[0])
         elif isinstance(error, DatabaseUnavailable):
             text = self.tr(
                 "Not saved: the database cannot be reached (%1). Everything you "
                 "typed is kept here. Press Save again once it is back."
-            ).replace("%1", error.message)
+            ).replace("%1", worded(error)[0])
         else:
-            text = str(error)
+            text = in_words(error)
         self.banner.show_message(text, "error")
 
     def reject(self) -> None:

@@ -19,6 +19,7 @@ from desk.errors import DeskError
 from desk.groups.schedule import Meeting
 from desk.services.groups import TodayAtCenter, today_at_center
 from ui.context import AppContext
+from ui.error_words import in_words
 
 
 def _times(meeting: Meeting) -> str:
@@ -60,7 +61,7 @@ class TodayAtCenterLine(QLabel):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.setText(escape(str(error)))
+        self.setText(escape(in_words(error)))
 
     def _where(self, meeting: Meeting) -> str:
         return f" ({escape(meeting.room)})" if meeting.room else ""

@@ -36,7 +36,12 @@ from desk.services.groups import (
     restore_meeting,
 )
 from ui.context import AppContext
+<<<<<<< HEAD
 from ui.formatting import date_edit_format, date_text
+=======
+from ui.error_words import in_words
+from ui.formatting import DATE_EDIT_FORMAT, date_text
+>>>>>>> error-words
 from ui.widgets.banner import Banner
 
 WEEKS_AHEAD, WEEKS_BEHIND = 12, 2
@@ -231,4 +236,4 @@ class GroupDateDialog(QDialog):
         )
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

@@ -43,7 +43,12 @@ from desk.services.groups import (
 )
 from desk.services.staff_accounts import list_staff_accounts
 from ui.context import AppContext
+<<<<<<< HEAD
 from ui.formatting import date_edit_format
+=======
+from ui.error_words import in_words
+from ui.formatting import DATE_EDIT_FORMAT
+>>>>>>> error-words
 from ui.widgets.banner import Banner
 
 WEEKLY, MONTHLY, ONCE, TYPED = "weekly", "monthly", "once", "typed"
@@ -228,7 +233,7 @@ class GroupDialog(QDialog):
         self.context.tasks.submit(
             lambda session: list_staff_accounts(session, actor),
             loaded,
-            lambda error: self.banner.show_message(str(error), "error"),
+            lambda error: self.banner.show_message(in_words(error), "error"),
             owner=self,
         )
 
@@ -312,7 +317,7 @@ class GroupDialog(QDialog):
         try:
             words = rule_words(self.chosen_rule(), self._starts_on())
         except ValidationError as error:
-            words = str(error)
+            words = in_words(error)
         self.rule_line.setText(words)
 
     # -- saving -----------------------------------------------------------------------------
@@ -339,7 +344,7 @@ class GroupDialog(QDialog):
         try:
             details = self.details()
         except ValidationError as error:
-            self.banner.show_message(str(error), "error")
+            self.banner.show_message(in_words(error), "error")
             return
         self.save_button.setEnabled(False)
         if group is None:
@@ -356,7 +361,7 @@ class GroupDialog(QDialog):
 
     def _failed(self, error: DeskError) -> None:
         self.save_button.setEnabled(True)
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         fields = {"name": self.name, "ends_at": self.ends_at, "rule": self.typed}
         if isinstance(error, ValidationError):
             for name in error.fields:

@@ -10,6 +10,7 @@ from desk.db.changes import ANY_TOPIC, Topic
 from desk.errors import DeskError
 from desk.services.groups import GroupRecord, list_groups
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.groups_table import GroupsTableModel
 from ui.pages.groups.date_dialog import GroupDateDialog
 from ui.pages.groups.group_dialog import GroupDialog
@@ -104,7 +105,7 @@ class GroupsPage(Page):
         self.table.selectRow(max(row, 0))
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
 
     def chosen(self) -> GroupRecord | None:
         index = self.table.currentIndex()

@@ -25,7 +25,12 @@ from desk.errors import DeskError
 from desk.groups.recurrence import week_of
 from desk.services.week_handout import week_schedule
 from ui.context import AppContext
+<<<<<<< HEAD
 from ui.formatting import date_edit_format, date_text
+=======
+from ui.error_words import in_words
+from ui.formatting import DATE_EDIT_FORMAT, date_text
+>>>>>>> error-words
 from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FILE, DocumentActions
 from ui.printing.preview import PdfPreview, render_first_pages
 
@@ -135,7 +140,7 @@ class WeekHandoutDialog(QDialog):
 
         def failed(error: DeskError) -> None:
             if serial == self._serial:
-                self.preview.show_message(str(error))
+                self.preview.show_message(in_words(error))
 
         self.context.tasks.submit(work, done, failed, owner=self)
 

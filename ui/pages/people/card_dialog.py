@@ -31,6 +31,7 @@ from desk.services.cards import (
     revoke_card,
 )
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FILE, choose_target
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.preview import PdfPreview, render_first_pages
@@ -216,4 +217,4 @@ class CardDialog(QDialog):
         )
 
     def report_error(self, error: DeskError) -> None:
-        self.status.setText(str(error))
+        self.status.setText(in_words(error))

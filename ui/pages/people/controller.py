@@ -21,6 +21,7 @@ from desk.services.people import (
 from desk.services.person_details import PersonDetails
 from ui.context import AppContext
 from ui.drafts import FormDraft
+from ui.error_words import in_words
 from ui.pages.coaches.peer_panel import PeerCoachingPanel
 from ui.pages.people.card_dialog import CardDialog
 from ui.pages.people.data_requests import PersonDataRequests
@@ -325,7 +326,7 @@ class PeoplePage(Page):
 
     def _failed(self, error: DeskError) -> None:
         self._searching = False
-        self.view.banner.show_message(str(error), "error")
+        self.view.banner.show_message(in_words(error), "error")
 
     def _removed(self, person_id: int) -> None:
         """The record shown was removed: nothing of it stays on screen."""

@@ -16,6 +16,7 @@ from desk.services.person_data import RemovalSummary, export_person_data, remove
 from desk.services.referrals import center_header
 from desk.services.settings import load_settings
 from ui.context import AppContext
+from ui.error_words import in_words
 
 
 class PersonDataRequests(QObject):
@@ -48,7 +49,7 @@ class PersonDataRequests(QObject):
         return Path(path) if path else None
 
     def _failed(self, error: DeskError) -> None:
-        self.done.emit(str(error), "error")
+        self.done.emit(in_words(error), "error")
 
     def export_pdf(self) -> None:
         self._export("pdf", self.tr("PDF (*.pdf)"))

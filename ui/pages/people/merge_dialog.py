@@ -19,6 +19,7 @@ from desk.lookup.person_index import PersonMatch
 from desk.services.lookup import lookup_people
 from desk.services.people import PersonRecord, merge_people, open_person
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.lookup_results import LookupResultsModel
 from ui.record_comparison import describe_record_fields
 from ui.widgets.banner import Banner
@@ -170,4 +171,4 @@ class MergeDialog(QDialog):
         self.accept()
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")

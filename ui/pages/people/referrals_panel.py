@@ -37,6 +37,7 @@ from desk.services.referral_log import (
 from desk.services.referrals import sheet_language
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.consents_table import ConsentsTableModel
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.consent_dialog import ConsentDialog, SignedFormDialog
@@ -300,4 +301,4 @@ class PersonReferralsPanel(QWidget):
         self.warning.setVisible(bool(message))
 
     def _failed(self, error: DeskError) -> None:
-        self.report(str(error), "error")
+        self.report(in_words(error), "error")

@@ -29,6 +29,7 @@ from desk.services.referrals import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.formatting import date_text
 from ui.pages.referrals.builder_view import BuilderView
 from ui.pages.referrals.coach_choice import CoachChoice
@@ -290,7 +291,7 @@ class ReferralBuilder(QWidget):
             target = choose_target(self.output, how, "referral-sheet.pdf")
         except PrintFailed as error:
             self._set_giving(False)
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
             return
         if target is None:
             self._set_giving(False)
@@ -313,7 +314,7 @@ class ReferralBuilder(QWidget):
             self._set_giving(False)
             if isinstance(error, ConsentNeeded):
                 self._show_consent(error.missing)
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
 
         self.view.status.setText(self.tr("Preparing the sheet…"))
         self.context.tasks.submit(
@@ -466,4 +467,4 @@ class ReferralBuilder(QWidget):
             self.view.banner.hide()
 
     def _failed(self, error: DeskError) -> None:
-        self.report(str(error), "error")
+        self.report(in_words(error), "error")

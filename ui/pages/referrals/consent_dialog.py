@@ -37,7 +37,12 @@ from desk.services.consents import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+<<<<<<< HEAD
 from ui.formatting import date_edit_format
+=======
+from ui.error_words import in_words
+from ui.formatting import DATE_EDIT_FORMAT
+>>>>>>> error-words
 
 
 def _qdate(day: date) -> QDate:
@@ -292,7 +297,7 @@ class ConsentDialog(QDialog):
     def _failed(self, error: DeskError) -> None:
         self._saving = False
         self._update_buttons()
-        self.error.setText(str(error))  # what was typed stays in the form
+        self.error.setText(in_words(error))  # what was typed stays in the form
         if isinstance(error, ValidationError):
             self.error.setProperty("invalid", True)
 
@@ -364,4 +369,4 @@ class SignedFormDialog(QDialog):
 
     def _failed(self, error: DeskError) -> None:
         self.record_button.setEnabled(True)
-        self.error.setText(str(error))
+        self.error.setText(in_words(error))

@@ -29,6 +29,7 @@ from desk.services.referrals import (
 from desk.services.settings import center_today
 from desk.services.week_handout import week_schedule
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.formatting import date_text
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
@@ -60,7 +61,7 @@ class DocumentActions(QObject):
         try:
             return choose_target(self.output, how, suggested_name)
         except PrintFailed as error:
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
             return None
 
     def ask_without_name(self, error: ConsentLapsed) -> bool:
@@ -68,7 +69,7 @@ class DocumentActions(QObject):
         answer = QMessageBox.question(
             self.widget,
             self.tr("Consent no longer active"),
-            str(error) + "\n\n" + self.tr("Print the same sheet without their name?"),
+            in_words(error) + "\n\n" + self.tr("Print the same sheet without their name?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -103,7 +104,7 @@ class DocumentActions(QObject):
             ):
                 self.reprint(referral_id, how, finished, without_name=True)
                 return
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
             done(False)
 
         actor = self.context.actor
@@ -131,7 +132,7 @@ class DocumentActions(QObject):
             done(True)
 
         def not_recorded(error: DeskError) -> None:
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
             done(True)
 
         def sent(_target: Target) -> None:
@@ -161,7 +162,7 @@ class DocumentActions(QObject):
                     ),
                     owner=self,
                 )
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
             done(False)
 
         self.output.send(pdf, target, f"Referral sheet {referral_id}", sent, failed)
@@ -254,7 +255,7 @@ class DocumentActions(QObject):
                     person_id=person_id,
                 ),
                 lambda _none: self.report(message.replace("%2", done.label), "ok"),
-                lambda error: self.report(str(error), "error"),
+                lambda error: self.report(in_words(error), "error"),
                 owner=self,
             )
 
@@ -271,11 +272,11 @@ class DocumentActions(QObject):
                     ),
                     owner=self,
                 )
-            self.report(str(error), "error")
+            self.report(in_words(error), "error")
 
         self.context.tasks.submit(
             render,
             lambda pdf: self.output.send(pdf, target, document_name, sent, failed),
-            lambda error: self.report(str(error), "error"),
+            lambda error: self.report(in_words(error), "error"),
             owner=self,
         )

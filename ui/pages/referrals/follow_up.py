@@ -34,7 +34,12 @@ from desk.services.referral_log import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
+<<<<<<< HEAD
 from ui.formatting import date_edit_format, date_text
+=======
+from ui.error_words import in_words
+from ui.formatting import DATE_EDIT_FORMAT, date_text
+>>>>>>> error-words
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -276,7 +281,7 @@ class FollowUpTab(QWidget):
             self.status.setText(message)
 
     def report_error(self, error: DeskError) -> None:
-        self.report(str(error), "error")
+        self.report(in_words(error), "error")
 
 
 def _qdate(day: date) -> QDate:

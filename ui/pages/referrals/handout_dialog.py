@@ -27,6 +27,7 @@ from desk.errors import DeskError
 from desk.services.handouts import category_handout
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
     DIALOG,
@@ -139,7 +140,7 @@ class HandoutDialog(QDialog):
 
         def failed(error: DeskError) -> None:
             if serial == self._serial:
-                self.preview.show_message(str(error))
+                self.preview.show_message(in_words(error))
 
         self.context.tasks.submit(work, done, failed, owner=self)
 

@@ -15,6 +15,7 @@ from desk.errors import DeskError
 from desk.services.actor import Actor
 from desk.services.referrals import PreparedSheet, ReferralRequest, prepare_sheet
 from desk.services.settings import center_today
+from ui.error_words import in_words
 from ui.printing.preview import PdfPreview, render_first_pages
 from ui.tasks import TaskRunner
 
@@ -84,7 +85,7 @@ class LivePreview(QObject):
 
         def failed(error: DeskError) -> None:
             if serial == runs.latest:
-                self.preview.show_message(str(error))
+                self.preview.show_message(in_words(error))
                 self.refused.emit(error)
 
         self.tasks.submit(work, done, failed)

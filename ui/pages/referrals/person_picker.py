@@ -8,6 +8,7 @@ from desk.lookup.person_index import PersonMatch
 from desk.names import called
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.lookup_results import LookupResultsModel
 from ui.widgets.sign_in_box import SignInBox
 
@@ -48,7 +49,7 @@ class PersonPickerDialog(QDialog):
         self.context.tasks.submit(
             lambda session: lookup_people(session, actor, index, text, limit=30),
             self._show,
-            lambda error: self.status.setText(str(error)),
+            lambda error: self.status.setText(in_words(error)),
         )
 
     def _show(self, matches: list[PersonMatch]) -> None:

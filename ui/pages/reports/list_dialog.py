@@ -16,6 +16,7 @@ from desk.reports.periods import Period
 from desk.reports.visit_lists import FigureList
 from desk.services.reports import figure_list
 from ui.context import AppContext
+from ui.error_words import worded
 from ui.models.report_table import ValuesTableModel
 from ui.widgets.row_table_view import row_table_view
 
@@ -71,4 +72,4 @@ class FigureListDialog(QDialog):
         self.heading.setText(text)
 
     def _failed(self, error: DeskError) -> None:
-        self.heading.setText(error.message)
+        self.heading.setText(worded(error)[0])

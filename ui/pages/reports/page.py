@@ -24,6 +24,7 @@ from desk.services.report_exports import (
 )
 from desk.services.reports import period_report, todays_counts
 from ui.context import AppContext
+from ui.error_words import worded
 from ui.pages.reports.list_dialog import FigureListDialog
 from ui.pages.reports.sections import SectionWidget
 from ui.pages.reports.view import ReportsView
@@ -159,7 +160,7 @@ class ReportsPage(Page):
 
     def _failed(self, error: DeskError) -> None:
         self.view.status.setText(self._status_text())
-        self.view.banner.show_message(error.message, "error")
+        self.view.banner.show_message(worded(error)[0], "error")
 
     # -- lists and exports -----------------------------------------------------------------
     def open_list(self, key: str, title: str) -> None:

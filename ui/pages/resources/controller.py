@@ -27,6 +27,7 @@ from desk.directory.search_index import DirectoryIndex, DirectoryQuery, Facets
 from desk.errors import DeskError, StaleEdit
 from desk.services.settings import load_settings
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.pages.resources.data_exchange import DataExchange
 from ui.pages.resources.detail_html import detail_html
 from ui.pages.resources.edit_dialog import ServiceEditDialog, kept_hours_text
@@ -389,7 +390,7 @@ class ResourcesPage(Page):
         actor = self.context.actor
 
         def failed(error: DeskError) -> None:
-            message = str(error)
+            message = in_words(error)
             if isinstance(error, StaleEdit):
                 message += " " + self.tr("(Cancel, look at the new details, and edit again.)")
             dialog.show_error(message)
@@ -408,7 +409,7 @@ class ResourcesPage(Page):
 
     def _detail_failed(self, error: DeskError) -> None:
         self._set_detail_buttons(self.detail is not None)
-        self.view.detail_status.setText(str(error))
+        self.view.detail_status.setText(in_words(error))
 
     # The re-verify queue ----------------------------------------------------------------------
 
@@ -437,7 +438,7 @@ class ResourcesPage(Page):
             self._needs_refresh = True
 
     def _failed(self, error: DeskError) -> None:
-        self.view.banner.show_message(str(error), "error")
+        self.view.banner.show_message(in_words(error), "error")
 
     def _remember_layout(self, *_args) -> None:
         self.context.settings.setValue(SPLITTER_KEY, self.view.splitter.saveState())

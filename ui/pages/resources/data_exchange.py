@@ -15,6 +15,7 @@ from desk.errors import DeskError
 from desk.hsds.exporter import export_hsds
 from desk.hsds.importer import import_hsds, record_refused_import
 from desk.hsds.report import ImportRefused, ImportReport
+from ui.error_words import in_words
 from ui.pages.resources.import_dialogs import ColumnMappingDialog, ReportDialog
 from ui.tasks import LONG_DEADLINE_S
 
@@ -81,14 +82,14 @@ class DataExchange(QObject):
                 self.context.tasks.submit(
                     lambda session: record_refused_import(session, actor, report, kind)
                 )
-                self.page.view.banner.show_message(str(error), "error")
+                self.page.view.banner.show_message(in_words(error), "error")
                 self._report(
                     self.tr("Nothing was imported"),
                     self.tr("Nothing was imported. Fix these rows in the file, then import again:"),
                     report.text(),
                 )
             else:
-                self.page.view.banner.show_message(str(error), "error")
+                self.page.view.banner.show_message(in_words(error), "error")
 
         return failed
 
@@ -176,7 +177,7 @@ class DataExchange(QObject):
 
         def failed(error: DeskError) -> None:
             dialog.show_error(
-                error.report.text() if isinstance(error, ImportRefused) else str(error)
+                error.report.text() if isinstance(error, ImportRefused) else in_words(error)
             )
 
         self.context.tasks.submit(work, done, failed, deadline=LONG_DEADLINE_S)

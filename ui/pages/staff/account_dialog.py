@@ -29,6 +29,7 @@ from desk.services.staff_accounts import (
     update_staff_account,
 )
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.widgets.banner import Banner
 
 ROLE_HELP = {
@@ -168,7 +169,7 @@ class StaffAccountDialog(QDialog):
 
     def _failed(self, error: DeskError) -> None:
         self.save_button.setEnabled(True)
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
         fields = {"display_name": self.name, "login": self.login, "password": self.password}
         if isinstance(error, ValidationError):
             for name in error.fields:
@@ -221,7 +222,7 @@ class ResetPasswordDialog(QDialog):
 
         def failed(error: DeskError) -> None:
             self.save_button.setEnabled(True)
-            self.banner.show_message(str(error), "error")
+            self.banner.show_message(in_words(error), "error")
 
         def saved(account: StaffAccount) -> None:
             self.saved = account

@@ -16,6 +16,7 @@ from desk.db.changes import ANY_TOPIC, Topic
 from desk.errors import DeskError
 from desk.services.staff_accounts import StaffAccount, list_staff_accounts
 from ui.context import AppContext
+from ui.error_words import in_words
 from ui.models.staff_table import StaffTableModel
 from ui.pages.staff.account_dialog import ResetPasswordDialog, StaffAccountDialog
 from ui.widgets.banner import Banner
@@ -93,7 +94,7 @@ class StaffPage(Page):
         self.table.selectRow(max(row, 0))
 
     def _failed(self, error: DeskError) -> None:
-        self.banner.show_message(str(error), "error")
+        self.banner.show_message(in_words(error), "error")
 
     def chosen(self) -> StaffAccount | None:
         index = self.table.currentIndex()

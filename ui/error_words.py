@@ -1,0 +1,50 @@
+"""A DeskError in the staff member's language.
+
+`desk/` raises errors with a `Message` (a stable code, an English template, its arguments);
+here each template is looked up with Qt's translator under the "DeskError" context and filled
+in with the same arguments. A template whose translation is missing or does not fit its
+arguments falls back to English, so a slip in a translation never hides an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.errors import DeskError
+from desk.messages import CONTEXT, Message
+
+logger = logging.getLogger(__name__)
+
+
+def worded(error: DeskError) -> tuple[str, str]:
+    """The error's message and hint, translated; a ValidationError names all its problems."""
+    problems = [error.wording, *(problem.wording for problem in getattr(error, "also", ()))]
+    message = " ".join(word(problem) for problem in problems)
+    hint = word(error.hint_wording) if error.hint_wording is not None else ""
+    return message, hint
+
+
+def in_words(error: DeskError, *, between: str = " ") -> str:
+    """Message and hint on one line (or with `between`), for a banner or a status line."""
+    message, hint = worded(error)
+    return f"{message}{between}{hint}".strip() if hint else message
+
+
+def word(message: Message) -> str:
+    """One message translated and filled in (its arguments worded too, when Messages)."""
+    arguments = {name: _argument(value) for name, value in message.arguments.items()}
+    if not message.code:  # words given as they are
+        return message.template.format_map(arguments)
+    translated = QCoreApplication.translate(CONTEXT, message.template)
+    try:
+        return translated.format_map(arguments)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        logger.warning("the translation of %s does not fit its arguments", message.code)
+        return message.template.format_map(arguments)
+
+
+def _argument(value: Any) -> Any:
+    return word(value) if isinstance(value, Message) else value
