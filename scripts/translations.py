@@ -47,7 +47,7 @@ def update() -> None:
             *options,
             "-no-obsolete",
             "-locations",
-            "relative",
+            "absolute",
             "-source-language",
             "en_US",
             "-target-language",

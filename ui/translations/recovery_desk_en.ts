@@ -4,7 +4,7 @@
 <context>
     <name>PersonDataRequests</name>
     <message numerus="yes">
-        <location filename="../pages/people/data_requests.py" line="+118"/>
+        <location filename="../pages/people/data_requests.py" line="119"/>
         <source>The record was removed; %n visit(s) kept as anonymous counts.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
