@@ -41,11 +41,8 @@ from ui.drafts import (
     sweep_kept_drafts,
 )
 from ui.error_dialog import CrashReporter
-<<<<<<< HEAD
-from ui.i18n import Translators, station_settings_file
-=======
 from ui.error_words import in_words
->>>>>>> error-words
+from ui.i18n import Translators, station_settings_file
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner

@@ -34,6 +34,12 @@ TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 STATION_LANGUAGE_KEY = "station/language"
 
 
+def screen_language() -> str:
+    """The language the screens speak now ("en" or "es"): for words desk/ makes in either
+    (opening hours, the handouts' own words)."""
+    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+
+
 def station_settings_file(*, demo: bool) -> Path:
     """The station's own settings file (window layout, drafts, its language): see ui/app.py."""
     return data_dir() / ("station-demo.ini" if demo else "station.ini")

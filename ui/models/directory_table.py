@@ -13,6 +13,7 @@ from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import open_status_text
 from desk.directory.opening import open_status
 from ui.formatting import phone_type_label
+from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
 
 STALE_COLOR = QColor("#a94442")
@@ -77,7 +78,9 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
         text = self._open_text.get(card.id)
         if text is None:
             status = open_status(card.rules, card.status, self._now)
-            text = open_status_text(status, self._now, "en", service_status=card.status)
+            text = open_status_text(
+                status, self._now, screen_language(), service_status=card.status
+            )
             if card.alert:
                 text = f"⚠ {text}"
             self._open_text[card.id] = text

@@ -14,6 +14,7 @@ from desk.directory.hours_text import hours_text
 from desk.directory.schedules import ScheduleRule
 from desk.directory.sheet_import import PlannedResource
 from desk.validation import display_phone
+from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
 
 
@@ -26,7 +27,7 @@ def planned_hours_text(planned: PlannedResource) -> str:
     ]
     if planned.hours_note:
         rules.append(ScheduleRule.from_fields({"description": planned.hours_note}))
-    return hours_text(rules) if rules else ""
+    return hours_text(rules, screen_language()) if rules else ""
 
 
 def planned_phone_text(planned: PlannedResource) -> str:

@@ -24,12 +24,8 @@ from desk.coaching.barc10 import ANSWERS, HIGHEST, ITEMS, LOWEST, TOTAL_MAX
 from desk.errors import DeskError
 from desk.services.barc10_records import Barc10Record, record_barc10
 from ui.context import AppContext
-<<<<<<< HEAD
-from ui.formatting import date_edit_format
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT
->>>>>>> error-words
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 

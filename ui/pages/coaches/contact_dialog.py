@@ -34,12 +34,8 @@ from desk.services.coaching_contacts import (
 from ui.coaching_words import mode_text
 from ui.context import AppContext
 from ui.drafts import FormDraft
-<<<<<<< HEAD
-from ui.formatting import date_edit_format
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT
->>>>>>> error-words
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 DEFAULT_FOLLOW_UP_DAYS = 7

@@ -36,12 +36,8 @@ from desk.services.groups import (
     restore_meeting,
 )
 from ui.context import AppContext
-<<<<<<< HEAD
-from ui.formatting import date_edit_format, date_text
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT, date_text
->>>>>>> error-words
+from ui.formatting import date_edit_format, date_text
 from ui.widgets.banner import Banner
 
 WEEKS_AHEAD, WEEKS_BEHIND = 12, 2

@@ -43,12 +43,8 @@ from desk.services.groups import (
 )
 from desk.services.staff_accounts import list_staff_accounts
 from ui.context import AppContext
-<<<<<<< HEAD
-from ui.formatting import date_edit_format
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT
->>>>>>> error-words
+from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 WEEKLY, MONTHLY, ONCE, TYPED = "weekly", "monthly", "once", "typed"

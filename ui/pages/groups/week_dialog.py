@@ -25,12 +25,8 @@ from desk.errors import DeskError
 from desk.groups.recurrence import week_of
 from desk.services.week_handout import week_schedule
 from ui.context import AppContext
-<<<<<<< HEAD
-from ui.formatting import date_edit_format, date_text
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT, date_text
->>>>>>> error-words
+from ui.formatting import date_edit_format, date_text
 from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FILE, DocumentActions
 from ui.printing.preview import PdfPreview, render_first_pages
 

@@ -37,12 +37,8 @@ from desk.services.consents import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
-<<<<<<< HEAD
-from ui.formatting import date_edit_format
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT
->>>>>>> error-words
+from ui.formatting import date_edit_format
 
 
 def _qdate(day: date) -> QDate:

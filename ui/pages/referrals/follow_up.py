@@ -34,12 +34,8 @@ from desk.services.referral_log import (
 )
 from desk.services.settings import center_today
 from ui.context import AppContext
-<<<<<<< HEAD
-from ui.formatting import date_edit_format, date_text
-=======
 from ui.error_words import in_words
-from ui.formatting import DATE_EDIT_FORMAT, date_text
->>>>>>> error-words
+from ui.formatting import date_edit_format, date_text
 from ui.models.referral_log_table import ReferralLogTableModel
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,

@@ -16,6 +16,7 @@ from desk.directory.opening import open_status
 from desk.directory.phones import is_for_calling
 from desk.validation import display_phone
 from ui.formatting import phone_type_label
+from ui.i18n import screen_language
 
 
 def tr(text: str) -> str:
@@ -69,12 +70,12 @@ def detail_html(
     if detail.alert:
         parts.append(f"<p style='color:#a94442'><b>⚠ {escape(detail.alert)}</b></p>")
     status = open_status(detail.rules, detail.status, now_local)
-    open_text = open_status_text(status, now_local, "en", service_status=detail.status)
+    open_text = open_status_text(status, now_local, screen_language(), service_status=detail.status)
     rows = [
         _row(tr("Now"), escape(open_text)),
         _row(
             tr("Hours"),
-            escape(hours_text(detail.rules, "en"))
+            escape(hours_text(detail.rules, screen_language()))
             if detail.rules
             else escape(
                 next((s.description for s in detail.schedules if s.description), "")

@@ -25,6 +25,7 @@ from desk.categories import CATEGORIES
 from desk.directory.detail import ScheduleLine
 from desk.directory.editing import STATUSES, ServiceEdit
 from desk.directory.hours_text import hours_text
+from ui.i18n import screen_language
 from ui.pages.resources.edit_lines import (
     hours_from_text,
     hours_line,
@@ -44,7 +45,7 @@ _TRISTATE = {
 def kept_hours_text(line: ScheduleLine) -> str:
     """A schedule row the form leaves alone, in words ("1st Mon of the month 6 pm–8 pm")."""
     if line.rule is not None:
-        text = hours_text([line.rule], "en")
+        text = hours_text([line.rule], screen_language())
         if line.rule.has_hours and line.description:
             text += f" ({line.description})"
         return text
