@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 
-from benchmarks.timing import Figure, measure, report
+from benchmarks.timing import Figure, load, measure, report
 from desk.db.engine import Database
 from desk.db.migrate import upgrade_database
 from desk.models import Visit
@@ -134,6 +134,7 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    load_before = load()
     rng = random.Random(5)
     database = Database.open(args.database)
     upgrade_database(database)
@@ -150,7 +151,7 @@ def main() -> None:
             Figure(f"{years} year(s) of data: {f.name}", *list(vars(f).values())[1:])
             for f in found[1:3]  # a month's and a year's report
         ]
-    report("Reports", engine, figures, args.json)
+    report("Reports", engine, figures, args.json, load_before=load_before)
 
 
 if __name__ == "__main__":

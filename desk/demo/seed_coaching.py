@@ -41,6 +41,7 @@ from desk.models import (
     VisitStatus,
     WaitlistEntry,
 )
+from desk.services.first_visits import with_visit_on
 
 ENDED_SHARE = 1 / 8
 WAITLIST = 4
@@ -316,5 +317,7 @@ def sign_in_for_coaching(
     session.execute(
         update(Person)
         .where(Person.id == person_id)
-        .values(last_visit_at=arrived, updated_at=Person.updated_at)
+        .values(
+            last_visit_at=arrived, first_visit_day=with_visit_on(day), updated_at=Person.updated_at
+        )
     )

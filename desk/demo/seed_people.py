@@ -309,6 +309,8 @@ def seed_people_and_visits(
     session.execute(
         text(
             "UPDATE person SET last_visit_at = (SELECT max(visit.arrived_at) FROM visit "
+            "WHERE visit.person_id = person.id AND visit.status <> 'undone'), "
+            "first_visit_day = (SELECT min(visit.local_day) FROM visit "
             "WHERE visit.person_id = person.id AND visit.status <> 'undone') WHERE id >= :first"
         ),
         {"first": first_person},

@@ -59,6 +59,9 @@ class Person(Base):
     # Denormalized from visits for the sign-in lookup; written without bumping `version`,
     # so a sign-in never makes someone's open edit of this record stale.
     last_visit_at: Mapped[datetime | None]
+    # The center-local day of their first visit not undone, for the reports' new and
+    # returning people; kept where visits are written (desk.services.first_visits).
+    first_visit_day: Mapped[date | None]
 
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     # Removed at the person's request: every detail is erased, this row only keeps the number.

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from desk.models import Person, Visit, VisitPurpose
 from desk.reports.periods import Period
 from desk.reports.sql import counted_visits, minutes_between
-from desk.reports.visit_figures import earlier_visit, people_in
+from desk.reports.visit_figures import came_before
 from desk.reports.visit_sections import WEEKDAYS
 
 COLUMNS = (
@@ -72,22 +72,26 @@ def deidentified_visits(
         purposes.setdefault(visit_id, []).append(code)
         if quantity:
             items[visit_id] = items.get(visit_id, 0) + quantity
-    people = people_in(period).subquery()
-    returning = set(
-        session.scalars(select(people.c.person_id).where(earlier_visit(people.c.person_id, period)))
-    )
     waited = minutes_between(session, Visit.arrived_at, Visit.started_at)
     rows = []
     seen: set[int] = set()
-    for visit_id, person_id, day, arrived, minutes, kind in session.execute(
-        select(Visit.id, Visit.person_id, Visit.local_day, Visit.arrived_at, waited, Person.kind)
+    for visit_id, person_id, day, arrived, minutes, kind, returning in session.execute(
+        select(
+            Visit.id,
+            Visit.person_id,
+            Visit.local_day,
+            Visit.arrived_at,
+            waited,
+            Person.kind,
+            came_before(period),
+        )
         .outerjoin(Person, Person.id == Visit.person_id)
         .where(counted)
         .order_by(Visit.arrived_at, Visit.id)
     ):
         first = None
         if person_id is not None:
-            first = person_id not in returning and person_id not in seen
+            first = not returning and person_id not in seen
             seen.add(person_id)
         rows.append(
             (

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
 
-from desk.models import Person, Visit, VisitStatus
+from desk.models import Person, Visit
 from desk.reports.day_cache import kept_days  # checked once per report, in build
 from desk.reports.periods import Period
 from desk.reports.sql import as_utc_hour, counted_visits
@@ -48,22 +48,22 @@ class VisitFigures:
 
 
 def people_in(period: Period):
-    """The distinct people (with a record) who came in the period."""
+    """The distinct people (with a record) who came in the period. Grouped rather than
+    DISTINCT: SQLite then hands the ids over in order, so their records are read in the order
+    they are stored (a year's 50,000 people in about 60% of the time)."""
     return (
         select(Visit.person_id)
         .where(counted_visits(period.first, period.last), Visit.person_id.is_not(None))
-        .distinct()
+        .group_by(Visit.person_id)
     )
 
 
-def earlier_visit(person_column, period: Period):
-    """Whether that person has a counted visit before the period: then they are returning."""
-    before = aliased(Visit)
-    return exists().where(
-        before.person_id == person_column,
-        before.local_day < period.first,
-        before.status != VisitStatus.UNDONE,
-    )
+def came_before(period: Period) -> ColumnElement[bool]:
+    """Whether a person (joined as `Person`) came before the period: then they are returning;
+    otherwise new. Read from their first visit day (kept where visits are written,
+    desk.services.first_visits), not looked for among their visits; a person with none is
+    new."""
+    return func.coalesce(Person.first_visit_day, period.first) < period.first
 
 
 def from_days(days: dict[date, dict], zone: ZoneInfo, counting: frozenset[str]) -> dict:
@@ -107,7 +107,7 @@ def _people(session: Session, period: Period) -> tuple[int, int, dict[str, int]]
         select(
             Person.preferred_language,
             func.count(),
-            func.sum(case((earlier_visit(people.c.person_id, period), 0), else_=1)),
+            func.sum(case((came_before(period), 0), else_=1)),
         )
         .select_from(people)
         .join(Person, Person.id == people.c.person_id)

@@ -17,7 +17,7 @@ from desk.models import Person, Visit, VisitPurpose
 from desk.names import anonymous_label, shown_name
 from desk.reports.periods import Period
 from desk.reports.sql import counted_visits, minutes_between
-from desk.reports.visit_figures import NOT_SAID, earlier_visit
+from desk.reports.visit_figures import NOT_SAID, came_before
 from desk.reports.visit_sections import language_label
 
 LIST_LIMIT = 2000
@@ -138,9 +138,9 @@ def people_list(
     )
     where = []
     if key == "people:new":
-        where.append(~earlier_visit(came.c.person_id, period))
+        where.append(~came_before(period))
     elif key == "people:returning":
-        where.append(earlier_visit(came.c.person_id, period))
+        where.append(came_before(period))
     elif kind == "language":
         where.append(
             Person.preferred_language.is_(None)

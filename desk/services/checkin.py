@@ -46,6 +46,7 @@ from desk.models import (
 )
 from desk.models.base import utc_now
 from desk.services.actor import Actor
+from desk.services.first_visits import counted_first_day, with_visit_on
 from desk.services.people import live_person
 from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_day
@@ -224,7 +225,9 @@ def _create_visit(
         session.execute(
             update(Person)
             .where(Person.id == person_id)
-            .values(last_visit_at=now, updated_at=Person.updated_at)
+            .values(
+                last_visit_at=now, first_visit_day=with_visit_on(day), updated_at=Person.updated_at
+            )
             .execution_options(synchronize_session=False)
         )
     record_change(
@@ -540,7 +543,11 @@ def undo_sign_in(
         session.execute(
             update(Person)
             .where(Person.id == visit.person_id)
-            .values(last_visit_at=last)  # the edit time moves: the lookup re-reads recency
+            # The edit time moves: the lookup re-reads recency.
+            .values(
+                last_visit_at=last,
+                first_visit_day=counted_first_day(visit.person_id).scalar_subquery(),
+            )
             .execution_options(synchronize_session=False)
         )
     record_change(

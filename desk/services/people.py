@@ -48,6 +48,7 @@ from desk.models import (
 )
 from desk.models.base import utc_now
 from desk.services.actor import Actor
+from desk.services.first_visits import counted_first_day
 from desk.services.person_details import PersonDetails, clean_person_details
 from desk.services.recording import record_change, refuse_stale
 from desk.services.settings import center_today
@@ -515,6 +516,9 @@ def merge_people(
         keep.last_visit_at is None or other.last_visit_at > keep.last_visit_at
     ):
         keep.last_visit_at = other.last_visit_at
+    # Counted again from the visits the kept record has now (a double sign-in withdrawn).
+    keep.first_visit_day = session.scalar(counted_first_day(keep.id))
+    other.first_visit_day = None
     keep.updated_by_id = actor.staff_id
     other.merged_into_id = keep.id
     other.updated_by_id = actor.staff_id

@@ -348,6 +348,7 @@ ERASED = (
     "wished_specialties",
     "recovery_pathway",
     "last_visit_at",
+    "first_visit_day",  # their visits stay, with no one named
 )
 
 

@@ -306,6 +306,51 @@ def test_language_names_stored_as_codes_before_d001_become_codes(
     ] + ([("l8", "kea", "cape verdean creole")] if empty_database.is_sqlite else [])
 
 
+def test_first_visit_days_are_filled_from_the_visits(empty_database: Database) -> None:
+    """p002: each person's first visit not undone; none for someone who never came, whose
+    only visit was undone, or whose visits went to the record they were merged into."""
+    config = alembic_config(empty_database)
+    with empty_database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "g001")
+    with empty_database.engine.begin() as connection:
+        for person_id, name in ((1, "Ana"), (2, "Marek"), (3, "Lena"), (4, "A.")):
+            connection.execute(
+                text(
+                    "INSERT INTO person (id, first_name, kind, created_at, updated_at, version) "
+                    f"VALUES ({person_id}, '{name}', 'peer', '2026-01-01 10:00:00', "
+                    "'2026-01-01 10:00:00', 1)"
+                )
+            )
+        connection.execute(text("UPDATE person SET merged_into_id = 1 WHERE id = 4"))
+        visits = [
+            (1, 1, "2026-03-02", "undone"),  # Ana's first sign-in was a mistake
+            (2, 1, "2026-03-05", "done"),
+            (3, 1, "2026-03-04", "done"),
+            (4, 2, "2026-03-06", "undone"),  # Marek's only visit, undone
+            (5, None, "2026-03-01", "done"),  # anonymous
+        ]
+        for visit_id, person_id, day, status in visits:
+            person = "NULL" if person_id is None else person_id
+            connection.execute(
+                text(
+                    "INSERT INTO visit (id, person_id, arrived_at, local_day, status, "
+                    "signed_in_by_id, updated_at, version) VALUES "
+                    f"({visit_id}, {person}, '{day} 14:00:00', '{day}', '{status}', 1, "
+                    f"'{day} 14:00:00', 1)"
+                )
+            )
+    upgrade_database(empty_database)
+    with empty_database.session() as session:
+        found = session.execute(text("SELECT id, first_visit_day FROM person ORDER BY id")).all()
+    assert [(row[0], None if row[1] is None else str(row[1])) for row in found] == [
+        (1, "2026-03-04"),
+        (2, None),
+        (3, None),
+        (4, None),
+    ]
+
+
 def test_an_upgrade_cut_short_leaves_the_old_schema_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

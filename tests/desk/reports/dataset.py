@@ -3,7 +3,8 @@ time ends (Sunday 1 November 2026 in Worcester: 25 hours) and the day it starts 
 March 2026: 23 hours), with anonymous visits, a merged pair, a removed person, undone
 sign-ins, waits, supplies, referrals with outcomes, coaching and BARC-10.
 
-Visits are written as sign-in writes them: `local_day` is the center's date of arrival.
+Visits are written as sign-in writes them: `local_day` is the center's date of arrival, and
+the person's first visit day is kept as sign-in keeps it.
 Random but seeded, so every run (and both engines) sees the same rows.
 """
 
@@ -35,6 +36,7 @@ from desk.models import (
 )
 from desk.services.actor import Actor
 from desk.services.checkin import undo_sign_in
+from desk.services.first_visits import with_visit_on
 from desk.services.people import merge_people
 from desk.services.person_data import remove_person
 from tests.desk.referrals.builders import add_service
@@ -97,6 +99,13 @@ def _visit(session: Session, actor: Actor, person_id, arrived: datetime, rng, **
         ],
     )
     session.add(visit)
+    if person_id is not None:
+        session.execute(
+            update(Person)
+            .where(Person.id == person_id)
+            .values(first_visit_day=with_visit_on(visit.local_day))
+            .execution_options(synchronize_session=False)
+        )
     return visit
 
 
