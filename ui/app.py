@@ -222,16 +222,18 @@ def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
 
     seeder = DemoSeeder(demo, window.context, window)
     bar = window.statusBar()
-    bar.showMessage(window.tr("Filling the demo with sample data…"))
+    bar.showMessage(QCoreApplication.translate("Demo", "Filling the demo with sample data…"))
 
     def finished(ok: bool) -> None:
         if ok:  # the demo coaches can sign in too, with the demo password
             with demo.database.transaction() as session:
                 give_coaches_the_demo_password(session)
         bar.showMessage(
-            window.tr("The sample data is in.")
+            QCoreApplication.translate("Demo", "The sample data is in.")
             if ok
-            else window.tr("The sample data could not be made; the log file says why."),
+            else QCoreApplication.translate(
+                "Demo", "The sample data could not be made; the log file says why."
+            ),
             8000,
         )
 
@@ -293,7 +295,7 @@ def run_app(
             logger.warning("cannot open the database: %s", error)
             QMessageBox.critical(
                 None,
-                app.tr("Recovery Desk cannot start"),
+                QCoreApplication.translate("Start", "Recovery Desk cannot start"),
                 in_words(error, between="\n\n"),
             )
             return 1
@@ -305,7 +307,9 @@ def run_app(
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
     title = (
-        app.tr("Recovery Desk (demo: sample data only)") if demo is not None else "Recovery Desk"
+        QCoreApplication.translate("Demo", "Recovery Desk (demo: sample data only)")
+        if demo is not None
+        else "Recovery Desk"
     )
     journal = station_journal(demo=demo is not None, database=where)
     drafts = station_drafts(settings, demo=demo is not None, cipher=opened.cipher)
@@ -388,8 +392,8 @@ def _run_station(
         assert demo.actor is not None
         window = sessions.enter(demo.actor)
         window.setWindowTitle(
-            app.tr(
-                "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
+            QCoreApplication.translate(
+                "Demo", "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
             ).replace("%1", demo.actor.display_name)
         )
         if demo.summary is None:

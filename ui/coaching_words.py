@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import langcodes
 from PySide6.QtCore import QCoreApplication
 
 from desk.coaching.ranking import Caution, Criterion, Reason, Suggestion
 from desk.models import ContactMode, GoalArea, GoalStatus
 from desk.services.person_details import LANGUAGES
+from ui.i18n import screen_language
 
 
 def tr(text: str) -> str:
@@ -16,9 +18,15 @@ def tr(text: str) -> str:
 
 
 def language_name(code: str | None) -> str:
+    """A language's name in the language of the screens ("Haitian Creole", "Criollo
+    haitiano"), from langcodes' CLDR names; a code it does not know, as the center wrote it."""
     if not code:
         return ""
-    return QCoreApplication.translate("Languages", LANGUAGES.get(code, code))
+    try:
+        name = langcodes.Language.get(code).display_name(screen_language())
+    except (LookupError, ValueError):
+        return LANGUAGES.get(code, code)
+    return name[:1].upper() + name[1:]
 
 
 def languages_text(codes: Iterable[str]) -> str:

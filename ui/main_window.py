@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.access import ROLE_WORDS, Permission
+from desk.access import Permission
 from desk.errors import DatabaseLoginRefused, DeskError
 from ui.backups import BackupState, describe_state
 from ui.context import AppContext
 from ui.error_words import in_words, worded
 from ui.staff.account_dialog import AccountDialog
+from ui.staff.role_words import role_words
 from ui.widgets.banner import Banner
 from ui.widgets.cheat_sheet import CheatSheet
 from ui.widgets.elided_label import ElidedLabel
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.actor_label = QLabel(
             self.tr("Signed in: %1 (%2)")
             .replace("%1", actor.display_name)
-            .replace("%2", self.tr(ROLE_WORDS[actor.role]))
+            .replace("%2", role_words(actor.role))
         )
         self.actor_label.setObjectName("signedInLabel")
         self.account_button = QPushButton(self.tr("Account…"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.db.engine import Database
@@ -30,7 +31,9 @@ def run_kiosk(
         with database.session() as session:
             actor = kiosk_actor(session)
     except DeskError as error:
-        QMessageBox.critical(None, app.tr("The kiosk cannot start"), in_words(error))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Kiosk", "The kiosk cannot start"), in_words(error)
+        )
         return 1
     tasks = TaskRunner(database, on_crash)
     window = KioskWindow(tasks, actor, full_screen=True)

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desk.categories import CATEGORY_BY_CODE
 from desk.directory.cards import ServiceCard
 from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import open_status_text
 from desk.directory.opening import open_status
+from ui.desk_words import category_name_of
 from ui.formatting import phone_type_label
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
@@ -115,7 +115,7 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
         if column == self.NAME:
             return f"{card.name} (sample)" if card.is_sample else card.name
         if column == self.CATEGORY:
-            names = [CATEGORY_BY_CODE[code].name for code in card.category_codes]
+            names = [category_name_of(code) for code in card.category_codes]
             return ", ".join(names or card.other_terms)
         if column == self.OPEN:
             return self._open(card)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from desk.lookup.person_index import PersonMatch
 from desk.names import shown_name
 from desk.text_folding import digits_only
-from ui.formatting import CenterTime
+from ui.formatting import CenterTime, date_text, full_date_text, weekday_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -86,5 +86,7 @@ class LookupResultsModel(QAbstractListModel):
         if days == 1:
             return self.tr("yesterday")
         if days < 7:
-            return local.strftime("%A")
-        return f"{local:%b} {local.day}, {local.year}" if days > 300 else f"{local:%b} {local.day}"
+            return weekday_text(local.date())
+        if days > 300:
+            return full_date_text(local.date())
+        return date_text(local.date(), this_year=local.year)

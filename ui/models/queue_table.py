@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk.models import VisitStatus
-from desk.names import anonymous_label, shown_name
+from desk.names import shown_name
 from desk.services.checkin import QueueEntry
+from ui.desk_words import PurposeNames, anonymous_label
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
@@ -30,6 +31,7 @@ class QueueTableModel(RowTableModel[QueueEntry]):
         self.center_time = center_time or CenterTime()
         self._private = True
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.purpose_names = PurposeNames()  # the English labels in the queue, as shown
         self._headers = [
             self.tr("Arrived"),
             self.tr("Waiting"),
@@ -44,6 +46,14 @@ class QueueTableModel(RowTableModel[QueueEntry]):
             VisitStatus.DONE: self.tr("Done"),
             VisitStatus.UNDONE: self.tr("Withdrawn"),
         }
+
+    def show_purposes_as(self, options) -> None:
+        """Name the purposes as the purpose row does (their Spanish names in Spanish)."""
+        self.purpose_names.learn(options)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, self.PURPOSE), self.index(self.rowCount() - 1, self.PURPOSE)
+            )
 
     def set_entries(self, entries: tuple[QueueEntry, ...] | list[QueueEntry]) -> None:
         self.set_rows(entries)
@@ -91,7 +101,7 @@ class QueueTableModel(RowTableModel[QueueEntry]):
                 entry.first_name, entry.last_name, entry.preferred_name, private=self._private
             )
         if column == self.PURPOSE:
-            purposes = ", ".join(entry.purposes)
+            purposes = ", ".join(self.purpose_names(label) for label in entry.purposes)
             if entry.way_in == "kiosk":
                 return purposes + self.tr(" · signed in at the door")
             if entry.way_in == "card":

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desk.categories import CATEGORY_BY_CODE
 from desk.directory.hours_text import hours_text
 from desk.directory.schedules import ScheduleRule
 from desk.directory.sheet_import import PlannedResource
 from desk.validation import display_phone
+from ui.desk_words import category_name_of
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
 
@@ -79,7 +79,7 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
         if column == self.HOURS:
             return planned_hours_text(planned)
         if column == self.CATEGORY:
-            return ", ".join(CATEGORY_BY_CODE[code].name for code in planned.categories)
+            return ", ".join(category_name_of(code) for code in planned.categories)
         if column == self.CHANGES:
             return "; ".join(planned.repairs + planned.notes)
         return None

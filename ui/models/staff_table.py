@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtGui import QBrush, QColor
 
-from desk.access import ROLE_WORDS
 from desk.services.staff_accounts import StaffAccount
 from ui.formatting import CenterTime
 from ui.models.record_table import RecordTableModel
+from ui.staff.role_words import role_words
 
 MUTED = QColor("#5b6770")
 
@@ -51,7 +51,7 @@ class StaffTableModel(RecordTableModel):
         if column == self.LOGIN:
             return account.login
         if column == self.ROLE:
-            role = self.tr(ROLE_WORDS[account.role])
+            role = role_words(account.role)
             if account.sees_all_coaching_notes:
                 role += self.tr(", sees every caseload's notes")
             return role

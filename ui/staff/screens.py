@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desk.errors import DeskError, ValidationError
 from ui.error_words import in_words
+from ui.staff.role_words import role_words
 
 # The desk's services are imported where a screen uses them, not here: the sign-in screen is
 # shown at start before the database and its models are loaded (ui/start.py).
@@ -266,13 +267,12 @@ class LockScreen(GateScreen):
         self.actor: Actor | None = None
 
     def start(self, actor: Actor, message: str = "") -> None:
-        from desk.access import ROLE_WORDS
 
         self.actor = actor
         self.intro.setText(
             self.tr("%1 (%2) is signed in. Everything on screen is hidden until they unlock.")
             .replace("%1", actor.display_name)
-            .replace("%2", self.tr(ROLE_WORDS[actor.role]))
+            .replace("%2", role_words(actor.role))
         )
         self.secret.clear()
         self.say(message, "info")

@@ -6,9 +6,9 @@
     <message numerus="yes">
         <location filename="../pages/people/data_requests.py" line="119"/>
         <source>The record was removed; %n visit(s) kept as anonymous counts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The record was removed; %n visit is kept as an anonymous count.</numerusform>
+            <numerusform>The record was removed; %n visits are kept as anonymous counts.</numerusform>
         </translation>
     </message>
 </context>

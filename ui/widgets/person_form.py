@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desk.errors import ValidationError
 from desk.services.person_details import HEARD_ABOUT, LANGUAGES, PersonDetails, parse_birth
 from desk.validation import clean_email, parse_phone
+from ui.coaching_words import language_name
 
 PRONOUNS = ("", "she/her", "he/him", "they/them", "she/they", "he/they")
 
@@ -143,8 +144,8 @@ class PersonForm(QWidget):
         self.language = QComboBox()
         self.language.setObjectName("preferred_language")
         self.language.addItem(self.tr("not asked"), "")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(self.tr(name), code)
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
         self.language.currentIndexChanged.connect(self.edited)
         self.fields["preferred_language"] = self.language
         form.addRow(self.tr("Preferred language"), self.language)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,16 +20,20 @@ from desk.audit.actions import AuditAction as A
 from desk.services.audit import EventFilter
 
 KINDS: tuple[tuple[str, tuple[A, ...], tuple[str, ...]], ...] = (
-    ("Everything", (), ()),
-    ("Records opened", (A.PERSON_VIEWED, A.COACHING_VIEWED, A.COACHING_CASELOAD_VIEWED), ()),
-    ("People", (), ("person.",)),
-    ("Sign-ins and visits", (), ("visit.",)),
-    ("Coaching", (), ("coaching.", "coach.")),
-    ("Referrals and consents", (), ("referral.", "consent.")),
-    ("Prints and exports", (), ("print.", "export.")),
-    ("The directory", (), ("directory.", "import.")),
-    ("Settings", (), ("settings.",)),
-    ("Staff sign-ins and accounts", (), ("staff.", "audit.")),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Everything"), (), ()),
+    (
+        QT_TRANSLATE_NOOP("ActivityFilters", "Records opened"),
+        (A.PERSON_VIEWED, A.COACHING_VIEWED, A.COACHING_CASELOAD_VIEWED),
+        (),
+    ),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "People"), (), ("person.",)),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Sign-ins and visits"), (), ("visit.",)),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Coaching"), (), ("coaching.", "coach.")),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Referrals and consents"), (), ("referral.", "consent.")),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Prints and exports"), (), ("print.", "export.")),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "The directory"), (), ("directory.", "import.")),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Settings"), (), ("settings.",)),
+    (QT_TRANSLATE_NOOP("ActivityFilters", "Staff sign-ins and accounts"), (), ("staff.", "audit.")),
 )
 
 

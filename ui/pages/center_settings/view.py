@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +20,25 @@ from PySide6.QtWidgets import (
 
 from desk.services.settings import SPEC_BY_KEY
 from ui.widgets.banner import Banner
+
+# The settings' labels (desk.services.settings), marked so that lupdate finds them; the
+# view translates each with self.tr, in this context.
+_LABELS = (
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Center name"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Street address"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Town, state and ZIP"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Phone"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Email"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Time zone"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Flag resources not verified for (days)"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Follow up on referrals after (days)"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Lock a station left idle after (minutes)"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Lock an account after wrong passwords"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Keep it locked for (minutes)"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Shortest password allowed"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Daily backups to keep"),
+    QT_TRANSLATE_NOOP("CenterSettingsView", "Monthly backups to keep"),
+)
 
 
 class CenterSettingsView(QWidget):

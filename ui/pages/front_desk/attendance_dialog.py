@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
-from desk.names import anonymous_label, shown_name
+from desk.names import shown_name
 from desk.services.attendance import (
     MOST_ANONYMOUS,
     MeetingAttendance,
@@ -30,6 +30,7 @@ from desk.services.attendance import (
 )
 from desk.services.groups import TodayAtCenter
 from ui.context import AppContext
+from ui.desk_words import anonymous_label
 from ui.error_words import in_words
 from ui.widgets.banner import Banner
 

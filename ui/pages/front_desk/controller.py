@@ -19,7 +19,7 @@ from desk.errors import AlreadySignedIn, DeskError
 from desk.groups.attending import SUPPORT_MEETING
 from desk.groups.schedule import find_meeting
 from desk.lookup.person_index import PersonMatch
-from desk.names import anonymous_label, shown_name
+from desk.names import shown_name
 from desk.services.attendance import meeting_for_sign_in, sign_in_for_meeting
 from desk.services.checkin import (
     DEFAULT_PURPOSE,
@@ -31,6 +31,7 @@ from desk.services.checkin import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
+from ui.desk_words import anonymous_label
 from ui.error_words import in_words
 from ui.pages.front_desk.card_scans import CardScans
 from ui.pages.front_desk.door_calls import DoorCalls
@@ -191,6 +192,7 @@ class FrontDeskPage(Page):
         if list(self.view.purposes.options.values()) == options:
             return  # unchanged: keep what staff have chosen
         chosen = self.view.purposes.checked_codes() or [DEFAULT_PURPOSE]
+        self.view.queue_model.show_purposes_as(options)
         self.view.purposes.set_options(options, self)
         self.view.purposes.choose(chosen)
         self._update_hint()

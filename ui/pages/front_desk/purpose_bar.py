@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services.checkin import PurposeChoice, PurposeOption
+from ui.desk_words import purpose_label
 from ui.widgets.flow_layout import FlowLayout
 
 
@@ -51,12 +52,13 @@ class PurposeBar(QWidget):
             shortcut.deleteLater()
         self.buttons, self.options, self._shortcuts = {}, {}, []
         for number, option in enumerate(options, start=1):
-            button = QPushButton(f"{number} {option.label}" if number <= 9 else option.label)
+            label = purpose_label(option)
+            button = QPushButton(f"{number} {label}" if number <= 9 else label)
             button.setObjectName("purposeButton")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setToolTip(f"{option.label} (Ctrl+{number})" if number <= 9 else option.label)
+            button.setToolTip(f"{label} (Ctrl+{number})" if number <= 9 else label)
             button.clicked.connect(self._by_hand)
             button.toggled.connect(lambda _checked: self.changed.emit())
             self.buttons[option.code] = button

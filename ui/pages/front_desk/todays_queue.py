@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desk.errors import DeskError
 from desk.models import VisitStatus
-from desk.names import anonymous_label, shown_name
+from desk.names import shown_name
 from desk.services.checkin import (
     QueueEntry,
     TodayQueue,
@@ -24,6 +24,7 @@ from desk.services.checkin import check_out as check_out_visit
 from desk.services.coach_matching import coaches_for_visit
 from desk.services.specialty_tags import list_specialty_tags
 from ui.context import AppContext
+from ui.desk_words import anonymous_label
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.view import FrontDeskView
 from ui.widgets.modal import run_modal

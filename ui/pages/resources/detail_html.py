@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.categories import CATEGORY_BY_CODE
 from desk.directory.detail import PhoneLine, ServiceDetail
 from desk.directory.freshness import days_since, is_stale
 from desk.directory.hours_text import date_text, hours_text, open_status_text
@@ -15,6 +14,7 @@ from desk.directory.languages import language_name
 from desk.directory.opening import open_status
 from desk.directory.phones import is_for_calling
 from desk.validation import display_phone
+from ui.desk_words import category_name_of
 from ui.formatting import phone_type_label
 from ui.i18n import screen_language
 
@@ -99,9 +99,7 @@ def detail_html(
     rows.append(_row(tr("Email"), escape(detail.email or "")))
     walk_ins = {True: tr("Yes"), False: tr("No: call first")}.get(detail.accepts_walk_ins)
     rows.append(_row(tr("Walk-ins"), escape(walk_ins or "")))
-    categories = [CATEGORY_BY_CODE[c].name for c in detail.category_codes] + list(
-        detail.other_terms
-    )
+    categories = [category_name_of(c) for c in detail.category_codes] + list(detail.other_terms)
     rows.append(_row(tr("Categories"), escape(", ".join(categories))))
     rows.append(
         _row(tr("Languages"), escape(", ".join(language_name(c) for c in detail.languages)))

@@ -25,6 +25,7 @@ from desk.categories import CATEGORIES
 from desk.directory.detail import ScheduleLine
 from desk.directory.editing import STATUSES, ServiceEdit
 from desk.directory.hours_text import hours_text
+from ui.desk_words import category_name
 from ui.i18n import screen_language
 from ui.pages.resources.edit_lines import (
     hours_from_text,
@@ -120,7 +121,7 @@ class ServiceEditDialog(QDialog):
         self.capacity_unit = QLineEdit(edit.capacity_unit)
         self.categories = QListWidget()
         for category in CATEGORIES:
-            item = QListWidgetItem(self.tr(category.name))
+            item = QListWidgetItem(category_name(category))
             item.setData(Qt.ItemDataRole.UserRole, category.code)
             item.setCheckState(
                 Qt.CheckState.Checked

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk.categories import CATEGORIES
 from desk.directory.languages import language_name
 from desk.directory.search_index import Cost, Facets, When
+from ui.desk_words import category_name
 from ui.models.directory_table import DirectoryTableModel
 from ui.widgets.banner import Banner
 from ui.widgets.column_fit import fit_columns
@@ -42,7 +43,7 @@ class ResourcesView(QWidget):
         self.category.setObjectName("categoryFilter")
         self.category.addItem(self.tr("Any category"), None)
         for category in CATEGORIES:
-            self.category.addItem(self.tr(category.name), category.code)
+            self.category.addItem(category_name(category), category.code)
         self.when = QComboBox()
         self.when.setObjectName("whenFilter")
         self.when.addItem(self.tr("Any time"), When.ANY)

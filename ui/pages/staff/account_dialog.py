@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.access import ROLE_WORDS
 from desk.errors import DeskError, ValidationError
 from desk.models import StaffRole
 from desk.services.staff_accounts import (
@@ -30,6 +29,7 @@ from desk.services.staff_accounts import (
 )
 from ui.context import AppContext
 from ui.error_words import in_words
+from ui.staff.role_words import role_words
 from ui.widgets.banner import Banner
 
 ROLE_HELP = {
@@ -70,7 +70,7 @@ class StaffAccountDialog(QDialog):
         self.role.setObjectName("staffRole")
         self.role.setAccessibleName(self.tr("Role"))
         for role in (StaffRole.FRONT_DESK, StaffRole.COACH, StaffRole.ADMIN):
-            self.role.addItem(self.tr(ROLE_WORDS[role]).capitalize(), role)
+            self.role.addItem(role_words(role).capitalize(), role)
         self.role.setCurrentIndex(
             self.role.findData(account.role if account else StaffRole.FRONT_DESK)
         )

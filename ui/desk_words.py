@@ -1,0 +1,49 @@
+"""Words desk/ hands over in English that the screens say in their own language: the visit
+purposes (the Spanish name the center gave each; the built-in ones come with theirs, a
+purpose with none keeps what the center typed), the directory's categories (each has its
+Spanish name) and an anonymous visitor's label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.categories import CATEGORY_BY_CODE, Category
+from desk.services.checkin import PurposeOption
+from ui.i18n import screen_language
+
+
+def purpose_label(option: PurposeOption) -> str:
+    if screen_language() == "es" and option.label_es:
+        return option.label_es
+    return option.label
+
+
+class PurposeNames:
+    """English purpose labels (as the queue has them) to the labels the screens show."""
+
+    def __init__(self) -> None:
+        self._shown: dict[str, str] = {}
+
+    def learn(self, options: Iterable[PurposeOption]) -> None:
+        self._shown = {option.label: purpose_label(option) for option in options}
+
+    def __call__(self, label: str) -> str:
+        return self._shown.get(label, label)
+
+
+def anonymous_label(initials: str | None) -> str:
+    """ "Anonymous (M. R.)": an anonymous visitor, by the initials they gave, if any."""
+    if initials:
+        return QCoreApplication.translate("Anonymous", "Anonymous (%1)").replace("%1", initials)
+    return QCoreApplication.translate("Anonymous", "Anonymous")
+
+
+def category_name(category: Category) -> str:
+    """A directory category's name: its Spanish name on Spanish screens."""
+    return category.name_es if screen_language() == "es" else category.name
+
+
+def category_name_of(code: str) -> str:
+    return category_name(CATEGORY_BY_CODE[code])
