@@ -90,6 +90,7 @@ class AuditAction(enum.StrEnum):
     STAFF_PASSWORD_RESET = "staff.password_reset"
     STAFF_PASSWORD_CHANGED = "staff.password_changed"
     STAFF_PIN_SET = "staff.pin_set"
+    STAFF_PREFERENCES_CHANGED = "staff.preferences_changed"
     # Backups
     BACKUP_MADE = "backup.made"
     BACKUP_FAILED = "backup.failed"

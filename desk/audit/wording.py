@@ -382,6 +382,12 @@ WORDING: dict[A, Words] = {
     A.STAFF_PIN_SET: lambda e, f: (
         "Set a PIN for their lock screen" if e.detail.get("set", True) else "Removed their PIN"
     ),
+    A.STAFF_PREFERENCES_CHANGED: lambda e, f: (
+        f"Changed {f.staff_name(e.entity_id)}'s screens"
+        + _opt(e, "language", ": language {}")
+        + _opt(e, "text_scale", ", text at {}%")
+        + (", high contrast" if e.detail.get("high_contrast") else "")
+    ),
     A.BACKUP_MADE: lambda e, f: (
         f"Made {'an encrypted' if e.detail.get('encrypted') else 'a'} backup"
         + _opt(e, "folder", " in {}")

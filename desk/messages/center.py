@@ -406,3 +406,15 @@ TRY_AGAIN_THEN_OR_ASK = Message(
         "sign in meanwhile.",
     ),
 )
+
+SCREENS_LANGUAGE_NOT_OFFERED = Message(
+    "staff_preferences.language_not_offered",
+    QT_TRANSLATE_NOOP(
+        "DeskError", "The screens come in English (en) or Spanish (es), not “{language}”."
+    ),
+)
+
+TEXT_SIZE_NOT_OFFERED = Message(
+    "staff_preferences.text_size_not_offered",
+    QT_TRANSLATE_NOOP("DeskError", "Text comes at 100%, 125% or 150%, not {scale}%."),
+)

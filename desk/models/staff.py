@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime, time
 
-from sqlalchemy import CheckConstraint, ForeignKey, SmallInteger, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, SmallInteger, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desk.models.base import Base, enum_column, utc_now
@@ -43,6 +43,10 @@ class StaffMember(Base):
     recovery_pathway: Mapped[str | None]
     bio: Mapped[str | None]
     caseload_limit: Mapped[int | None]
+    # Their own screens (desk.services.staff_preferences); language None: the station's.
+    language: Mapped[str | None] = mapped_column(String(8))
+    text_scale: Mapped[int] = mapped_column(default=100, server_default="100")
+    high_contrast: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column()

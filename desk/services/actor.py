@@ -35,7 +35,9 @@ def station_name() -> str:
 
 
 def actor_for_staff(staff: StaffMember, station: str | None = None) -> Actor:
-    return Actor(staff.id, staff.display_name, staff.role, station or station_name())
+    return Actor(
+        staff.id, staff.display_name, staff.role, station or station_name(), staff.language
+    )
 
 
 @unrestricted("names the built-in account admin commands act as")

@@ -1,8 +1,10 @@
-"""My account: a staff member changes their own password, or sets a PIN for their lock screen."""
+"""My account: a staff member changes their own password, sets a PIN for their lock screen,
+or chooses how their screens look and speak (ui/staff/screens_box.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,8 @@ from desk.errors import DeskError
 from desk.services.staff_accounts import change_own_password, set_own_pin
 from ui.context import AppContext
 from ui.error_words import in_words
+from ui.look import apply_style
+from ui.staff.screens_box import ScreensBox
 from ui.widgets.banner import Banner
 
 
@@ -69,14 +73,32 @@ class AccountDialog(QDialog):
         pin_form.addRow(self.tr("P&IN"), self.pin)
         pin_form.addRow("", self.pin_button)
 
+        self.screens = ScreensBox(context)
+        self.screens.saved.connect(self._screens_saved)
+        self.screens.failed.connect(self._failed)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(password_box)
         layout.addWidget(pin_box)
+        layout.addWidget(self.screens)
         layout.addWidget(buttons)
         self.current.setFocus()
+
+    def _screens_saved(self, chosen) -> None:
+        apply_style(
+            QApplication.instance(),
+            text_scale=chosen.text_scale,
+            high_contrast=chosen.high_contrast,
+        )
+        self.banner.show_message(
+            self.tr(
+                "Saved. Text size and contrast are changed; the language from your next sign-in."
+            ),
+            "ok",
+        )
 
     def _failed(self, error: DeskError) -> None:
         self.change_button.setEnabled(True)

@@ -21,12 +21,14 @@ from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.services.actor import Actor
 from desk.services.settings import load_settings
+from desk.services.staff_preferences import ScreenPreferences, own_preferences
 from desk.services.staff_sessions import first_admin_needed, record_screen_locked, sign_out_staff
 from ui.backups import BackupScheduler
 from ui.context import AppContext, ChangeSignals
 from ui.drafts import DraftVault, MemoryDraftVault
 from ui.error_words import in_words
 from ui.i18n import Translators, station_language
+from ui.look import apply_style
 from ui.main_window import MainWindow
 from ui.staff.gate import GateWindow
 from ui.staff.idle import IdleWatcher
@@ -142,9 +144,23 @@ class StaffSessions(QObject):
         if self.notice is not None:
             window.banner.show_message(*self.notice)
             self.notice = None
+        self._dress_for(actor)
         self.window_shown.emit(window)
         logger.info("signed in: staff #%s (%s)", actor.staff_id, actor.role.value)
         return window
+
+    def _dress_for(self, actor: Actor) -> None:
+        """Their text size and contrast (ui/look.py), read now: the last person's go."""
+
+        def dress(chosen: ScreenPreferences) -> None:
+            if self.current is not None and self.current.context.actor == actor:
+                apply_style(
+                    QApplication.instance(),
+                    text_scale=chosen.text_scale,
+                    high_contrast=chosen.high_contrast,
+                )
+
+        self.tasks.submit(lambda session: own_preferences(session, actor), dress, lambda _e: None)
 
     def _arm_idle_lock(self) -> None:
         def armed(minutes: int) -> None:
@@ -217,6 +233,7 @@ class StaffSessions(QObject):
         self.windows.pop(actor.staff_id, None)
         self.current = None
         self.idle.disarm()
+        apply_style(QApplication.instance())  # the gate as the station has it
         self.gate.show_sign_in(self.tr("%1 signed out.").replace("%1", actor.display_name))
         window.close_for_sign_out()  # after the gate is up: the app goes on without it
 

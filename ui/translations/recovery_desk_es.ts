@@ -308,102 +308,107 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../staff/account_dialog.py" line="37" />
+        <location filename="../staff/account_dialog.py" line="41" />
         <source>My account: %1</source>
         <translation>Mi cuenta: %1</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="40" />
+        <location filename="../staff/account_dialog.py" line="44" />
         <source>Change your password</source>
         <translation>Cambiar su contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="41" />
+        <location filename="../staff/account_dialog.py" line="45" />
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="42" />
+        <location filename="../staff/account_dialog.py" line="46" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="43" />
+        <location filename="../staff/account_dialog.py" line="47" />
         <source>New password again</source>
         <translation>Contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="44" />
+        <location filename="../staff/account_dialog.py" line="48" />
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="47" />
+        <location filename="../staff/account_dialog.py" line="51" />
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="48" />
+        <location filename="../staff/account_dialog.py" line="52" />
         <source>&amp;New password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="49" />
+        <location filename="../staff/account_dialog.py" line="53" />
         <source>New password &amp;again</source>
         <translation>Contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="52" />
+        <location filename="../staff/account_dialog.py" line="56" />
         <source>A PIN for your lock screen</source>
         <translation>Un PIN para su pantalla de bloqueo</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="55" />
+        <location filename="../staff/account_dialog.py" line="59" />
         <source>4 to 8 digits that unlock your own locked screen, quicker than your password. A PIN never signs anyone in. Leave it empty to remove yours.</source>
         <translation>De 4 a 8 dígitos que desbloquean su propia pantalla, más rápido que la contraseña. Un PIN nunca inicia la sesión de nadie. Déjelo vacío para quitar el suyo.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="61" />
+        <location filename="../staff/account_dialog.py" line="65" />
         <source>Your password, for the PIN</source>
         <translation>Su contraseña, para el PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="62" />
+        <location filename="../staff/account_dialog.py" line="66" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="64" />
+        <location filename="../staff/account_dialog.py" line="68" />
         <source>Save PIN</source>
         <translation>Guardar PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="68" />
+        <location filename="../staff/account_dialog.py" line="72" />
         <source>Your pass&amp;word</source>
         <translation>Su contrase&amp;ña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="69" />
+        <location filename="../staff/account_dialog.py" line="73" />
         <source>P&amp;IN</source>
         <translation>P&amp;IN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="90" />
+        <location filename="../staff/account_dialog.py" line="98" />
+        <source>Saved. Text size and contrast are changed; the language from your next sign-in.</source>
+        <translation>Guardado. El tamaño del texto y el contraste ya cambiaron; el idioma, desde su próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../staff/account_dialog.py" line="112" />
         <source>The two new passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas nuevas no coinciden. Escriba la misma dos veces.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="101" />
+        <location filename="../staff/account_dialog.py" line="123" />
         <source>Your password is changed.</source>
         <translation>Su contraseña se cambió.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="119" />
+        <location filename="../staff/account_dialog.py" line="141" />
         <source>Your PIN is saved.</source>
         <translation>Su PIN quedó guardado.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="119" />
+        <location filename="../staff/account_dialog.py" line="141" />
         <source>Your PIN is removed.</source>
         <translation>Su PIN se quitó.</translation>
     </message>
@@ -2949,6 +2954,16 @@
         <location filename="../../desk/messages/center.py" line="403" />
         <source>Try again then, or ask an admin to reset the password. Another staff member can sign in meanwhile.</source>
         <translation>Intente de nuevo entonces, o pida a un administrador que restablezca la contraseña. Mientras tanto, otra persona del personal puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/center.py" line="412" />
+        <source>The screens come in English (en) or Spanish (es), not “{language}”.</source>
+        <translation>Las pantallas vienen en inglés (en) o español (es), no en “{language}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/center.py" line="419" />
+        <source>Text comes at 100%, 125% or 150%, not {scale}%.</source>
+        <translation>El texto viene al 100 %, 125 % o 150 %, no al {scale} %.</translation>
     </message>
     <message>
         <location filename="../../desk/messages/coaching.py" line="9" />
@@ -8201,6 +8216,49 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
     </message>
 </context>
 <context>
+    <name>ScreensBox</name>
+    <message>
+        <location filename="../staff/screens_box.py" line="26" />
+        <source>Your screens</source>
+        <translation>Sus pantallas</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="30" />
+        <source>The station's language</source>
+        <translation>El idioma de la estación</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="36" />
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="37" />
+        <source>High contrast: white on black, yellow focus</source>
+        <translation>Alto contraste: blanco sobre negro, foco en amarillo</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="41" />
+        <source>Text size and contrast change at once. A new language shows from your next sign-in: the screens open now keep theirs, with whatever is typed in them.</source>
+        <translation>El tamaño del texto y el contraste cambian al instante. Un idioma nuevo se ve desde su próximo inicio de sesión: las pantallas abiertas conservan el suyo, con lo que tengan escrito.</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="47" />
+        <source>Save my screens</source>
+        <translation>Guardar mis pantallas</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="51" />
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens_box.py" line="52" />
+        <source>&amp;Text size</source>
+        <translation>&amp;Tamaño del texto</translation>
+    </message>
+</context>
+<context>
     <name>SectionWidget</name>
     <message>
         <location filename="../pages/reports/sections.py" line="126" />
@@ -8642,7 +8700,7 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StaffSessions</name>
     <message>
-        <location filename="../staff/sessions.py" line="220" />
+        <location filename="../staff/sessions.py" line="237" />
         <source>%1 signed out.</source>
         <translation>%1 cerró sesión.</translation>
     </message>
