@@ -13,10 +13,6 @@ from desk.services.person_details import LANGUAGES
 from ui.i18n import screen_language
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Coaching", text)
-
-
 def language_name(code: str | None) -> str:
     """A language's name in the language of the screens ("Haitian Creole", "Criollo
     haitiano"), from langcodes' CLDR names; a code it does not know, as the center wrote it."""
@@ -42,21 +38,37 @@ def reason_text(reason: Reason, labels: Mapping[str, str]) -> str:
     first = values[0] if values else ""
     last = values[-1] if values else ""
     templates = {
-        Criterion.NAMED: tr("they asked for this coach by name"),
-        Criterion.WISHED_GENDER: tr("a %1, as they asked"),
-        Criterion.WISHED_LANGUAGE: tr("speaks %1, as they asked"),
-        Criterion.SAME_PATHWAY: tr("shares their pathway (%1)"),
-        Criterion.SPEAKS_THEIR_LANGUAGE: tr("speaks their language (%1)"),
-        Criterion.SPECIALTY: tr("knows %1"),
-        Criterion.PLENTY_OF_ROOM: tr("plenty of room (%1 of %2 places free)"),
-        Criterion.ON_DUTY: tr("on duty now"),
-        Criterion.CONTINUITY: tr("has worked with them before"),
-        Caution.FULL: tr("caseload full (%1 of %2): only with an override"),
-        Caution.NOT_WISHED_GENDER: tr("not a %1, which they asked for"),
-        Caution.NOT_WISHED_LANGUAGE: tr("does not speak %1, which they asked for"),
-        Caution.NOT_THEIR_LANGUAGE: tr("does not speak their language (%1)"),
-        Caution.NOT_ON_DUTY: tr("not on duty now"),
-        Caution.CURRENT_COACH: tr("their coach now"),
+        Criterion.NAMED: QCoreApplication.translate(
+            "Coaching", "they asked for this coach by name"
+        ),
+        Criterion.WISHED_GENDER: QCoreApplication.translate("Coaching", "a %1, as they asked"),
+        Criterion.WISHED_LANGUAGE: QCoreApplication.translate(
+            "Coaching", "speaks %1, as they asked"
+        ),
+        Criterion.SAME_PATHWAY: QCoreApplication.translate("Coaching", "shares their pathway (%1)"),
+        Criterion.SPEAKS_THEIR_LANGUAGE: QCoreApplication.translate(
+            "Coaching", "speaks their language (%1)"
+        ),
+        Criterion.SPECIALTY: QCoreApplication.translate("Coaching", "knows %1"),
+        Criterion.PLENTY_OF_ROOM: QCoreApplication.translate(
+            "Coaching", "plenty of room (%1 of %2 places free)"
+        ),
+        Criterion.ON_DUTY: QCoreApplication.translate("Coaching", "on duty now"),
+        Criterion.CONTINUITY: QCoreApplication.translate("Coaching", "has worked with them before"),
+        Caution.FULL: QCoreApplication.translate(
+            "Coaching", "caseload full (%1 of %2): only with an override"
+        ),
+        Caution.NOT_WISHED_GENDER: QCoreApplication.translate(
+            "Coaching", "not a %1, which they asked for"
+        ),
+        Caution.NOT_WISHED_LANGUAGE: QCoreApplication.translate(
+            "Coaching", "does not speak %1, which they asked for"
+        ),
+        Caution.NOT_THEIR_LANGUAGE: QCoreApplication.translate(
+            "Coaching", "does not speak their language (%1)"
+        ),
+        Caution.NOT_ON_DUTY: QCoreApplication.translate("Coaching", "not on duty now"),
+        Caution.CURRENT_COACH: QCoreApplication.translate("Coaching", "their coach now"),
     }
     text = templates[reason.code]
     if reason.code in (
@@ -73,7 +85,7 @@ def reason_text(reason: Reason, labels: Mapping[str, str]) -> str:
 
 def reasons_text(suggestion: Suggestion, labels: Mapping[str, str]) -> str:
     good = "; ".join(reason_text(r, labels) for r in suggestion.reasons)
-    return good or tr("no particular match")
+    return good or QCoreApplication.translate("Coaching", "no particular match")
 
 
 def cautions_text(suggestion: Suggestion, labels: Mapping[str, str]) -> str:
@@ -82,28 +94,28 @@ def cautions_text(suggestion: Suggestion, labels: Mapping[str, str]) -> str:
 
 def mode_text(mode: ContactMode) -> str:
     return {
-        ContactMode.IN_PERSON: tr("In person"),
-        ContactMode.PHONE: tr("Phone"),
-        ContactMode.TEXT: tr("Text"),
+        ContactMode.IN_PERSON: QCoreApplication.translate("Coaching", "In person"),
+        ContactMode.PHONE: QCoreApplication.translate("Coaching", "Phone"),
+        ContactMode.TEXT: QCoreApplication.translate("Coaching", "Text"),
     }[mode]
 
 
 def area_text(area: GoalArea) -> str:
     return {
-        GoalArea.HOUSING: tr("Housing"),
-        GoalArea.WORK: tr("Work"),
-        GoalArea.EDUCATION: tr("Education"),
-        GoalArea.RELATIONSHIPS: tr("Relationships"),
-        GoalArea.HEALTH: tr("Health"),
-        GoalArea.RECOVERY: tr("Recovery"),
+        GoalArea.HOUSING: QCoreApplication.translate("Coaching", "Housing"),
+        GoalArea.WORK: QCoreApplication.translate("Coaching", "Work"),
+        GoalArea.EDUCATION: QCoreApplication.translate("Coaching", "Education"),
+        GoalArea.RELATIONSHIPS: QCoreApplication.translate("Coaching", "Relationships"),
+        GoalArea.HEALTH: QCoreApplication.translate("Coaching", "Health"),
+        GoalArea.RECOVERY: QCoreApplication.translate("Coaching", "Recovery"),
     }[area]
 
 
 def status_text(status: GoalStatus) -> str:
     return {
-        GoalStatus.NOT_STARTED: tr("Not started"),
-        GoalStatus.IN_PROGRESS: tr("In progress"),
-        GoalStatus.ACHIEVED: tr("Achieved"),
-        GoalStatus.ON_HOLD: tr("On hold"),
-        GoalStatus.DROPPED: tr("Dropped"),
+        GoalStatus.NOT_STARTED: QCoreApplication.translate("Coaching", "Not started"),
+        GoalStatus.IN_PROGRESS: QCoreApplication.translate("Coaching", "In progress"),
+        GoalStatus.ACHIEVED: QCoreApplication.translate("Coaching", "Achieved"),
+        GoalStatus.ON_HOLD: QCoreApplication.translate("Coaching", "On hold"),
+        GoalStatus.DROPPED: QCoreApplication.translate("Coaching", "Dropped"),
     }[status]

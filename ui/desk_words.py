@@ -1,7 +1,7 @@
 """Words desk/ hands over in English that the screens say in their own language: the visit
 purposes (the Spanish name the center gave each; the built-in ones come with theirs, a
 purpose with none keeps what the center typed), the directory's categories (each has its
-Spanish name) and an anonymous visitor's label."""
+Spanish name), the coaching specialties and an anonymous visitor's label."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desk.categories import CATEGORY_BY_CODE, Category
 from desk.services.checkin import PurposeOption
+from desk.services.specialty_tags import SpecialtyOption
 from ui.i18n import screen_language
 
 
@@ -47,3 +48,10 @@ def category_name(category: Category) -> str:
 
 def category_name_of(code: str) -> str:
     return category_name(CATEGORY_BY_CODE[code])
+
+
+def specialty_label(tag: SpecialtyOption) -> str:
+    """A coaching specialty's name: the Spanish name the center gave it on Spanish screens."""
+    if screen_language() == "es" and tag.label_es:
+        return tag.label_es
+    return tag.label

@@ -47,3 +47,10 @@ def test_spanish_screens_translate_qt_dialogs_and_dates(translators) -> None:
 def test_an_unknown_language_falls_back_to_english(translators) -> None:
     translators.use("xx")
     assert translators.language == "en"
+
+
+def test_the_screens_name_every_role_as_desk_does() -> None:
+    from desk.access import ROLE_WORDS
+    from ui.staff.role_words import ROLE_NAMES
+
+    assert {role.value: words for role, words in ROLE_WORDS.items()} == ROLE_NAMES

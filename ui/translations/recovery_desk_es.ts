@@ -2,310 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en_US">
 <context>
-    <name />
-    <message>
-        <location filename="../coaching_words.py" line="45" />
-        <source>they asked for this coach by name</source>
-        <translation>pidió este coach por su nombre</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="46" />
-        <source>a %1, as they asked</source>
-        <translation>es %1, como pidió</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="47" />
-        <source>speaks %1, as they asked</source>
-        <translation>habla %1, como pidió</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="48" />
-        <source>shares their pathway (%1)</source>
-        <translation>comparte su camino de recuperación (%1)</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="49" />
-        <source>speaks their language (%1)</source>
-        <translation>habla su idioma (%1)</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="50" />
-        <source>knows %1</source>
-        <translation>sabe de %1</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="51" />
-        <source>plenty of room (%1 of %2 places free)</source>
-        <translation>tiene cupo de sobra (%1 de %2 lugares libres)</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="52" />
-        <source>on duty now</source>
-        <translation>de turno ahora</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="53" />
-        <source>has worked with them before</source>
-        <translation>ya trabajó con esta persona</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="54" />
-        <source>caseload full (%1 of %2): only with an override</source>
-        <translation>casos asignados completos (%1 de %2): solo pasando el límite</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="55" />
-        <source>not a %1, which they asked for</source>
-        <translation>no es %1, como pidió</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="56" />
-        <source>does not speak %1, which they asked for</source>
-        <translation>no habla %1, como pidió</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="57" />
-        <source>does not speak their language (%1)</source>
-        <translation>no habla su idioma (%1)</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="58" />
-        <source>not on duty now</source>
-        <translation>no está de turno ahora</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="59" />
-        <source>their coach now</source>
-        <translation>su coach actual</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="76" />
-        <source>no particular match</source>
-        <translation>ninguna coincidencia especial</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="85" />
-        <source>In person</source>
-        <translation>En persona</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="86" />
-        <location filename="../pages/resources/detail_html.py" line="91" />
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="87" />
-        <source>Text</source>
-        <translation>Mensaje de texto</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="93" />
-        <source>Housing</source>
-        <translation>Vivienda</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="94" />
-        <source>Work</source>
-        <translation>Trabajo</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="95" />
-        <source>Education</source>
-        <translation>Educación</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="96" />
-        <source>Relationships</source>
-        <translation>Relaciones</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="97" />
-        <source>Health</source>
-        <translation>Salud</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="98" />
-        <source>Recovery</source>
-        <translation>Recuperación</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="104" />
-        <source>Not started</source>
-        <translation>Sin empezar</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="105" />
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="106" />
-        <source>Achieved</source>
-        <translation>Logrado</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="107" />
-        <source>On hold</source>
-        <translation>En pausa</translation>
-    </message>
-    <message>
-        <location filename="../coaching_words.py" line="108" />
-        <source>Dropped</source>
-        <translation>Abandonado</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="35" />
-        <source>less than an hour ago</source>
-        <translation>hace menos de una hora</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="37" />
-        <source>%1 hours ago</source>
-        <translation>hace %1 horas</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="38" />
-        <source>%1 days ago</source>
-        <translation>hace %1 días</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="75" />
-        <source>Now</source>
-        <translation>Ahora</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="77" />
-        <source>Hours</source>
-        <translation>Horario</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="82" />
-        <source>Call for hours</source>
-        <translation>Llame para saber el horario</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="90" />
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="95" />
-        <source>Website</source>
-        <translation>Sitio web</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="99" />
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="100" />
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="100" />
-        <source>No: call first</source>
-        <translation>No: llame antes</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="101" />
-        <source>Walk-ins</source>
-        <translation>Sin cita</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="103" />
-        <source>Categories</source>
-        <translation>Categorías</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="105" />
-        <source>Languages</source>
-        <translation>Idiomas</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="107" />
-        <source>Who it is for</source>
-        <translation>Para quién es</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="108" />
-        <source>How to get in</source>
-        <translation>Cómo empezar</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="111" />
-        <source>Free.</source>
-        <translation>Gratis.</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="113" />
-        <source>Cost</source>
-        <translation>Costo</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="114" />
-        <source>Insurance</source>
-        <translation>Seguro médico</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="116" />
-        <source>Bring</source>
-        <translation>Qué traer</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="118" />
-        <source>places</source>
-        <translation>lugares</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="120" />
-        <source>%1 of %2 %3 free</source>
-        <translation>%1 de %2 %3 libres</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="129" />
-        <source>counted %1</source>
-        <translation>contado %1</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="132" />
-        <source>Capacity</source>
-        <translation>Cupo</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="135" />
-        <source>Never verified</source>
-        <translation>Nunca verificado</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="138" />
-        <source>%1 by %2 (%3 days ago)</source>
-        <translation>%1 por %2 (hace %3 días)</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="140" />
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="144" />
-        <source>check before referring</source>
-        <translation>verifique antes de referir</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="148" />
-        <source>Last verified</source>
-        <translation>Verificado por última vez</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="150" />
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../staff/account_dialog.py" line="41" />
@@ -584,12 +280,12 @@
 <context>
     <name>Anonymous</name>
     <message>
-        <location filename="../desk_words.py" line="39" />
+        <location filename="../desk_words.py" line="40" />
         <source>Anonymous (%1)</source>
         <translation>Anónimo (%1)</translation>
     </message>
     <message>
-        <location filename="../desk_words.py" line="40" />
+        <location filename="../desk_words.py" line="41" />
         <source>Anonymous</source>
         <translation>Anónimo</translation>
     </message>
@@ -597,138 +293,138 @@
 <context>
     <name>AssignCoachDialog</name>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="66" />
+        <location filename="../pages/coaches/assign_dialog.py" line="67" />
         <source>Assign coach</source>
         <translation>Asignar coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="79" />
+        <location filename="../pages/coaches/assign_dialog.py" line="80" />
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="93" />
-        <location filename="../pages/coaches/assign_dialog.py" line="96" />
+        <location filename="../pages/coaches/assign_dialog.py" line="94" />
+        <location filename="../pages/coaches/assign_dialog.py" line="97" />
         <source>no preference</source>
         <translation>sin preferencia</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="104" />
+        <location filename="../pages/coaches/assign_dialog.py" line="105" />
         <source>What they asked for (all optional: their choice comes first)</source>
         <translation>Lo que pidió (todo opcional: su elección va primero)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="106" />
+        <location filename="../pages/coaches/assign_dialog.py" line="107" />
         <source>A coach by name</source>
         <translation>Un coach por nombre</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="108" />
+        <location filename="../pages/coaches/assign_dialog.py" line="109" />
         <source>Gender</source>
         <translation>Género</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="110" />
+        <location filename="../pages/coaches/assign_dialog.py" line="111" />
         <source>Speaks</source>
         <translation>Habla</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="113" />
+        <location filename="../pages/coaches/assign_dialog.py" line="114" />
         <source>Knows about</source>
         <translation>Sabe de</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="133" />
+        <location filename="../pages/coaches/assign_dialog.py" line="134" />
         <source>No coach has room right now. Put them on the waitlist (shown on the Coaches page), or assign over a coach's limit with the box below.</source>
         <translation>Ningún coach tiene cupo ahora. Póngala en la lista de espera (en la página Coaches) o asígnela pasando el límite de un coach con la casilla de abajo.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="142" />
+        <location filename="../pages/coaches/assign_dialog.py" line="143" />
         <source>needed to reassign; kept in their history</source>
         <translation>necesario para reasignar; queda en su historial</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="143" />
+        <location filename="../pages/coaches/assign_dialog.py" line="144" />
         <source>Why the change?</source>
         <translation>¿Por qué el cambio?</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="145" />
+        <location filename="../pages/coaches/assign_dialog.py" line="146" />
         <source>Assign over the caseload limit (recorded in the activity log)</source>
         <translation>Asignar pasando el límite de casos (queda en el registro de actividad)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="150" />
+        <location filename="../pages/coaches/assign_dialog.py" line="151" />
         <source>optional note for the waitlist</source>
         <translation>nota opcional para la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="154" />
+        <location filename="../pages/coaches/assign_dialog.py" line="155" />
         <source>Waitlist note</source>
         <translation>Nota de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="157" />
+        <location filename="../pages/coaches/assign_dialog.py" line="158" />
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="159" />
+        <location filename="../pages/coaches/assign_dialog.py" line="160" />
         <source>Put on the waitlist</source>
         <translation>Poner en lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="171" />
+        <location filename="../pages/coaches/assign_dialog.py" line="172" />
         <source>Coaches, best match first</source>
         <translation>Coaches, la mejor coincidencia primero</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="215" />
+        <location filename="../pages/coaches/assign_dialog.py" line="216" />
         <source>Reassign %1: now with %2 since %3</source>
         <translation>Reasignar a %1: ahora con %2 desde %3</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="221" />
+        <location filename="../pages/coaches/assign_dialog.py" line="222" />
         <source>Assign a coach to %1</source>
         <translation>Asignar coach a %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="240" />
+        <location filename="../pages/coaches/assign_dialog.py" line="241" />
         <source>Their language: %1</source>
         <translation>Su idioma: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="241" />
+        <location filename="../pages/coaches/assign_dialog.py" line="242" />
         <source>not asked</source>
         <translation>no se preguntó</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="243" />
+        <location filename="../pages/coaches/assign_dialog.py" line="244" />
         <source>Their pathway: %1</source>
         <translation>Su camino de recuperación: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="244" />
+        <location filename="../pages/coaches/assign_dialog.py" line="245" />
         <source>not said</source>
         <translation>no lo dijo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="249" />
+        <location filename="../pages/coaches/assign_dialog.py" line="250" />
         <source>On the waitlist since %1</source>
         <translation>En lista de espera desde %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="255" />
+        <location filename="../pages/coaches/assign_dialog.py" line="256" />
         <source>Asked for %1, who is not active now</source>
         <translation>Pidió a %1, que no está activo ahora</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="263" />
+        <location filename="../pages/coaches/assign_dialog.py" line="264" />
         <source>no one in particular</source>
         <translation>nadie en especial</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="315" />
+        <location filename="../pages/coaches/assign_dialog.py" line="316" />
         <source>There are no active coaches yet. Add them on the Coaches page.</source>
         <translation>Aún no hay coaches activos. Agréguelos en la página Coaches.</translation>
     </message>
@@ -1740,126 +1436,126 @@
 <context>
     <name>CoachesPage</name>
     <message>
-        <location filename="../pages/coaches/controller.py" line="115" />
+        <location filename="../pages/coaches/controller.py" line="116" />
         <source>Open the chosen peer's record</source>
         <translation>Abrir la ficha del participante elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="116" />
+        <location filename="../pages/coaches/controller.py" line="117" />
         <source>Reassign the chosen peer</source>
         <translation>Reasignar al participante elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="117" />
+        <location filename="../pages/coaches/controller.py" line="118" />
         <source>The peer's goals, BARC-10 and contacts</source>
         <translation>Metas, BARC-10 y contactos del participante</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="118" />
+        <location filename="../pages/coaches/controller.py" line="119" />
         <source>Log a contact with the chosen peer</source>
         <translation>Anotar un contacto con el participante elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="121" />
+        <location filename="../pages/coaches/controller.py" line="122" />
         <source>Assign the waiting peer</source>
         <translation>Asignar a la persona en espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="124" />
-        <location filename="../pages/coaches/controller.py" line="328" />
+        <location filename="../pages/coaches/controller.py" line="125" />
+        <location filename="../pages/coaches/controller.py" line="329" />
         <source>Remove from the waitlist</source>
         <translation>Quitar de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="125" />
+        <location filename="../pages/coaches/controller.py" line="126" />
         <source>Specialty tags</source>
         <translation>Etiquetas de especialidad</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="126" />
+        <location filename="../pages/coaches/controller.py" line="127" />
         <source>Edit the chosen coach</source>
         <translation>Editar el coach elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="127" />
+        <location filename="../pages/coaches/controller.py" line="128" />
         <source>Add a coach</source>
         <translation>Agregar un coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="128" />
+        <location filename="../pages/coaches/controller.py" line="129" />
         <source>Privacy: full names or initials</source>
         <translation>Privacidad: nombres completos o iniciales</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="136" />
+        <location filename="../pages/coaches/controller.py" line="137" />
         <source>Coaches</source>
         <translation>Coaches</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="163" />
+        <location filename="../pages/coaches/controller.py" line="164" />
         <source>Waitlist (%1)</source>
         <translation>Lista de espera (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="167" />
+        <location filename="../pages/coaches/controller.py" line="168" />
         <source>On duty now: %1</source>
         <translation>De turno ahora: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="169" />
+        <location filename="../pages/coaches/controller.py" line="170" />
         <source>No coach is on duty now.</source>
         <translation>Ningún coach está de turno ahora.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="173" />
+        <location filename="../pages/coaches/controller.py" line="174" />
         <source>For admins</source>
         <translation>Para administración</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="209" />
+        <location filename="../pages/coaches/controller.py" line="210" />
         <source>%1's peers: %2 of %3</source>
         <translation>Participantes de %1: %2 de %3</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="213" />
+        <location filename="../pages/coaches/controller.py" line="214" />
         <source> · %1 overdue</source>
         <translation> · %1 atrasados</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="239" />
+        <location filename="../pages/coaches/controller.py" line="240" />
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="262" />
-        <location filename="../pages/coaches/controller.py" line="280" />
-        <location filename="../pages/coaches/controller.py" line="290" />
+        <location filename="../pages/coaches/controller.py" line="263" />
+        <location filename="../pages/coaches/controller.py" line="281" />
+        <location filename="../pages/coaches/controller.py" line="291" />
         <source>Choose a peer in the caseload first.</source>
         <translation>Primero elija un participante de los casos asignados.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="273" />
+        <location filename="../pages/coaches/controller.py" line="274" />
         <source>Contact with %1 logged.</source>
         <translation>Contacto con %1 anotado.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="304" />
+        <location filename="../pages/coaches/controller.py" line="305" />
         <source>Assigned to %1.</source>
         <translation>Asignado a %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="307" />
+        <location filename="../pages/coaches/controller.py" line="308" />
         <source>Put on the waitlist.</source>
         <translation>Puesto en la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="317" />
-        <location filename="../pages/coaches/controller.py" line="324" />
+        <location filename="../pages/coaches/controller.py" line="318" />
+        <location filename="../pages/coaches/controller.py" line="325" />
         <source>Choose someone on the waitlist first.</source>
         <translation>Primero elija a alguien de la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="329" />
+        <location filename="../pages/coaches/controller.py" line="330" />
         <source>Why does %1 leave the waitlist? (kept in the activity log)</source>
         <translation>¿Por qué %1 sale de la lista de espera? (queda en el registro de actividad)</translation>
     </message>
@@ -1945,6 +1641,159 @@
         <location filename="../pages/coaches/view.py" line="124" />
         <source>Open record</source>
         <translation>Abrir ficha</translation>
+    </message>
+</context>
+<context>
+    <name>Coaching</name>
+    <message>
+        <location filename="../coaching_words.py" line="41" />
+        <source>they asked for this coach by name</source>
+        <translation>pidió este coach por su nombre</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="44" />
+        <source>a %1, as they asked</source>
+        <translation>es %1, como pidió</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="45" />
+        <source>speaks %1, as they asked</source>
+        <translation>habla %1, como pidió</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="48" />
+        <source>shares their pathway (%1)</source>
+        <translation>comparte su camino de recuperación (%1)</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="49" />
+        <source>speaks their language (%1)</source>
+        <translation>habla su idioma (%1)</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="52" />
+        <source>knows %1</source>
+        <translation>sabe de %1</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="53" />
+        <source>plenty of room (%1 of %2 places free)</source>
+        <translation>tiene cupo de sobra (%1 de %2 lugares libres)</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="56" />
+        <source>on duty now</source>
+        <translation>de turno ahora</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="57" />
+        <source>has worked with them before</source>
+        <translation>ya trabajó con esta persona</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="58" />
+        <source>caseload full (%1 of %2): only with an override</source>
+        <translation>casos asignados completos (%1 de %2): solo pasando el límite</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="61" />
+        <source>not a %1, which they asked for</source>
+        <translation>no es %1, como pidió</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="64" />
+        <source>does not speak %1, which they asked for</source>
+        <translation>no habla %1, como pidió</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="67" />
+        <source>does not speak their language (%1)</source>
+        <translation>no habla su idioma (%1)</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="70" />
+        <source>not on duty now</source>
+        <translation>no está de turno ahora</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="71" />
+        <source>their coach now</source>
+        <translation>su coach actual</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="88" />
+        <source>no particular match</source>
+        <translation>ninguna coincidencia especial</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="97" />
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="98" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="99" />
+        <source>Text</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="105" />
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="106" />
+        <source>Work</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="107" />
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="108" />
+        <source>Relationships</source>
+        <translation>Relaciones</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="109" />
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="110" />
+        <source>Recovery</source>
+        <translation>Recuperación</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="116" />
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="117" />
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="118" />
+        <source>Achieved</source>
+        <translation>Logrado</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="119" />
+        <source>On hold</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <location filename="../coaching_words.py" line="120" />
+        <source>Dropped</source>
+        <translation>Abandonado</translation>
     </message>
 </context>
 <context>
@@ -5400,42 +5249,42 @@
         <translation>Registrando la llegada de %1…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="433" />
+        <location filename="../pages/front_desk/controller.py" line="435" />
         <source>: %1</source>
         <translation>: %1</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="435" />
+        <location filename="../pages/front_desk/controller.py" line="437" />
         <source>Signed in %1 at %2 (%3).</source>
         <translation>Llegada de %1 registrada a las %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="513" />
+        <location filename="../pages/front_desk/controller.py" line="515" />
         <source>Anonymous visit as “%1” (Ctrl+Shift+A)</source>
         <translation>Visita anónima como “%1” (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="515" />
+        <location filename="../pages/front_desk/controller.py" line="517" />
         <source>Anonymous visit (Ctrl+Shift+A)</source>
         <translation>Visita anónima (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="519" />
+        <location filename="../pages/front_desk/controller.py" line="521" />
         <source>Still loading names… type on: the matches appear as soon as they are in.</source>
         <translation>Aún cargando nombres… siga escribiendo: las coincidencias aparecen en cuanto estén.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="524" />
+        <location filename="../pages/front_desk/controller.py" line="526" />
         <source>No match for “%1”. Ctrl+N adds a new person; Ctrl+Shift+A signs in an anonymous visit.</source>
         <translation>Nadie coincide con “%1”. Ctrl+N agrega una persona nueva; Ctrl+Shift+A registra una visita anónima.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="531" />
+        <location filename="../pages/front_desk/controller.py" line="533" />
         <source>%1 choose the purposes. Nothing else is needed for a returning visitor.</source>
         <translation>%1 elige los motivos. No hace falta nada más para un visitante que regresa.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="539" />
+        <location filename="../pages/front_desk/controller.py" line="541" />
         <source>Ctrl+1 to Ctrl+%1</source>
         <translation>Ctrl+1 a Ctrl+%1</translation>
     </message>
@@ -5948,52 +5797,72 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="79" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="68" />
+        <source>same name and birth year</source>
+        <translation>mismo nombre y año de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/intake_dialog.py" line="69" />
+        <source>same phone number</source>
+        <translation>mismo número de teléfono</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/intake_dialog.py" line="70" />
+        <source>same name</source>
+        <translation>mismo nombre</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/intake_dialog.py" line="71" />
+        <source>similar name</source>
+        <translation>nombre parecido</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/intake_dialog.py" line="88" />
         <source>New person</source>
         <translation>Persona nueva</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="95" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="104" />
         <source>Only a first name or initials is needed. Ask for the rest only if the person wants to give it.</source>
         <translation>Solo hace falta un nombre o las iniciales. Pregunte lo demás solo si la persona quiere darlo.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="109" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="118" />
         <source>Use this person (Ctrl+U)</source>
         <translation>Usar esta persona (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="119" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="128" />
         <source>Save and sign in (Enter)</source>
         <translation>Guardar y registrar llegada (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="154" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="163" />
         <source>The unsaved intake from before is back. Save it, or Cancel to discard it.</source>
         <translation>Volvió el registro inicial sin guardar de antes. Guárdelo, o Cancelar para descartarlo.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="203" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="212" />
         <source>This may be someone we already know:</source>
         <translation>Puede ser alguien que ya conocemos:</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="216" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="225" />
         <source>b. %1</source>
         <translation>n. %1</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="274" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="283" />
         <source>No answer from the database yet (%1). Everything you typed is kept here. Press Save again once it answers: a save that went through is not made twice.</source>
         <translation>Aún no responde la base de datos (%1). Todo lo que escribió se conserva aquí. Pulse Guardar otra vez cuando responda: un guardado que ya se hizo no se repite.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="279" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="288" />
         <source>Not saved: the database cannot be reached (%1). Everything you typed is kept here. Press Save again once it is back.</source>
         <translation>No se guardó: no se puede llegar a la base de datos (%1). Todo lo que escribió se conserva aquí. Pulse Guardar otra vez cuando vuelva.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="293" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="302" />
         <source>Press Cancel (or Esc) again to throw away what you typed, or Save to keep it.</source>
         <translation>Pulse Cancelar (o Esc) otra vez para descartar lo que escribió, o Guardar para conservarlo.</translation>
     </message>
@@ -6447,13 +6316,13 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
 <context>
     <name>PeerCoachingDialog</name>
     <message>
-        <location filename="../pages/coaches/controller.py" line="63" />
-        <location filename="../pages/coaches/controller.py" line="65" />
+        <location filename="../pages/coaches/controller.py" line="64" />
+        <location filename="../pages/coaches/controller.py" line="66" />
         <source>Coaching</source>
         <translation>Acompañamiento</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="78" />
+        <location filename="../pages/coaches/controller.py" line="79" />
         <source>%1's coaching</source>
         <translation>Acompañamiento de %1</translation>
     </message>
@@ -8264,6 +8133,169 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <location filename="../pages/reports/sections.py" line="126" />
         <source>Double-click a row for the list behind it</source>
         <translation>Doble clic en una fila para ver la lista detrás</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetailPane</name>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="31" />
+        <source>less than an hour ago</source>
+        <translation>hace menos de una hora</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="33" />
+        <source>%1 hours ago</source>
+        <translation>hace %1 horas</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="36" />
+        <source>%1 days ago</source>
+        <translation>hace %1 días</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="67" />
+        <source>Sample data: verify before use.</source>
+        <translation>Datos de ejemplo: verifíquelos antes de usarlos.</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="74" />
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="76" />
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="81" />
+        <source>Call for hours</source>
+        <translation>Llame para saber el horario</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="89" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="92" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="99" />
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="104" />
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="107" />
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="108" />
+        <source>No: call first</source>
+        <translation>No: llame antes</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="111" />
+        <source>Walk-ins</source>
+        <translation>Sin cita</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="116" />
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="122" />
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="128" />
+        <source>Who it is for</source>
+        <translation>Para quién es</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="134" />
+        <source>How to get in</source>
+        <translation>Cómo empezar</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="140" />
+        <source>Free.</source>
+        <translation>Gratis.</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="144" />
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="150" />
+        <source>Insurance</source>
+        <translation>Seguro médico</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="157" />
+        <source>Bring</source>
+        <translation>Qué traer</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="162" />
+        <source>places</source>
+        <translation>lugares</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="164" />
+        <source>%1 of %2 %3 free</source>
+        <translation>%1 de %2 %3 libres</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="173" />
+        <source>counted %1</source>
+        <translation>contado %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="176" />
+        <source>Capacity</source>
+        <translation>Cupo</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="179" />
+        <source>Never verified</source>
+        <translation>Nunca verificado</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="182" />
+        <source>%1 by %2 (%3 days ago)</source>
+        <translation>%1 por %2 (hace %3 días)</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="186" />
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="191" />
+        <source>check before referring</source>
+        <translation>verifique antes de referir</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="195" />
+        <source>Last verified</source>
+        <translation>Verificado por última vez</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/detail_html.py" line="200" />
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>

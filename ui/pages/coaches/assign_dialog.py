@@ -44,6 +44,7 @@ from desk.services.specialty_tags import SpecialtyOption, list_specialty_tags
 from desk.services.waitlist import add_to_waitlist
 from ui.coaching_words import language_name
 from ui.context import AppContext
+from ui.desk_words import specialty_label
 from ui.drafts import FormDraft
 from ui.error_words import in_words
 from ui.models.suggestions_table import SuggestionsTableModel
@@ -271,7 +272,7 @@ class AssignCoachDialog(QDialog):
             )
             self.specialties.clear()
             for tag in self.tags:
-                item = QListWidgetItem(tag.label)
+                item = QListWidgetItem(specialty_label(tag))
                 item.setData(Qt.ItemDataRole.UserRole, tag.code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = tag.code in wishes.specialties
@@ -295,7 +296,7 @@ class AssignCoachDialog(QDialog):
         )
 
     def tag_labels(self) -> dict[str, str]:
-        return {tag.code: tag.label for tag in self.tags}
+        return {tag.code: specialty_label(tag) for tag in self.tags}
 
     def rerank(self, *_args) -> None:
         if self.facts is None or self._filling:

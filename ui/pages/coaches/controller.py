@@ -23,6 +23,7 @@ from desk.services.coach_roster import RosterCoach, list_roster
 from desk.services.specialty_tags import SpecialtyOption, list_specialty_tags
 from desk.services.waitlist import WaitlistRow, open_waitlist, remove_from_waitlist
 from ui.context import AppContext
+from ui.desk_words import specialty_label
 from ui.error_words import in_words
 from ui.pages.coaches.assign_dialog import AssignCoachDialog
 from ui.pages.coaches.coach_dialog import CoachDialog
@@ -153,7 +154,7 @@ class CoachesPage(Page):
     def _show_snapshot(self, snapshot: CoachesSnapshot) -> None:
         self.snapshot = snapshot
         view = self.view
-        labels = {tag.code: tag.label for tag in snapshot.tags}
+        labels = {tag.code: specialty_label(tag) for tag in snapshot.tags}
         view.roster_model.set_tag_labels(labels)
         view.waitlist_model.set_tag_labels(labels)
         view.roster_model.set_records(snapshot.roster)

@@ -31,7 +31,7 @@ from desk.services.checkin import (
 )
 from desk.services.lookup import lookup_people
 from ui.context import AppContext
-from ui.desk_words import anonymous_label
+from ui.desk_words import anonymous_label, purpose_label
 from ui.error_words import in_words
 from ui.pages.front_desk.card_scans import CardScans
 from ui.pages.front_desk.door_calls import DoorCalls
@@ -428,7 +428,9 @@ class FrontDeskPage(Page):
     ) -> None:
         self.view.banner.hide()
         options = self.view.purposes.options
-        labels = ", ".join(options[code].label if code in options else code for code in codes)
+        labels = ", ".join(
+            purpose_label(options[code]) if code in options else code for code in codes
+        )
         if meeting:
             labels += self.tr(": %1").replace("%1", meeting)
         self.view.hint.setText(

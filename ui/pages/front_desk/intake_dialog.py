@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -61,6 +61,15 @@ def details_from_typed(text: str) -> PersonDetails:
         details.first_name = words[0]
         details.last_name = " ".join(words[1:])
     return details
+
+
+# Why a record may be the same person (desk.services.people), in the screens' words.
+DUPLICATE_REASONS = {
+    "same name and birth year": QT_TRANSLATE_NOOP("IntakeDialog", "same name and birth year"),
+    "same phone number": QT_TRANSLATE_NOOP("IntakeDialog", "same phone number"),
+    "same name": QT_TRANSLATE_NOOP("IntakeDialog", "same name"),
+    "similar name": QT_TRANSLATE_NOOP("IntakeDialog", "similar name"),
+}
 
 
 class IntakeDialog(QDialog):
@@ -192,7 +201,7 @@ class IntakeDialog(QDialog):
                 duplicate.preferred_name,
                 private=self.private,
             )
-            item = QListWidgetItem(f"{name}  ·  {self.tr(duplicate.reason)}")
+            item = QListWidgetItem(f"{name}  ·  {self.tr(DUPLICATE_REASONS[duplicate.reason])}")
             item.setData(Qt.ItemDataRole.UserRole, duplicate.person_id)
             self.duplicates.addItem(item)
         has_any = bool(found)

@@ -19,10 +19,6 @@ from ui.formatting import phone_type_label
 from ui.i18n import screen_language
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceDetailPane", text)
-
-
 def _row(label: str, value: str | None) -> str:
     if not value:
         return ""
@@ -32,10 +28,14 @@ def _row(label: str, value: str | None) -> str:
 def _age_text(moment: datetime, now: datetime) -> str:
     hours = int((now - moment).total_seconds() // 3600)
     if hours < 1:
-        return tr("less than an hour ago")
+        return QCoreApplication.translate("ServiceDetailPane", "less than an hour ago")
     if hours < 48:
-        return tr("%1 hours ago").replace("%1", str(hours))
-    return tr("%1 days ago").replace("%1", str(hours // 24))
+        return QCoreApplication.translate("ServiceDetailPane", "%1 hours ago").replace(
+            "%1", str(hours)
+        )
+    return QCoreApplication.translate("ServiceDetailPane", "%1 days ago").replace(
+        "%1", str(hours // 24)
+    )
 
 
 def _calls_first(detail: ServiceDetail) -> list[PhoneLine]:
@@ -64,22 +64,21 @@ def detail_html(
     if detail.organization:
         parts.append(f"<p>{escape(detail.organization)}</p>")
     if detail.is_sample:
-        parts.append(
-            f"<p style='color:#8a6d3b'><b>{escape(tr('Sample data: verify before use.'))}</b></p>"
-        )
+        sample = QCoreApplication.translate("ServiceDetailPane", "Sample data: verify before use.")
+        parts.append(f"<p style='color:#8a6d3b'><b>{escape(sample)}</b></p>")
     if detail.alert:
         parts.append(f"<p style='color:#a94442'><b>⚠ {escape(detail.alert)}</b></p>")
     status = open_status(detail.rules, detail.status, now_local)
     open_text = open_status_text(status, now_local, screen_language(), service_status=detail.status)
     rows = [
-        _row(tr("Now"), escape(open_text)),
+        _row(QCoreApplication.translate("ServiceDetailPane", "Now"), escape(open_text)),
         _row(
-            tr("Hours"),
+            QCoreApplication.translate("ServiceDetailPane", "Hours"),
             escape(hours_text(detail.rules, screen_language()))
             if detail.rules
             else escape(
                 next((s.description for s in detail.schedules if s.description), "")
-                or tr("Call for hours")
+                or QCoreApplication.translate("ServiceDetailPane", "Call for hours")
             ),
         ),
     ]
@@ -87,37 +86,82 @@ def detail_html(
         lines = "<br>".join(escape(line) for line in place.address_lines if line)
         if place.transportation:
             lines += f"<br><i>{escape(place.transportation)}</i>"
-        rows.append(_row(tr("Address"), lines))
-    rows.append(_row(tr("Phone"), "<br>".join(_phone_html(p) for p in _calls_first(detail))))
+        rows.append(_row(QCoreApplication.translate("ServiceDetailPane", "Address"), lines))
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "Phone"),
+            "<br>".join(_phone_html(p) for p in _calls_first(detail)),
+        )
+    )
     if detail.url:
         rows.append(
             _row(
-                tr("Website"),
+                QCoreApplication.translate("ServiceDetailPane", "Website"),
                 f"<a href='{escape(detail.url, quote=True)}'>{escape(detail.url)}</a>",
             )
         )
-    rows.append(_row(tr("Email"), escape(detail.email or "")))
-    walk_ins = {True: tr("Yes"), False: tr("No: call first")}.get(detail.accepts_walk_ins)
-    rows.append(_row(tr("Walk-ins"), escape(walk_ins or "")))
-    categories = [category_name_of(c) for c in detail.category_codes] + list(detail.other_terms)
-    rows.append(_row(tr("Categories"), escape(", ".join(categories))))
     rows.append(
-        _row(tr("Languages"), escape(", ".join(language_name(c) for c in detail.languages)))
+        _row(QCoreApplication.translate("ServiceDetailPane", "Email"), escape(detail.email or ""))
     )
-    rows.append(_row(tr("Who it is for"), escape(detail.eligibility or "")))
-    rows.append(_row(tr("How to get in"), escape(detail.application_process or "")))
+    walk_ins = {
+        True: QCoreApplication.translate("ServiceDetailPane", "Yes"),
+        False: QCoreApplication.translate("ServiceDetailPane", "No: call first"),
+    }.get(detail.accepts_walk_ins)
+    rows.append(
+        _row(QCoreApplication.translate("ServiceDetailPane", "Walk-ins"), escape(walk_ins or ""))
+    )
+    categories = [category_name_of(c) for c in detail.category_codes] + list(detail.other_terms)
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "Categories"),
+            escape(", ".join(categories)),
+        )
+    )
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "Languages"),
+            escape(", ".join(language_name(c) for c in detail.languages)),
+        )
+    )
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "Who it is for"),
+            escape(detail.eligibility or ""),
+        )
+    )
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "How to get in"),
+            escape(detail.application_process or ""),
+        )
+    )
     cost = [detail.fees_description or ""]
     if detail.free_of_charge:
-        cost.insert(0, tr("Free."))
+        cost.insert(0, QCoreApplication.translate("ServiceDetailPane", "Free."))
     cost.extend(detail.costs)
-    rows.append(_row(tr("Cost"), escape(" ".join(c for c in cost if c))))
-    rows.append(_row(tr("Insurance"), escape(detail.insurance_accepted or "")))
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "Cost"),
+            escape(" ".join(c for c in cost if c)),
+        )
+    )
+    rows.append(
+        _row(
+            QCoreApplication.translate("ServiceDetailPane", "Insurance"),
+            escape(detail.insurance_accepted or ""),
+        )
+    )
     if detail.documents:
-        rows.append(_row(tr("Bring"), "<br>".join(escape(d) for d in detail.documents)))
+        rows.append(
+            _row(
+                QCoreApplication.translate("ServiceDetailPane", "Bring"),
+                "<br>".join(escape(d) for d in detail.documents),
+            )
+        )
     if detail.capacity_total is not None or detail.capacity_available is not None:
-        unit = detail.capacity_unit or tr("places")
+        unit = detail.capacity_unit or QCoreApplication.translate("ServiceDetailPane", "places")
         text = (
-            tr("%1 of %2 %3 free")
+            QCoreApplication.translate("ServiceDetailPane", "%1 of %2 %3 free")
             .replace(
                 "%1",
                 str(detail.capacity_available if detail.capacity_available is not None else "?"),
@@ -126,28 +170,37 @@ def detail_html(
             .replace("%3", unit)
         )
         if detail.capacity_updated_at is not None:
-            text += " · " + tr("counted %1").replace(
+            text += " · " + QCoreApplication.translate("ServiceDetailPane", "counted %1").replace(
                 "%1", _age_text(detail.capacity_updated_at, now_utc)
             )
-        rows.append(_row(tr("Capacity"), escape(text)))
+        rows.append(_row(QCoreApplication.translate("ServiceDetailPane", "Capacity"), escape(text)))
     age = days_since(detail.assured_date, today)
     if age is None:
-        verified = tr("Never verified")
+        verified = QCoreApplication.translate("ServiceDetailPane", "Never verified")
     else:
         verified = (
-            tr("%1 by %2 (%3 days ago)")
+            QCoreApplication.translate("ServiceDetailPane", "%1 by %2 (%3 days ago)")
             .replace("%1", date_text(detail.assured_date))
-            .replace("%2", detail.verified_by or tr("unknown"))
+            .replace(
+                "%2",
+                detail.verified_by or QCoreApplication.translate("ServiceDetailPane", "unknown"),
+            )
             .replace("%3", str(age))
         )
     if is_stale(detail.assured_date, today, stale_after):
-        warning = escape(tr("check before referring"))
+        warning = escape(QCoreApplication.translate("ServiceDetailPane", "check before referring"))
         verified = f"<span style='color:#a94442'>⚑ {escape(verified)} — {warning}</span>"
     else:
         verified = escape(verified)
-    rows.append(_row(tr("Last verified"), verified))
+    rows.append(_row(QCoreApplication.translate("ServiceDetailPane", "Last verified"), verified))
     if detail.status != "active":
-        rows.insert(0, _row(tr("Status"), f"<b>{escape(detail.status)}</b>"))
+        rows.insert(
+            0,
+            _row(
+                QCoreApplication.translate("ServiceDetailPane", "Status"),
+                f"<b>{escape(detail.status)}</b>",
+            ),
+        )
     parts.append("<table cellspacing='4'>" + "".join(rows) + "</table>")
     if detail.description:
         parts.append(f"<p>{escape(detail.description)}</p>")
