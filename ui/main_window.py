@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -327,8 +327,22 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_navigation()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_navigation()  # a staff member's larger text (ui/look.py)
+
+    def _fit_navigation(self) -> None:
+        """The page list as wide as its longest title at the text size in use (at least
+        the usual width; a narrow window keeps more room for the pages)."""
         narrow = self.width() < NARROW_WINDOW
-        self.navigation.setFixedWidth(NARROW_NAVIGATION_WIDTH if narrow else NAVIGATION_WIDTH)
+        usual = NARROW_NAVIGATION_WIDTH if narrow else NAVIGATION_WIDTH
+        metrics = self.navigation.fontMetrics()
+        titles = [self.navigation.item(row).text() for row in range(self.navigation.count())]
+        needed = max((metrics.horizontalAdvance(title) for title in titles), default=0) + 48
+        self.navigation.setFixedWidth(max(usual, min(needed, self.width() // 4)))
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -80,11 +81,16 @@ class AccountDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # One tab each: the three together are taller than a 768-pixel screen at large text.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("accountTabs")
+        self.tabs.addTab(password_box, self.tr("&Password"))
+        self.tabs.addTab(pin_box, self.tr("PIN"))
+        self.tabs.addTab(self.screens, self.tr("Your &screens"))
         layout.addWidget(self.banner)
-        layout.addWidget(password_box)
-        layout.addWidget(pin_box)
-        layout.addWidget(self.screens)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
         self.current.setFocus()
 
     def _screens_saved(self, chosen) -> None:

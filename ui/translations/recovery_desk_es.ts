@@ -4,107 +4,118 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../staff/account_dialog.py" line="41" />
+        <location filename="../staff/account_dialog.py" line="42" />
         <source>My account: %1</source>
         <translation>Mi cuenta: %1</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="44" />
+        <location filename="../staff/account_dialog.py" line="45" />
         <source>Change your password</source>
         <translation>Cambiar su contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="45" />
+        <location filename="../staff/account_dialog.py" line="46" />
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="46" />
+        <location filename="../staff/account_dialog.py" line="47" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="47" />
+        <location filename="../staff/account_dialog.py" line="48" />
         <source>New password again</source>
         <translation>Contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="48" />
+        <location filename="../staff/account_dialog.py" line="49" />
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="51" />
+        <location filename="../staff/account_dialog.py" line="52" />
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="52" />
+        <location filename="../staff/account_dialog.py" line="53" />
         <source>&amp;New password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="53" />
+        <location filename="../staff/account_dialog.py" line="54" />
         <source>New password &amp;again</source>
         <translation>Contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="56" />
+        <location filename="../staff/account_dialog.py" line="57" />
         <source>A PIN for your lock screen</source>
         <translation>Un PIN para su pantalla de bloqueo</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="59" />
+        <location filename="../staff/account_dialog.py" line="60" />
         <source>4 to 8 digits that unlock your own locked screen, quicker than your password. A PIN never signs anyone in. Leave it empty to remove yours.</source>
         <translation>De 4 a 8 dígitos que desbloquean su propia pantalla, más rápido que la contraseña. Un PIN nunca inicia la sesión de nadie. Déjelo vacío para quitar el suyo.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="65" />
+        <location filename="../staff/account_dialog.py" line="66" />
         <source>Your password, for the PIN</source>
         <translation>Su contraseña, para el PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="66" />
+        <location filename="../staff/account_dialog.py" line="67" />
+        <location filename="../staff/account_dialog.py" line="88" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="68" />
+        <location filename="../staff/account_dialog.py" line="69" />
         <source>Save PIN</source>
         <translation>Guardar PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="72" />
+        <location filename="../staff/account_dialog.py" line="73" />
         <source>Your pass&amp;word</source>
         <translation>Su contrase&amp;ña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="73" />
+        <location filename="../staff/account_dialog.py" line="74" />
         <source>P&amp;IN</source>
         <translation>P&amp;IN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="98" />
+        <location filename="../staff/account_dialog.py" line="87" />
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../staff/account_dialog.py" line="89" />
+        <source>Your &amp;screens</source>
+        <translation>&amp;Sus pantallas</translation>
+    </message>
+    <message>
+        <location filename="../staff/account_dialog.py" line="104" />
         <source>Saved. Text size and contrast are changed; the language from your next sign-in.</source>
         <translation>Guardado. El tamaño del texto y el contraste ya cambiaron; el idioma, desde su próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="112" />
+        <location filename="../staff/account_dialog.py" line="118" />
         <source>The two new passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas nuevas no coinciden. Escriba la misma dos veces.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="123" />
+        <location filename="../staff/account_dialog.py" line="129" />
         <source>Your password is changed.</source>
         <translation>Su contraseña se cambió.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="141" />
+        <location filename="../staff/account_dialog.py" line="147" />
         <source>Your PIN is saved.</source>
         <translation>Su PIN quedó guardado.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="141" />
+        <location filename="../staff/account_dialog.py" line="147" />
         <source>Your PIN is removed.</source>
         <translation>Su PIN se quitó.</translation>
     </message>
@@ -8015,22 +8026,22 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>Role</name>
     <message>
-        <location filename="../staff/role_words.py" line="12" />
+        <location filename="../staff/role_words.py" line="16" />
         <source>front desk</source>
         <translation>recepción</translation>
     </message>
     <message>
-        <location filename="../staff/role_words.py" line="13" />
+        <location filename="../staff/role_words.py" line="17" />
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../staff/role_words.py" line="14" />
+        <location filename="../staff/role_words.py" line="18" />
         <source>admin</source>
         <translation>administración</translation>
     </message>
     <message>
-        <location filename="../staff/role_words.py" line="15" />
+        <location filename="../staff/role_words.py" line="19" />
         <source>kiosk</source>
         <translation>quiosco</translation>
     </message>

@@ -108,7 +108,12 @@ class ColumnFitter(QObject):
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        # A new size, or a new text size or theme (a staff member's larger text, ui/look.py).
+        if event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
             self._timer.start()
         return False
 
