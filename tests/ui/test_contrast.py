@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from desk.paths import resources_dir
 from ui import look
+from ui.state_colours import State, colours, dark_theme, state_colour
 
 AA = 4.5
 RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
@@ -107,3 +108,26 @@ def test_the_palettes_text_roles_meet_aa(qapp, high_contrast: bool) -> None:
         if contrast(palette.color(text), palette.color(back)) < AA
     ]
     assert weak == []
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["usual", "high-contrast"])
+def test_the_colours_that_mark_a_rows_state_meet_aa(dark: bool) -> None:
+    background = QColor("#000000" if dark else "#ffffff")
+    ink = QColor("#ffffff" if dark else "#000000")
+    weak = []
+    for state, colour in colours(dark=dark).items():
+        text, back = (ink, colour) if state is State.DUE_ROW else (colour, background)
+        if contrast(text, back) < AA:
+            weak.append(f"{state.value}: {contrast(text, back):.2f}:1")
+    assert weak == []
+
+
+def test_a_high_contrast_palette_gives_the_dark_state_colours(qapp) -> None:
+    usual = qapp.palette()
+    try:
+        qapp.setPalette(look.palette(high_contrast=True))
+        assert dark_theme()
+        assert state_colour(State.OVERDUE) == colours(dark=True)[State.OVERDUE]
+    finally:
+        qapp.setPalette(usual)
+    assert not dark_theme()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.names import shown_name
 from desk.services.caseload import CaseloadRow, FollowUp
 from ui.coaching_words import language_name
 from ui.formatting import CenterTime, date_text
 from ui.models.record_table import RecordTableModel
-
-OVERDUE = QColor("#b3261e")
-DUE = QColor("#a15c00")
+from ui.state_colours import State, state_colour
 
 
 class CaseloadTableModel(RecordTableModel):
@@ -87,9 +85,9 @@ class CaseloadTableModel(RecordTableModel):
     def foreground(self, row: CaseloadRow, column: int):
         if column in (self.STATE, self.NEXT_FOLLOW_UP):
             if row.follow_up is FollowUp.OVERDUE:
-                return QBrush(OVERDUE)
+                return QBrush(state_colour(State.OVERDUE))
             if row.follow_up in (FollowUp.DUE_TODAY, FollowUp.NO_CONTACT_YET):
-                return QBrush(DUE)
+                return QBrush(state_colour(State.DUE))
         return None
 
     def alignment(self, column: int) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.directory.cards import ServiceCard
 from desk.directory.freshness import days_since, is_stale
@@ -15,8 +15,7 @@ from ui.desk_words import category_name_of
 from ui.formatting import phone_type_label
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
-
-STALE_COLOR = QColor("#a94442")
+from ui.state_colours import State, state_colour
 
 
 class DirectoryTableModel(RowTableModel[ServiceCard]):
@@ -101,7 +100,7 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
         if role == self.StaleRole:
             return stale
         if role == Qt.ItemDataRole.ForegroundRole and column == self.VERIFIED and stale:
-            return QBrush(STALE_COLOR)
+            return QBrush(state_colour(State.STALE))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.OPEN and card.alert:
                 return card.alert

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.services.groups import GroupRecord
 from ui.models.record_table import RecordTableModel
-
-MUTED = QColor("#5b6770")
+from ui.state_colours import State, state_colour
 
 
 class GroupsTableModel(RecordTableModel):
@@ -53,4 +52,4 @@ class GroupsTableModel(RecordTableModel):
         return group.details.description or None
 
     def foreground(self, group: GroupRecord, column: int):
-        return None if group.details.active else QBrush(MUTED)
+        return None if group.details.active else QBrush(state_colour(State.MUTED))

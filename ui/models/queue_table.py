@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.models import VisitStatus
 from desk.names import shown_name
@@ -14,6 +14,7 @@ from desk.services.checkin import QueueEntry
 from ui.desk_words import PurposeNames, anonymous_label
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
+from ui.state_colours import State, state_colour
 
 
 class QueueTableModel(RowTableModel[QueueEntry]):
@@ -76,7 +77,7 @@ class QueueTableModel(RowTableModel[QueueEntry]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ForegroundRole and entry.status is VisitStatus.DONE:
-            return QBrush(QColor("#7a8a96"))
+            return QBrush(state_colour(State.MUTED))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.WAITING:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COACH:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.models import ReferralOutcome
 from desk.services.referral_log import ReferralEntry
 from ui.formatting import CenterTime, date_text
 from ui.models.row_table import RowTableModel
-
-DUE_COLOUR = QColor("#fff4d6")
+from ui.state_colours import State, state_colour
 
 
 class ReferralLogTableModel(RowTableModel[ReferralEntry]):
@@ -54,7 +53,7 @@ class ReferralLogTableModel(RowTableModel[ReferralEntry]):
     def cell(self, entry: ReferralEntry, column: int, role: int):
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._today is not None and entry.is_due(self._today):
-                return QBrush(DUE_COLOUR)
+                return QBrush(state_colour(State.DUE_ROW))
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.OUTCOME:
             return entry.outcome_note or None
@@ -72,8 +71,9 @@ class ReferralLogTableModel(RowTableModel[ReferralEntry]):
             return {"en": self.tr("English"), "es": self.tr("Spanish")}.get(
                 entry.language, entry.language
             )
-        if column == self.FOLLOW_UP:
-            return date_text(entry.follow_up_on)
+        if column == self.FOLLOW_UP:  # ⚑: due, said as well as coloured
+            due = self._today is not None and entry.is_due(self._today)
+            return ("⚑ " if due else "") + date_text(entry.follow_up_on)
         if column == self.OUTCOME:
             text = self._outcomes[entry.outcome]
             return f"{text}: {entry.outcome_note}" if entry.outcome_note else text

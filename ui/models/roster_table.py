@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.services.coach_roster import RosterCoach
 from ui.coaching_words import languages_text, tags_text
 from ui.models.record_table import RecordTableModel
-
-MUTED = QColor("#7a8a96")
-FULL = QColor("#a15c00")
+from ui.state_colours import State, state_colour
 
 
 class RosterTableModel(RecordTableModel):
@@ -70,9 +68,9 @@ class RosterTableModel(RecordTableModel):
 
     def foreground(self, coach: RosterCoach, column: int):
         if not coach.active:
-            return QBrush(MUTED)
+            return QBrush(state_colour(State.MUTED))
         if column == self.PEERS and not coach.has_room:
-            return QBrush(FULL)
+            return QBrush(state_colour(State.DUE))
         return None
 
     def alignment(self, column: int) -> int | None:

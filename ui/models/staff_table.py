@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.services.staff_accounts import StaffAccount
 from ui.formatting import CenterTime
 from ui.models.record_table import RecordTableModel
 from ui.staff.role_words import role_words
-
-MUTED = QColor("#5b6770")
+from ui.state_colours import State, state_colour
 
 
 class StaffTableModel(RecordTableModel):
@@ -62,4 +61,4 @@ class StaffTableModel(RecordTableModel):
         return ""
 
     def foreground(self, account: StaffAccount, column: int):
-        return None if account.active else QBrush(MUTED)
+        return None if account.active else QBrush(state_colour(State.MUTED))

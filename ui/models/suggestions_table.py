@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desk.coaching.ranking import Suggestion
 from ui.coaching_words import cautions_text, reasons_text
 from ui.models.record_table import RecordTableModel
-
-FULL = QColor("#a15c00")
+from ui.state_colours import State, state_colour
 
 
 class SuggestionsTableModel(RecordTableModel):
@@ -68,7 +67,7 @@ class SuggestionsTableModel(RecordTableModel):
 
     def foreground(self, suggestion: Suggestion, column: int):
         if column == self.PEERS and not suggestion.has_room:
-            return QBrush(FULL)
+            return QBrush(state_colour(State.DUE))
         return None
 
     def alignment(self, column: int) -> int | None:
