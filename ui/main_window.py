@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._built: dict[int, Page] = {}
 
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.stack = QStackedWidget()

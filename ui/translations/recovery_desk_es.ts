@@ -238,7 +238,7 @@
     <name>ActivityPage</name>
     <message>
         <location filename="../pages/activity/page.py" line="50" />
-        <location filename="../pages/activity/page.py" line="89" />
+        <location filename="../pages/activity/page.py" line="90" />
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
@@ -268,22 +268,27 @@
         <translation>Exportar a CSV lo que se ve</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="132" />
+        <location filename="../pages/activity/page.py" line="72" />
+        <source>Activity log</source>
+        <translation>Registro de actividad</translation>
+    </message>
+    <message>
+        <location filename="../pages/activity/page.py" line="133" />
         <source>Nobody on file matches “%1”.</source>
         <translation>Nadie registrado coincide con “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="148" />
+        <location filename="../pages/activity/page.py" line="149" />
         <source>Export the activity log</source>
         <translation>Exportar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="148" />
+        <location filename="../pages/activity/page.py" line="149" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="156" />
+        <location filename="../pages/activity/page.py" line="157" />
         <source>Saved the activity log to %1.</source>
         <translation>Registro de actividad guardado en %1.</translation>
     </message>
@@ -810,62 +815,68 @@
         <translation>Coach en la hoja:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="85" />
+        <location filename="../pages/referrals/builder_view.py" line="73" />
+        <source>Services on the sheet</source>
+        <translation>Servicios en la hoja</translation>
+    </message>
+    <message>
+        <location filename="../pages/referrals/builder_view.py" line="86" />
         <source>Add from Resources…</source>
         <translation>Agregar desde Recursos…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="87" />
+        <location filename="../pages/referrals/builder_view.py" line="88" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="89" />
+        <location filename="../pages/referrals/builder_view.py" line="90" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="91" />
+        <location filename="../pages/referrals/builder_view.py" line="92" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="100" />
+        <location filename="../pages/referrals/builder_view.py" line="102" />
         <source>Next steps, in their words: “Call Harbor Street at 8 am tomorrow.”</source>
         <translation>Próximos pasos, en sus palabras: “Llamar a Harbor Street mañana a las 8 am.”</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="107" />
+        <location filename="../pages/referrals/builder_view.py" line="109" />
         <source>Prepare consent form…</source>
         <translation>Preparar formulario de consentimiento…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="115" />
+        <location filename="../pages/referrals/builder_view.py" line="117" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="118" />
+        <location filename="../pages/referrals/builder_view.py" line="120" />
         <source>Print to default printer</source>
         <translation>Imprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="120" />
+        <location filename="../pages/referrals/builder_view.py" line="122" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="122" />
+        <location filename="../pages/referrals/builder_view.py" line="124" />
         <source>New referral</source>
         <translation>Referido nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="145" />
+        <location filename="../pages/referrals/builder_view.py" line="147" />
         <source>Services, in the order they print</source>
         <translation>Servicios, en el orden en que se imprimen</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder_view.py" line="150" />
+        <location filename="../pages/referrals/builder_view.py" line="99" />
+        <location filename="../pages/referrals/builder_view.py" line="152" />
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
@@ -1012,77 +1023,77 @@
 <context>
     <name>CaseloadTableModel</name>
     <message>
-        <location filename="../models/caseload_table.py" line="24" />
+        <location filename="../models/caseload_table.py" line="22" />
         <source>Peer</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="25" />
+        <location filename="../models/caseload_table.py" line="23" />
         <source>Follow-up</source>
         <translation>Seguimiento</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="26" />
+        <location filename="../models/caseload_table.py" line="24" />
         <source>Next follow-up</source>
         <translation>Próximo seguimiento</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="27" />
+        <location filename="../models/caseload_table.py" line="25" />
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="28" />
+        <location filename="../models/caseload_table.py" line="26" />
         <source>Coached since</source>
         <translation>Con coach desde</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="29" />
+        <location filename="../models/caseload_table.py" line="27" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="30" />
+        <location filename="../models/caseload_table.py" line="28" />
         <source>Open goals</source>
         <translation>Metas abiertas</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="31" />
+        <location filename="../models/caseload_table.py" line="29" />
         <source>BARC-10</source>
         <translation>BARC-10</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="49" />
+        <location filename="../models/caseload_table.py" line="47" />
         <source>Overdue by 1 day</source>
         <translation>Atrasado 1 día</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="51" />
+        <location filename="../models/caseload_table.py" line="49" />
         <source>Overdue by %1 days</source>
         <translation>Atrasado %1 días</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="54" />
+        <location filename="../models/caseload_table.py" line="52" />
         <source>Due today</source>
         <translation>Toca hoy</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="55" />
+        <location filename="../models/caseload_table.py" line="53" />
         <source>No contact yet</source>
         <translation>Aún sin contacto</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="56" />
+        <location filename="../models/caseload_table.py" line="54" />
         <source>Planned</source>
         <translation>Planeado</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="57" />
+        <location filename="../models/caseload_table.py" line="55" />
         <source>None planned</source>
         <translation>Nada planeado</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="84" />
+        <location filename="../models/caseload_table.py" line="82" />
         <source>Assigned over the coach's limit (an override, in the activity log)</source>
         <translation>Asignado pasando el límite del coach (una excepción, en el registro de actividad)</translation>
     </message>
@@ -1584,72 +1595,79 @@
         <translation>Privacidad: nombre e inicial del apellido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="76" />
+        <location filename="../pages/coaches/view.py" line="77" />
         <source>Add coach…</source>
         <translation>Agregar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="77" />
+        <location filename="../pages/coaches/view.py" line="78" />
         <source>Edit coach…</source>
         <translation>Editar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="78" />
+        <location filename="../pages/coaches/view.py" line="79" />
         <source>Specialty tags…</source>
         <translation>Etiquetas de especialidad…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="82" />
+        <location filename="../pages/coaches/view.py" line="76" />
+        <location filename="../pages/coaches/view.py" line="83" />
         <source>Roster</source>
         <translation>Coaches activos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="89" />
+        <location filename="../pages/coaches/view.py" line="90" />
+        <location filename="../pages/coaches/view.py" line="98" />
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="97" />
+        <location filename="../pages/coaches/view.py" line="99" />
         <source>Assign coach…</source>
         <translation>Asignar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="98" />
+        <location filename="../pages/coaches/view.py" line="100" />
         <source>Remove from waitlist…</source>
         <translation>Quitar de la lista de espera…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="102" />
+        <location filename="../pages/coaches/view.py" line="104" />
         <source>Caseloads: active peers / limit</source>
         <translation>Casos asignados: participantes activos / límite</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="108" />
+        <location filename="../pages/coaches/view.py" line="110" />
         <source>Choose a coach to see their peers</source>
         <translation>Elija un coach para ver a sus participantes</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="118" />
+        <location filename="../pages/coaches/view.py" line="120" />
+        <source>The chosen coach's peers</source>
+        <translation>Participantes del coach elegido</translation>
+    </message>
+    <message>
+        <location filename="../pages/coaches/view.py" line="121" />
         <source>Log contact…</source>
         <translation>Anotar contacto…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="119" />
+        <location filename="../pages/coaches/view.py" line="122" />
         <source>Goals, BARC-10…</source>
         <translation>Metas, BARC-10…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="121" />
+        <location filename="../pages/coaches/view.py" line="124" />
         <source>The peer's coaching: contacts, goals, BARC-10 trend, past coaches</source>
         <translation>El acompañamiento del participante: contactos, metas, evolución del BARC-10, coaches anteriores</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="123" />
+        <location filename="../pages/coaches/view.py" line="126" />
         <source>Reassign…</source>
         <translation>Reasignar…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="124" />
+        <location filename="../pages/coaches/view.py" line="127" />
         <source>Open record</source>
         <translation>Abrir ficha</translation>
     </message>
@@ -4824,52 +4842,52 @@
 <context>
     <name>DirectoryTableModel</name>
     <message>
-        <location filename="../models/directory_table.py" line="35" />
+        <location filename="../models/directory_table.py" line="34" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="36" />
+        <location filename="../models/directory_table.py" line="35" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="37" />
+        <location filename="../models/directory_table.py" line="36" />
         <source>Open now</source>
         <translation>Abierto ahora</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="38" />
+        <location filename="../models/directory_table.py" line="37" />
         <source>Town</source>
         <translation>Pueblo</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="39" />
+        <location filename="../models/directory_table.py" line="38" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="40" />
+        <location filename="../models/directory_table.py" line="39" />
         <source>Verified</source>
         <translation>Verificado</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="92" />
+        <location filename="../models/directory_table.py" line="91" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="94" />
+        <location filename="../models/directory_table.py" line="93" />
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="95" />
+        <location filename="../models/directory_table.py" line="94" />
         <source>%1 days ago</source>
         <translation>hace %1 días</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="110" />
+        <location filename="../models/directory_table.py" line="109" />
         <source>Not verified for more than %1 days: check before referring.</source>
         <translation>Sin verificar hace más de %1 días: verifique antes de referir.</translation>
     </message>
@@ -4969,12 +4987,12 @@
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="66" />
+        <location filename="../pages/reports/list_dialog.py" line="67" />
         <source>%1 · %2: %3</source>
         <translation>%1 · %2: %3</translation>
     </message>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="69" />
+        <location filename="../pages/reports/list_dialog.py" line="70" />
         <source> (the first %1 shown; export the report for every count)</source>
         <translation> (se muestran los primeros %1; exporte el informe para ver todos)</translation>
     </message>
@@ -5060,89 +5078,94 @@
         <translation>Todos los referidos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="77" />
+        <location filename="../pages/referrals/follow_up.py" line="73" />
+        <source>Referrals</source>
+        <translation>Referidos</translation>
+    </message>
+    <message>
+        <location filename="../pages/referrals/follow_up.py" line="78" />
         <source>Not reached yet: try again on</source>
         <translation>No se logró contactar: intentar de nuevo el</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="85" />
+        <location filename="../pages/referrals/follow_up.py" line="86" />
         <source>What happened, in a few words (optional)</source>
         <translation>Qué pasó, en pocas palabras (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="87" />
+        <location filename="../pages/referrals/follow_up.py" line="88" />
         <source>Record outcome</source>
         <translation>Anotar resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="90" />
-        <location filename="../pages/referrals/follow_up.py" line="133" />
+        <location filename="../pages/referrals/follow_up.py" line="91" />
+        <location filename="../pages/referrals/follow_up.py" line="134" />
         <source>Reprint…</source>
         <translation>Reimprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="92" />
+        <location filename="../pages/referrals/follow_up.py" line="93" />
         <source>Reprint to default printer</source>
         <translation>Reimprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="93" />
+        <location filename="../pages/referrals/follow_up.py" line="94" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="94" />
-        <location filename="../pages/referrals/follow_up.py" line="136" />
+        <location filename="../pages/referrals/follow_up.py" line="95" />
+        <location filename="../pages/referrals/follow_up.py" line="137" />
         <source>Open their record</source>
         <translation>Abrir su ficha</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="97" />
+        <location filename="../pages/referrals/follow_up.py" line="98" />
         <source>Outcome:</source>
         <translation>Resultado:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="131" />
+        <location filename="../pages/referrals/follow_up.py" line="132" />
         <source>Choose the outcome</source>
         <translation>Elija el resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="132" />
+        <location filename="../pages/referrals/follow_up.py" line="133" />
         <source>Record the outcome</source>
         <translation>Anotar el resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="134" />
+        <location filename="../pages/referrals/follow_up.py" line="135" />
         <source>Reprint to the default printer</source>
         <translation>Reimprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="135" />
+        <location filename="../pages/referrals/follow_up.py" line="136" />
         <source>Save the sheet as PDF</source>
         <translation>Guardar la hoja como PDF</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="139" />
+        <location filename="../pages/referrals/follow_up.py" line="140" />
         <source>The outcome (Ctrl+Shift+O)</source>
         <translation>El resultado (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="164" />
+        <location filename="../pages/referrals/follow_up.py" line="165" />
         <source>1 referral</source>
         <translation>1 referido</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="166" />
+        <location filename="../pages/referrals/follow_up.py" line="167" />
         <source>%1 referrals</source>
         <translation>%1 referidos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="240" />
+        <location filename="../pages/referrals/follow_up.py" line="241" />
         <source>Referral #%1 comes due again on %2.</source>
         <translation>El referido n.º %1 vuelve a tocar el %2.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="246" />
+        <location filename="../pages/referrals/follow_up.py" line="247" />
         <source>Outcome saved for referral #%1: %2.</source>
         <translation>Resultado guardado para el referido n.º %1: %2.</translation>
     </message>
@@ -5313,62 +5336,68 @@
         <translation>Privacidad: nombre e inicial del apellido</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="47" />
+        <location filename="../pages/front_desk/view.py" line="45" />
+        <source>Sign in: name, phone digits or birth year</source>
+        <translation>Registrar llegada: nombre, dígitos del teléfono o año de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/view.py" line="48" />
         <source>Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in</source>
         <translation>Escriba un nombre, dígitos del teléfono o año de nacimiento; ↑ ↓ para elegir, Enter para registrar llegada</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="51" />
+        <location filename="../pages/front_desk/view.py" line="52" />
         <source>Still loading names… you can type already</source>
         <translation>Aún cargando nombres… ya puede escribir</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="66" />
+        <location filename="../pages/front_desk/view.py" line="67" />
         <source>New person… (Ctrl+N)</source>
         <translation>Persona nueva… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="67" />
+        <location filename="../pages/front_desk/view.py" line="68" />
         <source>Anonymous visit (Ctrl+Shift+A)</source>
         <translation>Visita anónima (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="68" />
+        <location filename="../pages/front_desk/view.py" line="69" />
         <source>Sign in (Enter)</source>
         <translation>Registrar llegada (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="85" />
+        <location filename="../pages/front_desk/view.py" line="87" />
         <source>Start with coach… (Ctrl+G)</source>
         <translation>Empezar con coach… (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="86" />
+        <location filename="../pages/front_desk/view.py" line="88" />
         <source>Assign coach…</source>
         <translation>Asignar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="88" />
+        <location filename="../pages/front_desk/view.py" line="90" />
         <source>Pair them with a recovery coach, ranked with reasons (Ctrl+Shift+G)</source>
         <translation>Asignarle un coach de recuperación, ordenados con sus razones (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="90" />
+        <location filename="../pages/front_desk/view.py" line="92" />
         <source>Check out (Ctrl+O)</source>
         <translation>Registrar salida (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="91" />
+        <location filename="../pages/front_desk/view.py" line="93" />
         <source>Undo sign-in…</source>
         <translation>Deshacer llegada…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="92" />
+        <location filename="../pages/front_desk/view.py" line="94" />
         <source>Open record</source>
         <translation>Abrir ficha</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="113" />
+        <location filename="../pages/front_desk/view.py" line="80" />
+        <location filename="../pages/front_desk/view.py" line="115" />
         <source>Today's queue</source>
         <translation>Fila de hoy</translation>
     </message>
@@ -5647,6 +5676,7 @@
     </message>
     <message>
         <location filename="../pages/groups/page.py" line="34" />
+        <location filename="../pages/groups/page.py" line="46" />
         <source>The center's groups</source>
         <translation>Los grupos del centro</translation>
     </message>
@@ -5656,47 +5686,47 @@
         <translation>Reuniones, grupos, talleres y horarios abiertos que ofrece el centro. Recepción muestra los de hoy; la hoja de la semana los lista en inglés o español. Para cancelar o cambiar una fecha use Fechas…, no el grupo.</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="51" />
+        <location filename="../pages/groups/page.py" line="52" />
         <source>New group…</source>
         <translation>Grupo nuevo…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="53" />
+        <location filename="../pages/groups/page.py" line="54" />
         <source>Change… (Enter)</source>
         <translation>Cambiar… (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="55" />
+        <location filename="../pages/groups/page.py" line="56" />
         <source>Dates… (cancel or change one)</source>
         <translation>Fechas… (cancelar o cambiar una)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="57" />
+        <location filename="../pages/groups/page.py" line="58" />
         <source>Print the week's handout…</source>
         <translation>Imprimir la hoja de la semana…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="66" />
+        <location filename="../pages/groups/page.py" line="67" />
         <source>New group</source>
         <translation>Grupo nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="67" />
+        <location filename="../pages/groups/page.py" line="68" />
         <source>Cancel or change one of its dates</source>
         <translation>Cancelar o cambiar una de sus fechas</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="68" />
+        <location filename="../pages/groups/page.py" line="69" />
         <source>Print the week's handout</source>
         <translation>Imprimir la hoja de la semana</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="71" />
+        <location filename="../pages/groups/page.py" line="72" />
         <source>Change the chosen group</source>
         <translation>Cambiar el grupo elegido</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="129" />
+        <location filename="../pages/groups/page.py" line="130" />
         <source>“%1” is saved: %2, %3.</source>
         <translation>“%1” quedó guardado: %2, %3.</translation>
     </message>
@@ -5704,37 +5734,37 @@
 <context>
     <name>GroupsTableModel</name>
     <message>
-        <location filename="../models/groups_table.py" line="19" />
+        <location filename="../models/groups_table.py" line="18" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="20" />
+        <location filename="../models/groups_table.py" line="19" />
         <source>Meets</source>
         <translation>Se reúne</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="21" />
+        <location filename="../models/groups_table.py" line="20" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="22" />
+        <location filename="../models/groups_table.py" line="21" />
         <source>Room</source>
         <translation>Salón</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="23" />
+        <location filename="../models/groups_table.py" line="22" />
         <source>Led by</source>
         <translation>Lo dirige</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="24" />
+        <location filename="../models/groups_table.py" line="23" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="38" />
+        <location filename="../models/groups_table.py" line="37" />
         <source>%1 (off the schedule)</source>
         <translation>%1 (fuera del calendario)</translation>
     </message>
@@ -6153,62 +6183,67 @@ Toque aquí y alguien vendrá a recibirle</translation>
         <translation>Recovery Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="82" />
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="119" />
         <source>Database: %1</source>
         <translation>Base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="124" />
         <source>Signed in: %1 (%2)</source>
         <translation>Sesión de: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="129" />
         <source>Account…</source>
         <translation>Cuenta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="131" />
         <source>Change your password, or set a PIN to unlock</source>
         <translation>Cambiar su contraseña, o fijar un PIN para desbloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132" />
+        <location filename="../main_window.py" line="133" />
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134" />
+        <location filename="../main_window.py" line="135" />
         <source>Hide everything until you come back (Ctrl+L)</source>
         <translation>Ocultar todo hasta que vuelva (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="137" />
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="218" />
         <source>Go to %1</source>
         <translation>Ir a %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="221" />
         <source>This list of keys</source>
         <translation>Esta lista de teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259" />
+        <location filename="../main_window.py" line="260" />
         <source>The database cannot be reached right now. %1 Nothing you typed is lost; save again once it is back.</source>
         <translation>No se puede llegar a la base de datos ahora. %1 No se perdió nada de lo que escribió; vuelva a guardar cuando regrese.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
+        <location filename="../main_window.py" line="271" />
         <source>The database is back. You can save again.</source>
         <translation>La base de datos volvió. Ya puede guardar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288" />
+        <location filename="../main_window.py" line="289" />
         <source>No good backup has been made for more than two days. %1 Open Center settings, Backups, to see why and to back up now.</source>
         <translation>Hace más de dos días que no se hace una buena copia de seguridad. %1 Abra Ajustes del centro, Copias de seguridad, para ver por qué y hacer una copia ahora.</translation>
     </message>
@@ -6347,7 +6382,7 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
     </message>
     <message>
         <location filename="../pages/coaches/peer_panel.py" line="68" />
-        <location filename="../pages/coaches/peer_panel.py" line="196" />
+        <location filename="../pages/coaches/peer_panel.py" line="200" />
         <source>Assign coach…</source>
         <translation>Asignar coach…</translation>
     </message>
@@ -6378,7 +6413,7 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
     </message>
     <message>
         <location filename="../pages/coaches/peer_panel.py" line="91" />
-        <location filename="../pages/coaches/peer_panel.py" line="301" />
+        <location filename="../pages/coaches/peer_panel.py" line="305" />
         <source>End coaching</source>
         <translation>Terminar el acompañamiento</translation>
     </message>
@@ -6398,132 +6433,140 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
         <translation>Anotar un BARC-10</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="107" />
+        <location filename="../pages/coaches/peer_panel.py" line="109" />
         <source>Set status</source>
         <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="108" />
+        <location filename="../pages/coaches/peer_panel.py" line="110" />
         <source>Set the goal's status</source>
         <translation>Cambiar el estado de la meta</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="111" />
+        <location filename="../pages/coaches/peer_panel.py" line="113" />
         <source>Chosen goal:</source>
         <translation>Meta elegida:</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="135" />
+        <location filename="../pages/coaches/peer_panel.py" line="103" />
+        <location filename="../pages/coaches/peer_panel.py" line="139" />
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="136" />
+        <location filename="../pages/coaches/peer_panel.py" line="106" />
+        <location filename="../pages/coaches/peer_panel.py" line="140" />
         <source>Goals</source>
         <translation>Metas</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="137" />
+        <location filename="../pages/coaches/peer_panel.py" line="141" />
         <source>BARC-10</source>
         <translation>BARC-10</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="138" />
+        <location filename="../pages/coaches/peer_panel.py" line="137" />
+        <location filename="../pages/coaches/peer_panel.py" line="142" />
         <source>Coaches over time</source>
         <translation>Coaches a lo largo del tiempo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="196" />
+        <location filename="../pages/coaches/peer_panel.py" line="127" />
+        <source>BARC-10 scores</source>
+        <translation>Puntajes del BARC-10</translation>
+    </message>
+    <message>
+        <location filename="../pages/coaches/peer_panel.py" line="200" />
         <source>Reassign…</source>
         <translation>Reasignar…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="218" />
+        <location filename="../pages/coaches/peer_panel.py" line="222" />
         <source>Coaching notes are for the peer's own coach.</source>
         <translation>Las notas de acompañamiento son para el coach de cada participante.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="245" />
+        <location filename="../pages/coaches/peer_panel.py" line="249" />
         <source>Coach: %1, since %2.</source>
         <translation>Coach: %1, desde %2.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="250" />
+        <location filename="../pages/coaches/peer_panel.py" line="254" />
         <source>No coach yet: on the waitlist since %1.</source>
         <translation>Aún sin coach: en lista de espera desde %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="254" />
+        <location filename="../pages/coaches/peer_panel.py" line="258" />
         <source>No coach yet.</source>
         <translation>Aún sin coach.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="260" />
+        <location filename="../pages/coaches/peer_panel.py" line="264" />
         <source>a %1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="262" />
+        <location filename="../pages/coaches/peer_panel.py" line="266" />
         <source>speaks %1</source>
         <translation>habla %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="264" />
+        <location filename="../pages/coaches/peer_panel.py" line="268" />
         <source>Asked for: %1.</source>
         <translation>Pidió: %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="270" />
+        <location filename="../pages/coaches/peer_panel.py" line="274" />
         <source>No BARC-10 yet. It is optional: at intake and later, if they wish.</source>
         <translation>Aún no hay BARC-10. Es opcional: en el registro inicial y después, si la persona quiere.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="271" />
+        <location filename="../pages/coaches/peer_panel.py" line="275" />
         <source>Latest total %1 of 60 (%2).</source>
         <translation>Último total %1 de 60 (%2).</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="274" />
+        <location filename="../pages/coaches/peer_panel.py" line="278" />
         <source>%1 since the first.</source>
         <translation>%1 desde el primero.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="291" />
+        <location filename="../pages/coaches/peer_panel.py" line="295" />
         <source>Now with %1.</source>
         <translation>Ahora con %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="293" />
+        <location filename="../pages/coaches/peer_panel.py" line="297" />
         <source>On the waitlist.</source>
         <translation>En lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="302" />
+        <location filename="../pages/coaches/peer_panel.py" line="306" />
         <source>Why does %1's coaching with %2 end? (kept in their history)</source>
         <translation>¿Por qué termina el acompañamiento de %1 con %2? (queda en su historial)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="311" />
+        <location filename="../pages/coaches/peer_panel.py" line="315" />
         <source>Coaching ended; it stays in their history.</source>
         <translation>El acompañamiento terminó; queda en su historial.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="322" />
+        <location filename="../pages/coaches/peer_panel.py" line="326" />
         <source>Contact logged.</source>
         <translation>Contacto anotado.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="328" />
+        <location filename="../pages/coaches/peer_panel.py" line="332" />
         <source>Goal added.</source>
         <translation>Meta agregada.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="336" />
+        <location filename="../pages/coaches/peer_panel.py" line="340" />
         <source>BARC-10 recorded.</source>
         <translation>BARC-10 anotado.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="354" />
+        <location filename="../pages/coaches/peer_panel.py" line="358" />
         <source>Goal updated.</source>
         <translation>Meta actualizada.</translation>
     </message>
@@ -6639,77 +6682,92 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
         <translation>Privacidad: nombre e inicial del apellido</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="54" />
+        <location filename="../pages/people/view.py" line="53" />
+        <source>Find anyone</source>
+        <translation>Buscar a cualquiera</translation>
+    </message>
+    <message>
+        <location filename="../pages/people/view.py" line="55" />
         <source>Find anyone: name, phone digits or birth year</source>
         <translation>Buscar a cualquiera: nombre, dígitos del teléfono o año de nacimiento</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="59" />
+        <location filename="../pages/people/view.py" line="58" />
+        <source>People found</source>
+        <translation>Personas encontradas</translation>
+    </message>
+    <message>
+        <location filename="../pages/people/view.py" line="61" />
         <source>Open record (Enter)</source>
         <translation>Abrir ficha (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="67" />
+        <location filename="../pages/people/view.py" line="69" />
         <source>Open a record to see and edit it.</source>
         <translation>Abra una ficha para verla y editarla.</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="69" />
+        <location filename="../pages/people/view.py" line="71" />
         <source>Opening a record is recorded in the activity log.</source>
         <translation>Abrir una ficha queda anotado en el registro de actividad.</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="72" />
+        <location filename="../pages/people/view.py" line="74" />
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="74" />
+        <location filename="../pages/people/view.py" line="76" />
         <source>Reload</source>
         <translation>Volver a cargar</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="75" />
+        <location filename="../pages/people/view.py" line="77" />
         <source>Merge with another record…</source>
         <translation>Unir con otra ficha…</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="76" />
+        <location filename="../pages/people/view.py" line="78" />
         <source>Their data…</source>
         <translation>Sus datos…</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="79" />
+        <location filename="../pages/people/view.py" line="81" />
         <source>At their request: everything about them as a file, or their record removed</source>
         <translation>A pedido de la persona: todo lo suyo en un archivo, o borrar su ficha</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="83" />
+        <location filename="../pages/people/view.py" line="85" />
         <source>Start a referral (Ctrl+R)</source>
         <translation>Empezar un referido (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="89" />
+        <location filename="../pages/people/view.py" line="91" />
         <source>Sign-in card…</source>
         <translation>Tarjeta de registro…</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="92" />
+        <location filename="../pages/people/view.py" line="94" />
         <source>Print a card they scan to sign in, or stop a lost one</source>
         <translation>Imprimir una tarjeta que escanea al llegar, o anular una perdida</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="120" />
+        <location filename="../pages/people/view.py" line="109" />
+        <source>Their visits</source>
+        <translation>Sus visitas</translation>
+    </message>
+    <message>
+        <location filename="../pages/people/view.py" line="123" />
         <source>Assign coach…</source>
         <translation>Asignar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="128" />
+        <location filename="../pages/people/view.py" line="131" />
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../pages/people/view.py" line="132" />
+        <location filename="../pages/people/view.py" line="135" />
         <source>Coaching</source>
         <translation>Acompañamiento</translation>
     </message>
@@ -6960,97 +7018,107 @@ Si quiere una copia, exporte sus datos primero.</translation>
     </message>
     <message>
         <location filename="../pages/people/referrals_panel.py" line="68" />
-        <location filename="../pages/people/referrals_panel.py" line="103" />
+        <location filename="../pages/people/referrals_panel.py" line="104" />
         <source>Refer again</source>
         <translation>Referir otra vez</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="81" />
+        <location filename="../pages/people/referrals_panel.py" line="79" />
+        <source>Their referrals</source>
+        <translation>Sus referidos</translation>
+    </message>
+    <message>
+        <location filename="../pages/people/referrals_panel.py" line="82" />
         <source>Consents to share (42 CFR Part 2)</source>
         <translation>Consentimientos para compartir (42 CFR parte 2)</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="83" />
+        <location filename="../pages/people/referrals_panel.py" line="84" />
         <source>New consent…</source>
         <translation>Consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="85" />
+        <location filename="../pages/people/referrals_panel.py" line="86" />
         <source>Signed form is back</source>
         <translation>Llegó el formulario firmado</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="87" />
+        <location filename="../pages/people/referrals_panel.py" line="88" />
         <source>Revoke…</source>
         <translation>Revocar…</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="89" />
+        <location filename="../pages/people/referrals_panel.py" line="90" />
         <source>Print form…</source>
         <translation>Imprimir formulario…</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="106" />
+        <location filename="../pages/people/referrals_panel.py" line="107" />
         <source>New consent</source>
         <translation>Consentimiento nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="107" />
+        <location filename="../pages/people/referrals_panel.py" line="108" />
         <source>The signed consent form is back</source>
         <translation>Llegó el formulario de consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="108" />
+        <location filename="../pages/people/referrals_panel.py" line="109" />
         <source>Revoke the chosen consent</source>
         <translation>Revocar el consentimiento elegido</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="109" />
+        <location filename="../pages/people/referrals_panel.py" line="110" />
         <source>Print the chosen consent's form</source>
         <translation>Imprimir el formulario del consentimiento elegido</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="188" />
+        <location filename="../pages/people/referrals_panel.py" line="115" />
+        <source>Their consents</source>
+        <translation>Sus consentimientos</translation>
+    </message>
+    <message>
+        <location filename="../pages/people/referrals_panel.py" line="190" />
         <source>Choose one of their referrals first.</source>
         <translation>Primero elija uno de sus referidos.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="205" />
+        <location filename="../pages/people/referrals_panel.py" line="207" />
         <source>1 service added to the referral.</source>
         <translation>1 servicio agregado al referido.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="207" />
+        <location filename="../pages/people/referrals_panel.py" line="209" />
         <source>%1 services added to the referral.</source>
         <translation>%1 servicios agregados al referido.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="216" />
+        <location filename="../pages/people/referrals_panel.py" line="218" />
         <source>Choose a consent first.</source>
         <translation>Primero elija un consentimiento.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="254" />
+        <location filename="../pages/people/referrals_panel.py" line="256" />
         <source>Only a consent awaiting its signature can have one recorded.</source>
         <translation>Solo se puede anotar la firma de un consentimiento que la espera.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="259" />
+        <location filename="../pages/people/referrals_panel.py" line="261" />
         <source>Signature recorded.</source>
         <translation>Firma anotada.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="268" />
+        <location filename="../pages/people/referrals_panel.py" line="270" />
         <source>Revoke consent</source>
         <translation>Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="269" />
+        <location filename="../pages/people/referrals_panel.py" line="271" />
         <source>How and when did they revoke it (or what ended it)?</source>
         <translation>¿Cómo y cuándo lo revocó (o qué le puso fin)?</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="288" />
+        <location filename="../pages/people/referrals_panel.py" line="290" />
         <source>Consent revoked.</source>
         <translation>Consentimiento revocado.</translation>
     </message>
@@ -7219,83 +7287,83 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../models/queue_table.py" line="36" />
+        <location filename="../models/queue_table.py" line="37" />
         <source>Arrived</source>
         <translation>Llegó</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="37" />
-        <location filename="../models/queue_table.py" line="44" />
+        <location filename="../models/queue_table.py" line="38" />
+        <location filename="../models/queue_table.py" line="45" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="38" />
+        <location filename="../models/queue_table.py" line="39" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="39" />
+        <location filename="../models/queue_table.py" line="40" />
         <source>Purpose</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="40" />
+        <location filename="../models/queue_table.py" line="41" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="41" />
+        <location filename="../models/queue_table.py" line="42" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="45" />
+        <location filename="../models/queue_table.py" line="46" />
         <source>With coach</source>
         <translation>Con coach</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="46" />
+        <location filename="../models/queue_table.py" line="47" />
         <source>Done</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="47" />
+        <location filename="../models/queue_table.py" line="48" />
         <source>Withdrawn</source>
         <translation>Retirado</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="96" />
+        <location filename="../models/queue_table.py" line="97" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="106" />
+        <location filename="../models/queue_table.py" line="107" />
         <source> · signed in at the door</source>
         <translation> · llegó por el quiosco</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="108" />
+        <location filename="../models/queue_table.py" line="109" />
         <source> · by card</source>
         <translation> · con tarjeta</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="114" />
+        <location filename="../models/queue_table.py" line="115" />
         <source>%1 (their coach)</source>
         <translation>%1 (su coach)</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="116" />
+        <location filename="../models/queue_table.py" line="117" />
         <source>%1 (asked for)</source>
         <translation>%1 (lo pidió)</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="125" />
+        <location filename="../models/queue_table.py" line="126" />
         <source>Their coach: %1</source>
         <translation>Su coach: %1</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="127" />
+        <location filename="../models/queue_table.py" line="128" />
         <source>Asked for: %1</source>
         <translation>Pidió: %1</translation>
     </message>
@@ -7481,72 +7549,72 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ReferralLogTableModel</name>
     <message>
-        <location filename="../models/referral_log_table.py" line="26" />
+        <location filename="../models/referral_log_table.py" line="25" />
         <source>Given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="27" />
+        <location filename="../models/referral_log_table.py" line="26" />
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="28" />
+        <location filename="../models/referral_log_table.py" line="27" />
         <source>Services</source>
         <translation>Servicios</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="29" />
+        <location filename="../models/referral_log_table.py" line="28" />
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="30" />
+        <location filename="../models/referral_log_table.py" line="29" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="31" />
+        <location filename="../models/referral_log_table.py" line="30" />
         <source>Follow up</source>
         <translation>Seguimiento</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="32" />
+        <location filename="../models/referral_log_table.py" line="31" />
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="35" />
+        <location filename="../models/referral_log_table.py" line="34" />
         <source>Awaiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="36" />
+        <location filename="../models/referral_log_table.py" line="35" />
         <source>Connected</source>
         <translation>Conectó</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="37" />
+        <location filename="../models/referral_log_table.py" line="36" />
         <source>Not connected</source>
         <translation>No conectó</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="38" />
+        <location filename="../models/referral_log_table.py" line="37" />
         <source>Unknown</source>
         <translation>Desconocido</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="66" />
+        <location filename="../models/referral_log_table.py" line="65" />
         <source>Anonymous</source>
         <translation>Anónimo</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="72" />
+        <location filename="../models/referral_log_table.py" line="71" />
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../models/referral_log_table.py" line="72" />
+        <location filename="../models/referral_log_table.py" line="71" />
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
@@ -7800,97 +7868,112 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <translation>Recursos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="39" />
+        <location filename="../pages/resources/view.py" line="38" />
+        <source>Search the directory</source>
+        <translation>Buscar en el directorio</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/view.py" line="40" />
         <source>Search: detox, food, Spanish, a name, a town…</source>
         <translation>Buscar: desintoxicación, comida, español, un nombre, un pueblo…</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="44" />
+        <location filename="../pages/resources/view.py" line="45" />
         <source>Any category</source>
         <translation>Cualquier categoría</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="49" />
+        <location filename="../pages/resources/view.py" line="50" />
         <source>Any time</source>
         <translation>Cualquier hora</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="50" />
+        <location filename="../pages/resources/view.py" line="51" />
         <source>Open now</source>
         <translation>Abierto ahora</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="51" />
+        <location filename="../pages/resources/view.py" line="52" />
         <source>Open 24 hours</source>
         <translation>Abierto 24 horas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="54" />
+        <location filename="../pages/resources/view.py" line="55" />
         <source>Any language</source>
         <translation>Cualquier idioma</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="57" />
+        <location filename="../pages/resources/view.py" line="58" />
         <source>Any cost</source>
         <translation>Cualquier costo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="58" />
+        <location filename="../pages/resources/view.py" line="59" />
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="59" />
+        <location filename="../pages/resources/view.py" line="60" />
         <source>Takes insurance</source>
         <translation>Acepta seguro</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="60" />
+        <location filename="../pages/resources/view.py" line="61" />
         <source>Free or insurance</source>
         <translation>Gratis o con seguro</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="63" />
+        <location filename="../pages/resources/view.py" line="64" />
         <source>Any town</source>
         <translation>Cualquier pueblo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="64" />
+        <location filename="../pages/resources/view.py" line="65" />
         <source>Walk-ins</source>
         <translation>Sin cita</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="96" />
+        <location filename="../pages/resources/view.py" line="75" />
+        <source>Resources found</source>
+        <translation>Recursos encontrados</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/view.py" line="95" />
+        <source>The chosen resource</source>
+        <translation>El recurso elegido</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/view.py" line="99" />
         <source>Add to referral</source>
         <translation>Agregar al referido</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="99" />
+        <location filename="../pages/resources/view.py" line="102" />
         <source>Verified today</source>
         <translation>Verificado hoy</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="101" />
+        <location filename="../pages/resources/view.py" line="104" />
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="129" />
+        <location filename="../pages/resources/view.py" line="132" />
         <source>Re-verify queue…</source>
         <translation>Fila para volver a verificar…</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="131" />
+        <location filename="../pages/resources/view.py" line="134" />
         <source>Import HSDS…</source>
         <translation>Importar HSDS…</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="133" />
+        <location filename="../pages/resources/view.py" line="136" />
         <source>Import a list…</source>
         <translation>Importar una lista…</translation>
     </message>
     <message>
-        <location filename="../pages/resources/view.py" line="135" />
+        <location filename="../pages/resources/view.py" line="138" />
         <source>Export HSDS…</source>
         <translation>Exportar HSDS…</translation>
     </message>
@@ -8049,48 +8132,48 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../models/roster_table.py" line="24" />
+        <location filename="../models/roster_table.py" line="22" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="25" />
-        <location filename="../models/roster_table.py" line="51" />
+        <location filename="../models/roster_table.py" line="23" />
+        <location filename="../models/roster_table.py" line="49" />
         <source>On duty</source>
         <translation>De turno</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="26" />
+        <location filename="../models/roster_table.py" line="24" />
         <source>Peers</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="27" />
+        <location filename="../models/roster_table.py" line="25" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="28" />
+        <location filename="../models/roster_table.py" line="26" />
         <source>Specialties</source>
         <translation>Especialidades</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="29" />
+        <location filename="../models/roster_table.py" line="27" />
         <source>Weekly hours</source>
         <translation>Horario semanal</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="30" />
+        <location filename="../models/roster_table.py" line="28" />
         <source>Phone (handouts)</source>
         <translation>Teléfono (hojas)</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="48" />
+        <location filename="../models/roster_table.py" line="46" />
         <source>%1 (inactive)</source>
         <translation>%1 (inactivo)</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="66" />
+        <location filename="../models/roster_table.py" line="64" />
         <source>No room: assigning more needs the override, which is recorded.</source>
         <translation>Sin cupo: asignar más necesita pasar el límite, y queda anotado.</translation>
     </message>
@@ -8696,6 +8779,7 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
     </message>
     <message>
         <location filename="../pages/staff/page.py" line="38" />
+        <location filename="../pages/staff/page.py" line="50" />
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
@@ -8705,37 +8789,37 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>Cada persona que trabaja en recepción inicia sesión con su propia cuenta. Su función decide lo que puede hacer; desactive la cuenta cuando alguien se va (su historial conserva su nombre). Los idiomas y horarios de los coaches están en la página Coaches.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="50" />
+        <location filename="../pages/staff/page.py" line="51" />
         <source>New account… (Ctrl+N)</source>
         <translation>Cuenta nueva… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="51" />
+        <location filename="../pages/staff/page.py" line="52" />
         <source>Change… (Enter)</source>
         <translation>Cambiar… (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="52" />
+        <location filename="../pages/staff/page.py" line="53" />
         <source>Reset password…</source>
         <translation>Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="59" />
+        <location filename="../pages/staff/page.py" line="60" />
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="107" />
+        <location filename="../pages/staff/page.py" line="108" />
         <source>%1 can now sign in as %2.</source>
         <translation>%1 ya puede iniciar sesión como %2.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="121" />
+        <location filename="../pages/staff/page.py" line="122" />
         <source>%1's account is saved.</source>
         <translation>La cuenta de %1 quedó guardada.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="133" />
+        <location filename="../pages/staff/page.py" line="134" />
         <source>%1's password is reset; they choose their own at their next sign-in.</source>
         <translation>La contraseña de %1 se restableció; elegirá la suya al iniciar sesión la próxima vez.</translation>
     </message>
@@ -8751,62 +8835,62 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StaffTableModel</name>
     <message>
-        <location filename="../models/staff_table.py" line="23" />
+        <location filename="../models/staff_table.py" line="22" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="24" />
+        <location filename="../models/staff_table.py" line="23" />
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="25" />
+        <location filename="../models/staff_table.py" line="24" />
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="26" />
+        <location filename="../models/staff_table.py" line="25" />
         <source>Can sign in?</source>
         <translation>¿Puede iniciar sesión?</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="27" />
+        <location filename="../models/staff_table.py" line="26" />
         <source>Last signed in</source>
         <translation>Última sesión</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="38" />
+        <location filename="../models/staff_table.py" line="37" />
         <source>No: switched off</source>
         <translation>No: desactivada</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="40" />
+        <location filename="../models/staff_table.py" line="39" />
         <source>No: no password yet</source>
         <translation>No: aún sin contraseña</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="42" />
+        <location filename="../models/staff_table.py" line="41" />
         <source>Locked after wrong passwords</source>
         <translation>Bloqueada por contraseñas equivocadas</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="44" />
+        <location filename="../models/staff_table.py" line="43" />
         <source>Yes (chooses a new password at sign-in)</source>
         <translation>Sí (elige una contraseña nueva al iniciar sesión)</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="45" />
+        <location filename="../models/staff_table.py" line="44" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="49" />
+        <location filename="../models/staff_table.py" line="48" />
         <source> (coach roster)</source>
         <translation> (lista de coaches)</translation>
     </message>
     <message>
-        <location filename="../models/staff_table.py" line="56" />
+        <location filename="../models/staff_table.py" line="55" />
         <source>, sees every caseload's notes</source>
         <translation>, ve las notas de todos los casos</translation>
     </message>
@@ -8856,42 +8940,42 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SuggestionsTableModel</name>
     <message>
-        <location filename="../models/suggestions_table.py" line="23" />
+        <location filename="../models/suggestions_table.py" line="22" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="24" />
+        <location filename="../models/suggestions_table.py" line="23" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="25" />
+        <location filename="../models/suggestions_table.py" line="24" />
         <source>Peers</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="26" />
+        <location filename="../models/suggestions_table.py" line="25" />
         <source>Score</source>
         <translation>Puntaje</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="27" />
+        <location filename="../models/suggestions_table.py" line="26" />
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="28" />
+        <location filename="../models/suggestions_table.py" line="27" />
         <source>To know</source>
         <translation>A tener en cuenta</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="49" />
+        <location filename="../models/suggestions_table.py" line="48" />
         <source>%1 full</source>
         <translation>%1 completo</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="63" />
+        <location filename="../models/suggestions_table.py" line="62" />
         <source>Each reason weighs more than all the ones after it together: their wishes (gender 128, language 64, pathway 32), their language 16, a specialty 8, plenty of room 4, on duty 2, worked with them before 1.</source>
         <translation>Cada razón pesa más que todas las siguientes juntas: lo que pidió (género 128, idioma 64, camino 32), su idioma 16, una especialidad 8, cupo de sobra 4, de turno 2, ya trabajó con la persona 1.</translation>
     </message>

@@ -17,9 +17,13 @@ def row_table_view(
     stretch: int | None = None,
     first: tuple[int, ...] | None = None,
     optional: tuple[int, ...] = (),
+    spoken: str = "",
 ) -> QTableView:
+    """`spoken`: what a screen reader calls the table ("Today's queue"), in the screens'
+    words."""
     table = QTableView()
     table.setObjectName(name)
+    table.setAccessibleName(spoken)
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

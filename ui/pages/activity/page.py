@@ -69,6 +69,7 @@ class ActivityPage(Page):
         bind_key(self, "Ctrl+Shift+E", self.tr("Export what is shown to CSV"), self.export_button)
         self.model = AuditTableModel(self, context.center_time)
         self.table = row_table_view(self.model, "activityTable", stretch=AuditTableModel.ACTION)
+        self.table.setAccessibleName(self.tr("Activity log"))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -100,8 +100,10 @@ class PeerCoachingPanel(QWidget):
         self.contacts = row_table_view(
             self.contacts_model, "contactsTable", stretch=ContactsTableModel.NOTE
         )
+        self.contacts.setAccessibleName(self.tr("Contacts"))
         self.goals_model = GoalsTableModel(self, center_time=center_time)
         self.goals = row_table_view(self.goals_model, "goalsTable", stretch=GoalsTableModel.GOAL)
+        self.goals.setAccessibleName(self.tr("Goals"))
         self.goal_status = status_combo()
         self.goal_status.setObjectName("goalStatusChoice")
         self.set_status_button = QPushButton(self.tr("Set status"))
@@ -122,6 +124,7 @@ class PeerCoachingPanel(QWidget):
         self.barc = row_table_view(
             self.barc_model, "barc10Table", stretch=Barc10TableModel.RECORDED_BY
         )
+        self.barc.setAccessibleName(self.tr("BARC-10 scores"))
         barc_page = QWidget()
         barc_layout = QVBoxLayout(barc_page)
         barc_layout.addWidget(self.trend)
@@ -131,6 +134,7 @@ class PeerCoachingPanel(QWidget):
         self.history = row_table_view(
             self.history_model, "coachHistory", stretch=AssignmentsTableModel.WHY_ENDED
         )
+        self.history.setAccessibleName(self.tr("Coaches over time"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
         self.tabs.addTab(goals_page, self.tr("Goals"))

@@ -73,6 +73,7 @@ class CoachesView(QWidget):
             RosterTableModel.SPECIALTIES,
             first=(RosterTableModel.NAME,),
         )
+        self.roster.setAccessibleName(self.tr("Roster"))
         self.add_coach_button = QPushButton(self.tr("Add coach…"))
         self.edit_coach_button = QPushButton(self.tr("Edit coach…"))
         self.tags_button = QPushButton(self.tr("Specialty tags…"))
@@ -94,6 +95,7 @@ class CoachesView(QWidget):
             WaitlistTableModel.NOTE,
             first=(WaitlistTableModel.PEER,),
         )
+        self.waitlist.setAccessibleName(self.tr("Waitlist"))
         self.assign_waiting_button = QPushButton(self.tr("Assign coach…"))
         self.remove_waiting_button = QPushButton(self.tr("Remove from waitlist…"))
         left = QWidget()
@@ -115,6 +117,7 @@ class CoachesView(QWidget):
             first=(CaseloadTableModel.PEER, CaseloadTableModel.STATE),
             optional=(CaseloadTableModel.LANGUAGE, CaseloadTableModel.SINCE),
         )
+        self.caseload.setAccessibleName(self.tr("The chosen coach's peers"))
         self.contact_button = QPushButton(self.tr("Log contact…"))
         self.peer_button = QPushButton(self.tr("Goals, BARC-10…"))
         self.peer_button.setToolTip(

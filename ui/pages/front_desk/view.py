@@ -42,6 +42,7 @@ class FrontDeskView(QWidget):
         top.addWidget(self.privacy)
 
         self.sign_in_box = SignInBox()
+        self.sign_in_box.setAccessibleName(self.tr("Sign in: name, phone digits or birth year"))
         self.sign_in_box.setObjectName("signInBox")
         self.box_placeholder = self.tr(
             "Type a name, phone digits or birth year; ↑ ↓ to choose, Enter to sign in"
@@ -76,6 +77,7 @@ class FrontDeskView(QWidget):
         self.counts.setObjectName("countsLine")
         self.queue_model = QueueTableModel(self, center_time=center_time)
         self.queue = QTableView()
+        self.queue.setAccessibleName(self.tr("Today's queue"))
         self.queue.setObjectName("queueTable")
         self.queue.setModel(self.queue_model)
         self.queue.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -43,6 +43,7 @@ class GroupsPage(Page):
         intro.setWordWrap(True)
         self.model = GroupsTableModel(self)
         self.table = row_table_view(self.model, "groupsTable", stretch=GroupsTableModel.NAME)
+        self.table.setAccessibleName(self.tr("The center's groups"))
         header = self.table.horizontalHeader()
         # The name and the rule share what is left (shortened with "…" on a narrow screen).
         header.setSectionResizeMode(GroupsTableModel.WHEN, QHeaderView.ResizeMode.Stretch)

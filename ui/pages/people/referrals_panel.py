@@ -76,6 +76,7 @@ class PersonReferralsPanel(QWidget):
         self.referrals = _table(
             self.referrals_model, "personReferrals", ReferralLogTableModel.SERVICES
         )
+        self.referrals.setAccessibleName(self.tr("Their referrals"))
         self.referrals.setColumnHidden(ReferralLogTableModel.PERSON, True)
 
         consent_heading = QLabel(self.tr("Consents to share (42 CFR Part 2)"))
@@ -111,6 +112,7 @@ class PersonReferralsPanel(QWidget):
             bind_key(self, keys, what, button)
         self.consents_model = ConsentsTableModel(self)
         self.consents = _table(self.consents_model, "personConsents", ConsentsTableModel.RECIPIENT)
+        self.consents.setAccessibleName(self.tr("Their consents"))
         self.status = QLabel()
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)

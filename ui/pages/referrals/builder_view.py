@@ -70,6 +70,7 @@ class BuilderView(QWidget):
 
         self.table_model = BasketTableModel(basket, self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Services on the sheet"))
         self.table.setObjectName("basketTable")
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,6 +96,7 @@ class BuilderView(QWidget):
         )
 
         self.next_steps = QPlainTextEdit()
+        self.next_steps.setAccessibleName(self.tr("Next steps"))
         self.next_steps.setObjectName("nextSteps")
         self.next_steps.setPlaceholderText(
             self.tr("Next steps, in their words: “Call Harbor Street at 8 am tomorrow.”")

@@ -70,6 +70,7 @@ class FollowUpTab(QWidget):
         self.table = row_table_view(
             self.model, "followUpTable", stretch=ReferralLogTableModel.SERVICES
         )
+        self.table.setAccessibleName(self.tr("Referrals"))
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcomeChoice")
         for outcome in OUTCOMES_TO_RECORD:

@@ -41,6 +41,7 @@ class FigureListDialog(QDialog):
         self.heading.setWordWrap(True)
         self.model = ValuesTableModel((), self)
         self.table = row_table_view(self.model, "figureListTable")
+        self.table.setAccessibleName(self.windowTitle())
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

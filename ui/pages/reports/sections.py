@@ -106,7 +106,7 @@ class SectionWidget(QWidget):
     def _table(self, table: Table, clickable: bool) -> QTableView:
         model = ValuesTableModel(table.columns, self)
         model.set_table(table.columns, table.rows)
-        view = row_table_view(model, f"table_{table.key}")
+        view = row_table_view(model, f"table_{table.key}", spoken=table.title)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         rows = min(len(table.rows), TABLE_ROWS_SHOWN)

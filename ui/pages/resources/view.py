@@ -35,6 +35,7 @@ class ResourcesView(QWidget):
         heading.setObjectName("pageHeading")
 
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search the directory"))
         self.search.setObjectName("resourceSearch")
         self.search.setPlaceholderText(self.tr("Search: detox, food, Spanish, a name, a town…"))
         self.search.setClearButtonEnabled(True)
@@ -71,6 +72,7 @@ class ResourcesView(QWidget):
 
         self.model = DirectoryTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Resources found"))
         self.table.setObjectName("resourceTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -90,6 +92,7 @@ class ResourcesView(QWidget):
         self.count.setObjectName("statusLine")
 
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("The chosen resource"))
         self.detail.setObjectName("resourceDetail")
         self.detail.setOpenExternalLinks(True)
         self.detail.setMinimumWidth(280)

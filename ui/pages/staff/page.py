@@ -47,6 +47,7 @@ class StaffPage(Page):
         intro.setWordWrap(True)
         self.model = StaffTableModel(context.center_time, self)
         self.table = row_table_view(self.model, "staffTable", stretch=StaffTableModel.NAME)
+        self.table.setAccessibleName(self.tr("Staff accounts"))
         self.new_button = QPushButton(self.tr("New account… (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("Change… (Enter)"))
         self.reset_button = QPushButton(self.tr("Reset password…"))

@@ -1,0 +1,76 @@
+"""Every control a person can use has a name a screen reader says: its own text, its label
+(a buddy) or an accessible name set for it. Walked on every page, as Qt's accessibility
+reports it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTextEdit,
+    QWidget,
+)
+
+from ui.app import PAGES, build_pages
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+INTERACTIVE = (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTextEdit,
+)
+
+
+def spoken_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def unnamed(window: QWidget) -> list[str]:
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(
+            widget.parentWidget(), (QComboBox, QAbstractSpinBox)
+        ):
+            continue  # an editable combo's or a spin box's own line: it carries the name
+        if isinstance(widget, QHeaderView):
+            continue  # a table's headers: the table carries the name, each column its title
+        if widget.parentWidget() is not None and type(widget.parentWidget()).__name__ in (
+            "QScrollBar",
+            "QTabBar",
+            "QHeaderView",
+        ):
+            continue
+        if not spoken_name(widget):
+            found.append(f"{type(widget).__name__} {widget.objectName() or '(no object name)'}")
+    return found
+
+
+@pytest.mark.parametrize("page_id", [spec[0] for spec in PAGES])
+def test_every_control_on_the_page_has_a_spoken_name(
+    app_context: AppContext, qtbot, page_id: str
+) -> None:
+    window = MainWindow(app_context, build_pages(app_context))
+    qtbot.addWidget(window)
+    window.resize(1366, 698)
+    window.show()
+    window.show_page([spec[0] for spec in PAGES].index(page_id))
+    qtbot.wait(20)
+    problems = unnamed(window)
+    assert problems == [], "\n".join(problems)
