@@ -4,8 +4,9 @@
     uv run python scripts/translations.py release   # compile the .ts files into .qm
     uv run python scripts/translations.py check     # fail on unfinished or obsolete entries
 
-`update` reads every text marked for translation in ui/ (tr(), QT_TRANSLATE_NOOP) and the
-messages desk/ words its errors with (desk/messages/), and keeps the translations already made.
+`update` reads every text marked for translation in ui/ (tr(), QT_TRANSLATE_NOOP), the
+messages desk/ words its errors with (desk/messages/) and the reports' words (desk/reports/),
+and keeps the translations already made.
 A translator then opens the .ts file in Qt Linguist (`uv run pyside6-linguist FILE`), or any
 text editor, fills in what is marked unfinished, and runs `release`.
 """
@@ -26,11 +27,10 @@ PLURALS_ONLY = ("en",)
 
 def sources() -> list[str]:
     files = sorted((ROOT / "ui").rglob("*.py"))
-    messages = ROOT / "desk" / "messages"
-    if messages.is_dir():
-        files += sorted(messages.rglob("*.py"))
-    elif (ROOT / "desk" / "messages.py").is_file():
-        files.append(ROOT / "desk" / "messages.py")
+    # desk/ marks what the screens show in its words: errors (desk/messages) and the
+    # reports' titles and figures (desk/reports), each with a plain-Python QT_TRANSLATE_NOOP.
+    for folder in ("messages", "reports"):
+        files += sorted((ROOT / "desk" / folder).rglob("*.py"))
     return [str(path.relative_to(ROOT)) for path in files]
 
 

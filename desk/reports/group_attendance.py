@@ -16,12 +16,26 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.messages import QT_TRANSLATE_NOOP
 from desk.models import CenterGroup, GroupAttendance, GroupMeeting, Visit, VisitStatus
 from desk.reports.model import Figure, Labels, PeriodData, Section, Table
 from desk.reports.periods import Period
 from desk.reports.visit_lists import FigureList
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    QT_TRANSLATE_NOOP("Report", "Jan"),
+    QT_TRANSLATE_NOOP("Report", "Feb"),
+    QT_TRANSLATE_NOOP("Report", "Mar"),
+    QT_TRANSLATE_NOOP("Report", "Apr"),
+    QT_TRANSLATE_NOOP("Report", "May"),
+    QT_TRANSLATE_NOOP("Report", "Jun"),
+    QT_TRANSLATE_NOOP("Report", "Jul"),
+    QT_TRANSLATE_NOOP("Report", "Aug"),
+    QT_TRANSLATE_NOOP("Report", "Sep"),
+    QT_TRANSLATE_NOOP("Report", "Oct"),
+    QT_TRANSLATE_NOOP("Report", "Nov"),
+    QT_TRANSLATE_NOOP("Report", "Dec"),
+)
 
 
 @dataclass(frozen=True)
@@ -108,24 +122,28 @@ def attendance_sections(
     figures = (
         Figure(
             "attendance",
-            "Attendance at our groups",
+            QT_TRANSLATE_NOOP("Report", "Attendance at our groups"),
             now.attended,
             before.attended,
-            note="everyone recorded at a meeting, and those counted without signing in",
+            note=QT_TRANSLATE_NOOP(
+                "Report", "everyone recorded at a meeting, and those counted without signing in"
+            ),
         ),
         Figure(
             "attendance:meetings",
-            "Meetings held with attendance",
+            QT_TRANSLATE_NOOP("Report", "Meetings held with attendance"),
             len(now.meetings),
             len(before.meetings),
-            note="meetings someone was recorded at",
+            note=QT_TRANSLATE_NOOP("Report", "meetings someone was recorded at"),
         ),
         Figure(
             "attendance:anonymous",
-            "Counted without signing in",
+            QT_TRANSLATE_NOOP("Report", "Counted without signing in"),
             now.anonymous,
             before.anonymous,
-            note="the facilitators' counts of those who did not sign in",
+            note=QT_TRANSLATE_NOOP(
+                "Report", "the facilitators' counts of those who did not sign in"
+            ),
         ),
     )
     names = {**before.names, **now.names}
@@ -133,14 +151,14 @@ def attendance_sections(
     order = sorted(set(groups_now) | set(groups_before), key=lambda g: names.get(g, ""))
     by_group = Table(
         "attendance_by_group",
-        "Attendance by group",
+        QT_TRANSLATE_NOOP("Report", "Attendance by group"),
         (
-            "Group",
-            "Meetings",
-            "Attended",
-            "Of them without signing in",
-            "Previous period",
-            "Change",
+            QT_TRANSLATE_NOOP("Report", "Group"),
+            QT_TRANSLATE_NOOP("Report", "Meetings"),
+            QT_TRANSLATE_NOOP("Report", "Attended"),
+            QT_TRANSLATE_NOOP("Report", "Of them without signing in"),
+            QT_TRANSLATE_NOOP("Report", "Previous period"),
+            QT_TRANSLATE_NOOP("Report", "Change"),
         ),
         tuple(
             (
@@ -159,8 +177,12 @@ def attendance_sections(
     month_keys = sorted({(y, m) for (y, m, _) in months})
     by_month = Table(
         "attendance_by_month",
-        "Attendance by group and month",
-        ("Group", *(f"{MONTHS[m - 1]} {y}" for y, m in month_keys), "Total"),
+        QT_TRANSLATE_NOOP("Report", "Attendance by group and month"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Group"),
+            *(f"{MONTHS[m - 1]} {y}" for y, m in month_keys),
+            QT_TRANSLATE_NOOP("Report", "Total"),
+        ),
         tuple(
             (
                 names.get(g, f"Group #{g}"),
@@ -171,7 +193,11 @@ def attendance_sections(
             if g in groups_now
         ),
     )
-    return [Section("attendance", "Our groups", figures, (by_group, by_month))]
+    return [
+        Section(
+            "attendance", QT_TRANSLATE_NOOP("Report", "Our groups"), figures, (by_group, by_month)
+        )
+    ]
 
 
 def attendance_list(session: Session, period: Period, key: str, title: str) -> FigureList | None:

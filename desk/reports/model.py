@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from desk.messages import QT_TRANSLATE_NOOP
 from desk.reports.periods import Period
 
 Value = int | float | str | date | None
@@ -120,8 +121,15 @@ class Report:
         """Every table, the summary of figures first: what the spreadsheets hold."""
         summary = Table(
             "summary",
-            "Summary",
-            ("Section", "Figure", "This period", "Previous period", "Change", "Change (%)"),
+            QT_TRANSLATE_NOOP("Report", "Summary"),
+            (
+                QT_TRANSLATE_NOOP("Report", "Section"),
+                QT_TRANSLATE_NOOP("Report", "Figure"),
+                QT_TRANSLATE_NOOP("Report", "This period"),
+                QT_TRANSLATE_NOOP("Report", "Previous period"),
+                QT_TRANSLATE_NOOP("Report", "Change"),
+                QT_TRANSLATE_NOOP("Report", "Change (%)"),
+            ),
             tuple(
                 (
                     section.title,

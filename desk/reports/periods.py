@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from desk.messages import QT_TRANSLATE_NOOP
+
 
 class RangeKind(enum.StrEnum):
     TODAY = "today"
@@ -28,13 +30,13 @@ class RangeKind(enum.StrEnum):
 
 
 RANGE_WORDS = {
-    RangeKind.TODAY: "Today",
-    RangeKind.THIS_WEEK: "This week",
-    RangeKind.THIS_MONTH: "This month",
-    RangeKind.LAST_MONTH: "Last month",
-    RangeKind.THIS_QUARTER: "This quarter",
-    RangeKind.THIS_YEAR: "This year",
-    RangeKind.CUSTOM: "Custom",
+    RangeKind.TODAY: QT_TRANSLATE_NOOP("Report", "Today"),
+    RangeKind.THIS_WEEK: QT_TRANSLATE_NOOP("Report", "This week"),
+    RangeKind.THIS_MONTH: QT_TRANSLATE_NOOP("Report", "This month"),
+    RangeKind.LAST_MONTH: QT_TRANSLATE_NOOP("Report", "Last month"),
+    RangeKind.THIS_QUARTER: QT_TRANSLATE_NOOP("Report", "This quarter"),
+    RangeKind.THIS_YEAR: QT_TRANSLATE_NOOP("Report", "This year"),
+    RangeKind.CUSTOM: QT_TRANSLATE_NOOP("Report", "Custom"),
 }
 LONGEST_DAYS = 366 * 10  # a range longer than ten years is a typing slip
 

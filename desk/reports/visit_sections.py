@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from desk.directory.languages import language_name
+from desk.messages import QT_TRANSLATE_NOOP
 from desk.reports.model import Chart, Figure, Labels, PeriodData, Section, Table
 from desk.reports.visit_figures import NOT_SAID, VisitFigures
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Report", "Monday"),
+    QT_TRANSLATE_NOOP("Report", "Tuesday"),
+    QT_TRANSLATE_NOOP("Report", "Wednesday"),
+    QT_TRANSLATE_NOOP("Report", "Thursday"),
+    QT_TRANSLATE_NOOP("Report", "Friday"),
+    QT_TRANSLATE_NOOP("Report", "Saturday"),
+    QT_TRANSLATE_NOOP("Report", "Sunday"),
+)
 
 
 def language_label(code: str) -> str:
@@ -19,34 +28,42 @@ def _rows_with_previous(now: dict[str, int], before: dict[str, int], order: list
 
 def _visits_section(now: VisitFigures, before: VisitFigures, cur: PeriodData, prev: PeriodData):
     figures = (
-        Figure("visits", "Visits", now.visits, before.visits, note="sign-ins not undone"),
+        Figure(
+            "visits",
+            QT_TRANSLATE_NOOP("Report", "Visits"),
+            now.visits,
+            before.visits,
+            note=QT_TRANSLATE_NOOP("Report", "sign-ins not undone"),
+        ),
         Figure(
             "people",
-            "Unique people",
+            QT_TRANSLATE_NOOP("Report", "Unique people"),
             now.unique_people,
             before.unique_people,
-            note="people with a record who came at least once",
+            note=QT_TRANSLATE_NOOP("Report", "people with a record who came at least once"),
         ),
         Figure(
             "people:new",
-            "New people",
+            QT_TRANSLATE_NOOP("Report", "New people"),
             now.new_people,
             before.new_people,
-            note="their first visit ever was in the period",
+            note=QT_TRANSLATE_NOOP("Report", "their first visit ever was in the period"),
         ),
         Figure(
             "people:returning",
-            "Returning people",
+            QT_TRANSLATE_NOOP("Report", "Returning people"),
             now.returning_people,
             before.returning_people,
-            note="they had come before the period",
+            note=QT_TRANSLATE_NOOP("Report", "they had come before the period"),
         ),
         Figure(
             "visits:anonymous",
-            "Anonymous visits",
+            QT_TRANSLATE_NOOP("Report", "Anonymous visits"),
             now.anonymous_visits,
             before.anonymous_visits,
-            note="no record named (anonymous, or a record removed at the person's request)",
+            note=QT_TRANSLATE_NOOP(
+                "Report", "no record named (anonymous, or a record removed at the person's request)"
+            ),
         ),
     )
     days = list(now.by_day.items())
@@ -57,14 +74,20 @@ def _visits_section(now: VisitFigures, before: VisitFigures, cur: PeriodData, pr
         rows.append((day, count, then[0], then[1]))
     table = Table(
         "visits_per_day",
-        "Visits per day",
-        ("Date", "Weekday", "Visits", "Previous period's day", "Visits then"),
+        QT_TRANSLATE_NOOP("Report", "Visits per day"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Date"),
+            QT_TRANSLATE_NOOP("Report", "Weekday"),
+            QT_TRANSLATE_NOOP("Report", "Visits"),
+            QT_TRANSLATE_NOOP("Report", "Previous period's day"),
+            QT_TRANSLATE_NOOP("Report", "Visits then"),
+        ),
         tuple((d, WEEKDAYS[d.weekday()], c, pd, pc) for d, c, pd, pc in rows),
         tuple(f"day:{d.isoformat()}" for d, _, _, _ in rows),
     )
     chart = Chart(
         "visits_per_day",
-        "Visits per day",
+        QT_TRANSLATE_NOOP("Report", "Visits per day"),
         "lines",
         tuple(f"{d:%b} {d.day}" for d, _ in days),
         (
@@ -72,7 +95,9 @@ def _visits_section(now: VisitFigures, before: VisitFigures, cur: PeriodData, pr
             (prev.period.label(), tuple(float(c or 0) for _, _, _, c in rows)),
         ),
     )
-    return Section("visits", "Visits and people", figures, (table,), (chart,))
+    return Section(
+        "visits", QT_TRANSLATE_NOOP("Report", "Visits and people"), figures, (table,), (chart,)
+    )
 
 
 def _purpose_section(now: VisitFigures, before: VisitFigures, labels: Labels) -> Section:
@@ -89,14 +114,19 @@ def _purpose_section(now: VisitFigures, before: VisitFigures, labels: Labels) ->
             f"{labels.purposes.get(code, code)}: items given",
             n,
             b,
-            note="kits or items counted at sign-in",
+            note=QT_TRANSLATE_NOOP("Report", "kits or items counted at sign-in"),
         )
         for code, n, b in _rows_with_previous(now.supplies, before.supplies, counting)
     ]
     purposes = Table(
         "visits_by_purpose",
-        "Visits by purpose",
-        ("Purpose", "Visits", "Previous period", "Change"),
+        QT_TRANSLATE_NOOP("Report", "Visits by purpose"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Purpose"),
+            QT_TRANSLATE_NOOP("Report", "Visits"),
+            QT_TRANSLATE_NOOP("Report", "Previous period"),
+            QT_TRANSLATE_NOOP("Report", "Change"),
+        ),
         tuple(
             (labels.purposes.get(c, c), n, b, n - b)
             for c, n, b in _rows_with_previous(now.purposes, before.purposes, order)
@@ -105,15 +135,25 @@ def _purpose_section(now: VisitFigures, before: VisitFigures, labels: Labels) ->
     )
     supplies = Table(
         "supplies_given",
-        "Naloxone and harm-reduction supplies given",
-        ("Purpose", "Items given", "Previous period", "Change"),
+        QT_TRANSLATE_NOOP("Report", "Naloxone and harm-reduction supplies given"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Purpose"),
+            QT_TRANSLATE_NOOP("Report", "Items given"),
+            QT_TRANSLATE_NOOP("Report", "Previous period"),
+            QT_TRANSLATE_NOOP("Report", "Change"),
+        ),
         tuple(
             (labels.purposes.get(c, c), n, b, n - b)
             for c, n, b in _rows_with_previous(now.supplies, before.supplies, counting)
         ),
         tuple(f"supplies:{c}" for c in counting),
     )
-    return Section("purposes", "Why they came", tuple(figures), (purposes, supplies))
+    return Section(
+        "purposes",
+        QT_TRANSLATE_NOOP("Report", "Why they came"),
+        tuple(figures),
+        (purposes, supplies),
+    )
 
 
 def busy_hours(figures: VisitFigures) -> list[int]:
@@ -125,40 +165,44 @@ def _busy_section(now: VisitFigures, before: VisitFigures) -> Section:
     figures = (
         Figure(
             "waits",
-            "Visits that waited for a coach",
+            QT_TRANSLATE_NOOP("Report", "Visits that waited for a coach"),
             now.wait.waited,
             before.wait.waited,
-            note="visits started with a coach",
+            note=QT_TRANSLATE_NOOP("Report", "visits started with a coach"),
         ),
         Figure(
             "waits:average",
-            "Average wait (minutes)",
+            QT_TRANSLATE_NOOP("Report", "Average wait (minutes)"),
             now.wait.average_minutes,
             before.wait.average_minutes,
             "minutes",
-            note="from arrival until a coach started with them",
+            note=QT_TRANSLATE_NOOP("Report", "from arrival until a coach started with them"),
         ),
         Figure(
             "waits:p90",
-            "90th-percentile wait (minutes)",
+            QT_TRANSLATE_NOOP("Report", "90th-percentile wait (minutes)"),
             now.wait.p90_minutes,
             before.wait.p90_minutes,
             "minutes",
-            note="9 in 10 waited this long or less",
+            note=QT_TRANSLATE_NOOP("Report", "9 in 10 waited this long or less"),
         ),
     )
     weekdays = Table(
         "visits_by_weekday",
-        "Visits by day of the week",
-        ("Day", "Visits", "Previous period"),
+        QT_TRANSLATE_NOOP("Report", "Visits by day of the week"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Day"),
+            QT_TRANSLATE_NOOP("Report", "Visits"),
+            QT_TRANSLATE_NOOP("Report", "Previous period"),
+        ),
         tuple((WEEKDAYS[n], now.by_weekday[n], before.by_weekday[n]) for n in range(7)),
         tuple(f"weekday:{n}" for n in range(7)),
     )
     hours = busy_hours(now)
     grid = Table(
         "busy_hours",
-        "Visits by hour of arrival and day of the week (this period)",
-        ("Hour", *WEEKDAYS),
+        QT_TRANSLATE_NOOP("Report", "Visits by hour of arrival and day of the week (this period)"),
+        (QT_TRANSLATE_NOOP("Report", "Hour"), *WEEKDAYS),
         tuple(
             (f"{hour:02d}:00", *(now.by_weekday_hour.get((day, hour), 0) for day in range(7)))
             for hour in hours
@@ -166,7 +210,7 @@ def _busy_section(now: VisitFigures, before: VisitFigures) -> Section:
     )
     heat = Chart(
         "busy_hours",
-        "Busy times: visits by hour and day",
+        QT_TRANSLATE_NOOP("Report", "Busy times: visits by hour and day"),
         "heatmap",
         tuple(f"{hour:02d}" for hour in hours),
         tuple(
@@ -174,15 +218,25 @@ def _busy_section(now: VisitFigures, before: VisitFigures) -> Section:
             for day in range(7)
         ),
     )
-    return Section("busy", "Busy times and waits", figures, (weekdays, grid), (heat,))
+    return Section(
+        "busy",
+        QT_TRANSLATE_NOOP("Report", "Busy times and waits"),
+        figures,
+        (weekdays, grid),
+        (heat,),
+    )
 
 
 def _language_section(now: VisitFigures, before: VisitFigures, team_now, team_before) -> Section:
     order = sorted(set(now.languages) | set(before.languages), key=lambda c: (c == NOT_SAID, c))
     people = Table(
         "languages",
-        "Languages people asked for (people who came)",
-        ("Language", "People", "Previous period"),
+        QT_TRANSLATE_NOOP("Report", "Languages people asked for (people who came)"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Language"),
+            QT_TRANSLATE_NOOP("Report", "People"),
+            QT_TRANSLATE_NOOP("Report", "Previous period"),
+        ),
         tuple(
             (language_label(c), now.languages.get(c, 0), before.languages.get(c, 0)) for c in order
         ),
@@ -193,8 +247,12 @@ def _language_section(now: VisitFigures, before: VisitFigures, team_now, team_be
     sheet_order = sorted(set(sheets_now) | set(sheets_before))
     sheets = Table(
         "referral_languages",
-        "Referral sheets by language",
-        ("Language", "Sheets", "Previous period"),
+        QT_TRANSLATE_NOOP("Report", "Referral sheets by language"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Language"),
+            QT_TRANSLATE_NOOP("Report", "Sheets"),
+            QT_TRANSLATE_NOOP("Report", "Previous period"),
+        ),
         tuple(
             (language_label(c), sheets_now.get(c, 0), sheets_before.get(c, 0)) for c in sheet_order
         ),
@@ -204,11 +262,13 @@ def _language_section(now: VisitFigures, before: VisitFigures, team_now, team_be
     other_before = sum(n for c, n in before.languages.items() if c not in (NOT_SAID, "en"))
     figure = Figure(
         "languages:other",
-        "People who asked for a language other than English",
+        QT_TRANSLATE_NOOP("Report", "People who asked for a language other than English"),
         other,
         other_before,
     )
-    return Section("languages", "Languages", (figure,), (people, sheets))
+    return Section(
+        "languages", QT_TRANSLATE_NOOP("Report", "Languages"), (figure,), (people, sheets)
+    )
 
 
 def visit_sections(

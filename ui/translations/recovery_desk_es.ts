@@ -4982,17 +4982,17 @@
 <context>
     <name>FigureListDialog</name>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="39" />
+        <location filename="../pages/reports/list_dialog.py" line="40" />
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="67" />
+        <location filename="../pages/reports/list_dialog.py" line="74" />
         <source>%1 · %2: %3</source>
         <translation>%1 · %2: %3</translation>
     </message>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="70" />
+        <location filename="../pages/reports/list_dialog.py" line="77" />
         <source> (the first %1 shown; export the report for every count)</source>
         <translation> (se muestran los primeros %1; exporte el informe para ver todos)</translation>
     </message>
@@ -7659,44 +7659,714 @@ Si quiere una copia, exporte sus datos primero.</translation>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="26" />
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="27" />
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="28" />
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="29" />
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="30" />
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="31" />
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="32" />
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="33" />
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="34" />
+        <source>Sep</source>
+        <translation>sept</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="35" />
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="36" />
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="37" />
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="125" />
+        <source>Attendance at our groups</source>
+        <translation>Asistencia a nuestros grupos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="128" />
+        <source>everyone recorded at a meeting, and those counted without signing in</source>
+        <translation>todas las personas anotadas en una reunión, y las contadas sin registrar su llegada</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="134" />
+        <source>Meetings held with attendance</source>
+        <translation>Reuniones con asistencia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="137" />
+        <source>meetings someone was recorded at</source>
+        <translation>reuniones en que se anotó a alguien</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="141" />
+        <source>Counted without signing in</source>
+        <translation>Contadas sin registrar su llegada</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="144" />
+        <source>the facilitators' counts of those who did not sign in</source>
+        <translation>lo que contaron quienes dirigen, de quienes no registraron su llegada</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="154" />
+        <source>Attendance by group</source>
+        <translation>Asistencia por grupo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="156" />
+        <location filename="../../desk/reports/group_attendance.py" line="182" />
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="157" />
+        <source>Meetings</source>
+        <translation>Reuniones</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="158" />
+        <source>Attended</source>
+        <translation>Asistieron</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="159" />
+        <source>Of them without signing in</source>
+        <translation>De ellas, sin registrar su llegada</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="160" />
+        <location filename="../../desk/reports/model.py" line="129" />
+        <location filename="../../desk/reports/team_sections.py" line="68" />
+        <location filename="../../desk/reports/team_sections.py" line="88" />
+        <location filename="../../desk/reports/team_sections.py" line="196" />
+        <location filename="../../desk/reports/visit_sections.py" line="127" />
+        <location filename="../../desk/reports/visit_sections.py" line="142" />
+        <location filename="../../desk/reports/visit_sections.py" line="196" />
+        <location filename="../../desk/reports/visit_sections.py" line="238" />
+        <location filename="../../desk/reports/visit_sections.py" line="254" />
+        <source>Previous period</source>
+        <translation>Período anterior</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="161" />
+        <location filename="../../desk/reports/model.py" line="130" />
+        <location filename="../../desk/reports/team_sections.py" line="69" />
+        <location filename="../../desk/reports/team_sections.py" line="194" />
+        <location filename="../../desk/reports/visit_sections.py" line="128" />
+        <location filename="../../desk/reports/visit_sections.py" line="143" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="180" />
+        <source>Attendance by group and month</source>
+        <translation>Asistencia por grupo y mes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="184" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/group_attendance.py" line="198" />
+        <source>Our groups</source>
+        <translation>Nuestros grupos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/model.py" line="124" />
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/model.py" line="126" />
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/model.py" line="127" />
+        <source>Figure</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/model.py" line="128" />
+        <source>This period</source>
+        <translation>Este período</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/model.py" line="131" />
+        <source>Change (%)</source>
+        <translation>Cambio (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="33" />
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="34" />
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="35" />
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="36" />
+        <source>Last month</source>
+        <translation>El mes pasado</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="37" />
+        <source>This quarter</source>
+        <translation>Este trimestre</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="38" />
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/periods.py" line="39" />
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="12" />
+        <source>Connected</source>
+        <translation>Conectó</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="13" />
+        <source>Not connected</source>
+        <translation>No conectó</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="14" />
+        <source>Outcome unknown</source>
+        <translation>Resultado desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="15" />
+        <source>Not followed up yet</source>
+        <translation>Aún sin seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="39" />
+        <source>Referral sheets given</source>
+        <translation>Hojas de referidos entregadas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="45" />
+        <source>Services referred to</source>
+        <translation>Servicios a los que se refirió</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="48" />
+        <source>each service on a sheet</source>
+        <translation>cada servicio en una hoja</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="52" />
+        <source>Connected rate</source>
+        <translation>Tasa de conexión</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="56" />
+        <source>connected, of the referrals followed up (pending ones left out)</source>
+        <translation>conectaron, de los referidos con seguimiento (sin contar los pendientes)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="64" />
+        <source>Services referred to, by category</source>
+        <translation>Servicios referidos, por categoría</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="66" />
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="67" />
+        <source>Services referred</source>
+        <translation>Servicios referidos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="84" />
+        <source>Referral outcomes</source>
+        <translation>Resultados de los referidos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="86" />
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="87" />
+        <location filename="../../desk/reports/team_sections.py" line="111" />
+        <source>Referrals</source>
+        <translation>Referidos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="98" />
+        <source>Services referred to, by category and outcome</source>
+        <translation>Servicios referidos, por categoría y resultado</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="122" />
+        <source>Coaching contacts</source>
+        <translation>Contactos de acompañamiento</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="128" />
+        <source>Peers reached by a contact</source>
+        <translation>Participantes alcanzados por un contacto</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="134" />
+        <source>Coaching started</source>
+        <translation>Acompañamientos iniciados</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="137" />
+        <source>peers paired with a coach</source>
+        <translation>participantes a quienes se asignó coach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="141" />
+        <source>Coaching ended</source>
+        <translation>Acompañamientos terminados</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="147" />
+        <source>Peers with a coach at the end</source>
+        <translation>Participantes con coach al final</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="153" />
+        <source>Overdue follow-ups at the end</source>
+        <translation>Seguimientos atrasados al final</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="156" />
+        <source>peers whose planned follow-up date had passed</source>
+        <translation>participantes cuya fecha de seguimiento ya había pasado</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="160" />
+        <source>Peers with a BARC-10 change</source>
+        <translation>Participantes con cambio en el BARC-10</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="163" />
+        <source>scored in the period, with two or more scores</source>
+        <translation>evaluados en el período, con dos o más puntajes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="167" />
+        <source>Average BARC-10 change (points)</source>
+        <translation>Cambio promedio del BARC-10 (puntos)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="171" />
+        <source>latest score minus first score, out of 10-60</source>
+        <translation>último puntaje menos el primero, de 10 a 60</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="177" />
+        <source>Caseloads per coach at the end of the period</source>
+        <translation>Casos asignados por coach al final del período</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="179" />
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="180" />
+        <source>Active peers</source>
+        <translation>Participantes activos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="181" />
+        <source>Caseload limit</source>
+        <translation>Límite de casos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="182" />
+        <source>At the end of the previous period</source>
+        <translation>Al final del período anterior</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="192" />
+        <source>BARC-10 change (peers with two or more scores)</source>
+        <translation>Cambio del BARC-10 (participantes con dos o más puntajes)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="195" />
+        <source>Peers</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="199" />
+        <source>Higher</source>
+        <translation>Más alto</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="201" />
+        <source>Unchanged</source>
+        <translation>Igual</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="205" />
+        <source>Lower</source>
+        <translation>Más bajo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="211" />
+        <source>Caseloads per coach (active peers; the mark is the limit)</source>
+        <translation>Casos asignados por coach (participantes activos; la marca es el límite)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/team_sections.py" line="218" />
+        <source>Coaching</source>
+        <translation>Acompañamiento</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="11" />
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="12" />
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="13" />
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="14" />
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="15" />
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="16" />
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="17" />
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="33" />
+        <location filename="../../desk/reports/visit_sections.py" line="81" />
+        <location filename="../../desk/reports/visit_sections.py" line="126" />
+        <location filename="../../desk/reports/visit_sections.py" line="195" />
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="36" />
+        <source>sign-ins not undone</source>
+        <translation>llegadas no deshechas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="40" />
+        <source>Unique people</source>
+        <translation>Personas distintas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="43" />
+        <source>people with a record who came at least once</source>
+        <translation>personas con ficha que vinieron al menos una vez</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="47" />
+        <source>New people</source>
+        <translation>Personas nuevas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="50" />
+        <source>their first visit ever was in the period</source>
+        <translation>su primera visita fue en el período</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="54" />
+        <source>Returning people</source>
+        <translation>Personas que regresan</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="57" />
+        <source>they had come before the period</source>
+        <translation>ya habían venido antes del período</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="61" />
+        <source>Anonymous visits</source>
+        <translation>Visitas anónimas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="64" />
+        <source>no record named (anonymous, or a record removed at the person's request)</source>
+        <translation>sin ficha (anónimas, o de una ficha borrada a pedido de la persona)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="77" />
+        <location filename="../../desk/reports/visit_sections.py" line="90" />
+        <source>Visits per day</source>
+        <translation>Visitas por día</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="79" />
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="80" />
+        <source>Weekday</source>
+        <translation>Día de la semana</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="82" />
+        <source>Previous period's day</source>
+        <translation>Día del período anterior</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="83" />
+        <source>Visits then</source>
+        <translation>Visitas entonces</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="99" />
+        <source>Visits and people</source>
+        <translation>Visitas y personas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="117" />
+        <source>kits or items counted at sign-in</source>
+        <translation>kits o artículos contados al registrar la llegada</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="123" />
+        <source>Visits by purpose</source>
+        <translation>Visitas por motivo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="125" />
+        <location filename="../../desk/reports/visit_sections.py" line="140" />
+        <source>Purpose</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="138" />
+        <source>Naloxone and harm-reduction supplies given</source>
+        <translation>Naloxona y suministros de reducción de daños entregados</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="141" />
+        <source>Items given</source>
+        <translation>Artículos entregados</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="153" />
+        <source>Why they came</source>
+        <translation>Por qué vinieron</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="168" />
+        <source>Visits that waited for a coach</source>
+        <translation>Visitas que esperaron a un coach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="171" />
+        <source>visits started with a coach</source>
+        <translation>visitas que empezaron con un coach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="175" />
+        <source>Average wait (minutes)</source>
+        <translation>Espera promedio (minutos)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="179" />
+        <source>from arrival until a coach started with them</source>
+        <translation>desde la llegada hasta que un coach empezó con la persona</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="183" />
+        <source>90th-percentile wait (minutes)</source>
+        <translation>Espera del percentil 90 (minutos)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="187" />
+        <source>9 in 10 waited this long or less</source>
+        <translation>9 de cada 10 esperaron esto o menos</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="192" />
+        <source>Visits by day of the week</source>
+        <translation>Visitas por día de la semana</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="194" />
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="204" />
+        <source>Visits by hour of arrival and day of the week (this period)</source>
+        <translation>Visitas por hora de llegada y día de la semana (este período)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="205" />
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="213" />
+        <source>Busy times: visits by hour and day</source>
+        <translation>Horas de más movimiento: visitas por hora y día</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="223" />
+        <source>Busy times and waits</source>
+        <translation>Horas de más movimiento y esperas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="234" />
+        <source>Languages people asked for (people who came)</source>
+        <translation>Idiomas que pidieron las personas (personas que vinieron)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="236" />
+        <location filename="../../desk/reports/visit_sections.py" line="252" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="237" />
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="250" />
+        <source>Referral sheets by language</source>
+        <translation>Hojas de referidos por idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="253" />
+        <source>Sheets</source>
+        <translation>Hojas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="265" />
+        <source>People who asked for a language other than English</source>
+        <translation>Personas que pidieron un idioma que no es inglés</translation>
+    </message>
+    <message>
+        <location filename="../../desk/reports/visit_sections.py" line="270" />
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports/words.py" line="18" />
+        <source>%1: items given</source>
+        <translation>%1: artículos entregados</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports/page.py" line="80" />
+        <location filename="../pages/reports/page.py" line="83" />
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="80" />
+        <location filename="../pages/reports/page.py" line="83" />
         <source>Today's counts</source>
         <translation>Números de hoy</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="134" />
+        <location filename="../pages/reports/page.py" line="138" />
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="135" />
+        <location filename="../pages/reports/page.py" line="139" />
         <source>%1, compared with %2.</source>
         <translation>%1, comparado con %2.</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="138" />
+        <location filename="../pages/reports/page.py" line="142" />
         <source> Updating…</source>
         <translation> Actualizando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="189" />
+        <location filename="../pages/reports/page.py" line="195" />
         <source>Export the report</source>
         <translation>Exportar el informe</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="205" />
+        <location filename="../pages/reports/page.py" line="211" />
         <source>Export de-identified visits</source>
         <translation>Exportar visitas sin datos personales</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="217" />
+        <location filename="../pages/reports/page.py" line="223" />
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
@@ -7704,47 +8374,47 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../pages/reports/view.py" line="38" />
+        <location filename="../pages/reports/view.py" line="39" />
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="46" />
+        <location filename="../pages/reports/view.py" line="47" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="48" />
+        <location filename="../pages/reports/view.py" line="49" />
         <source>Privacy: first name and last initial</source>
         <translation>Privacidad: nombre e inicial del apellido</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="52" />
+        <location filename="../pages/reports/view.py" line="53" />
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="55" />
+        <location filename="../pages/reports/view.py" line="56" />
         <source>Spreadsheet (XLSX), one sheet per table…</source>
         <translation>Hoja de cálculo (XLSX), una hoja por tabla…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="56" />
+        <location filename="../pages/reports/view.py" line="57" />
         <source>CSV, every table…</source>
         <translation>CSV, todas las tablas…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="57" />
+        <location filename="../pages/reports/view.py" line="58" />
         <source>Report for funders (PDF)…</source>
         <translation>Informe para financiadores (PDF)…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="58" />
+        <location filename="../pages/reports/view.py" line="59" />
         <source>De-identified visits (CSV)…</source>
         <translation>Visitas sin datos personales (CSV)…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/view.py" line="67" />
+        <location filename="../pages/reports/view.py" line="68" />
         <source>Range:</source>
         <translation>Período:</translation>
     </message>

@@ -18,6 +18,7 @@ from desk.services.reports import figure_list
 from ui.context import AppContext
 from ui.error_words import worded
 from ui.models.report_table import ValuesTableModel
+from ui.pages.reports.words import period_text, report_word
 from ui.widgets.row_table_view import row_table_view
 
 
@@ -63,9 +64,15 @@ class FigureListDialog(QDialog):
 
     def _show(self, found: FigureList) -> None:
         self.found = found
-        self.model.set_table(found.columns, found.rows)
+        self.model.set_table(
+            tuple(report_word(c) for c in found.columns),
+            tuple(
+                tuple(report_word(v) if isinstance(v, str) else v for v in row)
+                for row in found.rows
+            ),
+        )
         text = self.tr("%1 · %2: %3").replace("%1", self._title)
-        text = text.replace("%2", self._period.label()).replace("%3", f"{found.total:,}")
+        text = text.replace("%2", period_text(self._period)).replace("%3", f"{found.total:,}")
         if found.cut_short:
             text += self.tr(" (the first %1 shown; export the report for every count)").replace(
                 "%1", f"{len(found.rows):,}"

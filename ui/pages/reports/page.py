@@ -17,6 +17,7 @@ from desk.access import Permission
 from desk.errors import DeskError
 from desk.reports.model import Report
 from desk.reports.periods import RangeKind
+from desk.services.checkin import PurposeOption, list_purposes
 from desk.services.report_exports import (
     ExportDone,
     export_deidentified_visits,
@@ -24,10 +25,12 @@ from desk.services.report_exports import (
 )
 from desk.services.reports import period_report, todays_counts
 from ui.context import AppContext
+from ui.desk_words import PurposeNames
 from ui.error_words import worded
 from ui.pages.reports.list_dialog import FigureListDialog
 from ui.pages.reports.sections import SectionWidget
 from ui.pages.reports.view import ReportsView
+from ui.pages.reports.words import in_screen_words, period_text
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 
@@ -119,26 +122,27 @@ class ReportsPage(Page):
         asked = self._asked
         self.view.status.setText(self._status_text(updating=True))
 
-        def work(session) -> Report:
+        def work(session) -> tuple[Report, list[PurposeOption]]:
+            purposes = list_purposes(session, actor)  # their names in the screens' language
             if not full:
-                return todays_counts(session, actor)
-            return period_report(session, actor, kind, first, last)
+                return todays_counts(session, actor), purposes
+            return period_report(session, actor, kind, first, last), purposes
 
         self.context.tasks.submit(
-            work, lambda report: self._show(asked, report), self._failed, owner=self
+            work, lambda loaded: self._show(asked, *loaded), self._failed, owner=self
         )
 
     def _status_text(self, *, updating: bool = False) -> str:
         report = self.report
         if report is None:
             return self.tr("Counting…")
-        text = self.tr("%1, compared with %2.").replace("%1", report.period.label())
-        text = text.replace("%2", report.previous.period.label())
+        text = self.tr("%1, compared with %2.").replace("%1", period_text(report.period))
+        text = text.replace("%2", period_text(report.previous.period))
         if updating:
             text += self.tr(" Updating…")
         return text
 
-    def _show(self, asked: int, report: Report) -> None:
+    def _show(self, asked: int, report: Report, purposes: list[PurposeOption]) -> None:
         if asked != self._asked:
             return  # a newer range was asked for meanwhile
         self.report = report
@@ -147,8 +151,10 @@ class ReportsPage(Page):
         content = QWidget()
         column = QVBoxLayout(content)
         self.sections = []
+        names = PurposeNames()
+        names.learn(purposes)
         for section in report.sections:
-            widget = SectionWidget(section, clickable=self.full)
+            widget = SectionWidget(in_screen_words(section, names), clickable=self.full)
             widget.list_wanted.connect(self.open_list)
             self.sections.append(widget)
             column.addWidget(widget)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.reports.periods import RANGE_WORDS, RangeKind
 from ui.formatting import date_edit_format
+from ui.pages.reports.words import report_word
 from ui.widgets.banner import Banner
 
 
@@ -40,7 +41,7 @@ class ReportsView(QWidget):
         self.range_choice = QComboBox()
         self.range_choice.setObjectName("rangeChoice")
         for kind in RangeKind:
-            self.range_choice.addItem(self.tr(RANGE_WORDS[kind]), str(kind))
+            self.range_choice.addItem(report_word(RANGE_WORDS[kind]), str(kind))
         self.first_day = _date_edit("firstDay")
         self.last_day = _date_edit("lastDay")
         self.show_button = QPushButton(self.tr("Show"))
