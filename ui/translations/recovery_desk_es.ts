@@ -9593,8 +9593,8 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
     </message>
     <message>
         <location filename="../pages/center_settings/station_panel.py" line="25" />
-        <source>The sign-in screen speaks it from the next start, and so do the screens of staff who have not chosen a language of their own (My preferences).</source>
-        <translation>La pantalla de inicio de sesión lo usa desde el próximo inicio, y también las pantallas del personal que no eligió un idioma propio (Mis preferencias).</translation>
+        <source>The sign-in screen speaks it from the next start, and so do the screens of staff who have not chosen a language of their own (Account…, Your screens).</source>
+        <translation>La pantalla de inicio de sesión lo usa desde el próximo inicio, y también las pantallas del personal que no eligió un idioma propio (Cuenta…, Sus pantallas).</translation>
     </message>
     <message>
         <location filename="../pages/center_settings/station_panel.py" line="32" />

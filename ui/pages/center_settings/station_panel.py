@@ -23,7 +23,7 @@ class StationPanel(QGroupBox):
         self.note = QLabel(
             self.tr(
                 "The sign-in screen speaks it from the next start, and so do the screens of "
-                "staff who have not chosen a language of their own (My preferences)."
+                "staff who have not chosen a language of their own (Account…, Your screens)."
             )
         )
         self.note.setObjectName("hintLine")
