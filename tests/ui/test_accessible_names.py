@@ -74,3 +74,36 @@ def test_every_control_on_the_page_has_a_spoken_name(
     qtbot.wait(20)
     problems = unnamed(window)
     assert problems == [], "\n".join(problems)
+
+
+def _journey_dialogs(context: AppContext) -> dict[str, QWidget]:
+    """The dialogs of the walk-in journey: an intake, assigning a coach, logging a contact,
+    a new group, one's own account."""
+    from desk.services.checkin import PurposeChoice
+    from tests.ui.coaching_fixtures import person
+    from ui.pages.coaches.assign_dialog import AssignCoachDialog
+    from ui.pages.coaches.contact_dialog import LogContactDialog
+    from ui.pages.front_desk.intake_dialog import IntakeDialog
+    from ui.pages.groups.group_dialog import GroupDialog
+    from ui.staff.account_dialog import AccountDialog
+
+    maria = person(context, "María", "Pérez")
+    return {
+        "intake": IntakeDialog(context, context.people_index, [PurposeChoice("drop_in")], "Ana"),
+        "assign": AssignCoachDialog(context, maria),
+        "contact": LogContactDialog(context, maria, "María P."),
+        "group": GroupDialog(context, None, None),
+        "account": AccountDialog(context),
+    }
+
+
+def test_every_control_in_the_journeys_dialogs_has_a_spoken_name(
+    app_context: AppContext, qtbot
+) -> None:
+    problems = []
+    for name, dialog in _journey_dialogs(app_context).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(10)
+        problems += [f"{name}: {found}" for found in unnamed(dialog)]
+    assert problems == [], "\n".join(problems)

@@ -350,97 +350,99 @@
         <translation>Sabe de</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="134" />
+        <location filename="../pages/coaches/assign_dialog.py" line="135" />
         <source>No coach has room right now. Put them on the waitlist (shown on the Coaches page), or assign over a coach's limit with the box below.</source>
         <translation>Ningún coach tiene cupo ahora. Póngala en la lista de espera (en la página Coaches) o asígnela pasando el límite de un coach con la casilla de abajo.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="143" />
+        <location filename="../pages/coaches/assign_dialog.py" line="144" />
         <source>needed to reassign; kept in their history</source>
         <translation>necesario para reasignar; queda en su historial</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="144" />
+        <location filename="../pages/coaches/assign_dialog.py" line="145" />
         <source>Why the change?</source>
         <translation>¿Por qué el cambio?</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="146" />
+        <location filename="../pages/coaches/assign_dialog.py" line="147" />
         <source>Assign over the caseload limit (recorded in the activity log)</source>
         <translation>Asignar pasando el límite de casos (queda en el registro de actividad)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="151" />
+        <location filename="../pages/coaches/assign_dialog.py" line="153" />
         <source>optional note for the waitlist</source>
         <translation>nota opcional para la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="155" />
+        <location filename="../pages/coaches/assign_dialog.py" line="152" />
+        <location filename="../pages/coaches/assign_dialog.py" line="157" />
         <source>Waitlist note</source>
         <translation>Nota de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="158" />
+        <location filename="../pages/coaches/assign_dialog.py" line="160" />
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="160" />
+        <location filename="../pages/coaches/assign_dialog.py" line="162" />
         <source>Put on the waitlist</source>
         <translation>Poner en lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="172" />
+        <location filename="../pages/coaches/assign_dialog.py" line="119" />
+        <location filename="../pages/coaches/assign_dialog.py" line="174" />
         <source>Coaches, best match first</source>
         <translation>Coaches, la mejor coincidencia primero</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="216" />
+        <location filename="../pages/coaches/assign_dialog.py" line="218" />
         <source>Reassign %1: now with %2 since %3</source>
         <translation>Reasignar a %1: ahora con %2 desde %3</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="222" />
+        <location filename="../pages/coaches/assign_dialog.py" line="224" />
         <source>Assign a coach to %1</source>
         <translation>Asignar coach a %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="241" />
+        <location filename="../pages/coaches/assign_dialog.py" line="243" />
         <source>Their language: %1</source>
         <translation>Su idioma: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="242" />
+        <location filename="../pages/coaches/assign_dialog.py" line="244" />
         <source>not asked</source>
         <translation>no se preguntó</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="244" />
+        <location filename="../pages/coaches/assign_dialog.py" line="246" />
         <source>Their pathway: %1</source>
         <translation>Su camino de recuperación: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="245" />
+        <location filename="../pages/coaches/assign_dialog.py" line="247" />
         <source>not said</source>
         <translation>no lo dijo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="250" />
+        <location filename="../pages/coaches/assign_dialog.py" line="252" />
         <source>On the waitlist since %1</source>
         <translation>En lista de espera desde %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="256" />
+        <location filename="../pages/coaches/assign_dialog.py" line="258" />
         <source>Asked for %1, who is not active now</source>
         <translation>Pidió a %1, que no está activo ahora</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="264" />
+        <location filename="../pages/coaches/assign_dialog.py" line="266" />
         <source>no one in particular</source>
         <translation>nadie en especial</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="316" />
+        <location filename="../pages/coaches/assign_dialog.py" line="318" />
         <source>There are no active coaches yet. Add them on the Coaches page.</source>
         <translation>Aún no hay coaches activos. Agréguelos en la página Coaches.</translation>
     </message>
@@ -5552,117 +5554,152 @@
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="71" />
+        <location filename="../pages/groups/group_dialog.py" line="52" />
+        <source>first</source>
+        <translation>primer</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="53" />
+        <source>second</source>
+        <translation>segundo</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="54" />
+        <source>third</source>
+        <translation>tercer</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="55" />
+        <source>fourth</source>
+        <translation>cuarto</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="56" />
+        <source>last</source>
+        <translation>último</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="77" />
         <source>New group</source>
         <translation>Grupo nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="73" />
+        <location filename="../pages/groups/group_dialog.py" line="79" />
         <source>Group: %1</source>
         <translation>Grupo: %1</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="90" />
+        <location filename="../pages/groups/group_dialog.py" line="96" />
         <source>No one named</source>
         <translation>Nadie en particular</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="91" />
+        <location filename="../pages/groups/group_dialog.py" line="97" />
         <source>A volunteer (type the name)</source>
         <translation>Un voluntario (escriba el nombre)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="94" />
+        <location filename="../pages/groups/group_dialog.py" line="100" />
         <source>The volunteer's name</source>
         <translation>El nombre del voluntario</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="118" />
+        <location filename="../pages/groups/group_dialog.py" line="116" />
+        <source>Starts at</source>
+        <translation>Empieza a las</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="121" />
+        <source>Ends at</source>
+        <translation>Termina a las</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/group_dialog.py" line="126" />
         <source>Every week, on…</source>
         <translation>Cada semana, los…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="119" />
+        <location filename="../pages/groups/group_dialog.py" line="127" />
         <source>Once a month, on the…</source>
         <translation>Una vez al mes, el…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="120" />
+        <location filename="../pages/groups/group_dialog.py" line="128" />
         <source>Once only</source>
         <translation>Una sola vez</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="121" />
+        <location filename="../pages/groups/group_dialog.py" line="129" />
         <source>Another rule (RRULE)</source>
         <translation>Otra regla (RRULE)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="126" />
+        <location filename="../pages/groups/group_dialog.py" line="137" />
         <source>every other week</source>
         <translation>cada dos semanas</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="140" />
+        <location filename="../pages/groups/group_dialog.py" line="151" />
         <source>On the schedule (switch off when it stops meeting)</source>
         <translation>En el calendario (desactívelo cuando deje de reunirse)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="154" />
+        <location filename="../pages/groups/group_dialog.py" line="165" />
         <source>of the month</source>
         <translation>del mes</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="162" />
+        <location filename="../pages/groups/group_dialog.py" line="173" />
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="170" />
+        <location filename="../pages/groups/group_dialog.py" line="181" />
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="171" />
+        <location filename="../pages/groups/group_dialog.py" line="182" />
         <source>Name in Spanish</source>
         <translation>Nombre en español</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="172" />
+        <location filename="../pages/groups/group_dialog.py" line="183" />
         <source>What it is</source>
         <translation>Qué es</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="173" />
+        <location filename="../pages/groups/group_dialog.py" line="184" />
         <source>In Spanish</source>
         <translation>En español</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="174" />
+        <location filename="../pages/groups/group_dialog.py" line="185" />
         <source>Led by</source>
         <translation>Lo dirige</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="175" />
+        <location filename="../pages/groups/group_dialog.py" line="186" />
         <source>&amp;Room</source>
         <translation>&amp;Salón</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="176" />
+        <location filename="../pages/groups/group_dialog.py" line="187" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="177" />
+        <location filename="../pages/groups/group_dialog.py" line="188" />
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="178" />
+        <location filename="../pages/groups/group_dialog.py" line="189" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="179" />
+        <location filename="../pages/groups/group_dialog.py" line="190" />
         <source>Re&amp;peats</source>
         <translation>Se re&amp;pite</translation>
     </message>
@@ -6103,41 +6140,42 @@ Toque aquí y alguien vendrá a recibirle</translation>
     </message>
     <message>
         <location filename="../pages/coaches/contact_dialog.py" line="94" />
+        <location filename="../pages/coaches/contact_dialog.py" line="99" />
         <source>Follow up on</source>
         <translation>Seguimiento el</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="104" />
+        <location filename="../pages/coaches/contact_dialog.py" line="105" />
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="105" />
+        <location filename="../pages/coaches/contact_dialog.py" line="106" />
         <source>How</source>
         <translation>Cómo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="106" />
+        <location filename="../pages/coaches/contact_dialog.py" line="107" />
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="107" />
+        <location filename="../pages/coaches/contact_dialog.py" line="108" />
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="109" />
+        <location filename="../pages/coaches/contact_dialog.py" line="110" />
         <source>Next step</source>
         <translation>Próximo paso</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="140" />
+        <location filename="../pages/coaches/contact_dialog.py" line="141" />
         <source>What you typed before was kept.</source>
         <translation>Se conservó lo que escribió antes.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="146" />
+        <location filename="../pages/coaches/contact_dialog.py" line="147" />
         <source>%1 of %2 characters</source>
         <translation>%1 de %2 caracteres</translation>
     </message>

@@ -96,6 +96,7 @@ class LogContactDialog(QDialog):
         self.follow_up.setChecked(True)
         self.follow_up_on = QDateEdit(_qdate(today + timedelta(days=DEFAULT_FOLLOW_UP_DAYS)))
         self.follow_up_on.setObjectName("followUpOn")
+        self.follow_up_on.setAccessibleName(self.tr("Follow up on"))
         self.follow_up_on.setCalendarPopup(True)
         self.follow_up_on.setDisplayFormat(date_edit_format())
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)

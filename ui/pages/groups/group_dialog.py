@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,7 +48,13 @@ from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 
 WEEKLY, MONTHLY, ONCE, TYPED = "weekly", "monthly", "once", "typed"
-NTH = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
+NTH = (
+    (1, QT_TRANSLATE_NOOP("GroupDialog", "first")),
+    (2, QT_TRANSLATE_NOOP("GroupDialog", "second")),
+    (3, QT_TRANSLATE_NOOP("GroupDialog", "third")),
+    (4, QT_TRANSLATE_NOOP("GroupDialog", "fourth")),
+    (-1, QT_TRANSLATE_NOOP("GroupDialog", "last")),
+)
 VOLUNTEER = -1
 
 
@@ -107,10 +113,12 @@ class GroupDialog(QDialog):
             QTime(details.starts_at.hour, details.starts_at.minute) if details else QTime(18, 0)
         )
         self.starts_at.setObjectName("groupStartsAt")
+        self.starts_at.setAccessibleName(self.tr("Starts at"))
         self.ends_at = QTimeEdit(
             QTime(details.ends_at.hour, details.ends_at.minute) if details else QTime(19, 30)
         )
         self.ends_at.setObjectName("groupEndsAt")
+        self.ends_at.setAccessibleName(self.tr("Ends at"))
         for edit in (self.starts_at, self.ends_at):
             edit.setDisplayFormat("HH:mm")
         self.repeats = QComboBox()
@@ -119,10 +127,13 @@ class GroupDialog(QDialog):
         self.repeats.addItem(self.tr("Once a month, on the…"), MONTHLY)
         self.repeats.addItem(self.tr("Once only"), ONCE)
         self.repeats.addItem(self.tr("Another rule (RRULE)"), TYPED)
-        self.days = [QCheckBox(self.tr(name[:3])) for name in DAY_NAMES]
+        locale = QLocale()  # the days in the screens' language: Mon / lun
+        self.days = [
+            QCheckBox(locale.dayName(n + 1, QLocale.FormatType.ShortFormat)) for n in range(7)
+        ]
         for number, box in enumerate(self.days):
             box.setObjectName(f"groupDay{number}")
-            box.setAccessibleName(self.tr(DAY_NAMES[number]))
+            box.setAccessibleName(locale.dayName(number + 1))
         self.every_other = QCheckBox(self.tr("every other week"))
         self.nth = QComboBox()
         self.nth.setObjectName("groupNth")
@@ -130,8 +141,8 @@ class GroupDialog(QDialog):
             self.nth.addItem(self.tr(word), number)
         self.month_day = QComboBox()
         self.month_day.setObjectName("groupMonthDay")
-        for number, name in enumerate(DAY_NAMES):
-            self.month_day.addItem(self.tr(name), number)
+        for number in range(len(DAY_NAMES)):
+            self.month_day.addItem(locale.dayName(number + 1), number)
         self.typed = QLineEdit()
         self.typed.setObjectName("groupRule")
         self.typed.setPlaceholderText("FREQ=MONTHLY;BYDAY=1MO,3MO")
