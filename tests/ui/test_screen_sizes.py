@@ -84,3 +84,39 @@ def _fill_basket(context: AppContext, page, qtbot) -> None:
         context.basket.add(service_id, name)
     qtbot.waitUntil(lambda: page.builder.view.preview.page_count > 0, timeout=10000)
     _settle(qtbot)
+
+
+@pytest.fixture
+def larger_look(qapp) -> Iterator[None]:
+    """125% text in the high-contrast theme, as a staff member may choose (ui/look.py)."""
+    font, sheet, palette = qapp.font(), qapp.styleSheet(), qapp.palette()
+    install_bundled_fonts(qapp)
+    apply_style(qapp, text_scale=125, high_contrast=True)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+def test_every_page_fits_a_laptop_at_larger_text_in_high_contrast(
+    app_context: AppContext, larger_look, qtbot
+) -> None:
+    """At 125% (150% is not there yet: some headers and the waitlist's columns are cut on the
+    Coaches page, and the front desk's queue shows only two rows)."""
+    with app_context.database.session() as session:
+        actor = command_line_actor(session)
+    seed_demo_data(app_context.database, actor, SeedPlan())
+    size = SIZES[0]
+    window = MainWindow(app_context, build_pages(app_context))
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= size.width() and minimum.height() <= size.height()
+    problems: list[str] = []
+    for index, (page_id, *_rest) in enumerate(PAGES):
+        window.show_page(index)
+        _settle(qtbot)
+        problems += [f"{page_id}: {problem}" for problem in screen_problems(window)]
+    assert not problems, "\n".join(problems)
