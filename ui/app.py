@@ -46,6 +46,7 @@ from ui.i18n import Translators, station_settings_file
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.staff.sessions import StaffSessions
 from ui.tasks import TaskRunner
+from ui.words import fill
 
 if TYPE_CHECKING:
     from desk.backup.restore import CheckedBackup
@@ -392,9 +393,13 @@ def _run_station(
         assert demo.actor is not None
         window = sessions.enter(demo.actor)
         window.setWindowTitle(
-            QCoreApplication.translate(
-                "Demo", "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
-            ).replace("%1", demo.actor.display_name)
+            fill(
+                QCoreApplication.translate(
+                    "Demo",
+                    "Recovery Desk (demo: sample data only): signed in as %1, a demo account",
+                ),
+                demo.actor.display_name,
+            )
         )
         if demo.summary is None:
             seeder = _fill_demo(demo, window)

@@ -31,6 +31,7 @@ from desk.services.backups import BackupStatus, backup_status
 from ui.error_words import worded
 from ui.formatting import CenterTime
 from ui.tasks import TaskRunner
+from ui.words import fill
 
 logger = logging.getLogger(__name__)
 
@@ -215,9 +216,9 @@ def when_text(moment: datetime, center_time: CenterTime) -> str:
     days = (center_time.today() - center_time.day(moment)).days
     clock = center_time.time_text(moment)
     if days == 0:
-        return _tr("today %1").replace("%1", clock)
+        return fill(_tr("today %1"), clock)
     if days == 1:
-        return _tr("yesterday %1").replace("%1", clock)
+        return fill(_tr("yesterday %1"), clock)
     return center_time.datetime_text(moment)
 
 
@@ -229,11 +230,9 @@ def describe_state(
     if state.running is not None:
         return _tr("Backing up…"), "ok"
     if state.failure is not None:
-        text = _tr("Backup failed: %1").replace("%1", worded(state.failure)[0])
+        text = fill(_tr("Backup failed: %1"), worded(state.failure)[0])
         if state.retry_at is not None:
-            text += " " + _tr("Trying again at %1.").replace(
-                "%1", center_time.time_text(state.retry_at)
-            )
+            text += " " + fill(_tr("Trying again at %1."), center_time.time_text(state.retry_at))
         return text, "error"
     status = state.status
     if status is None:
@@ -243,5 +242,5 @@ def describe_state(
     level = "warning" if status.overdue and warn else "ok"
     if status.last_good_at is None:
         return _tr("No backup yet"), level
-    text = _tr("Last backup: %1").replace("%1", when_text(status.last_good_at, center_time))
+    text = fill(_tr("Last backup: %1"), when_text(status.last_good_at, center_time))
     return text, level

@@ -11,6 +11,7 @@ from desk.coaching.ranking import Caution, Criterion, Reason, Suggestion
 from desk.models import ContactMode, GoalArea, GoalStatus
 from desk.services.person_details import LANGUAGES
 from ui.i18n import screen_language
+from ui.words import fill
 
 
 def language_name(code: str | None) -> str:
@@ -80,7 +81,7 @@ def reason_text(reason: Reason, labels: Mapping[str, str]) -> str:
         first = language_name(first)
     if reason.code is Criterion.SPECIALTY:
         first = tags_text(values, labels)
-    return text.replace("%1", first).replace("%2", last)
+    return fill(text, first, last)
 
 
 def reasons_text(suggestion: Suggestion, labels: Mapping[str, str]) -> str:

@@ -13,6 +13,7 @@ from desk.categories import CATEGORY_BY_CODE, Category
 from desk.services.checkin import PurposeOption
 from desk.services.specialty_tags import SpecialtyOption
 from ui.i18n import screen_language
+from ui.words import fill
 
 
 def purpose_label(option: PurposeOption) -> str:
@@ -37,7 +38,7 @@ class PurposeNames:
 def anonymous_label(initials: str | None) -> str:
     """ "Anonymous (M. R.)": an anonymous visitor, by the initials they gave, if any."""
     if initials:
-        return QCoreApplication.translate("Anonymous", "Anonymous (%1)").replace("%1", initials)
+        return fill(QCoreApplication.translate("Anonymous", "Anonymous (%1)"), initials)
     return QCoreApplication.translate("Anonymous", "Anonymous")
 
 

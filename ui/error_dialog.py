@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.words import fill
+
 logger = logging.getLogger("recovery_desk.crash")
 
 
@@ -34,7 +36,7 @@ class UnexpectedErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Something went wrong"))
         self.setObjectName("unexpectedErrorDialog")
         where = (
-            self.tr("The details were written to the log file:\n%1").replace("%1", str(log_path))
+            fill(self.tr("The details were written to the log file:\n%1"), str(log_path))
             if log_path
             else self.tr("The log file could not be written.")
         )

@@ -38,6 +38,7 @@ from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.keys import Key, keys_of
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
+from ui.words import fill
 
 logger = logging.getLogger(__name__)
 
@@ -116,14 +117,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.database_label = ElidedLabel(
-            self.tr("Database: %1").replace("%1", context.database.description)
+            fill(self.tr("Database: %1"), context.database.description)
         )
         self.database_label.setObjectName("databaseLabel")  # a long path gives way (elided)
         actor = context.actor
         self.actor_label = QLabel(
-            self.tr("Signed in: %1 (%2)")
-            .replace("%1", actor.display_name)
-            .replace("%2", role_words(actor.role))
+            fill(self.tr("Signed in: %1 (%2)"), actor.display_name, role_words(actor.role))
         )
         self.actor_label.setObjectName("signedInLabel")
         self.account_button = QPushButton(self.tr("Account…"))
@@ -215,7 +214,7 @@ class MainWindow(QMainWindow):
         """The cheat sheet: the keys of the page on screen, then those that work anywhere."""
         index = max(0, self.navigation.currentRow())
         everywhere = [
-            Key(f"Alt+{n + 1}", self.tr("Go to %1").replace("%1", spec.title))
+            Key(f"Alt+{n + 1}", fill(self.tr("Go to %1"), spec.title))
             for n, spec in enumerate(self._specs)
         ]
         everywhere.append(Key("F1, Ctrl+/", self.tr("This list of keys")))
@@ -256,10 +255,13 @@ class MainWindow(QMainWindow):
             self.banner.show_message(in_words(error), "error")
             return
         self.banner.show_message(
-            self.tr(
-                "The database cannot be reached right now. %1 Nothing you typed is lost; "
-                "save again once it is back."
-            ).replace("%1", worded(error)[0]),
+            fill(
+                self.tr(
+                    "The database cannot be reached right now. %1 Nothing you typed is lost; "
+                    "save again once it is back."
+                ),
+                worded(error)[0],
+            ),
             "error",
         )
 
@@ -285,10 +287,13 @@ class MainWindow(QMainWindow):
             if not self._warned_overdue and self.banner.isHidden():
                 self._warned_overdue = True
                 self.banner.show_message(
-                    self.tr(
-                        "No good backup has been made for more than two days. %1 Open Center "
-                        "settings, Backups, to see why and to back up now."
-                    ).replace("%1", text + "." if text else ""),
+                    fill(
+                        self.tr(
+                            "No good backup has been made for more than two days. %1 Open Center "
+                            "settings, Backups, to see why and to back up now."
+                        ),
+                        text + "." if text else "",
+                    ),
                     "warning",
                 )
         elif status is not None and not status.overdue and self._warned_overdue:

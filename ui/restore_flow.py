@@ -25,6 +25,7 @@ from desk.models.base import utc_now
 from desk.services.actor import Actor
 from desk.services.backups import record_restore
 from ui.error_words import in_words
+from ui.words import fill
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,10 @@ def replace_with_progress(checked: CheckedBackup, database_path: Path) -> Restor
     if error is not None:
         return RestoreOutcome(
             False,
-            _tr(
-                "The restore stopped on an unexpected error; the database is as it was. %1"
-            ).replace("%1", str(error)),
+            fill(
+                _tr("The restore stopped on an unexpected error; the database is as it was. %1"),
+                str(error),
+            ),
         )
     aside = result.get("aside")
     assert aside is None or isinstance(aside, Path)
@@ -105,9 +107,7 @@ def record_and_describe(
             )
     except DeskError as error:
         logger.warning("the restore could not be recorded: %s", error)
-    text = _tr("Restored the backup made %1.").replace("%1", made)
+    text = fill(_tr("Restored the backup made %1."), made)
     if outcome.aside is not None:
-        text += " " + _tr("The database it replaced is kept at %1.").replace(
-            "%1", str(outcome.aside)
-        )
+        text += " " + fill(_tr("The database it replaced is kept at %1."), str(outcome.aside))
     return text

@@ -45,6 +45,7 @@ from desk.services.kiosk import (
 from ui.error_words import in_words
 from ui.kiosk.lock import KioskLock
 from ui.tasks import TaskRunner
+from ui.words import fill
 
 DONE_MS = 6_000  # the thank-you stays this long
 IDLE_MS = 60_000  # a half-finished sign-in is forgotten after this
@@ -277,7 +278,7 @@ class KioskWindow(QWidget):
             return
         self.token = token
         hello = (
-            self.tr("Hello, %1!").replace("%1", greeting.first_name)
+            fill(self.tr("Hello, %1!"), greeting.first_name)
             if greeting.first_name
             else self.tr("Hello!")
         )
@@ -349,7 +350,7 @@ class KioskWindow(QWidget):
             self._refused(result.refusal)
             return
         where = (
-            self.tr(" The meeting “%1” is about to start or on now.").replace("%1", result.meeting)
+            fill(self.tr(" The meeting “%1” is about to start or on now."), result.meeting)
             if result.meeting
             else ""
         )

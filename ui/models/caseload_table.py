@@ -11,6 +11,7 @@ from ui.coaching_words import language_name
 from ui.formatting import CenterTime, date_text
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
+from ui.words import fill
 
 
 class CaseloadTableModel(RecordTableModel):
@@ -46,7 +47,7 @@ class CaseloadTableModel(RecordTableModel):
             return (
                 self.tr("Overdue by 1 day")
                 if days == 1
-                else self.tr("Overdue by %1 days").replace("%1", str(days))
+                else fill(self.tr("Overdue by %1 days"), str(days))
             )
         return {
             FollowUp.DUE_TODAY: self.tr("Due today"),

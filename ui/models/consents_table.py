@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from desk.services.consents import ConsentRecord, ConsentStatus
 from ui.formatting import date_text
 from ui.models.row_table import RowTableModel
+from ui.words import fill
 
 
 class ConsentsTableModel(RowTableModel[ConsentRecord]):
@@ -44,7 +45,7 @@ class ConsentsTableModel(RowTableModel[ConsentRecord]):
             return date_text(consent.signed_on)
         if column == self.ENDS:
             if consent.revoked_on:
-                return self.tr("revoked %1").replace("%1", date_text(consent.revoked_on))
+                return fill(self.tr("revoked %1"), date_text(consent.revoked_on))
             ends = [date_text(consent.expires_on)] if consent.expires_on else []
             if consent.expiry_event:
                 ends.append(consent.expiry_event)

@@ -16,6 +16,7 @@ from ui.formatting import phone_type_label
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
 from ui.state_colours import State, state_colour
+from ui.words import fill
 
 
 class DirectoryTableModel(RowTableModel[ServiceCard]):
@@ -91,7 +92,7 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
             return self.tr("never")
         if age == 0:
             return self.tr("today")
-        return self.tr("%1 days ago").replace("%1", str(age))
+        return fill(self.tr("%1 days ago"), str(age))
 
     def cell(self, card: ServiceCard, column: int, role: int):
         if role == self.ServiceIdRole:
@@ -105,9 +106,10 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
             if column == self.OPEN and card.alert:
                 return card.alert
             if column == self.VERIFIED and stale:
-                return self.tr(
-                    "Not verified for more than %1 days: check before referring."
-                ).replace("%1", str(self._stale_after))
+                return fill(
+                    self.tr("Not verified for more than %1 days: check before referring."),
+                    str(self._stale_after),
+                )
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush
 from desk.services.groups import GroupRecord
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
+from ui.words import fill
 
 
 class GroupsTableModel(RecordTableModel):
@@ -34,7 +35,7 @@ class GroupsTableModel(RecordTableModel):
             return (
                 details.name
                 if details.active
-                else self.tr("%1 (off the schedule)").replace("%1", details.name)
+                else fill(self.tr("%1 (off the schedule)"), details.name)
             )
         if column == self.WHEN:
             return group.rule_words

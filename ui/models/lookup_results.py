@@ -10,6 +10,7 @@ from desk.lookup.person_index import PersonMatch
 from desk.names import shown_name
 from desk.text_folding import digits_only
 from ui.formatting import CenterTime, date_text, full_date_text, weekday_text
+from ui.words import fill
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,14 +67,14 @@ class LookupResultsModel(QAbstractListModel):
         if match.nickname and not self._private:
             parts[0] += f" “{match.nickname}”"
         if match.birth_year:
-            parts.append(self.tr("b. %1").replace("%1", str(match.birth_year)))
+            parts.append(fill(self.tr("b. %1"), str(match.birth_year)))
         if match.phone:
             tail = digits_only(match.phone)[-2 if self._private else -4 :]
             parts.append(f"☎ ··{tail}")
         if match.person_id in self._here:
             parts.append(self.tr("here now, in today's queue"))
         elif match.last_visit_at:
-            parts.append(self.tr("last here %1").replace("%1", self._when(match.last_visit_at)))
+            parts.append(fill(self.tr("last here %1"), self._when(match.last_visit_at)))
         else:
             parts.append(self.tr("no visits yet"))
         return "  ·  ".join(parts)

@@ -11,6 +11,7 @@ from desk.services.recovery_goals import GoalRecord
 from ui.coaching_words import area_text, mode_text, status_text
 from ui.formatting import CenterTime, date_text
 from ui.models.record_table import RecordTableModel
+from ui.words import fill
 
 
 class ContactsTableModel(RecordTableModel):
@@ -88,11 +89,7 @@ class AssignmentsTableModel(RecordTableModel):
     def display(self, assignment: AssignmentRecord, column: int) -> str:
         if column == self.COACH:
             name = assignment.coach_name
-            return (
-                self.tr("%1 (over the limit)").replace("%1", name)
-                if assignment.over_limit
-                else name
-            )
+            return fill(self.tr("%1 (over the limit)"), name) if assignment.over_limit else name
         if column == self.FROM:
             return self.center_time.date_text(assignment.started_at)
         if column == self.UNTIL:

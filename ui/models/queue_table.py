@@ -15,6 +15,7 @@ from ui.desk_words import PurposeNames, anonymous_label
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 from ui.state_colours import State, state_colour
+from ui.words import fill
 
 
 class QueueTableModel(RowTableModel[QueueEntry]):
@@ -94,7 +95,7 @@ class QueueTableModel(RowTableModel[QueueEntry]):
         if column == self.WAITING:
             if entry.status is not VisitStatus.WAITING:
                 return ""
-            return self.tr("%1 min").replace("%1", str(self.minutes_waiting(entry)))
+            return fill(self.tr("%1 min"), str(self.minutes_waiting(entry)))
         if column == self.NAME:
             if entry.is_anonymous:
                 return anonymous_label(entry.anonymous_initials)
@@ -112,9 +113,9 @@ class QueueTableModel(RowTableModel[QueueEntry]):
             if entry.coach_name:
                 return entry.coach_name
             if entry.assigned_coach_name:
-                return self.tr("%1 (their coach)").replace("%1", entry.assigned_coach_name)
+                return fill(self.tr("%1 (their coach)"), entry.assigned_coach_name)
             if entry.requested_coach_name:
-                return self.tr("%1 (asked for)").replace("%1", entry.requested_coach_name)
+                return fill(self.tr("%1 (asked for)"), entry.requested_coach_name)
             return ""
         if column == self.STATUS:
             return self._status_text[entry.status]
@@ -123,7 +124,7 @@ class QueueTableModel(RowTableModel[QueueEntry]):
     def _coach_tooltip(self, entry: QueueEntry) -> str | None:
         parts = []
         if entry.assigned_coach_name:
-            parts.append(self.tr("Their coach: %1").replace("%1", entry.assigned_coach_name))
+            parts.append(fill(self.tr("Their coach: %1"), entry.assigned_coach_name))
         if entry.requested_coach_name:
-            parts.append(self.tr("Asked for: %1").replace("%1", entry.requested_coach_name))
+            parts.append(fill(self.tr("Asked for: %1"), entry.requested_coach_name))
         return "\n".join(parts) or None

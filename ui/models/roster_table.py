@@ -11,6 +11,7 @@ from desk.services.coach_roster import RosterCoach
 from ui.coaching_words import languages_text, tags_text
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
+from ui.words import fill
 
 
 class RosterTableModel(RecordTableModel):
@@ -43,7 +44,7 @@ class RosterTableModel(RecordTableModel):
             return (
                 coach.display_name
                 if coach.active
-                else self.tr("%1 (inactive)").replace("%1", coach.display_name)
+                else fill(self.tr("%1 (inactive)"), coach.display_name)
             )
         if column == self.ON_DUTY:
             return self.tr("On duty") if coach.on_duty else ""

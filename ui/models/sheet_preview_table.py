@@ -16,6 +16,7 @@ from desk.validation import display_phone
 from ui.desk_words import category_name_of
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
+from ui.words import fill
 
 
 def planned_hours_text(planned: PlannedResource) -> str:
@@ -72,7 +73,7 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
             if planned.street:
                 return f"{planned.street}, {place}"
             if place:
-                return self.tr("%1 (no street address)").replace("%1", place)
+                return fill(self.tr("%1 (no street address)"), place)
             return self.tr("(no street address)")  # a phone line, an online group
         if column == self.PHONE:
             return planned_phone_text(planned)

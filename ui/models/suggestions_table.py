@@ -11,6 +11,7 @@ from desk.coaching.ranking import Suggestion
 from ui.coaching_words import cautions_text, reasons_text
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
+from ui.words import fill
 
 
 class SuggestionsTableModel(RecordTableModel):
@@ -45,7 +46,7 @@ class SuggestionsTableModel(RecordTableModel):
             return f"★ {coach.name}" if suggestion.named else coach.name
         if column == self.PEERS:
             text = f"{coach.active_peers} / {coach.caseload_limit}"
-            return text if coach.has_room else self.tr("%1 full").replace("%1", text)
+            return text if coach.has_room else fill(self.tr("%1 full"), text)
         if column == self.SCORE:
             return str(suggestion.score)
         if column == self.WHY:

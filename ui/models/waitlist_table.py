@@ -13,6 +13,7 @@ from desk.services.waitlist import WaitlistRow
 from ui.coaching_words import language_name, tags_text
 from ui.formatting import CenterTime
 from ui.models.record_table import RecordTableModel
+from ui.words import fill
 
 
 class WaitlistTableModel(RecordTableModel):
@@ -46,11 +47,9 @@ class WaitlistTableModel(RecordTableModel):
         if row.wished_coach_name:
             parts.append(row.wished_coach_name)
         if row.wished_coach_gender:
-            parts.append(self.tr("a %1").replace("%1", row.wished_coach_gender))
+            parts.append(fill(self.tr("a %1"), row.wished_coach_gender))
         if row.wished_coach_language:
-            parts.append(
-                self.tr("speaks %1").replace("%1", language_name(row.wished_coach_language))
-            )
+            parts.append(fill(self.tr("speaks %1"), language_name(row.wished_coach_language)))
         if row.wished_specialties:
             parts.append(tags_text(row.wished_specialties, self._labels))
         return "; ".join(parts)
@@ -58,7 +57,7 @@ class WaitlistTableModel(RecordTableModel):
     def display(self, row: WaitlistRow, column: int) -> str:
         if column == self.SINCE:
             days = (self.center_time.day(self._clock()) - self.center_time.day(row.added_at)).days
-            return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
+            return self.tr("1 day") if days == 1 else fill(self.tr("%1 days"), str(days))
         if column == self.PEER:
             name = shown_name(
                 row.first_name, row.last_name, row.preferred_name, private=self._private
@@ -73,10 +72,10 @@ class WaitlistTableModel(RecordTableModel):
 
     def tooltip(self, row: WaitlistRow, column: int) -> str | None:
         if column == self.SINCE:
-            return (
-                self.tr("Since %1, added by %2")
-                .replace("%1", self.center_time.date_text(row.added_at))
-                .replace("%2", row.added_by)
+            return fill(
+                self.tr("Since %1, added by %2"),
+                self.center_time.date_text(row.added_at),
+                row.added_by,
             )
         if column in (self.ASKED_FOR, self.NOTE):
             return self.display(row, column) or None

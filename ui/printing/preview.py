@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.printing.pdf_document import PdfInMemory, render_on_white
+from ui.words import fill
 
 PAGE_SPACING = 12
 SIDE_MARGIN = 28  # the pane's padding and scroll bar, left of and beside the pages
@@ -119,7 +120,7 @@ class PdfPreview(QWidget):
         self.pages.setText(
             self.tr("1 page, US Letter")
             if count == 1
-            else self.tr("%1 pages, US Letter").replace("%1", str(count))
+            else fill(self.tr("%1 pages, US Letter"), str(count))
         )
 
     def _lay_out(self, keep: list[QImage] | None = None) -> None:

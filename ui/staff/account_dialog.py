@@ -24,6 +24,7 @@ from ui.error_words import in_words
 from ui.look import apply_style
 from ui.staff.screens_box import ScreensBox
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 
 def _secret(name: str, accessible: str) -> QLineEdit:
@@ -39,7 +40,7 @@ class AccountDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("My account: %1").replace("%1", context.actor.display_name))
+        self.setWindowTitle(fill(self.tr("My account: %1"), context.actor.display_name))
         self.banner = Banner()
 
         password_box = QGroupBox(self.tr("Change your password"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError, ValidationError
 from ui.error_words import in_words
 from ui.staff.role_words import role_words
+from ui.words import fill
 
 # The desk's services are imported where a screen uses them, not here: the sign-in screen is
 # shown at start before the database and its models are loaded (ui/start.py).
@@ -270,9 +271,11 @@ class LockScreen(GateScreen):
 
         self.actor = actor
         self.intro.setText(
-            self.tr("%1 (%2) is signed in. Everything on screen is hidden until they unlock.")
-            .replace("%1", actor.display_name)
-            .replace("%2", role_words(actor.role))
+            fill(
+                self.tr("%1 (%2) is signed in. Everything on screen is hidden until they unlock."),
+                actor.display_name,
+                role_words(actor.role),
+            )
         )
         self.secret.clear()
         self.say(message, "info")

@@ -16,6 +16,7 @@ from desk.services.staff_preferences import (
 )
 from ui.context import AppContext
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.words import fill
 
 
 class ScreensBox(QGroupBox):
@@ -33,7 +34,7 @@ class ScreensBox(QGroupBox):
         self.text_scale = QComboBox()
         self.text_scale.setObjectName("screensTextScale")
         for scale in TEXT_SCALES:
-            self.text_scale.addItem(self.tr("%1%").replace("%1", str(scale)), scale)
+            self.text_scale.addItem(fill(self.tr("%1%"), str(scale)), scale)
         self.high_contrast = QCheckBox(self.tr("High contrast: white on black, yellow focus"))
         self.high_contrast.setObjectName("screensHighContrast")
         note = QLabel(

@@ -34,6 +34,7 @@ from ui.staff.gate import GateWindow
 from ui.staff.idle import IdleWatcher
 from ui.staff.veil import Veil
 from ui.tasks import TaskRunner
+from ui.words import fill
 
 logger = logging.getLogger(__name__)
 
@@ -234,7 +235,7 @@ class StaffSessions(QObject):
         self.current = None
         self.idle.disarm()
         apply_style(QApplication.instance())  # the gate as the station has it
-        self.gate.show_sign_in(self.tr("%1 signed out.").replace("%1", actor.display_name))
+        self.gate.show_sign_in(fill(self.tr("%1 signed out."), actor.display_name))
         window.close_for_sign_out()  # after the gate is up: the app goes on without it
 
     def _put_away(self, window: MainWindow) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>PersonDataRequests</name>
     <message numerus="yes">
-        <location filename="../pages/people/data_requests.py" line="119"/>
+        <location filename="../pages/people/data_requests.py" line="126"/>
         <source>The record was removed; %n visit(s) kept as anonymous counts.</source>
         <translation>
             <numerusform>The record was removed; %n visit is kept as an anonymous count.</numerusform>

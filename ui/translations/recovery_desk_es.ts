@@ -4,118 +4,118 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../staff/account_dialog.py" line="42" />
+        <location filename="../staff/account_dialog.py" line="43" />
         <source>My account: %1</source>
         <translation>Mi cuenta: %1</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="45" />
+        <location filename="../staff/account_dialog.py" line="46" />
         <source>Change your password</source>
         <translation>Cambiar su contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="46" />
+        <location filename="../staff/account_dialog.py" line="47" />
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="47" />
+        <location filename="../staff/account_dialog.py" line="48" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="48" />
+        <location filename="../staff/account_dialog.py" line="49" />
         <source>New password again</source>
         <translation>Contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="49" />
+        <location filename="../staff/account_dialog.py" line="50" />
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="52" />
+        <location filename="../staff/account_dialog.py" line="53" />
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="53" />
+        <location filename="../staff/account_dialog.py" line="54" />
         <source>&amp;New password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="54" />
+        <location filename="../staff/account_dialog.py" line="55" />
         <source>New password &amp;again</source>
         <translation>Contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="57" />
+        <location filename="../staff/account_dialog.py" line="58" />
         <source>A PIN for your lock screen</source>
         <translation>Un PIN para su pantalla de bloqueo</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="60" />
+        <location filename="../staff/account_dialog.py" line="61" />
         <source>4 to 8 digits that unlock your own locked screen, quicker than your password. A PIN never signs anyone in. Leave it empty to remove yours.</source>
         <translation>De 4 a 8 dígitos que desbloquean su propia pantalla, más rápido que la contraseña. Un PIN nunca inicia la sesión de nadie. Déjelo vacío para quitar el suyo.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="66" />
+        <location filename="../staff/account_dialog.py" line="67" />
         <source>Your password, for the PIN</source>
         <translation>Su contraseña, para el PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="67" />
-        <location filename="../staff/account_dialog.py" line="88" />
+        <location filename="../staff/account_dialog.py" line="68" />
+        <location filename="../staff/account_dialog.py" line="89" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="69" />
+        <location filename="../staff/account_dialog.py" line="70" />
         <source>Save PIN</source>
         <translation>Guardar PIN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="73" />
+        <location filename="../staff/account_dialog.py" line="74" />
         <source>Your pass&amp;word</source>
         <translation>Su contrase&amp;ña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="74" />
+        <location filename="../staff/account_dialog.py" line="75" />
         <source>P&amp;IN</source>
         <translation>P&amp;IN</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="87" />
+        <location filename="../staff/account_dialog.py" line="88" />
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="89" />
+        <location filename="../staff/account_dialog.py" line="90" />
         <source>Your &amp;screens</source>
         <translation>&amp;Sus pantallas</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="104" />
+        <location filename="../staff/account_dialog.py" line="105" />
         <source>Saved. Text size and contrast are changed; the language from your next sign-in.</source>
         <translation>Guardado. El tamaño del texto y el contraste ya cambiaron; el idioma, desde su próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="118" />
+        <location filename="../staff/account_dialog.py" line="119" />
         <source>The two new passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas nuevas no coinciden. Escriba la misma dos veces.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="129" />
+        <location filename="../staff/account_dialog.py" line="130" />
         <source>Your password is changed.</source>
         <translation>Su contraseña se cambió.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="147" />
+        <location filename="../staff/account_dialog.py" line="148" />
         <source>Your PIN is saved.</source>
         <translation>Su PIN quedó guardado.</translation>
     </message>
     <message>
-        <location filename="../staff/account_dialog.py" line="147" />
+        <location filename="../staff/account_dialog.py" line="148" />
         <source>Your PIN is removed.</source>
         <translation>Su PIN se quitó.</translation>
     </message>
@@ -237,58 +237,58 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../pages/activity/page.py" line="50" />
-        <location filename="../pages/activity/page.py" line="90" />
+        <location filename="../pages/activity/page.py" line="51" />
+        <location filename="../pages/activity/page.py" line="91" />
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="54" />
+        <location filename="../pages/activity/page.py" line="55" />
         <source>Every record opened, change, sign-in, print and export, newest first. The log can only grow: nothing in it can be changed or deleted from the app.</source>
         <translation>Cada ficha abierta, cambio, inicio de sesión, impresión y exportación, lo más reciente primero. El registro solo crece: nada de él se puede cambiar ni borrar desde el programa.</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="63" />
+        <location filename="../pages/activity/page.py" line="64" />
         <source>Show older</source>
         <translation>Ver anteriores</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="65" />
+        <location filename="../pages/activity/page.py" line="66" />
         <source>Export to CSV…</source>
         <translation>Exportar a CSV…</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="68" />
+        <location filename="../pages/activity/page.py" line="69" />
         <source>Show older entries</source>
         <translation>Ver entradas anteriores</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="69" />
+        <location filename="../pages/activity/page.py" line="70" />
         <source>Export what is shown to CSV</source>
         <translation>Exportar a CSV lo que se ve</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="72" />
+        <location filename="../pages/activity/page.py" line="73" />
         <source>Activity log</source>
         <translation>Registro de actividad</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="133" />
+        <location filename="../pages/activity/page.py" line="134" />
         <source>Nobody on file matches “%1”.</source>
         <translation>Nadie registrado coincide con “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="149" />
+        <location filename="../pages/activity/page.py" line="150" />
         <source>Export the activity log</source>
         <translation>Exportar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="149" />
+        <location filename="../pages/activity/page.py" line="150" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="157" />
+        <location filename="../pages/activity/page.py" line="158" />
         <source>Saved the activity log to %1.</source>
         <translation>Registro de actividad guardado en %1.</translation>
     </message>
@@ -296,12 +296,12 @@
 <context>
     <name>Anonymous</name>
     <message>
-        <location filename="../desk_words.py" line="40" />
+        <location filename="../desk_words.py" line="41" />
         <source>Anonymous (%1)</source>
         <translation>Anónimo (%1)</translation>
     </message>
     <message>
-        <location filename="../desk_words.py" line="41" />
+        <location filename="../desk_words.py" line="42" />
         <source>Anonymous</source>
         <translation>Anónimo</translation>
     </message>
@@ -309,140 +309,140 @@
 <context>
     <name>AssignCoachDialog</name>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="67" />
+        <location filename="../pages/coaches/assign_dialog.py" line="68" />
         <source>Assign coach</source>
         <translation>Asignar coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="80" />
+        <location filename="../pages/coaches/assign_dialog.py" line="81" />
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="94" />
-        <location filename="../pages/coaches/assign_dialog.py" line="97" />
+        <location filename="../pages/coaches/assign_dialog.py" line="95" />
+        <location filename="../pages/coaches/assign_dialog.py" line="98" />
         <source>no preference</source>
         <translation>sin preferencia</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="105" />
+        <location filename="../pages/coaches/assign_dialog.py" line="106" />
         <source>What they asked for (all optional: their choice comes first)</source>
         <translation>Lo que pidió (todo opcional: su elección va primero)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="107" />
+        <location filename="../pages/coaches/assign_dialog.py" line="108" />
         <source>A coach by name</source>
         <translation>Un coach por nombre</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="109" />
+        <location filename="../pages/coaches/assign_dialog.py" line="110" />
         <source>Gender</source>
         <translation>Género</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="111" />
+        <location filename="../pages/coaches/assign_dialog.py" line="112" />
         <source>Speaks</source>
         <translation>Habla</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="114" />
+        <location filename="../pages/coaches/assign_dialog.py" line="115" />
         <source>Knows about</source>
         <translation>Sabe de</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="135" />
+        <location filename="../pages/coaches/assign_dialog.py" line="136" />
         <source>No coach has room right now. Put them on the waitlist (shown on the Coaches page), or assign over a coach's limit with the box below.</source>
         <translation>Ningún coach tiene cupo ahora. Póngala en la lista de espera (en la página Coaches) o asígnela pasando el límite de un coach con la casilla de abajo.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="144" />
+        <location filename="../pages/coaches/assign_dialog.py" line="145" />
         <source>needed to reassign; kept in their history</source>
         <translation>necesario para reasignar; queda en su historial</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="145" />
+        <location filename="../pages/coaches/assign_dialog.py" line="146" />
         <source>Why the change?</source>
         <translation>¿Por qué el cambio?</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="147" />
+        <location filename="../pages/coaches/assign_dialog.py" line="148" />
         <source>Assign over the caseload limit (recorded in the activity log)</source>
         <translation>Asignar pasando el límite de casos (queda en el registro de actividad)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="153" />
+        <location filename="../pages/coaches/assign_dialog.py" line="154" />
         <source>optional note for the waitlist</source>
         <translation>nota opcional para la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="152" />
-        <location filename="../pages/coaches/assign_dialog.py" line="157" />
+        <location filename="../pages/coaches/assign_dialog.py" line="153" />
+        <location filename="../pages/coaches/assign_dialog.py" line="158" />
         <source>Waitlist note</source>
         <translation>Nota de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="160" />
+        <location filename="../pages/coaches/assign_dialog.py" line="161" />
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="162" />
+        <location filename="../pages/coaches/assign_dialog.py" line="163" />
         <source>Put on the waitlist</source>
         <translation>Poner en lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="119" />
-        <location filename="../pages/coaches/assign_dialog.py" line="174" />
+        <location filename="../pages/coaches/assign_dialog.py" line="120" />
+        <location filename="../pages/coaches/assign_dialog.py" line="175" />
         <source>Coaches, best match first</source>
         <translation>Coaches, la mejor coincidencia primero</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="218" />
+        <location filename="../pages/coaches/assign_dialog.py" line="220" />
         <source>Reassign %1: now with %2 since %3</source>
         <translation>Reasignar a %1: ahora con %2 desde %3</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="224" />
+        <location filename="../pages/coaches/assign_dialog.py" line="227" />
         <source>Assign a coach to %1</source>
         <translation>Asignar coach a %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="243" />
+        <location filename="../pages/coaches/assign_dialog.py" line="247" />
         <source>Their language: %1</source>
         <translation>Su idioma: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="244" />
+        <location filename="../pages/coaches/assign_dialog.py" line="248" />
         <source>not asked</source>
         <translation>no se preguntó</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="246" />
+        <location filename="../pages/coaches/assign_dialog.py" line="250" />
         <source>Their pathway: %1</source>
         <translation>Su camino de recuperación: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="247" />
+        <location filename="../pages/coaches/assign_dialog.py" line="250" />
         <source>not said</source>
         <translation>no lo dijo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="252" />
+        <location filename="../pages/coaches/assign_dialog.py" line="255" />
         <source>On the waitlist since %1</source>
         <translation>En lista de espera desde %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="258" />
+        <location filename="../pages/coaches/assign_dialog.py" line="261" />
         <source>Asked for %1, who is not active now</source>
         <translation>Pidió a %1, que no está activo ahora</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="266" />
+        <location filename="../pages/coaches/assign_dialog.py" line="269" />
         <source>no one in particular</source>
         <translation>nadie en especial</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/assign_dialog.py" line="318" />
+        <location filename="../pages/coaches/assign_dialog.py" line="321" />
         <source>There are no active coaches yet. Add them on the Coaches page.</source>
         <translation>Aún no hay coaches activos. Agréguelos en la página Coaches.</translation>
     </message>
@@ -450,22 +450,22 @@
 <context>
     <name>AssignmentsTableModel</name>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="83" />
+        <location filename="../models/peer_coaching_tables.py" line="84" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="83" />
+        <location filename="../models/peer_coaching_tables.py" line="84" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="83" />
+        <location filename="../models/peer_coaching_tables.py" line="84" />
         <source>Until</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="83" />
+        <location filename="../models/peer_coaching_tables.py" line="84" />
         <source>Why it ended</source>
         <translation>Por qué terminó</translation>
     </message>
@@ -475,7 +475,7 @@
         <translation>%1 (pasando el límite)</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="100" />
+        <location filename="../models/peer_coaching_tables.py" line="97" />
         <source>now</source>
         <translation>ahora</translation>
     </message>
@@ -483,37 +483,37 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="51" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="52" />
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="74" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="75" />
         <source>Space ticks who is there; type to jump to a name. Those who did not sign in are a count, never names.</source>
         <translation>Espacio marca a quien está; escriba para saltar a un nombre. Quienes no registraron su llegada son un número, nunca nombres.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="81" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="82" />
         <source>&amp;Meeting</source>
         <translation>&amp;Reunión</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="82" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="83" />
         <source>Came without signing &amp;in</source>
         <translation>Vinieron sin &amp;registrarse</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="93" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="94" />
         <source>Signed in today:</source>
         <translation>Llegaron hoy:</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="99" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="100" />
         <source>No meeting is held today.</source>
         <translation>Hoy no hay reunión.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/attendance_dialog.py" line="178" />
+        <location filename="../pages/front_desk/attendance_dialog.py" line="179" />
         <source>%1: %2 at the meeting.</source>
         <translation>%1: %2 en la reunión.</translation>
     </message>
@@ -549,97 +549,97 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="35" />
+        <location filename="../pages/center_settings/backups_panel.py" line="36" />
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="50" />
+        <location filename="../pages/center_settings/backups_panel.py" line="51" />
         <source>Choose folder…</source>
         <translation>Elegir carpeta…</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="51" />
+        <location filename="../pages/center_settings/backups_panel.py" line="52" />
         <source>Use the default folder</source>
         <translation>Usar la carpeta predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="52" />
+        <location filename="../pages/center_settings/backups_panel.py" line="53" />
         <source>Set passphrase…</source>
         <translation>Fijar la frase…</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="53" />
+        <location filename="../pages/center_settings/backups_panel.py" line="54" />
         <source>Back up now</source>
         <translation>Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="55" />
+        <location filename="../pages/center_settings/backups_panel.py" line="56" />
         <source>Restore…</source>
         <translation>Restaurar…</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="63" />
+        <location filename="../pages/center_settings/backups_panel.py" line="64" />
         <source>Folder for backups</source>
         <translation>Carpeta de las copias</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="67" />
+        <location filename="../pages/center_settings/backups_panel.py" line="68" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="69" />
+        <location filename="../pages/center_settings/backups_panel.py" line="70" />
         <source>Folder (this station)</source>
         <translation>Carpeta (esta estación)</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="76" />
+        <location filename="../pages/center_settings/backups_panel.py" line="77" />
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="112" />
+        <location filename="../pages/center_settings/backups_panel.py" line="113" />
         <source>Not set. Backups outside the default folder are encrypted with it, so an admin sets it before choosing another folder.</source>
         <translation>Sin fijar. Las copias fuera de la carpeta predeterminada se cifran con ella, así que un administrador la fija antes de elegir otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="117" />
+        <location filename="../pages/center_settings/backups_panel.py" line="118" />
         <source>Set %1 by %2. Recovery Desk does not keep it: only you do.</source>
         <translation>Fijada %1 por %2. Recovery Desk no la guarda: solo ustedes.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="126" />
+        <location filename="../pages/center_settings/backups_panel.py" line="127" />
         <source>A PostgreSQL database is restored with pg_restore (see the README).</source>
         <translation>Una base de datos PostgreSQL se restaura con pg_restore (vea el README).</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="135" />
+        <location filename="../pages/center_settings/backups_panel.py" line="136" />
         <source>PostgreSQL is backed up on the server with pg_dump; Back up now runs pg_dump here if it is installed.</source>
         <translation>PostgreSQL se respalda en el servidor con pg_dump; Hacer copia ahora ejecuta pg_dump aquí si está instalado.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="138" />
+        <location filename="../pages/center_settings/backups_panel.py" line="139" />
         <source>Not known yet</source>
         <translation>Aún no se sabe</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="151" />
+        <location filename="../pages/center_settings/backups_panel.py" line="152" />
         <source>%1 (the default, beside the database; not encrypted)</source>
         <translation>%1 (la predeterminada, junto a la base de datos; sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="153" />
+        <location filename="../pages/center_settings/backups_panel.py" line="154" />
         <source>%1 (encrypted with the center's backup passphrase)</source>
         <translation>%1 (cifrada con la frase de contraseña de copias del centro)</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="168" />
+        <location filename="../pages/center_settings/backups_panel.py" line="169" />
         <source>Backups outside the default folder are encrypted: set the backup passphrase first (an admin does it), then choose the folder again.</source>
         <translation>Las copias fuera de la carpeta predeterminada se cifran: primero fije la frase de contraseña de las copias (lo hace un administrador) y luego vuelva a elegir la carpeta.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backups_panel.py" line="181" />
+        <location filename="../pages/center_settings/backups_panel.py" line="182" />
         <source>The backup passphrase is set. Keep it somewhere safe.</source>
         <translation>La frase de contraseña de las copias está fijada. Guárdela en un lugar seguro.</translation>
     </message>
@@ -647,37 +647,37 @@
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="110" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="111" />
         <source>Made (center time)</source>
         <translation>Hecha (hora del centro)</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="111" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="112" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="112" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="113" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="113" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="114" />
         <source>Encrypted</source>
         <translation>Cifrada</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="114" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="115" />
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="127" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="128" />
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="127" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="128" />
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -693,27 +693,27 @@
 <context>
     <name>Barc10Dialog</name>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="44" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="45" />
         <source>BARC-10 with %1</source>
         <translation>BARC-10 con %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="52" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="53" />
         <source>Brief Assessment of Recovery Capital. Read each statement; the peer answers from 1 (strongly disagree) to 6 (strongly agree). They may skip it entirely.</source>
         <translation>Brief Assessment of Recovery Capital (BARC-10). Las frases se leen en inglés: no tenemos una versión validada en español. La persona responde de 1 (muy en desacuerdo) a 6 (muy de acuerdo). Puede no contestarlo.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="85" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="86" />
         <source>optional note</source>
         <translation>nota opcional</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="87" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="88" />
         <source>Answered on</source>
         <translation>Respondido el</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="117" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="119" />
         <source>Total: %1 of %2 (%3 of 10 answered)</source>
         <translation>Total: %1 de %2 (%3 de 10 respondidas)</translation>
     </message>
@@ -721,22 +721,22 @@
 <context>
     <name>Barc10TableModel</name>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="112" />
+        <location filename="../models/peer_coaching_tables.py" line="109" />
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="112" />
+        <location filename="../models/peer_coaching_tables.py" line="109" />
         <source>Total (10–60)</source>
         <translation>Total (10–60)</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="112" />
+        <location filename="../models/peer_coaching_tables.py" line="109" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="112" />
+        <location filename="../models/peer_coaching_tables.py" line="109" />
         <source>Recorded by</source>
         <translation>Anotado por</translation>
     </message>
@@ -886,87 +886,87 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="50" />
+        <location filename="../pages/people/card_dialog.py" line="51" />
         <source>Sign-in card: %1</source>
         <translation>Tarjeta de registro: %1</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="54" />
+        <location filename="../pages/people/card_dialog.py" line="55" />
         <source>Print their first name on it (ask them)</source>
         <translation>Imprimir su nombre en ella (pregúntele)</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="58" />
+        <location filename="../pages/people/card_dialog.py" line="59" />
         <source>The card holds a random code, never a name or record number. Scanned at the desk or the door, it signs them in at once. Printing a new card stops the old one.</source>
         <translation>La tarjeta lleva un código al azar, nunca un nombre ni un número de ficha. Al escanearla en recepción o en la puerta, registra su llegada al instante. Imprimir una tarjeta nueva anula la anterior.</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="65" />
+        <location filename="../pages/people/card_dialog.py" line="66" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="67" />
+        <location filename="../pages/people/card_dialog.py" line="68" />
         <source>Print to default printer</source>
         <translation>Imprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="69" />
+        <location filename="../pages/people/card_dialog.py" line="70" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="71" />
+        <location filename="../pages/people/card_dialog.py" line="72" />
         <source>Card lost: stop it</source>
         <translation>Tarjeta perdida: anularla</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="73" />
+        <location filename="../pages/people/card_dialog.py" line="74" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="122" />
+        <location filename="../pages/people/card_dialog.py" line="123" />
         <source>They have no card that works.</source>
         <translation>No tiene ninguna tarjeta que funcione.</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="125" />
+        <location filename="../pages/people/card_dialog.py" line="127" />
         <source>last scanned %1</source>
         <translation>escaneada por última vez %1</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="129" />
+        <location filename="../pages/people/card_dialog.py" line="131" />
         <source>not scanned yet</source>
         <translation>aún sin escanear</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="132" />
+        <location filename="../pages/people/card_dialog.py" line="135" />
         <source>Their card was printed %1 by %2; %3. A new one stops it.</source>
         <translation>Su tarjeta se imprimió %1, por %2; %3. Una nueva la anula.</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="186" />
+        <location filename="../pages/people/card_dialog.py" line="190" />
         <source>The card was sent to %1; it works from now on.</source>
         <translation>La tarjeta se envió a %1; funciona desde ahora.</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="194" />
+        <location filename="../pages/people/card_dialog.py" line="198" />
         <source>Stop their card</source>
         <translation>Anular su tarjeta</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="195" />
+        <location filename="../pages/people/card_dialog.py" line="199" />
         <source>Stop their card? Once stopped it signs no one in; print a new one for them.</source>
         <translation>¿Anular su tarjeta? Una vez anulada no registra a nadie; imprímale una nueva.</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="206" />
+        <location filename="../pages/people/card_dialog.py" line="210" />
         <source>Their card is stopped: a scan of it signs no one in.</source>
         <translation>Su tarjeta está anulada: al escanearla no registra a nadie.</translation>
     </message>
     <message>
-        <location filename="../pages/people/card_dialog.py" line="208" />
+        <location filename="../pages/people/card_dialog.py" line="212" />
         <source>They had no card that works.</source>
         <translation>No tenía ninguna tarjeta que funcionara.</translation>
     </message>
@@ -974,22 +974,22 @@
 <context>
     <name>CardScans</name>
     <message>
-        <location filename="../pages/front_desk/card_scans.py" line="69" />
+        <location filename="../pages/front_desk/card_scans.py" line="70" />
         <source>Reading the card…</source>
         <translation>Leyendo la tarjeta…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/card_scans.py" line="82" />
+        <location filename="../pages/front_desk/card_scans.py" line="83" />
         <source>Nobody was signed in.</source>
         <translation>No se registró la llegada de nadie.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/card_scans.py" line="94" />
+        <location filename="../pages/front_desk/card_scans.py" line="95" />
         <source>: %1</source>
         <translation>: %1</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/card_scans.py" line="96" />
+        <location filename="../pages/front_desk/card_scans.py" line="98" />
         <source>Card: signed in %1 at %2 (%3).</source>
         <translation>Tarjeta: llegada de %1 registrada a las %2 (%3).</translation>
     </message>
@@ -997,27 +997,27 @@
 <context>
     <name>CaseloadChart</name>
     <message>
-        <location filename="../widgets/caseload_chart.py" line="38" />
+        <location filename="../widgets/caseload_chart.py" line="39" />
         <source>Caseload chart: active peers against each coach's limit</source>
         <translation>Gráfico de casos: participantes activos frente al límite de cada coach</translation>
     </message>
     <message>
-        <location filename="../widgets/caseload_chart.py" line="55" />
+        <location filename="../widgets/caseload_chart.py" line="57" />
         <source>%1: %2 active peers of %3</source>
         <translation>%1: %2 participantes activos de %3</translation>
     </message>
     <message>
-        <location filename="../widgets/caseload_chart.py" line="58" />
+        <location filename="../widgets/caseload_chart.py" line="63" />
         <source> (over the limit)</source>
         <translation> (pasando el límite)</translation>
     </message>
     <message>
-        <location filename="../widgets/caseload_chart.py" line="60" />
+        <location filename="../widgets/caseload_chart.py" line="65" />
         <source> (inactive: reassign their peers)</source>
         <translation> (inactivo: reasigne a sus participantes)</translation>
     </message>
     <message>
-        <location filename="../widgets/caseload_chart.py" line="87" />
+        <location filename="../widgets/caseload_chart.py" line="92" />
         <source>No coaches yet</source>
         <translation>Aún no hay coaches</translation>
     </message>
@@ -1025,77 +1025,77 @@
 <context>
     <name>CaseloadTableModel</name>
     <message>
-        <location filename="../models/caseload_table.py" line="22" />
+        <location filename="../models/caseload_table.py" line="23" />
         <source>Peer</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="23" />
+        <location filename="../models/caseload_table.py" line="24" />
         <source>Follow-up</source>
         <translation>Seguimiento</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="24" />
+        <location filename="../models/caseload_table.py" line="25" />
         <source>Next follow-up</source>
         <translation>Próximo seguimiento</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="25" />
+        <location filename="../models/caseload_table.py" line="26" />
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="26" />
+        <location filename="../models/caseload_table.py" line="27" />
         <source>Coached since</source>
         <translation>Con coach desde</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="27" />
+        <location filename="../models/caseload_table.py" line="28" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="28" />
+        <location filename="../models/caseload_table.py" line="29" />
         <source>Open goals</source>
         <translation>Metas abiertas</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="29" />
+        <location filename="../models/caseload_table.py" line="30" />
         <source>BARC-10</source>
         <translation>BARC-10</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="47" />
+        <location filename="../models/caseload_table.py" line="48" />
         <source>Overdue by 1 day</source>
         <translation>Atrasado 1 día</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="49" />
+        <location filename="../models/caseload_table.py" line="50" />
         <source>Overdue by %1 days</source>
         <translation>Atrasado %1 días</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="52" />
+        <location filename="../models/caseload_table.py" line="53" />
         <source>Due today</source>
         <translation>Toca hoy</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="53" />
+        <location filename="../models/caseload_table.py" line="54" />
         <source>No contact yet</source>
         <translation>Aún sin contacto</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="54" />
+        <location filename="../models/caseload_table.py" line="55" />
         <source>Planned</source>
         <translation>Planeado</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="55" />
+        <location filename="../models/caseload_table.py" line="56" />
         <source>None planned</source>
         <translation>Nada planeado</translation>
     </message>
     <message>
-        <location filename="../models/caseload_table.py" line="82" />
+        <location filename="../models/caseload_table.py" line="83" />
         <source>Assigned over the coach's limit (an override, in the activity log)</source>
         <translation>Asignado pasando el límite del coach (una excepción, en el registro de actividad)</translation>
     </message>
@@ -1103,47 +1103,47 @@
 <context>
     <name>CenterSettingsPage</name>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="89" />
+        <location filename="../pages/center_settings/controller.py" line="90" />
         <source>Save the center's details</source>
         <translation>Guardar los datos del centro</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="90" />
+        <location filename="../pages/center_settings/controller.py" line="91" />
         <source>Reload</source>
         <translation>Volver a cargar</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="95" />
+        <location filename="../pages/center_settings/controller.py" line="96" />
         <source>Center settings</source>
         <translation>Ajustes del centro</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="142" />
+        <location filename="../pages/center_settings/controller.py" line="143" />
         <source>Your unsaved changes from before are back, but another station has saved settings since: check them before saving.</source>
         <translation>Sus cambios sin guardar de antes volvieron, pero otra estación guardó ajustes mientras tanto: revíselos antes de guardar.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="147" />
+        <location filename="../pages/center_settings/controller.py" line="148" />
         <source>Unsaved changes from before were restored.</source>
         <translation>Se recuperaron cambios sin guardar de antes.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="161" />
+        <location filename="../pages/center_settings/controller.py" line="162" />
         <source>Nothing to save.</source>
         <translation>No hay nada que guardar.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="181" />
+        <location filename="../pages/center_settings/controller.py" line="182" />
         <source>Saved at %1.</source>
         <translation>Guardado a las %1.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="184" />
+        <location filename="../pages/center_settings/controller.py" line="186" />
         <source>Saved at %1. The center's details on every sheet and handout, on every station, are these from now on.</source>
         <translation>Guardado a las %1. Desde ahora, estos son los datos del centro en cada hoja y hoja informativa, en todas las estaciones.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/controller.py" line="197" />
+        <location filename="../pages/center_settings/controller.py" line="201" />
         <source>Not saved: your entries are kept.</source>
         <translation>No se guardó: sus datos se conservan.</translation>
     </message>
@@ -1290,22 +1290,22 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../widgets/cheat_sheet.py" line="26" />
+        <location filename="../widgets/cheat_sheet.py" line="27" />
         <source>Keys: %1</source>
         <translation>Teclas: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/cheat_sheet.py" line="27" />
+        <location filename="../widgets/cheat_sheet.py" line="28" />
         <source>Keys on %1</source>
         <translation>Teclas en %1</translation>
     </message>
     <message>
-        <location filename="../widgets/cheat_sheet.py" line="31" />
+        <location filename="../widgets/cheat_sheet.py" line="32" />
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../widgets/cheat_sheet.py" line="31" />
+        <location filename="../widgets/cheat_sheet.py" line="32" />
         <source>What they do</source>
         <translation>Qué hacen</translation>
     </message>
@@ -1313,42 +1313,42 @@
 <context>
     <name>ChoosePasswordScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="312" />
+        <location filename="../staff/screens.py" line="315" />
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="312" />
+        <location filename="../staff/screens.py" line="315" />
         <source>Save and go on</source>
         <translation>Guardar y seguir</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="316" />
+        <location filename="../staff/screens.py" line="319" />
         <source>An admin gave you this password. Choose one only you know: at least as long as the center asks, not a common one, not your name.</source>
         <translation>Un administrador le dio esta contraseña. Elija una que solo usted sepa: al menos tan larga como pide el centro, no una común, no su nombre.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="322" />
+        <location filename="../staff/screens.py" line="325" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="323" />
+        <location filename="../staff/screens.py" line="326" />
         <source>New password again</source>
         <translation>Contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="324" />
+        <location filename="../staff/screens.py" line="327" />
         <source>&amp;New password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="325" />
+        <location filename="../staff/screens.py" line="328" />
         <source>New password &amp;again</source>
         <translation>Contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="343" />
+        <location filename="../staff/screens.py" line="346" />
         <source>The two passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas no coinciden. Escriba la misma dos veces.</translation>
     </message>
@@ -1364,82 +1364,82 @@
 <context>
     <name>CoachDialog</name>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="72" />
+        <location filename="../pages/coaches/coach_dialog.py" line="73" />
         <source>Edit %1</source>
         <translation>Editar a %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="74" />
+        <location filename="../pages/coaches/coach_dialog.py" line="73" />
         <source>Add a coach</source>
         <translation>Agregar un coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="81" />
+        <location filename="../pages/coaches/coach_dialog.py" line="80" />
         <source>printed on handouts, e.g. 774 555 0151</source>
         <translation>se imprime en las hojas, p. ej. 774 555 0151</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="89" />
+        <location filename="../pages/coaches/coach_dialog.py" line="88" />
         <source>optional: the road they walked, in their words</source>
         <translation>opcional: el camino que recorrió, en sus palabras</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="106" />
+        <location filename="../pages/coaches/coach_dialog.py" line="105" />
         <source>e.g. Mon-Fri 9:00-17:00; Sat 10:00-14:00</source>
         <translation>p. ej. Mon-Fri 9:00-17:00; Sat 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="110" />
+        <location filename="../pages/coaches/coach_dialog.py" line="109" />
         <source>Active: takes on peers and is suggested</source>
         <translation>Activo: recibe participantes y se sugiere</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="115" />
+        <location filename="../pages/coaches/coach_dialog.py" line="114" />
         <source>Name *</source>
         <translation>Nombre *</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="116" />
+        <location filename="../pages/coaches/coach_dialog.py" line="115" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="117" />
+        <location filename="../pages/coaches/coach_dialog.py" line="116" />
         <source>Gender</source>
         <translation>Género</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="118" />
+        <location filename="../pages/coaches/coach_dialog.py" line="117" />
         <source>Recovery pathway</source>
         <translation>Camino de recuperación</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="119" />
+        <location filename="../pages/coaches/coach_dialog.py" line="118" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="120" />
+        <location filename="../pages/coaches/coach_dialog.py" line="119" />
         <source>Specialties</source>
         <translation>Especialidades</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="121" />
+        <location filename="../pages/coaches/coach_dialog.py" line="120" />
         <source>Caseload limit</source>
         <translation>Límite de casos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="122" />
+        <location filename="../pages/coaches/coach_dialog.py" line="121" />
         <source>Weekly hours</source>
         <translation>Horario semanal</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="156" />
+        <location filename="../pages/coaches/coach_dialog.py" line="155" />
         <source>Read as: %1</source>
         <translation>Se entiende: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/coach_dialog.py" line="158" />
+        <location filename="../pages/coaches/coach_dialog.py" line="157" />
         <source>No hours: never shown as on duty.</source>
         <translation>Sin horario: nunca aparece de turno.</translation>
     </message>
@@ -1447,12 +1447,12 @@
 <context>
     <name>CoachPicker</name>
     <message>
-        <location filename="../pages/front_desk/coach_picker.py" line="34" />
+        <location filename="../pages/front_desk/coach_picker.py" line="35" />
         <source>Start with a coach</source>
         <translation>Empezar con un coach</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/coach_picker.py" line="58" />
+        <location filename="../pages/front_desk/coach_picker.py" line="59" />
         <source>Who will %1 start with? The best match first; Enter chooses.</source>
         <translation>¿Con quién empieza %1? La mejor coincidencia primero; Enter elige.</translation>
     </message>
@@ -1460,58 +1460,58 @@
 <context>
     <name>CoachesPage</name>
     <message>
-        <location filename="../pages/coaches/controller.py" line="116" />
+        <location filename="../pages/coaches/controller.py" line="117" />
         <source>Open the chosen peer's record</source>
         <translation>Abrir la ficha del participante elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="117" />
+        <location filename="../pages/coaches/controller.py" line="118" />
         <source>Reassign the chosen peer</source>
         <translation>Reasignar al participante elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="118" />
+        <location filename="../pages/coaches/controller.py" line="119" />
         <source>The peer's goals, BARC-10 and contacts</source>
         <translation>Metas, BARC-10 y contactos del participante</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="119" />
+        <location filename="../pages/coaches/controller.py" line="120" />
         <source>Log a contact with the chosen peer</source>
         <translation>Anotar un contacto con el participante elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="122" />
+        <location filename="../pages/coaches/controller.py" line="123" />
         <source>Assign the waiting peer</source>
         <translation>Asignar a la persona en espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="125" />
-        <location filename="../pages/coaches/controller.py" line="329" />
+        <location filename="../pages/coaches/controller.py" line="126" />
+        <location filename="../pages/coaches/controller.py" line="331" />
         <source>Remove from the waitlist</source>
         <translation>Quitar de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="126" />
+        <location filename="../pages/coaches/controller.py" line="127" />
         <source>Specialty tags</source>
         <translation>Etiquetas de especialidad</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="127" />
+        <location filename="../pages/coaches/controller.py" line="128" />
         <source>Edit the chosen coach</source>
         <translation>Editar el coach elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="128" />
+        <location filename="../pages/coaches/controller.py" line="129" />
         <source>Add a coach</source>
         <translation>Agregar un coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="129" />
+        <location filename="../pages/coaches/controller.py" line="130" />
         <source>Privacy: full names or initials</source>
         <translation>Privacidad: nombres completos o iniciales</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="137" />
+        <location filename="../pages/coaches/controller.py" line="138" />
         <source>Coaches</source>
         <translation>Coaches</translation>
     </message>
@@ -1521,17 +1521,17 @@
         <translation>Lista de espera (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="168" />
+        <location filename="../pages/coaches/controller.py" line="167" />
         <source>On duty now: %1</source>
         <translation>De turno ahora: %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="170" />
+        <location filename="../pages/coaches/controller.py" line="169" />
         <source>No coach is on duty now.</source>
         <translation>Ningún coach está de turno ahora.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="174" />
+        <location filename="../pages/coaches/controller.py" line="173" />
         <source>For admins</source>
         <translation>Para administración</translation>
     </message>
@@ -1541,45 +1541,45 @@
         <translation>Participantes de %1: %2 de %3</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="214" />
+        <location filename="../pages/coaches/controller.py" line="216" />
         <source> · %1 overdue</source>
         <translation> · %1 atrasados</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="240" />
+        <location filename="../pages/coaches/controller.py" line="242" />
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="263" />
-        <location filename="../pages/coaches/controller.py" line="281" />
-        <location filename="../pages/coaches/controller.py" line="291" />
+        <location filename="../pages/coaches/controller.py" line="265" />
+        <location filename="../pages/coaches/controller.py" line="283" />
+        <location filename="../pages/coaches/controller.py" line="293" />
         <source>Choose a peer in the caseload first.</source>
         <translation>Primero elija un participante de los casos asignados.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="274" />
+        <location filename="../pages/coaches/controller.py" line="276" />
         <source>Contact with %1 logged.</source>
         <translation>Contacto con %1 anotado.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="305" />
+        <location filename="../pages/coaches/controller.py" line="307" />
         <source>Assigned to %1.</source>
         <translation>Asignado a %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="308" />
+        <location filename="../pages/coaches/controller.py" line="310" />
         <source>Put on the waitlist.</source>
         <translation>Puesto en la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="318" />
-        <location filename="../pages/coaches/controller.py" line="325" />
+        <location filename="../pages/coaches/controller.py" line="320" />
+        <location filename="../pages/coaches/controller.py" line="327" />
         <source>Choose someone on the waitlist first.</source>
         <translation>Primero elija a alguien de la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="330" />
+        <location filename="../pages/coaches/controller.py" line="333" />
         <source>Why does %1 leave the waitlist? (kept in the activity log)</source>
         <translation>¿Por qué %1 sale de la lista de espera? (queda en el registro de actividad)</translation>
     </message>
@@ -1677,152 +1677,152 @@
 <context>
     <name>Coaching</name>
     <message>
-        <location filename="../coaching_words.py" line="41" />
+        <location filename="../coaching_words.py" line="42" />
         <source>they asked for this coach by name</source>
         <translation>pidió este coach por su nombre</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="44" />
+        <location filename="../coaching_words.py" line="45" />
         <source>a %1, as they asked</source>
         <translation>es %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="45" />
+        <location filename="../coaching_words.py" line="46" />
         <source>speaks %1, as they asked</source>
         <translation>habla %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="48" />
+        <location filename="../coaching_words.py" line="49" />
         <source>shares their pathway (%1)</source>
         <translation>comparte su camino de recuperación (%1)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="49" />
+        <location filename="../coaching_words.py" line="50" />
         <source>speaks their language (%1)</source>
         <translation>habla su idioma (%1)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="52" />
+        <location filename="../coaching_words.py" line="53" />
         <source>knows %1</source>
         <translation>sabe de %1</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="53" />
+        <location filename="../coaching_words.py" line="54" />
         <source>plenty of room (%1 of %2 places free)</source>
         <translation>tiene cupo de sobra (%1 de %2 lugares libres)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="56" />
+        <location filename="../coaching_words.py" line="57" />
         <source>on duty now</source>
         <translation>de turno ahora</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="57" />
+        <location filename="../coaching_words.py" line="58" />
         <source>has worked with them before</source>
         <translation>ya trabajó con esta persona</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="58" />
+        <location filename="../coaching_words.py" line="59" />
         <source>caseload full (%1 of %2): only with an override</source>
         <translation>casos asignados completos (%1 de %2): solo pasando el límite</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="61" />
+        <location filename="../coaching_words.py" line="62" />
         <source>not a %1, which they asked for</source>
         <translation>no es %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="64" />
+        <location filename="../coaching_words.py" line="65" />
         <source>does not speak %1, which they asked for</source>
         <translation>no habla %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="67" />
+        <location filename="../coaching_words.py" line="68" />
         <source>does not speak their language (%1)</source>
         <translation>no habla su idioma (%1)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="70" />
+        <location filename="../coaching_words.py" line="71" />
         <source>not on duty now</source>
         <translation>no está de turno ahora</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="71" />
+        <location filename="../coaching_words.py" line="72" />
         <source>their coach now</source>
         <translation>su coach actual</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="88" />
+        <location filename="../coaching_words.py" line="89" />
         <source>no particular match</source>
         <translation>ninguna coincidencia especial</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="97" />
+        <location filename="../coaching_words.py" line="98" />
         <source>In person</source>
         <translation>En persona</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="98" />
+        <location filename="../coaching_words.py" line="99" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="99" />
+        <location filename="../coaching_words.py" line="100" />
         <source>Text</source>
         <translation>Mensaje de texto</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="105" />
+        <location filename="../coaching_words.py" line="106" />
         <source>Housing</source>
         <translation>Vivienda</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="106" />
+        <location filename="../coaching_words.py" line="107" />
         <source>Work</source>
         <translation>Trabajo</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="107" />
+        <location filename="../coaching_words.py" line="108" />
         <source>Education</source>
         <translation>Educación</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="108" />
+        <location filename="../coaching_words.py" line="109" />
         <source>Relationships</source>
         <translation>Relaciones</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="109" />
+        <location filename="../coaching_words.py" line="110" />
         <source>Health</source>
         <translation>Salud</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="110" />
+        <location filename="../coaching_words.py" line="111" />
         <source>Recovery</source>
         <translation>Recuperación</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="116" />
+        <location filename="../coaching_words.py" line="117" />
         <source>Not started</source>
         <translation>Sin empezar</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="117" />
+        <location filename="../coaching_words.py" line="118" />
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="118" />
+        <location filename="../coaching_words.py" line="119" />
         <source>Achieved</source>
         <translation>Logrado</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="119" />
+        <location filename="../coaching_words.py" line="120" />
         <source>On hold</source>
         <translation>En pausa</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="120" />
+        <location filename="../coaching_words.py" line="121" />
         <source>Dropped</source>
         <translation>Abandonado</translation>
     </message>
@@ -1830,127 +1830,127 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="80" />
+        <location filename="../pages/resources/import_dialogs.py" line="81" />
         <source>Import a list of resources</source>
         <translation>Importar una lista de recursos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="84" />
+        <location filename="../pages/resources/import_dialogs.py" line="85" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="85" />
+        <location filename="../pages/resources/import_dialogs.py" line="86" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="86" />
+        <location filename="../pages/resources/import_dialogs.py" line="87" />
         <source>Street address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="87" />
+        <location filename="../pages/resources/import_dialogs.py" line="88" />
         <source>City or town</source>
         <translation>Ciudad o pueblo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="88" />
+        <location filename="../pages/resources/import_dialogs.py" line="89" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="89" />
+        <location filename="../pages/resources/import_dialogs.py" line="90" />
         <source>ZIP code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="90" />
+        <location filename="../pages/resources/import_dialogs.py" line="91" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="91" />
+        <location filename="../pages/resources/import_dialogs.py" line="92" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="92" />
+        <location filename="../pages/resources/import_dialogs.py" line="93" />
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="93" />
+        <location filename="../pages/resources/import_dialogs.py" line="94" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="94" />
+        <location filename="../pages/resources/import_dialogs.py" line="95" />
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="95" />
+        <location filename="../pages/resources/import_dialogs.py" line="96" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="96" />
+        <location filename="../pages/resources/import_dialogs.py" line="97" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="97" />
+        <location filename="../pages/resources/import_dialogs.py" line="98" />
         <source>Alert (printed first)</source>
         <translation>Aviso (se imprime primero)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="98" />
+        <location filename="../pages/resources/import_dialogs.py" line="99" />
         <source>Notes (added to the description)</source>
         <translation>Notas (se agregan a la descripción)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="102" />
+        <location filename="../pages/resources/import_dialogs.py" line="104" />
         <source>%1: %2 rows. Check which column holds what (the first values of each are shown beside it), then Import. Nothing is saved until every row can be imported; what was repaired on the way in is listed below.</source>
         <translation>%1: %2 filas. Revise qué columna tiene qué (al lado se ven sus primeros valores) y luego Importar. No se guarda nada hasta que todas las filas se puedan importar; abajo se lista lo que se arregló al importar.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="117" />
+        <location filename="../pages/resources/import_dialogs.py" line="120" />
         <source>(not in this list)</source>
         <translation>(no está en esta lista)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="169" />
+        <location filename="../pages/resources/import_dialogs.py" line="172" />
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="172" />
+        <location filename="../pages/resources/import_dialogs.py" line="175" />
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="212" />
+        <location filename="../pages/resources/import_dialogs.py" line="216" />
         <source>Not imported: %1</source>
         <translation>No se importa: %1</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="221" />
+        <location filename="../pages/resources/import_dialogs.py" line="224" />
         <source>Every column with something in it is imported.</source>
         <translation>Se importan todas las columnas que tienen algo.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="226" />
+        <location filename="../pages/resources/import_dialogs.py" line="229" />
         <source>Keep “%1” in the description</source>
         <translation>Conservar “%1” en la descripción</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="249" />
+        <location filename="../pages/resources/import_dialogs.py" line="252" />
         <source>Ready: %1 new, %2 updated. %3 repairs, %4 notes.</source>
         <translation>Listo: %1 nuevos, %2 actualizados. %3 arreglos, %4 notas.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="251" />
+        <location filename="../pages/resources/import_dialogs.py" line="254" />
         <source>Nothing can be imported yet: %5 problems to fix in the file.</source>
         <translation>Aún no se puede importar nada: %5 problemas que corregir en el archivo.</translation>
     </message>
@@ -1958,117 +1958,117 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="70" />
+        <location filename="../pages/referrals/consent_dialog.py" line="71" />
         <source>Consent to share: %1</source>
         <translation>Consentimiento para compartir: %1</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="79" />
+        <location filename="../pages/referrals/consent_dialog.py" line="80" />
         <source>(another recipient: type below)</source>
         <translation>(otro destinatario: escríbalo abajo)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="84" />
+        <location filename="../pages/referrals/consent_dialog.py" line="85" />
         <source>This program only</source>
         <translation>Solo este programa</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="85" />
+        <location filename="../pages/referrals/consent_dialog.py" line="86" />
         <source>Every program of its organization</source>
         <translation>Todos los programas de la organización</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="96" />
+        <location filename="../pages/referrals/consent_dialog.py" line="97" />
         <source>Valid through</source>
         <translation>Vigente hasta</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="99" />
+        <location filename="../pages/referrals/consent_dialog.py" line="100" />
         <source>Active to the end of that day, in the center's time zone.</source>
         <translation>Vigente hasta el final de ese día, en la zona horaria del centro.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="107" />
+        <location filename="../pages/referrals/consent_dialog.py" line="108" />
         <source>or until: “I finish this program”</source>
         <translation>o hasta: “Termine este programa”</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="110" />
+        <location filename="../pages/referrals/consent_dialog.py" line="111" />
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="111" />
+        <location filename="../pages/referrals/consent_dialog.py" line="112" />
         <source>Spanish (Español)</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="118" />
+        <location filename="../pages/referrals/consent_dialog.py" line="119" />
         <source>Provider:</source>
         <translation>Organización:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="119" />
+        <location filename="../pages/referrals/consent_dialog.py" line="120" />
         <source>Covers:</source>
         <translation>Cubre:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="120" />
+        <location filename="../pages/referrals/consent_dialog.py" line="121" />
         <source>Who may receive it:</source>
         <translation>Quién puede recibirla:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="121" />
+        <location filename="../pages/referrals/consent_dialog.py" line="122" />
         <source>Who may share it:</source>
         <translation>Quién puede compartirla:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="122" />
+        <location filename="../pages/referrals/consent_dialog.py" line="123" />
         <source>What information:</source>
         <translation>Qué información:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="123" />
+        <location filename="../pages/referrals/consent_dialog.py" line="124" />
         <source>Why:</source>
         <translation>Para qué:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="124" />
+        <location filename="../pages/referrals/consent_dialog.py" line="125" />
         <source>When it ends:</source>
         <translation>Cuándo termina:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="125" />
+        <location filename="../pages/referrals/consent_dialog.py" line="126" />
         <source>Form language:</source>
         <translation>Idioma del formulario:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="132" />
+        <location filename="../pages/referrals/consent_dialog.py" line="133" />
         <source>Save and print the form…</source>
         <translation>Guardar e imprimir el formulario…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="135" />
+        <location filename="../pages/referrals/consent_dialog.py" line="136" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="137" />
+        <location filename="../pages/referrals/consent_dialog.py" line="138" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="145" />
+        <location filename="../pages/referrals/consent_dialog.py" line="146" />
         <source>42 CFR Part 2 §2.31: the printed form carries every element. The consent counts only once the signed form is back: then press “Signed form is back” on their record and enter the date written on it. Signing is the person's choice.</source>
         <translation>42 CFR parte 2 §2.31: el formulario impreso lleva todos los elementos. El consentimiento cuenta solo cuando vuelve el formulario firmado: entonces pulse “Llegó el formulario firmado” en su ficha y escriba la fecha que tiene. Firmar es decisión de la persona.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="233" />
+        <location filename="../pages/referrals/consent_dialog.py" line="234" />
         <source>This recipient is not a program or organization in the directory, so this consent cannot let a referral sheet show their name; it is kept as a record of what they agreed to.</source>
         <translation>Este destinatario no es un programa ni una organización del directorio, así que este consentimiento no permite que una hoja de referidos muestre su nombre; se guarda como constancia de lo que aceptó.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="240" />
+        <location filename="../pages/referrals/consent_dialog.py" line="242" />
         <source>Consent #%1 saved; it counts once the signed form is back.</source>
         <translation>Consentimiento n.º %1 guardado; cuenta cuando vuelva el formulario firmado.</translation>
     </message>
@@ -2076,47 +2076,47 @@
 <context>
     <name>ConsentsTableModel</name>
     <message>
-        <location filename="../models/consents_table.py" line="18" />
+        <location filename="../models/consents_table.py" line="19" />
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="19" />
+        <location filename="../models/consents_table.py" line="20" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="20" />
+        <location filename="../models/consents_table.py" line="21" />
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="21" />
+        <location filename="../models/consents_table.py" line="22" />
         <source>Valid through</source>
         <translation>Vigente hasta</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="24" />
+        <location filename="../models/consents_table.py" line="25" />
         <source>Awaiting signature</source>
         <translation>Esperando firma</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="25" />
+        <location filename="../models/consents_table.py" line="26" />
         <source>Active</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="26" />
+        <location filename="../models/consents_table.py" line="27" />
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="27" />
+        <location filename="../models/consents_table.py" line="28" />
         <source>Revoked</source>
         <translation>Revocado</translation>
     </message>
     <message>
-        <location filename="../models/consents_table.py" line="47" />
+        <location filename="../models/consents_table.py" line="48" />
         <source>revoked %1</source>
         <translation>revocado %1</translation>
     </message>
@@ -2124,37 +2124,37 @@
 <context>
     <name>ContactsTableModel</name>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="22" />
+        <location filename="../models/peer_coaching_tables.py" line="23" />
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="23" />
+        <location filename="../models/peer_coaching_tables.py" line="24" />
         <source>How</source>
         <translation>Cómo</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="24" />
+        <location filename="../models/peer_coaching_tables.py" line="25" />
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="25" />
+        <location filename="../models/peer_coaching_tables.py" line="26" />
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="26" />
+        <location filename="../models/peer_coaching_tables.py" line="27" />
         <source>Next step</source>
         <translation>Próximo paso</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="27" />
+        <location filename="../models/peer_coaching_tables.py" line="28" />
         <source>Follow up on</source>
         <translation>Seguimiento el</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="28" />
+        <location filename="../models/peer_coaching_tables.py" line="29" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
@@ -2162,12 +2162,12 @@
 <context>
     <name>DataExchange</name>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="46" />
+        <location filename="../pages/resources/data_exchange.py" line="47" />
         <source>Import an Open Referral (HSDS 3.0) package</source>
         <translation>Importar un paquete de Open Referral (HSDS 3.0)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="48" />
+        <location filename="../pages/resources/data_exchange.py" line="49" />
         <source>HSDS package or JSON (datapackage.json *.zip *.json)</source>
         <translation>Paquete HSDS o JSON (datapackage.json *.zip *.json)</translation>
     </message>
@@ -2182,47 +2182,47 @@
         <translation>Importado %1: %2 recursos nuevos y %3 actualizados. El informe lista el resto.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="74" />
+        <location filename="../pages/resources/data_exchange.py" line="75" />
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="74" />
+        <location filename="../pages/resources/data_exchange.py" line="75" />
         <source>Everything was imported.</source>
         <translation>Se importó todo.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="87" />
+        <location filename="../pages/resources/data_exchange.py" line="88" />
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="88" />
+        <location filename="../pages/resources/data_exchange.py" line="89" />
         <source>Nothing was imported. Fix these rows in the file, then import again:</source>
         <translation>No se importó nada. Corrija estas filas en el archivo y vuelva a importar:</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="99" />
+        <location filename="../pages/resources/data_exchange.py" line="100" />
         <source>Export the directory as Open Referral HSDS 3.0</source>
         <translation>Exportar el directorio como Open Referral HSDS 3.0</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="101" />
+        <location filename="../pages/resources/data_exchange.py" line="102" />
         <source>Tabular package (*.zip);;JSON (*.json)</source>
         <translation>Paquete tabular (*.zip);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="116" />
+        <location filename="../pages/resources/data_exchange.py" line="118" />
         <source>Exported %1 resources to %2.</source>
         <translation>Se exportaron %1 recursos a %2.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="130" />
+        <location filename="../pages/resources/data_exchange.py" line="133" />
         <source>Import a list of resources</source>
         <translation>Importar una lista de recursos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="132" />
+        <location filename="../pages/resources/data_exchange.py" line="135" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Hojas de cálculo (*.xlsx *.csv)</translation>
     </message>
@@ -2230,27 +2230,27 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../app.py" line="225" />
+        <location filename="../app.py" line="226" />
         <source>Filling the demo with sample data…</source>
         <translation>Llenando la demostración con datos de ejemplo…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="232" />
+        <location filename="../app.py" line="233" />
         <source>The sample data is in.</source>
         <translation>Los datos de ejemplo ya están.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="234" />
+        <location filename="../app.py" line="235" />
         <source>The sample data could not be made; the log file says why.</source>
         <translation>No se pudieron crear los datos de ejemplo; el archivo de registro dice por qué.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="310" />
+        <location filename="../app.py" line="311" />
         <source>Recovery Desk (demo: sample data only)</source>
         <translation>Recovery Desk (demostración: solo datos de ejemplo)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="395" />
+        <location filename="../app.py" line="397" />
         <source>Recovery Desk (demo: sample data only): signed in as %1, a demo account</source>
         <translation>Recovery Desk (demostración: solo datos de ejemplo): sesión de %1, una cuenta de demostración</translation>
     </message>
@@ -4844,52 +4844,52 @@
 <context>
     <name>DirectoryTableModel</name>
     <message>
-        <location filename="../models/directory_table.py" line="34" />
+        <location filename="../models/directory_table.py" line="35" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="35" />
+        <location filename="../models/directory_table.py" line="36" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="36" />
+        <location filename="../models/directory_table.py" line="37" />
         <source>Open now</source>
         <translation>Abierto ahora</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="37" />
+        <location filename="../models/directory_table.py" line="38" />
         <source>Town</source>
         <translation>Pueblo</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="38" />
+        <location filename="../models/directory_table.py" line="39" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="39" />
+        <location filename="../models/directory_table.py" line="40" />
         <source>Verified</source>
         <translation>Verificado</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="91" />
+        <location filename="../models/directory_table.py" line="92" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="93" />
+        <location filename="../models/directory_table.py" line="94" />
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="94" />
+        <location filename="../models/directory_table.py" line="95" />
         <source>%1 days ago</source>
         <translation>hace %1 días</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="109" />
+        <location filename="../models/directory_table.py" line="110" />
         <source>Not verified for more than %1 days: check before referring.</source>
         <translation>Sin verificar hace más de %1 días: verifique antes de referir.</translation>
     </message>
@@ -4897,37 +4897,37 @@
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="71" />
+        <location filename="../pages/referrals/document_actions.py" line="72" />
         <source>Consent no longer active</source>
         <translation>El consentimiento ya no está vigente</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="72" />
+        <location filename="../pages/referrals/document_actions.py" line="73" />
         <source>Print the same sheet without their name?</source>
         <translation>¿Imprimir la misma hoja sin su nombre?</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="125" />
+        <location filename="../pages/referrals/document_actions.py" line="126" />
         <source>Referral #%1 sent to %2, the same sheet as given.</source>
         <translation>Referido n.º %1 enviado a %2, la misma hoja que se entregó.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="127" />
+        <location filename="../pages/referrals/document_actions.py" line="128" />
         <source>Referral #%1 sent to %2, without their name and the notice.</source>
         <translation>Referido n.º %1 enviado a %2, sin su nombre ni el aviso.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="191" />
+        <location filename="../pages/referrals/document_actions.py" line="192" />
         <source>Consent form #%1 sent to %2. When it comes back signed, press “Signed form is back” on their record and enter the date written on it.</source>
         <translation>Formulario de consentimiento n.º %1 enviado a %2. Cuando vuelva firmado, pulse “Llegó el formulario firmado” en su ficha y escriba la fecha que tiene.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="217" />
+        <location filename="../pages/referrals/document_actions.py" line="221" />
         <source>The “%3” handout was sent to %2.</source>
         <translation>La hoja informativa “%3” se envió a %2.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/document_actions.py" line="232" />
+        <location filename="../pages/referrals/document_actions.py" line="238" />
         <source>The week's handout (%3) was sent to %2.</source>
         <translation>La hoja de la semana (%3) se envió a %2.</translation>
     </message>
@@ -4953,17 +4953,17 @@
 <context>
     <name>DoorCalls</name>
     <message>
-        <location filename="../pages/front_desk/door_calls.py" line="35" />
+        <location filename="../pages/front_desk/door_calls.py" line="36" />
         <source>Greeted (Ctrl+D)</source>
         <translation>Recibido (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/door_calls.py" line="68" />
+        <location filename="../pages/front_desk/door_calls.py" line="69" />
         <source>did not say</source>
         <translation>no lo dijo</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/door_calls.py" line="72" />
+        <location filename="../pages/front_desk/door_calls.py" line="74" />
         <source>At the door: %1 waiting to be greeted (first time or no card), since %2; came for: %3.</source>
         <translation>En la puerta: %1 esperando que lo reciban (primera vez o sin tarjeta), desde las %2; vino por: %3.</translation>
     </message>
@@ -4971,12 +4971,12 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../pages/reports/sections.py" line="50" />
+        <location filename="../pages/reports/sections.py" line="52" />
         <source>Previous: %1 · change %2</source>
         <translation>Anterior: %1 · cambio %2</translation>
     </message>
     <message>
-        <location filename="../pages/reports/sections.py" line="64" />
+        <location filename="../pages/reports/sections.py" line="67" />
         <source>Click for the list behind it</source>
         <translation>Clic para ver la lista detrás</translation>
     </message>
@@ -4984,17 +4984,17 @@
 <context>
     <name>FigureListDialog</name>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="40" />
+        <location filename="../pages/reports/list_dialog.py" line="41" />
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="74" />
+        <location filename="../pages/reports/list_dialog.py" line="76" />
         <source>%1 · %2: %3</source>
         <translation>%1 · %2: %3</translation>
     </message>
     <message>
-        <location filename="../pages/reports/list_dialog.py" line="77" />
+        <location filename="../pages/reports/list_dialog.py" line="80" />
         <source> (the first %1 shown; export the report for every count)</source>
         <translation> (se muestran los primeros %1; exporte el informe para ver todos)</translation>
     </message>
@@ -5002,62 +5002,62 @@
 <context>
     <name>FirstAdminScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="189" />
+        <location filename="../staff/screens.py" line="190" />
         <source>Welcome to Recovery Desk</source>
         <translation>Bienvenido a Recovery Desk</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="189" />
+        <location filename="../staff/screens.py" line="190" />
         <source>Make the admin account</source>
         <translation>Crear la cuenta de administración</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="194" />
+        <location filename="../staff/screens.py" line="195" />
         <source>Nobody can sign in to this database yet. Make the first admin account: its owner makes the accounts of the rest of the staff (front desk, coaches, admins) on the Staff page.</source>
         <translation>Aún nadie puede iniciar sesión en esta base de datos. Cree la primera cuenta de administración: quien la tenga crea las cuentas del resto del personal (recepción, coaches, administración) en la página Personal.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="208" />
+        <location filename="../staff/screens.py" line="209" />
         <source>Your &amp;name</source>
         <translation>Su &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="208" />
+        <location filename="../staff/screens.py" line="209" />
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="209" />
+        <location filename="../staff/screens.py" line="210" />
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="209" />
+        <location filename="../staff/screens.py" line="210" />
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="210" />
+        <location filename="../staff/screens.py" line="211" />
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="210" />
+        <location filename="../staff/screens.py" line="211" />
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="211" />
+        <location filename="../staff/screens.py" line="212" />
         <source>Password &amp;again</source>
         <translation>Contraseña &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="211" />
+        <location filename="../staff/screens.py" line="212" />
         <source>Password again</source>
         <translation>Contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="223" />
+        <location filename="../staff/screens.py" line="224" />
         <source>The two passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas no coinciden. Escriba la misma dos veces.</translation>
     </message>
@@ -5065,109 +5065,109 @@
 <context>
     <name>FollowUpTab</name>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="61" />
+        <location filename="../pages/referrals/follow_up.py" line="62" />
         <source>Due for follow-up</source>
         <translation>Toca seguimiento</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="62" />
+        <location filename="../pages/referrals/follow_up.py" line="63" />
         <source>Awaiting an outcome</source>
         <translation>Esperando un resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="63" />
+        <location filename="../pages/referrals/follow_up.py" line="64" />
         <source>All referrals</source>
         <translation>Todos los referidos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="73" />
+        <location filename="../pages/referrals/follow_up.py" line="74" />
         <source>Referrals</source>
         <translation>Referidos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="78" />
+        <location filename="../pages/referrals/follow_up.py" line="79" />
         <source>Not reached yet: try again on</source>
         <translation>No se logró contactar: intentar de nuevo el</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="86" />
+        <location filename="../pages/referrals/follow_up.py" line="87" />
         <source>What happened, in a few words (optional)</source>
         <translation>Qué pasó, en pocas palabras (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="88" />
+        <location filename="../pages/referrals/follow_up.py" line="89" />
         <source>Record outcome</source>
         <translation>Anotar resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="91" />
-        <location filename="../pages/referrals/follow_up.py" line="134" />
+        <location filename="../pages/referrals/follow_up.py" line="92" />
+        <location filename="../pages/referrals/follow_up.py" line="135" />
         <source>Reprint…</source>
         <translation>Reimprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="93" />
+        <location filename="../pages/referrals/follow_up.py" line="94" />
         <source>Reprint to default printer</source>
         <translation>Reimprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="94" />
+        <location filename="../pages/referrals/follow_up.py" line="95" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="95" />
-        <location filename="../pages/referrals/follow_up.py" line="137" />
+        <location filename="../pages/referrals/follow_up.py" line="96" />
+        <location filename="../pages/referrals/follow_up.py" line="138" />
         <source>Open their record</source>
         <translation>Abrir su ficha</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="98" />
+        <location filename="../pages/referrals/follow_up.py" line="99" />
         <source>Outcome:</source>
         <translation>Resultado:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="132" />
+        <location filename="../pages/referrals/follow_up.py" line="133" />
         <source>Choose the outcome</source>
         <translation>Elija el resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="133" />
+        <location filename="../pages/referrals/follow_up.py" line="134" />
         <source>Record the outcome</source>
         <translation>Anotar el resultado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="135" />
+        <location filename="../pages/referrals/follow_up.py" line="136" />
         <source>Reprint to the default printer</source>
         <translation>Reimprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="136" />
+        <location filename="../pages/referrals/follow_up.py" line="137" />
         <source>Save the sheet as PDF</source>
         <translation>Guardar la hoja como PDF</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="140" />
+        <location filename="../pages/referrals/follow_up.py" line="141" />
         <source>The outcome (Ctrl+Shift+O)</source>
         <translation>El resultado (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="165" />
+        <location filename="../pages/referrals/follow_up.py" line="166" />
         <source>1 referral</source>
         <translation>1 referido</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="167" />
+        <location filename="../pages/referrals/follow_up.py" line="168" />
         <source>%1 referrals</source>
         <translation>%1 referidos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="241" />
+        <location filename="../pages/referrals/follow_up.py" line="242" />
         <source>Referral #%1 comes due again on %2.</source>
         <translation>El referido n.º %1 vuelve a tocar el %2.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/follow_up.py" line="247" />
+        <location filename="../pages/referrals/follow_up.py" line="248" />
         <source>Outcome saved for referral #%1: %2.</source>
         <translation>Resultado guardado para el referido n.º %1: %2.</translation>
     </message>
@@ -5175,102 +5175,102 @@
 <context>
     <name>FrontDeskPage</name>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="118" />
+        <location filename="../pages/front_desk/controller.py" line="119" />
         <source>Front desk</source>
         <translation>Recepción</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="122" />
+        <location filename="../pages/front_desk/controller.py" line="123" />
         <source>Sign in the highlighted match</source>
         <translation>Registrar la llegada de la coincidencia marcada</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="123" />
+        <location filename="../pages/front_desk/controller.py" line="124" />
         <source>The match above (Down: below)</source>
         <translation>La coincidencia de arriba (Abajo: la de abajo)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="124" />
+        <location filename="../pages/front_desk/controller.py" line="125" />
         <source>Clear the box</source>
         <translation>Vaciar la casilla</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="126" />
+        <location filename="../pages/front_desk/controller.py" line="127" />
         <source>Back to the sign-in box</source>
         <translation>Volver a la casilla de llegada</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="127" />
+        <location filename="../pages/front_desk/controller.py" line="128" />
         <source>New person (intake)</source>
         <translation>Persona nueva (registro inicial)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="128" />
+        <location filename="../pages/front_desk/controller.py" line="129" />
         <source>Anonymous visit</source>
         <translation>Visita anónima</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="129" />
+        <location filename="../pages/front_desk/controller.py" line="130" />
         <source>Next visitor in today's queue</source>
         <translation>Siguiente visitante en la fila de hoy</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="130" />
+        <location filename="../pages/front_desk/controller.py" line="131" />
         <source>Previous visitor in today's queue</source>
         <translation>Visitante anterior en la fila de hoy</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="131" />
+        <location filename="../pages/front_desk/controller.py" line="132" />
         <source>Start with a coach</source>
         <translation>Empezar con un coach</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="132" />
+        <location filename="../pages/front_desk/controller.py" line="133" />
         <source>Assign a coach (ranked)</source>
         <translation>Asignar un coach (ordenados)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="133" />
+        <location filename="../pages/front_desk/controller.py" line="134" />
         <source>Check out</source>
         <translation>Registrar salida</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="134" />
+        <location filename="../pages/front_desk/controller.py" line="135" />
         <source>Undo the check-out (a minute), or the sign-in</source>
         <translation>Deshacer la salida (un minuto), o la llegada</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="135" />
+        <location filename="../pages/front_desk/controller.py" line="136" />
         <source>Open their record</source>
         <translation>Abrir su ficha</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="136" />
+        <location filename="../pages/front_desk/controller.py" line="137" />
         <source>Privacy: full names or initials</source>
         <translation>Privacidad: nombres completos o iniciales</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="137" />
+        <location filename="../pages/front_desk/controller.py" line="138" />
         <source>Another of today's meetings</source>
         <translation>Otra de las reuniones de hoy</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="138" />
+        <location filename="../pages/front_desk/controller.py" line="139" />
         <source>Take attendance at a meeting</source>
         <translation>Tomar asistencia en una reunión</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="141" />
+        <location filename="../pages/front_desk/controller.py" line="142" />
         <source>Ctrl+1 to Ctrl+9: the purposes</source>
         <translation>Ctrl+1 a Ctrl+9: los motivos</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="142" />
+        <location filename="../pages/front_desk/controller.py" line="143" />
         <source>One more kit (Ctrl+-: one fewer)</source>
         <translation>Un kit más (Ctrl+-: uno menos)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="322" />
+        <location filename="../pages/front_desk/controller.py" line="323" />
         <source>No one is chosen. Wait for the matches, or press Ctrl+N for a new person.</source>
         <translation>No se eligió a nadie. Espere las coincidencias, o pulse Ctrl+N para una persona nueva.</translation>
     </message>
@@ -5280,12 +5280,12 @@
         <translation>Elija al menos un motivo (%1).</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="367" />
+        <location filename="../pages/front_desk/controller.py" line="366" />
         <source>Signing in %1…</source>
         <translation>Registrando la llegada de %1…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="435" />
+        <location filename="../pages/front_desk/controller.py" line="434" />
         <source>: %1</source>
         <translation>: %1</translation>
     </message>
@@ -5295,32 +5295,32 @@
         <translation>Llegada de %1 registrada a las %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="515" />
+        <location filename="../pages/front_desk/controller.py" line="516" />
         <source>Anonymous visit as “%1” (Ctrl+Shift+A)</source>
         <translation>Visita anónima como “%1” (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="517" />
+        <location filename="../pages/front_desk/controller.py" line="518" />
         <source>Anonymous visit (Ctrl+Shift+A)</source>
         <translation>Visita anónima (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="521" />
+        <location filename="../pages/front_desk/controller.py" line="522" />
         <source>Still loading names… type on: the matches appear as soon as they are in.</source>
         <translation>Aún cargando nombres… siga escribiendo: las coincidencias aparecen en cuanto estén.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="526" />
+        <location filename="../pages/front_desk/controller.py" line="528" />
         <source>No match for “%1”. Ctrl+N adds a new person; Ctrl+Shift+A signs in an anonymous visit.</source>
         <translation>Nadie coincide con “%1”. Ctrl+N agrega una persona nueva; Ctrl+Shift+A registra una visita anónima.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="533" />
+        <location filename="../pages/front_desk/controller.py" line="538" />
         <source>%1 choose the purposes. Nothing else is needed for a returning visitor.</source>
         <translation>%1 elige los motivos. No hace falta nada más para un visitante que regresa.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/controller.py" line="541" />
+        <location filename="../pages/front_desk/controller.py" line="548" />
         <source>Ctrl+1 to Ctrl+%1</source>
         <translation>Ctrl+1 a Ctrl+%1</translation>
     </message>
@@ -5407,12 +5407,12 @@
 <context>
     <name>GateScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="61" />
+        <location filename="../staff/screens.py" line="62" />
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="97" />
+        <location filename="../staff/screens.py" line="98" />
         <source>Checking…</source>
         <translation>Revisando…</translation>
     </message>
@@ -5420,27 +5420,27 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../pages/coaches/goal_dialog.py" line="37" />
+        <location filename="../pages/coaches/goal_dialog.py" line="38" />
         <source>A recovery goal for %1</source>
         <translation>Una meta de recuperación para %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/goal_dialog.py" line="48" />
+        <location filename="../pages/coaches/goal_dialog.py" line="49" />
         <source>in their words: “Find a sober house”</source>
         <translation>en sus palabras: “Encontrar una vivienda sobria”</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/goal_dialog.py" line="52" />
+        <location filename="../pages/coaches/goal_dialog.py" line="53" />
         <source>Area</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/goal_dialog.py" line="53" />
+        <location filename="../pages/coaches/goal_dialog.py" line="54" />
         <source>Goal</source>
         <translation>Meta</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/goal_dialog.py" line="54" />
+        <location filename="../pages/coaches/goal_dialog.py" line="55" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -5448,22 +5448,22 @@
 <context>
     <name>GoalsTableModel</name>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="62" />
+        <location filename="../models/peer_coaching_tables.py" line="63" />
         <source>Area</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="62" />
+        <location filename="../models/peer_coaching_tables.py" line="63" />
         <source>Goal</source>
         <translation>Meta</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="62" />
+        <location filename="../models/peer_coaching_tables.py" line="63" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../models/peer_coaching_tables.py" line="62" />
+        <location filename="../models/peer_coaching_tables.py" line="63" />
         <source>Set on</source>
         <translation>Fijada el</translation>
     </message>
@@ -5471,82 +5471,82 @@
 <context>
     <name>GroupDateDialog</name>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="72" />
+        <location filename="../pages/groups/date_dialog.py" line="73" />
         <source>Dates of %1</source>
         <translation>Fechas de %1</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="77" />
+        <location filename="../pages/groups/date_dialog.py" line="78" />
         <source>Cancelled that day</source>
         <translation>Cancelado ese día</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="79" />
+        <location filename="../pages/groups/date_dialog.py" line="80" />
         <source>Held otherwise:</source>
         <translation>Se hace de otra forma:</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="86" />
+        <location filename="../pages/groups/date_dialog.py" line="87" />
         <source>at another time</source>
         <translation>a otra hora</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="95" />
+        <location filename="../pages/groups/date_dialog.py" line="96" />
         <source>the usual room</source>
         <translation>el salón de siempre</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="98" />
+        <location filename="../pages/groups/date_dialog.py" line="99" />
         <source>Why, for the handout (optional)</source>
         <translation>Por qué, para la hoja informativa (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="102" />
+        <location filename="../pages/groups/date_dialog.py" line="103" />
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="106" />
+        <location filename="../pages/groups/date_dialog.py" line="107" />
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="109" />
+        <location filename="../pages/groups/date_dialog.py" line="110" />
         <source>On</source>
         <translation>El</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="111" />
+        <location filename="../pages/groups/date_dialog.py" line="112" />
         <source>In room</source>
         <translation>En el salón</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="112" />
+        <location filename="../pages/groups/date_dialog.py" line="113" />
         <source>&amp;Note</source>
         <translation>&amp;Nota</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="113" />
+        <location filename="../pages/groups/date_dialog.py" line="114" />
         <source>Save this date</source>
         <translation>Guardar esta fecha</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="116" />
+        <location filename="../pages/groups/date_dialog.py" line="117" />
         <source>As scheduled</source>
         <translation>Como está programado</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="118" />
+        <location filename="../pages/groups/date_dialog.py" line="119" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="196" />
+        <location filename="../pages/groups/date_dialog.py" line="197" />
         <source>%1 on %2: %3</source>
         <translation>%1 el %2: %3</translation>
     </message>
     <message>
-        <location filename="../pages/groups/date_dialog.py" line="220" />
+        <location filename="../pages/groups/date_dialog.py" line="221" />
         <source>%1 on %2 is back as scheduled.</source>
         <translation>%1 el %2 vuelve a ser como está programado.</translation>
     </message>
@@ -5554,152 +5554,152 @@
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="52" />
+        <location filename="../pages/groups/group_dialog.py" line="53" />
         <source>first</source>
         <translation>primer</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="53" />
+        <location filename="../pages/groups/group_dialog.py" line="54" />
         <source>second</source>
         <translation>segundo</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="54" />
+        <location filename="../pages/groups/group_dialog.py" line="55" />
         <source>third</source>
         <translation>tercer</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="55" />
+        <location filename="../pages/groups/group_dialog.py" line="56" />
         <source>fourth</source>
         <translation>cuarto</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="56" />
+        <location filename="../pages/groups/group_dialog.py" line="57" />
         <source>last</source>
         <translation>último</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="77" />
+        <location filename="../pages/groups/group_dialog.py" line="78" />
         <source>New group</source>
         <translation>Grupo nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="79" />
+        <location filename="../pages/groups/group_dialog.py" line="78" />
         <source>Group: %1</source>
         <translation>Grupo: %1</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="96" />
+        <location filename="../pages/groups/group_dialog.py" line="95" />
         <source>No one named</source>
         <translation>Nadie en particular</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="97" />
+        <location filename="../pages/groups/group_dialog.py" line="96" />
         <source>A volunteer (type the name)</source>
         <translation>Un voluntario (escriba el nombre)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="100" />
+        <location filename="../pages/groups/group_dialog.py" line="99" />
         <source>The volunteer's name</source>
         <translation>El nombre del voluntario</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="116" />
+        <location filename="../pages/groups/group_dialog.py" line="115" />
         <source>Starts at</source>
         <translation>Empieza a las</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="121" />
+        <location filename="../pages/groups/group_dialog.py" line="120" />
         <source>Ends at</source>
         <translation>Termina a las</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="126" />
+        <location filename="../pages/groups/group_dialog.py" line="125" />
         <source>Every week, on…</source>
         <translation>Cada semana, los…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="127" />
+        <location filename="../pages/groups/group_dialog.py" line="126" />
         <source>Once a month, on the…</source>
         <translation>Una vez al mes, el…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="128" />
+        <location filename="../pages/groups/group_dialog.py" line="127" />
         <source>Once only</source>
         <translation>Una sola vez</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="129" />
+        <location filename="../pages/groups/group_dialog.py" line="128" />
         <source>Another rule (RRULE)</source>
         <translation>Otra regla (RRULE)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="137" />
+        <location filename="../pages/groups/group_dialog.py" line="136" />
         <source>every other week</source>
         <translation>cada dos semanas</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="151" />
+        <location filename="../pages/groups/group_dialog.py" line="150" />
         <source>On the schedule (switch off when it stops meeting)</source>
         <translation>En el calendario (desactívelo cuando deje de reunirse)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="165" />
+        <location filename="../pages/groups/group_dialog.py" line="164" />
         <source>of the month</source>
         <translation>del mes</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="173" />
+        <location filename="../pages/groups/group_dialog.py" line="172" />
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="181" />
+        <location filename="../pages/groups/group_dialog.py" line="180" />
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="182" />
+        <location filename="../pages/groups/group_dialog.py" line="181" />
         <source>Name in Spanish</source>
         <translation>Nombre en español</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="183" />
+        <location filename="../pages/groups/group_dialog.py" line="182" />
         <source>What it is</source>
         <translation>Qué es</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="184" />
+        <location filename="../pages/groups/group_dialog.py" line="183" />
         <source>In Spanish</source>
         <translation>En español</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="185" />
+        <location filename="../pages/groups/group_dialog.py" line="184" />
         <source>Led by</source>
         <translation>Lo dirige</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="186" />
+        <location filename="../pages/groups/group_dialog.py" line="185" />
         <source>&amp;Room</source>
         <translation>&amp;Salón</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="187" />
+        <location filename="../pages/groups/group_dialog.py" line="186" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="188" />
+        <location filename="../pages/groups/group_dialog.py" line="187" />
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="189" />
+        <location filename="../pages/groups/group_dialog.py" line="188" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../pages/groups/group_dialog.py" line="190" />
+        <location filename="../pages/groups/group_dialog.py" line="189" />
         <source>Re&amp;peats</source>
         <translation>Se re&amp;pite</translation>
     </message>
@@ -5707,63 +5707,63 @@
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../pages/groups/page.py" line="32" />
+        <location filename="../pages/groups/page.py" line="33" />
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="34" />
-        <location filename="../pages/groups/page.py" line="46" />
+        <location filename="../pages/groups/page.py" line="35" />
+        <location filename="../pages/groups/page.py" line="47" />
         <source>The center's groups</source>
         <translation>Los grupos del centro</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="38" />
+        <location filename="../pages/groups/page.py" line="39" />
         <source>Meetings, groups, workshops and open hours that the center runs. The Front desk shows today's; the week's handout lists them in English or Spanish. Cancel or change one date with Dates…, not the group itself.</source>
         <translation>Reuniones, grupos, talleres y horarios abiertos que ofrece el centro. Recepción muestra los de hoy; la hoja de la semana los lista en inglés o español. Para cancelar o cambiar una fecha use Fechas…, no el grupo.</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="52" />
+        <location filename="../pages/groups/page.py" line="53" />
         <source>New group…</source>
         <translation>Grupo nuevo…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="54" />
+        <location filename="../pages/groups/page.py" line="55" />
         <source>Change… (Enter)</source>
         <translation>Cambiar… (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="56" />
+        <location filename="../pages/groups/page.py" line="57" />
         <source>Dates… (cancel or change one)</source>
         <translation>Fechas… (cancelar o cambiar una)</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="58" />
+        <location filename="../pages/groups/page.py" line="59" />
         <source>Print the week's handout…</source>
         <translation>Imprimir la hoja de la semana…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="67" />
+        <location filename="../pages/groups/page.py" line="68" />
         <source>New group</source>
         <translation>Grupo nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="68" />
+        <location filename="../pages/groups/page.py" line="69" />
         <source>Cancel or change one of its dates</source>
         <translation>Cancelar o cambiar una de sus fechas</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="69" />
+        <location filename="../pages/groups/page.py" line="70" />
         <source>Print the week's handout</source>
         <translation>Imprimir la hoja de la semana</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="72" />
+        <location filename="../pages/groups/page.py" line="73" />
         <source>Change the chosen group</source>
         <translation>Cambiar el grupo elegido</translation>
     </message>
     <message>
-        <location filename="../pages/groups/page.py" line="130" />
+        <location filename="../pages/groups/page.py" line="132" />
         <source>“%1” is saved: %2, %3.</source>
         <translation>“%1” quedó guardado: %2, %3.</translation>
     </message>
@@ -5771,37 +5771,37 @@
 <context>
     <name>GroupsTableModel</name>
     <message>
-        <location filename="../models/groups_table.py" line="18" />
+        <location filename="../models/groups_table.py" line="19" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="19" />
+        <location filename="../models/groups_table.py" line="20" />
         <source>Meets</source>
         <translation>Se reúne</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="20" />
+        <location filename="../models/groups_table.py" line="21" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="21" />
+        <location filename="../models/groups_table.py" line="22" />
         <source>Room</source>
         <translation>Salón</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="22" />
+        <location filename="../models/groups_table.py" line="23" />
         <source>Led by</source>
         <translation>Lo dirige</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="23" />
+        <location filename="../models/groups_table.py" line="24" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../models/groups_table.py" line="37" />
+        <location filename="../models/groups_table.py" line="38" />
         <source>%1 (off the schedule)</source>
         <translation>%1 (fuera del calendario)</translation>
     </message>
@@ -5875,72 +5875,72 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="68" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="69" />
         <source>same name and birth year</source>
         <translation>mismo nombre y año de nacimiento</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="69" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="70" />
         <source>same phone number</source>
         <translation>mismo número de teléfono</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="70" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="71" />
         <source>same name</source>
         <translation>mismo nombre</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="71" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="72" />
         <source>similar name</source>
         <translation>nombre parecido</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="88" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="89" />
         <source>New person</source>
         <translation>Persona nueva</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="104" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="105" />
         <source>Only a first name or initials is needed. Ask for the rest only if the person wants to give it.</source>
         <translation>Solo hace falta un nombre o las iniciales. Pregunte lo demás solo si la persona quiere darlo.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="118" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="119" />
         <source>Use this person (Ctrl+U)</source>
         <translation>Usar esta persona (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="128" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="129" />
         <source>Save and sign in (Enter)</source>
         <translation>Guardar y registrar llegada (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="163" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="164" />
         <source>The unsaved intake from before is back. Save it, or Cancel to discard it.</source>
         <translation>Volvió el registro inicial sin guardar de antes. Guárdelo, o Cancelar para descartarlo.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="212" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="213" />
         <source>This may be someone we already know:</source>
         <translation>Puede ser alguien que ya conocemos:</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="225" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="226" />
         <source>b. %1</source>
         <translation>n. %1</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="283" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="285" />
         <source>No answer from the database yet (%1). Everything you typed is kept here. Press Save again once it answers: a save that went through is not made twice.</source>
         <translation>Aún no responde la base de datos (%1). Todo lo que escribió se conserva aquí. Pulse Guardar otra vez cuando responda: un guardado que ya se hizo no se repite.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="288" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="293" />
         <source>Not saved: the database cannot be reached (%1). Everything you typed is kept here. Press Save again once it is back.</source>
         <translation>No se guardó: no se puede llegar a la base de datos (%1). Todo lo que escribió se conserva aquí. Pulse Guardar otra vez cuando vuelva.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/intake_dialog.py" line="302" />
+        <location filename="../pages/front_desk/intake_dialog.py" line="309" />
         <source>Press Cancel (or Esc) again to throw away what you typed, or Save to keep it.</source>
         <translation>Pulse Cancelar (o Esc) otra vez para descartar lo que escribió, o Guardar para conservarlo.</translation>
     </message>
@@ -5989,91 +5989,91 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="86" />
-        <location filename="../kiosk/window.py" line="106" />
+        <location filename="../kiosk/window.py" line="87" />
+        <location filename="../kiosk/window.py" line="107" />
         <source>Welcome</source>
         <translation>Bienvenido</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="109" />
+        <location filename="../kiosk/window.py" line="110" />
         <source>Scan your card</source>
         <translation>Escanee su tarjeta</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="119" />
+        <location filename="../kiosk/window.py" line="120" />
         <source>First time, or no card?
 Press here and someone will greet you</source>
         <translation>¿Primera vez, o sin tarjeta?
 Toque aquí y alguien vendrá a recibirle</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="146" />
+        <location filename="../kiosk/window.py" line="147" />
         <source>Why did you come today? Touch all that apply.</source>
         <translation>¿Por qué vino hoy? Toque todo lo que corresponda.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="150" />
+        <location filename="../kiosk/window.py" line="151" />
         <source>Which meeting?</source>
         <translation>¿Qué reunión?</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="153" />
-        <location filename="../kiosk/window.py" line="300" />
+        <location filename="../kiosk/window.py" line="154" />
+        <location filename="../kiosk/window.py" line="301" />
         <source>Sign me in</source>
         <translation>Registrar mi llegada</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="157" />
+        <location filename="../kiosk/window.py" line="158" />
         <source>Start again</source>
         <translation>Empezar de nuevo</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="280" />
+        <location filename="../kiosk/window.py" line="281" />
         <source>Hello, %1!</source>
         <translation>¡Hola, %1!</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="282" />
+        <location filename="../kiosk/window.py" line="283" />
         <source>Hello!</source>
         <translation>¡Hola!</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="289" />
+        <location filename="../kiosk/window.py" line="290" />
         <source>Welcome! We are glad you came.</source>
         <translation>¡Bienvenido! Nos alegra que haya venido.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="300" />
+        <location filename="../kiosk/window.py" line="301" />
         <source>Ask someone to greet me</source>
         <translation>Que alguien venga a recibirme</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="329" />
+        <location filename="../kiosk/window.py" line="330" />
         <source>Thank you! Please have a seat: someone will come to greet you.</source>
         <translation>¡Gracias! Tome asiento, por favor: alguien vendrá a recibirle.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="336" />
+        <location filename="../kiosk/window.py" line="337" />
         <source>Touch at least one reason, then Sign me in.</source>
         <translation>Toque al menos una razón y luego Registrar mi llegada.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="352" />
+        <location filename="../kiosk/window.py" line="353" />
         <source> The meeting “%1” is about to start or on now.</source>
         <translation> La reunión “%1” está por empezar o ya empezó.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="356" />
+        <location filename="../kiosk/window.py" line="357" />
         <source>You are signed in. Welcome!</source>
         <translation>Su llegada quedó registrada. ¡Bienvenido!</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="362" />
+        <location filename="../kiosk/window.py" line="363" />
         <source>Something went wrong. Please see the front desk.</source>
         <translation>Algo salió mal. Por favor, pase a recepción.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="396" />
+        <location filename="../kiosk/window.py" line="397" />
         <source>Not allowed.</source>
         <translation>No permitido.</translation>
     </message>
@@ -6081,37 +6081,37 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="257" />
+        <location filename="../staff/screens.py" line="258" />
         <source>Recovery Desk is locked</source>
         <translation>Recovery Desk está bloqueado</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="257" />
+        <location filename="../staff/screens.py" line="258" />
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="260" />
+        <location filename="../staff/screens.py" line="261" />
         <source>Password or PIN</source>
         <translation>Contraseña o PIN</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="261" />
+        <location filename="../staff/screens.py" line="262" />
         <source>&amp;Password or PIN</source>
         <translation>&amp;Contraseña o PIN</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="263" />
+        <location filename="../staff/screens.py" line="264" />
         <source>&amp;Sign in as someone else</source>
         <translation>&amp;Iniciar sesión como otra persona</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="273" />
+        <location filename="../staff/screens.py" line="275" />
         <source>%1 (%2) is signed in. Everything on screen is hidden until they unlock.</source>
         <translation>%1 (%2) tiene la sesión abierta. Todo lo que hay en pantalla queda oculto hasta que desbloquee.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="284" />
+        <location filename="../staff/screens.py" line="287" />
         <source>Type your password or PIN.</source>
         <translation>Escriba su contraseña o PIN.</translation>
     </message>
@@ -6119,58 +6119,58 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>LogContactDialog</name>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="60" />
+        <location filename="../pages/coaches/contact_dialog.py" line="61" />
         <source>Log a contact with %1</source>
         <translation>Anotar un contacto con %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="79" />
+        <location filename="../pages/coaches/contact_dialog.py" line="80" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="84" />
+        <location filename="../pages/coaches/contact_dialog.py" line="85" />
         <source>Short and non-clinical: what you did together. No diagnoses or health details.</source>
         <translation>Breve y sin datos clínicos: lo que hicieron juntos. Sin diagnósticos ni datos de salud.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="93" />
+        <location filename="../pages/coaches/contact_dialog.py" line="94" />
         <source>optional: what comes next</source>
         <translation>opcional: lo que sigue</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="94" />
-        <location filename="../pages/coaches/contact_dialog.py" line="99" />
+        <location filename="../pages/coaches/contact_dialog.py" line="95" />
+        <location filename="../pages/coaches/contact_dialog.py" line="100" />
         <source>Follow up on</source>
         <translation>Seguimiento el</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="105" />
+        <location filename="../pages/coaches/contact_dialog.py" line="106" />
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="106" />
+        <location filename="../pages/coaches/contact_dialog.py" line="107" />
         <source>How</source>
         <translation>Cómo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="107" />
+        <location filename="../pages/coaches/contact_dialog.py" line="108" />
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="108" />
+        <location filename="../pages/coaches/contact_dialog.py" line="109" />
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="110" />
+        <location filename="../pages/coaches/contact_dialog.py" line="111" />
         <source>Next step</source>
         <translation>Próximo paso</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/contact_dialog.py" line="141" />
+        <location filename="../pages/coaches/contact_dialog.py" line="142" />
         <source>What you typed before was kept.</source>
         <translation>Se conservó lo que escribió antes.</translation>
     </message>
@@ -6183,32 +6183,32 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>LookupResultsModel</name>
     <message>
-        <location filename="../models/lookup_results.py" line="69" />
+        <location filename="../models/lookup_results.py" line="70" />
         <source>b. %1</source>
         <translation>n. %1</translation>
     </message>
     <message>
-        <location filename="../models/lookup_results.py" line="74" />
+        <location filename="../models/lookup_results.py" line="75" />
         <source>here now, in today's queue</source>
         <translation>aquí ahora, en la fila de hoy</translation>
     </message>
     <message>
-        <location filename="../models/lookup_results.py" line="76" />
+        <location filename="../models/lookup_results.py" line="77" />
         <source>last here %1</source>
         <translation>vino por última vez %1</translation>
     </message>
     <message>
-        <location filename="../models/lookup_results.py" line="78" />
+        <location filename="../models/lookup_results.py" line="79" />
         <source>no visits yet</source>
         <translation>aún sin visitas</translation>
     </message>
     <message>
-        <location filename="../models/lookup_results.py" line="85" />
+        <location filename="../models/lookup_results.py" line="86" />
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message>
-        <location filename="../models/lookup_results.py" line="87" />
+        <location filename="../models/lookup_results.py" line="88" />
         <source>yesterday</source>
         <translation>ayer</translation>
     </message>
@@ -6216,57 +6216,57 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="72" />
+        <location filename="../main_window.py" line="73" />
         <source>Recovery Desk</source>
         <translation>Recovery Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82" />
+        <location filename="../main_window.py" line="83" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="120" />
         <source>Database: %1</source>
         <translation>Base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="125" />
         <source>Signed in: %1 (%2)</source>
         <translation>Sesión de: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="128" />
         <source>Account…</source>
         <translation>Cuenta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="130" />
         <source>Change your password, or set a PIN to unlock</source>
         <translation>Cambiar su contraseña, o fijar un PIN para desbloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="132" />
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="134" />
         <source>Hide everything until you come back (Ctrl+L)</source>
         <translation>Ocultar todo hasta que vuelva (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="136" />
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="217" />
         <source>Go to %1</source>
         <translation>Ir a %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="220" />
         <source>This list of keys</source>
         <translation>Esta lista de teclas</translation>
     </message>
@@ -6276,12 +6276,12 @@ Toque aquí y alguien vendrá a recibirle</translation>
         <translation>No se puede llegar a la base de datos ahora. %1 No se perdió nada de lo que escribió; vuelva a guardar cuando regrese.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="273" />
         <source>The database is back. You can save again.</source>
         <translation>La base de datos volvió. Ya puede guardar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="292" />
         <source>No good backup has been made for more than two days. %1 Open Center settings, Backups, to see why and to back up now.</source>
         <translation>Hace más de dos días que no se hace una buena copia de seguridad. %1 Abra Ajustes del centro, Copias de seguridad, para ver por qué y hacer una copia ahora.</translation>
     </message>
@@ -6350,12 +6350,12 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="49" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="50" />
         <source>Backup passphrase</source>
         <translation>Frase de contraseña de las copias</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="52" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="53" />
         <source>Backups written outside the default folder (a USB drive, a network share) are encrypted so that a lost drive reveals nothing. Restoring one needs this passphrase. Recovery Desk does not keep it: write it down and keep it somewhere safe, away from this computer (a sealed envelope in the office safe, or a password manager only admins use). A lost passphrase means those backups are lost: no one can open them, Recovery Desk included.
 
 Backups made before a change keep needing the passphrase they were made with.</source>
@@ -6364,17 +6364,17 @@ Backups made before a change keep needing the passphrase they were made with.</s
 Las copias hechas antes de un cambio siguen necesitando la frase con que se hicieron.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="69" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="70" />
         <source>Passphrase (12 characters or more)</source>
         <translation>Frase de contraseña (12 caracteres o más)</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="70" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="71" />
         <source>The same again</source>
         <translation>La misma otra vez</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="87" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="88" />
         <source>The two passphrases differ.</source>
         <translation>Las dos frases no coinciden.</translation>
     </message>
@@ -6382,17 +6382,17 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../printing/preview.py" line="83" />
+        <location filename="../printing/preview.py" line="84" />
         <source>The sheet appears here as it will print.</source>
         <translation>Aquí aparece la hoja tal como se imprimirá.</translation>
     </message>
     <message>
-        <location filename="../printing/preview.py" line="120" />
+        <location filename="../printing/preview.py" line="121" />
         <source>1 page, US Letter</source>
         <translation>1 página, carta (US Letter)</translation>
     </message>
     <message>
-        <location filename="../printing/preview.py" line="122" />
+        <location filename="../printing/preview.py" line="123" />
         <source>%1 pages, US Letter</source>
         <translation>%1 páginas, carta (US Letter)</translation>
     </message>
@@ -6400,13 +6400,13 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
 <context>
     <name>PeerCoachingDialog</name>
     <message>
-        <location filename="../pages/coaches/controller.py" line="64" />
-        <location filename="../pages/coaches/controller.py" line="66" />
+        <location filename="../pages/coaches/controller.py" line="65" />
+        <location filename="../pages/coaches/controller.py" line="67" />
         <source>Coaching</source>
         <translation>Acompañamiento</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/controller.py" line="79" />
+        <location filename="../pages/coaches/controller.py" line="80" />
         <source>%1's coaching</source>
         <translation>Acompañamiento de %1</translation>
     </message>
@@ -6414,197 +6414,197 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
 <context>
     <name>PeerCoachingPanel</name>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="65" />
+        <location filename="../pages/coaches/peer_panel.py" line="66" />
         <source>No one is open.</source>
         <translation>No hay nadie abierto.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="68" />
-        <location filename="../pages/coaches/peer_panel.py" line="200" />
+        <location filename="../pages/coaches/peer_panel.py" line="69" />
+        <location filename="../pages/coaches/peer_panel.py" line="201" />
         <source>Assign coach…</source>
         <translation>Asignar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="69" />
+        <location filename="../pages/coaches/peer_panel.py" line="70" />
         <source>End coaching…</source>
         <translation>Terminar acompañamiento…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="70" />
+        <location filename="../pages/coaches/peer_panel.py" line="71" />
         <source>Log contact…</source>
         <translation>Anotar contacto…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="71" />
+        <location filename="../pages/coaches/peer_panel.py" line="72" />
         <source>Add goal…</source>
         <translation>Agregar meta…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="72" />
+        <location filename="../pages/coaches/peer_panel.py" line="73" />
         <source>Record BARC-10…</source>
         <translation>Anotar BARC-10…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="90" />
+        <location filename="../pages/coaches/peer_panel.py" line="91" />
         <source>Assign a coach</source>
         <translation>Asignar un coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="91" />
-        <location filename="../pages/coaches/peer_panel.py" line="305" />
+        <location filename="../pages/coaches/peer_panel.py" line="92" />
+        <location filename="../pages/coaches/peer_panel.py" line="309" />
         <source>End coaching</source>
         <translation>Terminar el acompañamiento</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="92" />
+        <location filename="../pages/coaches/peer_panel.py" line="93" />
         <source>Log a contact</source>
         <translation>Anotar un contacto</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="93" />
+        <location filename="../pages/coaches/peer_panel.py" line="94" />
         <source>Add a goal</source>
         <translation>Agregar una meta</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="94" />
+        <location filename="../pages/coaches/peer_panel.py" line="95" />
         <source>Record a BARC-10</source>
         <translation>Anotar un BARC-10</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="109" />
+        <location filename="../pages/coaches/peer_panel.py" line="110" />
         <source>Set status</source>
         <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="110" />
+        <location filename="../pages/coaches/peer_panel.py" line="111" />
         <source>Set the goal's status</source>
         <translation>Cambiar el estado de la meta</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="113" />
+        <location filename="../pages/coaches/peer_panel.py" line="114" />
         <source>Chosen goal:</source>
         <translation>Meta elegida:</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="103" />
-        <location filename="../pages/coaches/peer_panel.py" line="139" />
+        <location filename="../pages/coaches/peer_panel.py" line="104" />
+        <location filename="../pages/coaches/peer_panel.py" line="140" />
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="106" />
-        <location filename="../pages/coaches/peer_panel.py" line="140" />
+        <location filename="../pages/coaches/peer_panel.py" line="107" />
+        <location filename="../pages/coaches/peer_panel.py" line="141" />
         <source>Goals</source>
         <translation>Metas</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="141" />
+        <location filename="../pages/coaches/peer_panel.py" line="142" />
         <source>BARC-10</source>
         <translation>BARC-10</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="137" />
-        <location filename="../pages/coaches/peer_panel.py" line="142" />
+        <location filename="../pages/coaches/peer_panel.py" line="138" />
+        <location filename="../pages/coaches/peer_panel.py" line="143" />
         <source>Coaches over time</source>
         <translation>Coaches a lo largo del tiempo</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="127" />
+        <location filename="../pages/coaches/peer_panel.py" line="128" />
         <source>BARC-10 scores</source>
         <translation>Puntajes del BARC-10</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="200" />
+        <location filename="../pages/coaches/peer_panel.py" line="201" />
         <source>Reassign…</source>
         <translation>Reasignar…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="222" />
+        <location filename="../pages/coaches/peer_panel.py" line="223" />
         <source>Coaching notes are for the peer's own coach.</source>
         <translation>Las notas de acompañamiento son para el coach de cada participante.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="249" />
+        <location filename="../pages/coaches/peer_panel.py" line="251" />
         <source>Coach: %1, since %2.</source>
         <translation>Coach: %1, desde %2.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="254" />
+        <location filename="../pages/coaches/peer_panel.py" line="257" />
         <source>No coach yet: on the waitlist since %1.</source>
         <translation>Aún sin coach: en lista de espera desde %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="258" />
+        <location filename="../pages/coaches/peer_panel.py" line="261" />
         <source>No coach yet.</source>
         <translation>Aún sin coach.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="264" />
+        <location filename="../pages/coaches/peer_panel.py" line="267" />
         <source>a %1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="266" />
+        <location filename="../pages/coaches/peer_panel.py" line="269" />
         <source>speaks %1</source>
         <translation>habla %1</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="268" />
+        <location filename="../pages/coaches/peer_panel.py" line="271" />
         <source>Asked for: %1.</source>
         <translation>Pidió: %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="274" />
+        <location filename="../pages/coaches/peer_panel.py" line="277" />
         <source>No BARC-10 yet. It is optional: at intake and later, if they wish.</source>
         <translation>Aún no hay BARC-10. Es opcional: en el registro inicial y después, si la persona quiere.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="275" />
+        <location filename="../pages/coaches/peer_panel.py" line="279" />
         <source>Latest total %1 of 60 (%2).</source>
         <translation>Último total %1 de 60 (%2).</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="278" />
+        <location filename="../pages/coaches/peer_panel.py" line="284" />
         <source>%1 since the first.</source>
         <translation>%1 desde el primero.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="295" />
+        <location filename="../pages/coaches/peer_panel.py" line="299" />
         <source>Now with %1.</source>
         <translation>Ahora con %1.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="297" />
+        <location filename="../pages/coaches/peer_panel.py" line="301" />
         <source>On the waitlist.</source>
         <translation>En lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="306" />
+        <location filename="../pages/coaches/peer_panel.py" line="311" />
         <source>Why does %1's coaching with %2 end? (kept in their history)</source>
         <translation>¿Por qué termina el acompañamiento de %1 con %2? (queda en su historial)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="315" />
+        <location filename="../pages/coaches/peer_panel.py" line="321" />
         <source>Coaching ended; it stays in their history.</source>
         <translation>El acompañamiento terminó; queda en su historial.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="326" />
+        <location filename="../pages/coaches/peer_panel.py" line="332" />
         <source>Contact logged.</source>
         <translation>Contacto anotado.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="332" />
+        <location filename="../pages/coaches/peer_panel.py" line="338" />
         <source>Goal added.</source>
         <translation>Meta agregada.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="340" />
+        <location filename="../pages/coaches/peer_panel.py" line="346" />
         <source>BARC-10 recorded.</source>
         <translation>BARC-10 anotado.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/peer_panel.py" line="358" />
+        <location filename="../pages/coaches/peer_panel.py" line="364" />
         <source>Goal updated.</source>
         <translation>Meta actualizada.</translation>
     </message>
@@ -6813,47 +6813,47 @@ Las copias hechas antes de un cambio siguen necesitando la frase con que se hici
 <context>
     <name>PersonDataRequests</name>
     <message>
-        <location filename="../pages/people/data_requests.py" line="34" />
+        <location filename="../pages/people/data_requests.py" line="35" />
         <source>Export everything about them (PDF)…</source>
         <translation>Exportar todo lo suyo (PDF)…</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="35" />
+        <location filename="../pages/people/data_requests.py" line="36" />
         <source>Export everything about them (JSON)…</source>
         <translation>Exportar todo lo suyo (JSON)…</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="37" />
+        <location filename="../pages/people/data_requests.py" line="38" />
         <source>Remove their record at their request…</source>
         <translation>Borrar su ficha a su pedido…</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="45" />
+        <location filename="../pages/people/data_requests.py" line="46" />
         <source>Export everything about %1</source>
         <translation>Exportar todo lo de %1</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="55" />
+        <location filename="../pages/people/data_requests.py" line="56" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="58" />
+        <location filename="../pages/people/data_requests.py" line="59" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="80" />
+        <location filename="../pages/people/data_requests.py" line="82" />
         <source>Everything about them is saved to %1. It is confidential: hand it to them, and delete the file from this station.</source>
         <translation>Todo lo suyo quedó guardado en %1. Es confidencial: entrégueselo y borre el archivo de esta estación.</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="95" />
+        <location filename="../pages/people/data_requests.py" line="99" />
         <source>Remove this record?</source>
         <translation>¿Borrar esta ficha?</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="97" />
+        <location filename="../pages/people/data_requests.py" line="102" />
         <source>Remove %1's record at their request? Their details, coaching notes, goals, consents and notes are deleted and cannot be brought back. Their visits stay as anonymous counts, and the activity log keeps that a record was removed, without their name.
 
 Export their data first if they want a copy.</source>
@@ -6862,17 +6862,17 @@ Export their data first if they want a copy.</source>
 Si quiere una copia, exporte sus datos primero.</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="109" />
+        <location filename="../pages/people/data_requests.py" line="116" />
         <source>Confirm the removal</source>
         <translation>Confirmar el borrado</translation>
     </message>
     <message>
-        <location filename="../pages/people/data_requests.py" line="110" />
+        <location filename="../pages/people/data_requests.py" line="117" />
         <source>Type their first name to confirm:</source>
         <translation>Escriba su nombre para confirmar:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/people/data_requests.py" line="119" />
+        <location filename="../pages/people/data_requests.py" line="126" />
         <source>The record was removed; %n visit(s) kept as anonymous counts.</source>
         <translation>
             <numerusform>Se borró la ficha; %n visita queda como conteo anónimo.</numerusform>
@@ -7045,118 +7045,118 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>PersonReferralsPanel</name>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="64" />
+        <location filename="../pages/people/referrals_panel.py" line="65" />
         <source>Referrals</source>
         <translation>Referidos</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="66" />
+        <location filename="../pages/people/referrals_panel.py" line="67" />
         <source>Start a referral for them</source>
         <translation>Empezar un referido para esta persona</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="68" />
-        <location filename="../pages/people/referrals_panel.py" line="104" />
+        <location filename="../pages/people/referrals_panel.py" line="69" />
+        <location filename="../pages/people/referrals_panel.py" line="105" />
         <source>Refer again</source>
         <translation>Referir otra vez</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="79" />
+        <location filename="../pages/people/referrals_panel.py" line="80" />
         <source>Their referrals</source>
         <translation>Sus referidos</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="82" />
+        <location filename="../pages/people/referrals_panel.py" line="83" />
         <source>Consents to share (42 CFR Part 2)</source>
         <translation>Consentimientos para compartir (42 CFR parte 2)</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="84" />
+        <location filename="../pages/people/referrals_panel.py" line="85" />
         <source>New consent…</source>
         <translation>Consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="86" />
+        <location filename="../pages/people/referrals_panel.py" line="87" />
         <source>Signed form is back</source>
         <translation>Llegó el formulario firmado</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="88" />
+        <location filename="../pages/people/referrals_panel.py" line="89" />
         <source>Revoke…</source>
         <translation>Revocar…</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="90" />
+        <location filename="../pages/people/referrals_panel.py" line="91" />
         <source>Print form…</source>
         <translation>Imprimir formulario…</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="107" />
+        <location filename="../pages/people/referrals_panel.py" line="108" />
         <source>New consent</source>
         <translation>Consentimiento nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="108" />
+        <location filename="../pages/people/referrals_panel.py" line="109" />
         <source>The signed consent form is back</source>
         <translation>Llegó el formulario de consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="109" />
+        <location filename="../pages/people/referrals_panel.py" line="110" />
         <source>Revoke the chosen consent</source>
         <translation>Revocar el consentimiento elegido</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="110" />
+        <location filename="../pages/people/referrals_panel.py" line="111" />
         <source>Print the chosen consent's form</source>
         <translation>Imprimir el formulario del consentimiento elegido</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="115" />
+        <location filename="../pages/people/referrals_panel.py" line="116" />
         <source>Their consents</source>
         <translation>Sus consentimientos</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="190" />
+        <location filename="../pages/people/referrals_panel.py" line="191" />
         <source>Choose one of their referrals first.</source>
         <translation>Primero elija uno de sus referidos.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="207" />
+        <location filename="../pages/people/referrals_panel.py" line="208" />
         <source>1 service added to the referral.</source>
         <translation>1 servicio agregado al referido.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="209" />
+        <location filename="../pages/people/referrals_panel.py" line="210" />
         <source>%1 services added to the referral.</source>
         <translation>%1 servicios agregados al referido.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="218" />
+        <location filename="../pages/people/referrals_panel.py" line="219" />
         <source>Choose a consent first.</source>
         <translation>Primero elija un consentimiento.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="256" />
+        <location filename="../pages/people/referrals_panel.py" line="257" />
         <source>Only a consent awaiting its signature can have one recorded.</source>
         <translation>Solo se puede anotar la firma de un consentimiento que la espera.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="261" />
+        <location filename="../pages/people/referrals_panel.py" line="262" />
         <source>Signature recorded.</source>
         <translation>Firma anotada.</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="270" />
+        <location filename="../pages/people/referrals_panel.py" line="271" />
         <source>Revoke consent</source>
         <translation>Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="271" />
+        <location filename="../pages/people/referrals_panel.py" line="272" />
         <source>How and when did they revoke it (or what ended it)?</source>
         <translation>¿Cómo y cuándo lo revocó (o qué le puso fin)?</translation>
     </message>
     <message>
-        <location filename="../pages/people/referrals_panel.py" line="290" />
+        <location filename="../pages/people/referrals_panel.py" line="291" />
         <source>Consent revoked.</source>
         <translation>Consentimiento revocado.</translation>
     </message>
@@ -7325,83 +7325,83 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../models/queue_table.py" line="37" />
+        <location filename="../models/queue_table.py" line="38" />
         <source>Arrived</source>
         <translation>Llegó</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="38" />
-        <location filename="../models/queue_table.py" line="45" />
+        <location filename="../models/queue_table.py" line="39" />
+        <location filename="../models/queue_table.py" line="46" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="39" />
+        <location filename="../models/queue_table.py" line="40" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="40" />
+        <location filename="../models/queue_table.py" line="41" />
         <source>Purpose</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="41" />
+        <location filename="../models/queue_table.py" line="42" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="42" />
+        <location filename="../models/queue_table.py" line="43" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="46" />
+        <location filename="../models/queue_table.py" line="47" />
         <source>With coach</source>
         <translation>Con coach</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="47" />
+        <location filename="../models/queue_table.py" line="48" />
         <source>Done</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="48" />
+        <location filename="../models/queue_table.py" line="49" />
         <source>Withdrawn</source>
         <translation>Retirado</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="97" />
+        <location filename="../models/queue_table.py" line="98" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="107" />
+        <location filename="../models/queue_table.py" line="108" />
         <source> · signed in at the door</source>
         <translation> · llegó por el quiosco</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="109" />
+        <location filename="../models/queue_table.py" line="110" />
         <source> · by card</source>
         <translation> · con tarjeta</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="115" />
+        <location filename="../models/queue_table.py" line="116" />
         <source>%1 (their coach)</source>
         <translation>%1 (su coach)</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="117" />
+        <location filename="../models/queue_table.py" line="118" />
         <source>%1 (asked for)</source>
         <translation>%1 (lo pidió)</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="126" />
+        <location filename="../models/queue_table.py" line="127" />
         <source>Their coach: %1</source>
         <translation>Su coach: %1</translation>
     </message>
     <message>
-        <location filename="../models/queue_table.py" line="128" />
+        <location filename="../models/queue_table.py" line="129" />
         <source>Asked for: %1</source>
         <translation>Pidió: %1</translation>
     </message>
@@ -7409,162 +7409,162 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ReferralBuilder</name>
     <message>
-        <location filename="../pages/referrals/builder.py" line="104" />
+        <location filename="../pages/referrals/builder.py" line="105" />
         <source>Choose whom the sheet is for</source>
         <translation>Elegir para quién es la hoja</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="105" />
+        <location filename="../pages/referrals/builder.py" line="106" />
         <source>Make the sheet anonymous</source>
         <translation>Hacer la hoja anónima</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="106" />
+        <location filename="../pages/referrals/builder.py" line="107" />
         <source>English or Spanish</source>
         <translation>Inglés o español</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="107" />
+        <location filename="../pages/referrals/builder.py" line="108" />
         <source>Large print, or not</source>
         <translation>Letra grande, o no</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="108" />
+        <location filename="../pages/referrals/builder.py" line="109" />
         <source>The coach on the sheet</source>
         <translation>El coach en la hoja</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="109" />
+        <location filename="../pages/referrals/builder.py" line="110" />
         <source>Show their name, or not</source>
         <translation>Poner su nombre, o no</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="110" />
+        <location filename="../pages/referrals/builder.py" line="111" />
         <source>Add from Resources</source>
         <translation>Agregar desde Recursos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="111" />
+        <location filename="../pages/referrals/builder.py" line="112" />
         <source>Move the chosen service up</source>
         <translation>Subir el servicio elegido</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="112" />
+        <location filename="../pages/referrals/builder.py" line="113" />
         <source>Move the chosen service down</source>
         <translation>Bajar el servicio elegido</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="113" />
+        <location filename="../pages/referrals/builder.py" line="114" />
         <source>Remove the chosen service</source>
         <translation>Quitar el servicio elegido</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="114" />
+        <location filename="../pages/referrals/builder.py" line="115" />
         <source>Write the next steps</source>
         <translation>Escribir los próximos pasos</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="115" />
+        <location filename="../pages/referrals/builder.py" line="116" />
         <source>Prepare the consent form</source>
         <translation>Preparar el formulario de consentimiento</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="116" />
+        <location filename="../pages/referrals/builder.py" line="117" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="117" />
+        <location filename="../pages/referrals/builder.py" line="118" />
         <source>Print to the default printer</source>
         <translation>Imprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="118" />
+        <location filename="../pages/referrals/builder.py" line="119" />
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="119" />
+        <location filename="../pages/referrals/builder.py" line="120" />
         <source>Print the last referral again</source>
         <translation>Volver a imprimir el último referido</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="120" />
+        <location filename="../pages/referrals/builder.py" line="121" />
         <source>New referral</source>
         <translation>Referido nuevo</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="123" />
+        <location filename="../pages/referrals/builder.py" line="124" />
         <source>The sheet's language (Ctrl+Shift+E)</source>
         <translation>El idioma de la hoja (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="124" />
+        <location filename="../pages/referrals/builder.py" line="125" />
         <source>The coach printed on the sheet (Ctrl+Shift+C)</source>
         <translation>El coach impreso en la hoja (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="125" />
+        <location filename="../pages/referrals/builder.py" line="126" />
         <source>Next steps, in their words (Ctrl+Shift+T)</source>
         <translation>Próximos pasos, en sus palabras (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="172" />
+        <location filename="../pages/referrals/builder.py" line="173" />
         <source>Anonymous: no name on the sheet or in the log</source>
         <translation>Anónimo: sin nombre en la hoja ni en el registro</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="175" />
+        <location filename="../pages/referrals/builder.py" line="176" />
         <source>%1 (#%2)</source>
         <translation>%1 (n.º %2)</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="197" />
+        <location filename="../pages/referrals/builder.py" line="196" />
         <source>Print and Save wait: %1</source>
         <translation>Imprimir y Guardar esperan: %1</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="198" />
+        <location filename="../pages/referrals/builder.py" line="197" />
         <source>Print and Save wait:</source>
         <translation>Imprimir y Guardar esperan:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="244" />
+        <location filename="../pages/referrals/builder.py" line="243" />
         <source>Add services from Resources (Alt+3) or from a person's record.</source>
         <translation>Agregue servicios desde Recursos (Alt+3) o desde la ficha de una persona.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="266" />
+        <location filename="../pages/referrals/builder.py" line="265" />
         <source>Their name can go on the sheet once they consent for: %1</source>
         <translation>Su nombre puede ir en la hoja cuando dé su consentimiento para: %1</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="284" />
+        <location filename="../pages/referrals/builder.py" line="281" />
         <source>Add at least one service first.</source>
         <translation>Primero agregue al menos un servicio.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="319" />
+        <location filename="../pages/referrals/builder.py" line="316" />
         <source>Preparing the sheet…</source>
         <translation>Preparando la hoja…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="329" />
+        <location filename="../pages/referrals/builder.py" line="326" />
         <source>Sending to %1…</source>
         <translation>Enviando a %1…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="341" />
+        <location filename="../pages/referrals/builder.py" line="338" />
         <source>Saved to %1.</source>
         <translation>Guardado en %1.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="341" />
+        <location filename="../pages/referrals/builder.py" line="338" />
         <source>Printed on %1.</source>
         <translation>Impreso en %1.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="345" />
+        <location filename="../pages/referrals/builder.py" line="343" />
         <source>Referral #%1 is logged; follow up on %2. Ready for the next person.</source>
         <translation>El referido n.º %1 quedó anotado; seguimiento el %2. Listo para la próxima persona.</translation>
     </message>
@@ -7574,12 +7574,12 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <translation>El referido quedó anotado (n.º %1), una sola vez: pulse “%2” cuando la impresora esté lista; no se anotará dos veces.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="401" />
+        <location filename="../pages/referrals/builder.py" line="402" />
         <source>Save referral #%1 again…</source>
         <translation>Guardar otra vez el referido n.º %1…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/builder.py" line="403" />
+        <location filename="../pages/referrals/builder.py" line="404" />
         <source>Print referral #%1 again</source>
         <translation>Imprimir otra vez el referido n.º %1</translation>
     </message>
@@ -8361,7 +8361,7 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/reports/words.py" line="18" />
+        <location filename="../pages/reports/words.py" line="19" />
         <source>%1: items given</source>
         <translation>%1: artículos entregados</translation>
     </message>
@@ -8369,42 +8369,42 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports/page.py" line="83" />
+        <location filename="../pages/reports/page.py" line="84" />
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="83" />
+        <location filename="../pages/reports/page.py" line="84" />
         <source>Today's counts</source>
         <translation>Números de hoy</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="138" />
+        <location filename="../pages/reports/page.py" line="139" />
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="139" />
+        <location filename="../pages/reports/page.py" line="141" />
         <source>%1, compared with %2.</source>
         <translation>%1, comparado con %2.</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="142" />
+        <location filename="../pages/reports/page.py" line="146" />
         <source> Updating…</source>
         <translation> Actualizando…</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="195" />
+        <location filename="../pages/reports/page.py" line="199" />
         <source>Export the report</source>
         <translation>Exportar el informe</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="211" />
+        <location filename="../pages/reports/page.py" line="215" />
         <source>Export de-identified visits</source>
         <translation>Exportar visitas sin datos personales</translation>
     </message>
     <message>
-        <location filename="../pages/reports/page.py" line="223" />
+        <location filename="../pages/reports/page.py" line="227" />
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
@@ -8460,22 +8460,22 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="191" />
+        <location filename="../pages/staff/account_dialog.py" line="192" />
         <source>Reset %1's password</source>
         <translation>Restablecer la contraseña de %1</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="195" />
+        <location filename="../pages/staff/account_dialog.py" line="197" />
         <source>Give %1 a new password, and tell it to them in person. They choose their own at their next sign-in.</source>
         <translation>Dele a %1 una contraseña nueva y dígasela en persona. Elegirá la suya al iniciar sesión la próxima vez.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="202" />
+        <location filename="../pages/staff/account_dialog.py" line="206" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="206" />
+        <location filename="../pages/staff/account_dialog.py" line="210" />
         <source>New &amp;password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
@@ -8483,7 +8483,7 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../pages/resources/controller.py" line="122" />
+        <location filename="../pages/resources/controller.py" line="123" />
         <source>Resources</source>
         <translation>Recursos</translation>
     </message>
@@ -8493,77 +8493,77 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <translation>%1 de %2 recursos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="299" />
+        <location filename="../pages/resources/controller.py" line="298" />
         <source>From the search to the results (Enter too)</source>
         <translation>De la búsqueda a los resultados (también Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="301" />
+        <location filename="../pages/resources/controller.py" line="300" />
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="302" />
+        <location filename="../pages/resources/controller.py" line="301" />
         <source>Verified today</source>
         <translation>Verificado hoy</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="303" />
+        <location filename="../pages/resources/controller.py" line="302" />
         <source>Edit the service</source>
         <translation>Editar el servicio</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="304" />
+        <location filename="../pages/resources/controller.py" line="303" />
         <source>Walk-ins only, or not</source>
         <translation>Solo sin cita, o no</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="305" />
+        <location filename="../pages/resources/controller.py" line="304" />
         <source>The re-verify queue</source>
         <translation>La fila para volver a verificar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="306" />
+        <location filename="../pages/resources/controller.py" line="305" />
         <source>Import HSDS</source>
         <translation>Importar HSDS</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="307" />
+        <location filename="../pages/resources/controller.py" line="306" />
         <source>Import a list</source>
         <translation>Importar una lista</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="308" />
+        <location filename="../pages/resources/controller.py" line="307" />
         <source>Export HSDS</source>
         <translation>Exportar HSDS</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="312" />
+        <location filename="../pages/resources/controller.py" line="311" />
         <source>Add the highlighted service to the referral, back to the search</source>
         <translation>Agregar el servicio marcado al referido y volver a la búsqueda</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="340" />
+        <location filename="../pages/resources/controller.py" line="339" />
         <source>Added to the referral (%1 in all).</source>
         <translation>Agregado al referido (%1 en total).</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="342" />
+        <location filename="../pages/resources/controller.py" line="341" />
         <source>Already in the referral (%1 in all).</source>
         <translation>Ya está en el referido (%1 en total).</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="363" />
+        <location filename="../pages/resources/controller.py" line="362" />
         <source>Verified today by %1.</source>
         <translation>Verificado hoy por %1.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="395" />
+        <location filename="../pages/resources/controller.py" line="394" />
         <source>(Cancel, look at the new details, and edit again.)</source>
         <translation>(Cancele, mire los datos nuevos y vuelva a editar.)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/controller.py" line="407" />
+        <location filename="../pages/resources/controller.py" line="406" />
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
@@ -8689,7 +8689,7 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../app.py" line="449" />
+        <location filename="../app.py" line="454" />
         <source>Recovery Desk cannot open the database</source>
         <translation>Recovery Desk no puede abrir la base de datos</translation>
     </message>
@@ -8697,57 +8697,57 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="154" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="155" />
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="157" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="158" />
         <source>Restoring replaces everything in the center's database with the backup. The database as it is now is kept aside first. Every other station must close Recovery Desk before you restore.</source>
         <translation>Restaurar reemplaza todo lo que hay en la base de datos del centro con la copia. Antes se guarda aparte la base de datos tal como está. Todas las demás estaciones deben cerrar Recovery Desk antes de restaurar.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="175" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="176" />
         <source>Another file…</source>
         <translation>Otro archivo…</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="181" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="182" />
         <source>needed only for an encrypted backup</source>
         <translation>solo para una copia cifrada</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="184" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="185" />
         <source>Backup passphrase</source>
         <translation>Frase de contraseña de la copia</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="185" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="186" />
         <source>Check and restore…</source>
         <translation>Revisar y restaurar…</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="190" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="191" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="209" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="210" />
         <source>Choose a backup</source>
         <translation>Elija una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="239" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="241" />
         <source>No backups in %1.</source>
         <translation>No hay copias de seguridad en %1.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="281" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="282" />
         <source>Checking the backup…</source>
         <translation>Revisando la copia…</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="305" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="306" />
         <source>This replaces the center's database at %1, which holds %2, with the backup made %3, which holds %4.
 
 Anything recorded after that backup will no longer be in the database. The database as it is now is kept beside it first. Recovery Desk closes and opens again on the restored data.</source>
@@ -8756,12 +8756,12 @@ Anything recorded after that backup will no longer be in the database. The datab
 Lo que se anotó después de esa copia ya no estará en la base de datos. Antes se guarda al lado la base de datos tal como está ahora. Recovery Desk se cierra y vuelve a abrir con los datos restaurados.</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="316" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="317" />
         <source>Replace the database?</source>
         <translation>¿Reemplazar la base de datos?</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/backup_dialogs.py" line="318" />
+        <location filename="../pages/center_settings/backup_dialogs.py" line="319" />
         <source>Replace and restore</source>
         <translation>Reemplazar y restaurar</translation>
     </message>
@@ -8769,47 +8769,47 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>ReverifyQueueDialog</name>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="27" />
+        <location filename="../pages/resources/queue_dialog.py" line="28" />
         <source>Re-verify queue</source>
         <translation>Fila para volver a verificar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="34" />
+        <location filename="../pages/resources/queue_dialog.py" line="35" />
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="34" />
+        <location filename="../pages/resources/queue_dialog.py" line="35" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="34" />
+        <location filename="../pages/resources/queue_dialog.py" line="35" />
         <source>Last verified</source>
         <translation>Verificado por última vez</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="34" />
+        <location filename="../pages/resources/queue_dialog.py" line="35" />
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="44" />
+        <location filename="../pages/resources/queue_dialog.py" line="45" />
         <source>Show it to check</source>
         <translation>Mostrarlo para verificar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="59" />
+        <location filename="../pages/resources/queue_dialog.py" line="61" />
         <source>%1 resources have not been verified for more than %2 days. Call each one, check the details, then press “Verified today”.</source>
         <translation>%1 recursos no se verifican desde hace más de %2 días. Llame a cada uno, revise los datos y luego pulse “Verificado hoy”.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="68" />
+        <location filename="../pages/resources/queue_dialog.py" line="71" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="70" />
+        <location filename="../pages/resources/queue_dialog.py" line="74" />
         <source>%1 (%2 days)</source>
         <translation>%1 (%2 días)</translation>
     </message>
@@ -8840,48 +8840,48 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../models/roster_table.py" line="22" />
+        <location filename="../models/roster_table.py" line="23" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="23" />
-        <location filename="../models/roster_table.py" line="49" />
+        <location filename="../models/roster_table.py" line="24" />
+        <location filename="../models/roster_table.py" line="50" />
         <source>On duty</source>
         <translation>De turno</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="24" />
+        <location filename="../models/roster_table.py" line="25" />
         <source>Peers</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="25" />
+        <location filename="../models/roster_table.py" line="26" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="26" />
+        <location filename="../models/roster_table.py" line="27" />
         <source>Specialties</source>
         <translation>Especialidades</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="27" />
+        <location filename="../models/roster_table.py" line="28" />
         <source>Weekly hours</source>
         <translation>Horario semanal</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="28" />
+        <location filename="../models/roster_table.py" line="29" />
         <source>Phone (handouts)</source>
         <translation>Teléfono (hojas)</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="46" />
+        <location filename="../models/roster_table.py" line="47" />
         <source>%1 (inactive)</source>
         <translation>%1 (inactivo)</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="64" />
+        <location filename="../models/roster_table.py" line="65" />
         <source>No room: assigning more needs the override, which is recorded.</source>
         <translation>Sin cupo: asignar más necesita pasar el límite, y queda anotado.</translation>
     </message>
@@ -8889,42 +8889,42 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>ScreensBox</name>
     <message>
-        <location filename="../staff/screens_box.py" line="26" />
+        <location filename="../staff/screens_box.py" line="27" />
         <source>Your screens</source>
         <translation>Sus pantallas</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="30" />
+        <location filename="../staff/screens_box.py" line="31" />
         <source>The station's language</source>
         <translation>El idioma de la estación</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="36" />
+        <location filename="../staff/screens_box.py" line="37" />
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="37" />
+        <location filename="../staff/screens_box.py" line="38" />
         <source>High contrast: white on black, yellow focus</source>
         <translation>Alto contraste: blanco sobre negro, foco en amarillo</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="41" />
+        <location filename="../staff/screens_box.py" line="42" />
         <source>Text size and contrast change at once. A new language shows from your next sign-in: the screens open now keep theirs, with whatever is typed in them.</source>
         <translation>El tamaño del texto y el contraste cambian al instante. Un idioma nuevo se ve desde su próximo inicio de sesión: las pantallas abiertas conservan el suyo, con lo que tengan escrito.</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="47" />
+        <location filename="../staff/screens_box.py" line="48" />
         <source>Save my screens</source>
         <translation>Guardar mis pantallas</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="51" />
+        <location filename="../staff/screens_box.py" line="52" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../staff/screens_box.py" line="52" />
+        <location filename="../staff/screens_box.py" line="53" />
         <source>&amp;Text size</source>
         <translation>&amp;Tamaño del texto</translation>
     </message>
@@ -8932,7 +8932,7 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../pages/reports/sections.py" line="126" />
+        <location filename="../pages/reports/sections.py" line="129" />
         <source>Double-click a row for the list behind it</source>
         <translation>Doble clic en una fila para ver la lista detrás</translation>
     </message>
@@ -8940,162 +8940,162 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>ServiceDetailPane</name>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="31" />
+        <location filename="../pages/resources/detail_html.py" line="32" />
         <source>less than an hour ago</source>
         <translation>hace menos de una hora</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="33" />
+        <location filename="../pages/resources/detail_html.py" line="34" />
         <source>%1 hours ago</source>
         <translation>hace %1 horas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="36" />
+        <location filename="../pages/resources/detail_html.py" line="35" />
         <source>%1 days ago</source>
         <translation>hace %1 días</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="67" />
+        <location filename="../pages/resources/detail_html.py" line="64" />
         <source>Sample data: verify before use.</source>
         <translation>Datos de ejemplo: verifíquelos antes de usarlos.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="74" />
+        <location filename="../pages/resources/detail_html.py" line="71" />
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="76" />
+        <location filename="../pages/resources/detail_html.py" line="73" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="81" />
+        <location filename="../pages/resources/detail_html.py" line="78" />
         <source>Call for hours</source>
         <translation>Llame para saber el horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="89" />
+        <location filename="../pages/resources/detail_html.py" line="86" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="92" />
+        <location filename="../pages/resources/detail_html.py" line="89" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="99" />
+        <location filename="../pages/resources/detail_html.py" line="96" />
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="104" />
+        <location filename="../pages/resources/detail_html.py" line="101" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="107" />
+        <location filename="../pages/resources/detail_html.py" line="104" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="108" />
+        <location filename="../pages/resources/detail_html.py" line="105" />
         <source>No: call first</source>
         <translation>No: llame antes</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="111" />
+        <location filename="../pages/resources/detail_html.py" line="108" />
         <source>Walk-ins</source>
         <translation>Sin cita</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="116" />
+        <location filename="../pages/resources/detail_html.py" line="113" />
         <source>Categories</source>
         <translation>Categorías</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="122" />
+        <location filename="../pages/resources/detail_html.py" line="119" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="128" />
+        <location filename="../pages/resources/detail_html.py" line="125" />
         <source>Who it is for</source>
         <translation>Para quién es</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="134" />
+        <location filename="../pages/resources/detail_html.py" line="131" />
         <source>How to get in</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="140" />
+        <location filename="../pages/resources/detail_html.py" line="137" />
         <source>Free.</source>
         <translation>Gratis.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="144" />
+        <location filename="../pages/resources/detail_html.py" line="141" />
         <source>Cost</source>
         <translation>Costo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="150" />
+        <location filename="../pages/resources/detail_html.py" line="147" />
         <source>Insurance</source>
         <translation>Seguro médico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="157" />
+        <location filename="../pages/resources/detail_html.py" line="154" />
         <source>Bring</source>
         <translation>Qué traer</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="162" />
+        <location filename="../pages/resources/detail_html.py" line="159" />
         <source>places</source>
         <translation>lugares</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="164" />
+        <location filename="../pages/resources/detail_html.py" line="161" />
         <source>%1 of %2 %3 free</source>
         <translation>%1 de %2 %3 libres</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="173" />
+        <location filename="../pages/resources/detail_html.py" line="168" />
         <source>counted %1</source>
         <translation>contado %1</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="176" />
+        <location filename="../pages/resources/detail_html.py" line="171" />
         <source>Capacity</source>
         <translation>Cupo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="179" />
+        <location filename="../pages/resources/detail_html.py" line="174" />
         <source>Never verified</source>
         <translation>Nunca verificado</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="182" />
+        <location filename="../pages/resources/detail_html.py" line="177" />
         <source>%1 by %2 (%3 days ago)</source>
         <translation>%1 por %2 (hace %3 días)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="186" />
+        <location filename="../pages/resources/detail_html.py" line="179" />
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="191" />
+        <location filename="../pages/resources/detail_html.py" line="183" />
         <source>check before referring</source>
         <translation>verifique antes de referir</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="195" />
+        <location filename="../pages/resources/detail_html.py" line="187" />
         <source>Last verified</source>
         <translation>Verificado por última vez</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="200" />
+        <location filename="../pages/resources/detail_html.py" line="192" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -9103,22 +9103,22 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>ServiceEditDialog</name>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="73" />
+        <location filename="../pages/resources/edit_dialog.py" line="74" />
         <source>Edit resource</source>
         <translation>Editar recurso</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="87" />
+        <location filename="../pages/resources/edit_dialog.py" line="88" />
         <source>One a line: 508 555 0101; extension; note. A fax, text or TTY line starts with Fax:, Text: or TTY: (also Cell:, Video:, Pager:)</source>
         <translation>Uno por línea: 508 555 0101; extensión; nota. Una línea de fax, texto o TTY empieza con Fax:, Text: o TTY: (también Cell:, Video:, Pager:)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="93" />
+        <location filename="../pages/resources/edit_dialog.py" line="94" />
         <source>One a line: MO,TU,WE,TH,FR 08:00-16:00; note (00:00-23:59 for 24 hours)</source>
         <translation>Uno por línea: MO,TU,WE,TH,FR 08:00-16:00; nota (00:00-23:59 para 24 horas)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="98" />
+        <location filename="../pages/resources/edit_dialog.py" line="99" />
         <source>One a line, for hours without times: By appointment only – call first</source>
         <translation>Uno por línea, para horarios sin hora: By appointment only – call first</translation>
     </message>
@@ -9128,107 +9128,107 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>Se conservan como están: %1</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="113" />
+        <location filename="../pages/resources/edit_dialog.py" line="112" />
         <source>Walk-ins welcome</source>
         <translation>Se atiende sin cita</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="116" />
+        <location filename="../pages/resources/edit_dialog.py" line="115" />
         <source>Free for everyone</source>
         <translation>Gratis para todos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="133" />
+        <location filename="../pages/resources/edit_dialog.py" line="132" />
         <source>en, es, pt</source>
         <translation>en, es, pt</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="137" />
+        <location filename="../pages/resources/edit_dialog.py" line="136" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="138" />
+        <location filename="../pages/resources/edit_dialog.py" line="137" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="139" />
+        <location filename="../pages/resources/edit_dialog.py" line="138" />
         <source>Alert</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="140" />
+        <location filename="../pages/resources/edit_dialog.py" line="139" />
         <source>Phones</source>
         <translation>Teléfonos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="141" />
+        <location filename="../pages/resources/edit_dialog.py" line="140" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="142" />
+        <location filename="../pages/resources/edit_dialog.py" line="141" />
         <source>About the hours</source>
         <translation>Sobre el horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="144" />
+        <location filename="../pages/resources/edit_dialog.py" line="143" />
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="145" />
+        <location filename="../pages/resources/edit_dialog.py" line="144" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="146" />
+        <location filename="../pages/resources/edit_dialog.py" line="145" />
         <source>Who it is for</source>
         <translation>Para quién es</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="147" />
+        <location filename="../pages/resources/edit_dialog.py" line="146" />
         <source>How to get in</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="148" />
+        <location filename="../pages/resources/edit_dialog.py" line="147" />
         <source>Fees</source>
         <translation>Costo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="149" />
+        <location filename="../pages/resources/edit_dialog.py" line="148" />
         <source>Insurance</source>
         <translation>Seguro médico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="152" />
+        <location filename="../pages/resources/edit_dialog.py" line="151" />
         <source>Beds or slots free</source>
         <translation>Camas o lugares libres</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="153" />
+        <location filename="../pages/resources/edit_dialog.py" line="152" />
         <source>In all</source>
         <translation>En total</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="154" />
+        <location filename="../pages/resources/edit_dialog.py" line="153" />
         <source>Counted in</source>
         <translation>Se cuentan en</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="155" />
+        <location filename="../pages/resources/edit_dialog.py" line="154" />
         <source>Categories</source>
         <translation>Categorías</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="156" />
+        <location filename="../pages/resources/edit_dialog.py" line="155" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/edit_dialog.py" line="157" />
+        <location filename="../pages/resources/edit_dialog.py" line="156" />
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
@@ -9236,62 +9236,62 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SheetPreviewModel</name>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="47" />
+        <location filename="../models/sheet_preview_table.py" line="48" />
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="48" />
+        <location filename="../models/sheet_preview_table.py" line="49" />
         <source>Will be</source>
         <translation>Será</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="49" />
+        <location filename="../models/sheet_preview_table.py" line="50" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="50" />
+        <location filename="../models/sheet_preview_table.py" line="51" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="51" />
+        <location filename="../models/sheet_preview_table.py" line="52" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="52" />
+        <location filename="../models/sheet_preview_table.py" line="53" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="53" />
+        <location filename="../models/sheet_preview_table.py" line="54" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="54" />
+        <location filename="../models/sheet_preview_table.py" line="55" />
         <source>Repaired or noted</source>
         <translation>Arreglado o anotado</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="67" />
+        <location filename="../models/sheet_preview_table.py" line="68" />
         <source>updated</source>
         <translation>actualizado</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="67" />
+        <location filename="../models/sheet_preview_table.py" line="68" />
         <source>new</source>
         <translation>nuevo</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="75" />
+        <location filename="../models/sheet_preview_table.py" line="76" />
         <source>%1 (no street address)</source>
         <translation>%1 (sin dirección)</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="76" />
+        <location filename="../models/sheet_preview_table.py" line="77" />
         <source>(no street address)</source>
         <translation>(sin dirección)</translation>
     </message>
@@ -9299,42 +9299,42 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="128" />
+        <location filename="../staff/screens.py" line="129" />
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="130" />
+        <location filename="../staff/screens.py" line="131" />
         <source>Each staff member signs in with their own username.</source>
         <translation>Cada integrante del personal inicia sesión con su propio usuario.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="134" />
+        <location filename="../staff/screens.py" line="135" />
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="136" />
+        <location filename="../staff/screens.py" line="137" />
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="137" />
+        <location filename="../staff/screens.py" line="138" />
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="138" />
+        <location filename="../staff/screens.py" line="139" />
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="141" />
+        <location filename="../staff/screens.py" line="142" />
         <source>&amp;Back to the lock screen</source>
         <translation>&amp;Volver a la pantalla de bloqueo</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="157" />
+        <location filename="../staff/screens.py" line="158" />
         <source>Type your username and password.</source>
         <translation>Escriba su usuario y contraseña.</translation>
     </message>
@@ -9342,27 +9342,27 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SignedFormDialog</name>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="314" />
+        <location filename="../pages/referrals/consent_dialog.py" line="315" />
         <source>Signed form is back</source>
         <translation>Llegó el formulario firmado</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="322" />
+        <location filename="../pages/referrals/consent_dialog.py" line="325" />
         <source>Consent #%1 to %2. Enter the date the person wrote next to their signature.</source>
         <translation>Consentimiento n.º %1 para %2. Escriba la fecha que la persona puso junto a su firma.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="330" />
+        <location filename="../pages/referrals/consent_dialog.py" line="335" />
         <source>Record the signature</source>
         <translation>Anotar la firma</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="333" />
+        <location filename="../pages/referrals/consent_dialog.py" line="338" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/consent_dialog.py" line="335" />
+        <location filename="../pages/referrals/consent_dialog.py" line="340" />
         <source>Date on the signed form:</source>
         <translation>Fecha en el formulario firmado:</translation>
     </message>
@@ -9370,42 +9370,42 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SpecialtyTagsDialog</name>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="35" />
+        <location filename="../pages/coaches/tags_dialog.py" line="36" />
         <source>Specialty tags</source>
         <translation>Etiquetas de especialidad</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="45" />
+        <location filename="../pages/coaches/tags_dialog.py" line="46" />
         <source>In use (offered for coaches and peers)</source>
         <translation>En uso (se ofrecen para coaches y participantes)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="48" />
+        <location filename="../pages/coaches/tags_dialog.py" line="49" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="49" />
+        <location filename="../pages/coaches/tags_dialog.py" line="50" />
         <source>Spanish name</source>
         <translation>Nombre en español</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="51" />
+        <location filename="../pages/coaches/tags_dialog.py" line="52" />
         <source>Add as new</source>
         <translation>Agregar como nueva</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="52" />
+        <location filename="../pages/coaches/tags_dialog.py" line="53" />
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="82" />
+        <location filename="../pages/coaches/tags_dialog.py" line="83" />
         <source>%1 (retired)</source>
         <translation>%1 (retirada)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="133" />
+        <location filename="../pages/coaches/tags_dialog.py" line="134" />
         <source>Saved “%1”.</source>
         <translation>Se guardó “%1”.</translation>
     </message>
@@ -9413,67 +9413,67 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StaffAccountDialog</name>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="56" />
+        <location filename="../pages/staff/account_dialog.py" line="57" />
         <source>New staff account</source>
         <translation>Cuenta nueva del personal</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="58" />
+        <location filename="../pages/staff/account_dialog.py" line="59" />
         <source>Staff account: %1</source>
         <translation>Cuenta del personal: %1</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="64" />
+        <location filename="../pages/staff/account_dialog.py" line="65" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="67" />
+        <location filename="../pages/staff/account_dialog.py" line="68" />
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="71" />
+        <location filename="../pages/staff/account_dialog.py" line="72" />
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="83" />
+        <location filename="../pages/staff/account_dialog.py" line="84" />
         <source>First password</source>
         <translation>Primera contraseña</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="86" />
+        <location filename="../pages/staff/account_dialog.py" line="87" />
         <source>Can sign in (switch off when someone leaves)</source>
         <translation>Puede iniciar sesión (desactívelo cuando alguien se va)</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="89" />
+        <location filename="../pages/staff/account_dialog.py" line="90" />
         <source>May read every caseload's coaching notes</source>
         <translation>Puede leer las notas de acompañamiento de todos los casos</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="94" />
+        <location filename="../pages/staff/account_dialog.py" line="95" />
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="95" />
+        <location filename="../pages/staff/account_dialog.py" line="96" />
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="96" />
+        <location filename="../pages/staff/account_dialog.py" line="97" />
         <source>&amp;Role</source>
         <translation>&amp;Función</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="99" />
+        <location filename="../pages/staff/account_dialog.py" line="100" />
         <source>They choose their own password when they first sign in.</source>
         <translation>Elegirá su propia contraseña la primera vez que inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="101" />
+        <location filename="../pages/staff/account_dialog.py" line="102" />
         <source>First &amp;password</source>
         <translation>Primera &amp;contraseña</translation>
     </message>
@@ -9481,53 +9481,53 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../pages/staff/page.py" line="36" />
+        <location filename="../pages/staff/page.py" line="37" />
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="38" />
-        <location filename="../pages/staff/page.py" line="50" />
+        <location filename="../pages/staff/page.py" line="39" />
+        <location filename="../pages/staff/page.py" line="51" />
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="42" />
+        <location filename="../pages/staff/page.py" line="43" />
         <source>Everyone who works at the desk signs in as themselves. Their role decides what they may do; switch an account off when someone leaves (their history keeps their name). Coaches' languages and hours are on the Coaches page.</source>
         <translation>Cada persona que trabaja en recepción inicia sesión con su propia cuenta. Su función decide lo que puede hacer; desactive la cuenta cuando alguien se va (su historial conserva su nombre). Los idiomas y horarios de los coaches están en la página Coaches.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="51" />
+        <location filename="../pages/staff/page.py" line="52" />
         <source>New account… (Ctrl+N)</source>
         <translation>Cuenta nueva… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="52" />
+        <location filename="../pages/staff/page.py" line="53" />
         <source>Change… (Enter)</source>
         <translation>Cambiar… (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="53" />
+        <location filename="../pages/staff/page.py" line="54" />
         <source>Reset password…</source>
         <translation>Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="60" />
+        <location filename="../pages/staff/page.py" line="61" />
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="108" />
+        <location filename="../pages/staff/page.py" line="110" />
         <source>%1 can now sign in as %2.</source>
         <translation>%1 ya puede iniciar sesión como %2.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="122" />
+        <location filename="../pages/staff/page.py" line="125" />
         <source>%1's account is saved.</source>
         <translation>La cuenta de %1 quedó guardada.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/page.py" line="134" />
+        <location filename="../pages/staff/page.py" line="137" />
         <source>%1's password is reset; they choose their own at their next sign-in.</source>
         <translation>La contraseña de %1 se restableció; elegirá la suya al iniciar sesión la próxima vez.</translation>
     </message>
@@ -9535,7 +9535,7 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StaffSessions</name>
     <message>
-        <location filename="../staff/sessions.py" line="237" />
+        <location filename="../staff/sessions.py" line="238" />
         <source>%1 signed out.</source>
         <translation>%1 cerró sesión.</translation>
     </message>
@@ -9611,7 +9611,7 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="298" />
+        <location filename="../app.py" line="299" />
         <location filename="../start.py" line="90" />
         <source>Recovery Desk cannot start</source>
         <translation>Recovery Desk no puede iniciar</translation>
@@ -9620,27 +9620,27 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../pages/center_settings/station_panel.py" line="14" />
+        <location filename="../pages/center_settings/station_panel.py" line="15" />
         <source>This station</source>
         <translation>Esta estación</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/station_panel.py" line="21" />
+        <location filename="../pages/center_settings/station_panel.py" line="22" />
         <source>Language of this station's screens</source>
         <translation>Idioma de las pantallas de esta estación</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/station_panel.py" line="25" />
+        <location filename="../pages/center_settings/station_panel.py" line="26" />
         <source>The sign-in screen speaks it from the next start, and so do the screens of staff who have not chosen a language of their own (Account…, Your screens).</source>
         <translation>La pantalla de inicio de sesión lo usa desde el próximo inicio, y también las pantallas del personal que no eligió un idioma propio (Cuenta…, Sus pantallas).</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/station_panel.py" line="32" />
+        <location filename="../pages/center_settings/station_panel.py" line="33" />
         <source>Language of the screens</source>
         <translation>Idioma de las pantallas</translation>
     </message>
     <message>
-        <location filename="../pages/center_settings/station_panel.py" line="39" />
+        <location filename="../pages/center_settings/station_panel.py" line="40" />
         <source>Saved on this station: %1 from the next sign-in.</source>
         <translation>Guardado en esta estación: %1 desde el próximo inicio de sesión.</translation>
     </message>
@@ -9648,42 +9648,42 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SuggestionsTableModel</name>
     <message>
-        <location filename="../models/suggestions_table.py" line="22" />
+        <location filename="../models/suggestions_table.py" line="23" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="23" />
+        <location filename="../models/suggestions_table.py" line="24" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="24" />
+        <location filename="../models/suggestions_table.py" line="25" />
         <source>Peers</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="25" />
+        <location filename="../models/suggestions_table.py" line="26" />
         <source>Score</source>
         <translation>Puntaje</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="26" />
+        <location filename="../models/suggestions_table.py" line="27" />
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="27" />
+        <location filename="../models/suggestions_table.py" line="28" />
         <source>To know</source>
         <translation>A tener en cuenta</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="48" />
+        <location filename="../models/suggestions_table.py" line="49" />
         <source>%1 full</source>
         <translation>%1 completo</translation>
     </message>
     <message>
-        <location filename="../models/suggestions_table.py" line="62" />
+        <location filename="../models/suggestions_table.py" line="63" />
         <source>Each reason weighs more than all the ones after it together: their wishes (gender 128, language 64, pathway 32), their language 16, a specialty 8, plenty of room 4, on duty 2, worked with them before 1.</source>
         <translation>Cada razón pesa más que todas las siguientes juntas: lo que pidió (género 128, idioma 64, camino 32), su idioma 16, una especialidad 8, cupo de sobra 4, de turno 2, ya trabajó con la persona 1.</translation>
     </message>
@@ -9691,43 +9691,43 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>TodayAtCenterLine</name>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="44" />
-        <location filename="../pages/front_desk/today_at_center.py" line="98" />
+        <location filename="../pages/front_desk/today_at_center.py" line="45" />
+        <location filename="../pages/front_desk/today_at_center.py" line="103" />
         <source>Today at the center</source>
         <translation>Hoy en el centro</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="75" />
+        <location filename="../pages/front_desk/today_at_center.py" line="77" />
         <source>&lt;b&gt;Now:&lt;/b&gt; %1, until %2%3</source>
         <translation>&lt;b&gt;Ahora:&lt;/b&gt; %1, hasta %2%3</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="82" />
+        <location filename="../pages/front_desk/today_at_center.py" line="86" />
         <source>&lt;b&gt;Next:&lt;/b&gt; %1 at %2%3</source>
         <translation>&lt;b&gt;Después:&lt;/b&gt; %1 a las %2%3</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="89" />
+        <location filename="../pages/front_desk/today_at_center.py" line="94" />
         <source>&lt;b&gt;Later:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Más tarde:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="93" />
+        <location filename="../pages/front_desk/today_at_center.py" line="98" />
         <source>&lt;b&gt;Cancelled today:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Cancelado hoy:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="96" />
+        <location filename="../pages/front_desk/today_at_center.py" line="101" />
         <source>No more groups today.</source>
         <translation>No hay más grupos hoy.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="96" />
+        <location filename="../pages/front_desk/today_at_center.py" line="101" />
         <source>No groups today.</source>
         <translation>No hay grupos hoy.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/today_at_center.py" line="102" />
+        <location filename="../pages/front_desk/today_at_center.py" line="107" />
         <source> (cancelled)</source>
         <translation> (cancelado)</translation>
     </message>
@@ -9735,57 +9735,57 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>TodaysQueue</name>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="86" />
+        <location filename="../pages/front_desk/todays_queue.py" line="88" />
         <source>Here now: %1   ·   Visits today: %2 (%3 anonymous)</source>
         <translation>Aquí ahora: %1   ·   Visitas hoy: %2 (%3 anónimas)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="127" />
+        <location filename="../pages/front_desk/todays_queue.py" line="130" />
         <source>There are no active coaches yet.</source>
         <translation>Aún no hay coaches activos.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="152" />
+        <location filename="../pages/front_desk/todays_queue.py" line="155" />
         <source>An anonymous visitor has no record to hold a coach. Add them as a person first (Ctrl+N), if they wish.</source>
         <translation>Un visitante anónimo no tiene ficha donde anotar un coach. Primero agréguelo como persona (Ctrl+N), si lo desea.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="169" />
+        <location filename="../pages/front_desk/todays_queue.py" line="172" />
         <source>%1 is now with %2.</source>
         <translation>%1 está ahora con %2.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="174" />
+        <location filename="../pages/front_desk/todays_queue.py" line="175" />
         <source>%1 is on the waitlist.</source>
         <translation>%1 está en la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="198" />
+        <location filename="../pages/front_desk/todays_queue.py" line="199" />
         <source>Undo check-out</source>
         <translation>Deshacer salida</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="198" />
+        <location filename="../pages/front_desk/todays_queue.py" line="199" />
         <source>Undo sign-in…</source>
         <translation>Deshacer llegada…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="206" />
+        <location filename="../pages/front_desk/todays_queue.py" line="208" />
         <source>Checked out %1. Ctrl+U puts them back in the queue, for a minute.</source>
         <translation>Salida registrada: %1. Ctrl+U lo devuelve a la fila, durante un minuto.</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="227" />
+        <location filename="../pages/front_desk/todays_queue.py" line="229" />
         <source>Undo sign-in</source>
         <translation>Deshacer llegada</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="228" />
+        <location filename="../pages/front_desk/todays_queue.py" line="231" />
         <source>Why is %1's sign-in withdrawn? (kept in the activity log)</source>
         <translation>¿Por qué se retira la llegada de %1? (queda en el registro de actividad)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/todays_queue.py" line="257" />
+        <location filename="../pages/front_desk/todays_queue.py" line="260" />
         <source>%1 is back in the queue.</source>
         <translation>%1 volvió a la fila.</translation>
     </message>
@@ -9801,39 +9801,39 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>UnexpectedErrorDialog</name>
     <message>
-        <location filename="../error_dialog.py" line="34" />
+        <location filename="../error_dialog.py" line="36" />
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../error_dialog.py" line="37" />
+        <location filename="../error_dialog.py" line="39" />
         <source>The details were written to the log file:
 %1</source>
         <translation>Los detalles se escribieron en el archivo de registro:
 %1</translation>
     </message>
     <message>
-        <location filename="../error_dialog.py" line="39" />
+        <location filename="../error_dialog.py" line="41" />
         <source>The log file could not be written.</source>
         <translation>No se pudo escribir el archivo de registro.</translation>
     </message>
     <message>
-        <location filename="../error_dialog.py" line="43" />
+        <location filename="../error_dialog.py" line="45" />
         <source>Recovery Desk ran into a problem it did not expect. Nothing you typed has been cleared: close this message and carry on, or save your work and restart.</source>
         <translation>Recovery Desk encontró un problema que no esperaba. No se borró nada de lo que escribió: cierre este mensaje y siga, o guarde su trabajo y reinicie el programa.</translation>
     </message>
     <message>
-        <location filename="../error_dialog.py" line="57" />
+        <location filename="../error_dialog.py" line="59" />
         <source>Show details</source>
         <translation>Ver detalles</translation>
     </message>
     <message>
-        <location filename="../error_dialog.py" line="60" />
+        <location filename="../error_dialog.py" line="62" />
         <source>Copy details</source>
         <translation>Copiar detalles</translation>
     </message>
     <message>
-        <location filename="../error_dialog.py" line="65" />
+        <location filename="../error_dialog.py" line="67" />
         <source>Open log folder</source>
         <translation>Abrir la carpeta del registro</translation>
     </message>
@@ -9897,27 +9897,27 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>WaitlistTableModel</name>
     <message>
-        <location filename="../models/waitlist_table.py" line="24" />
+        <location filename="../models/waitlist_table.py" line="25" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="25" />
+        <location filename="../models/waitlist_table.py" line="26" />
         <source>Peer (language)</source>
         <translation>Participante (idioma)</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="26" />
+        <location filename="../models/waitlist_table.py" line="27" />
         <source>Asked for</source>
         <translation>Pidió</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="27" />
+        <location filename="../models/waitlist_table.py" line="28" />
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="49" />
+        <location filename="../models/waitlist_table.py" line="50" />
         <source>a %1</source>
         <translation>%1</translation>
     </message>
@@ -9927,17 +9927,17 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>habla %1</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="61" />
+        <location filename="../models/waitlist_table.py" line="60" />
         <source>1 day</source>
         <translation>1 día</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="61" />
+        <location filename="../models/waitlist_table.py" line="60" />
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
     <message>
-        <location filename="../models/waitlist_table.py" line="77" />
+        <location filename="../models/waitlist_table.py" line="76" />
         <source>Since %1, added by %2</source>
         <translation>Desde %1, agregado por %2</translation>
     </message>
@@ -9945,62 +9945,62 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>WeekHandoutDialog</name>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="41" />
+        <location filename="../pages/groups/week_dialog.py" line="42" />
         <source>Print “This week at the center”</source>
         <translation>Imprimir “Esta semana en el centro”</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="47" />
+        <location filename="../pages/groups/week_dialog.py" line="48" />
         <source>Next week</source>
         <translation>La semana próxima</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="51" />
+        <location filename="../pages/groups/week_dialog.py" line="52" />
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="52" />
+        <location filename="../pages/groups/week_dialog.py" line="53" />
         <source>Spanish (Español)</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="53" />
+        <location filename="../pages/groups/week_dialog.py" line="54" />
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="64" />
+        <location filename="../pages/groups/week_dialog.py" line="65" />
         <source>Week of:</source>
         <translation>Semana del:</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="66" />
+        <location filename="../pages/groups/week_dialog.py" line="67" />
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="67" />
+        <location filename="../pages/groups/week_dialog.py" line="68" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="70" />
+        <location filename="../pages/groups/week_dialog.py" line="71" />
         <source>Print to default printer</source>
         <translation>Imprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="72" />
+        <location filename="../pages/groups/week_dialog.py" line="73" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="74" />
+        <location filename="../pages/groups/week_dialog.py" line="75" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="123" />
+        <location filename="../pages/groups/week_dialog.py" line="125" />
         <source>Monday %1 to Sunday %2</source>
         <translation>Del lunes %1 al domingo %2</translation>
     </message>

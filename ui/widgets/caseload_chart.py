@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.services.caseload import CaseloadBar
+from ui.words import fill
 
 ROOM = QColor("#4c9a6a")
 FULL = QColor("#d9a23a")
@@ -52,8 +53,12 @@ class CaseloadChart(QWidget):
         return list(self._bars)
 
     def bar_text(self, bar: CaseloadBar) -> str:
-        text = self.tr("%1: %2 active peers of %3").replace("%1", bar.name)
-        text = text.replace("%2", str(bar.active_peers)).replace("%3", str(bar.caseload_limit))
+        text = fill(
+            self.tr("%1: %2 active peers of %3"),
+            bar.name,
+            str(bar.active_peers),
+            str(bar.caseload_limit),
+        )
         if bar.over_limit:
             text += self.tr(" (over the limit)")
         elif not bar.on_roster:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.keys import Key
+from ui.words import fill
 
 
 class CheatSheet(QDialog):
@@ -23,8 +24,8 @@ class CheatSheet(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cheatSheet")
-        self.setWindowTitle(self.tr("Keys: %1").replace("%1", title))
-        heading = QLabel(self.tr("Keys on %1").replace("%1", title))
+        self.setWindowTitle(fill(self.tr("Keys: %1"), title))
+        heading = QLabel(fill(self.tr("Keys on %1"), title))
         heading.setObjectName("sectionHeading")
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("cheatSheetTable")

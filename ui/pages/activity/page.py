@@ -35,6 +35,7 @@ from ui.widgets.banner import Banner
 from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 PAGE_SIZE = 200
 
@@ -130,7 +131,7 @@ class ActivityPage(Page):
         def found(matches: list[PersonMatch]) -> None:
             if not matches:
                 self.banner.show_message(
-                    self.tr("Nobody on file matches “%1”.").replace("%1", text), "warning"
+                    fill(self.tr("Nobody on file matches “%1”."), text), "warning"
                 )
                 return
             best = matches[0]
@@ -154,7 +155,7 @@ class ActivityPage(Page):
 
         def saved(count_path: Path) -> None:
             self.banner.show_message(
-                self.tr("Saved the activity log to %1.").replace("%1", str(count_path)), "ok"
+                fill(self.tr("Saved the activity log to %1."), str(count_path)), "ok"
             )
 
         def work(session) -> Path:

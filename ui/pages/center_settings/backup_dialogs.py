@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.error_words import in_words, worded
 from ui.models.row_table import RowTableModel
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 
 def _wrap(label: QLabel, width: int) -> None:
@@ -236,8 +237,8 @@ class RestoreDialog(QDialog):
             self.table.selectRow(0)
         else:
             self.status.setText(
-                self.tr("No backups in %1.").replace(
-                    "%1", ", ".join(str(folder) for folder in self.folders)
+                fill(
+                    self.tr("No backups in %1."), ", ".join(str(folder) for folder in self.folders)
                 )
             )
 
@@ -300,17 +301,17 @@ class RestoreDialog(QDialog):
     def _confirm(self, plan: RestorePlan) -> bool:
         checked = plan.checked
         made = checked.made_at.strftime("%Y-%m-%d %H:%M") if checked.made_at else ""
-        text = (
+        text = fill(
             self.tr(
                 "This replaces the center's database at %1, which holds %2, with the backup "
                 "made %3, which holds %4.\n\nAnything recorded after that backup will no "
                 "longer be in the database. The database as it is now is kept beside it "
                 "first. Recovery Desk closes and opens again on the restored data."
-            )
-            .replace("%1", str(self.database_path))
-            .replace("%2", _describe(plan.current))
-            .replace("%3", made or checked.source.name)
-            .replace("%4", _describe(checked.summary))
+            ),
+            str(self.database_path),
+            _describe(plan.current),
+            made or checked.source.name,
+            _describe(checked.summary),
         )
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Replace the database?"), text, parent=self

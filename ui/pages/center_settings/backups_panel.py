@@ -26,6 +26,7 @@ from ui.error_words import in_words
 from ui.pages.center_settings.backup_dialogs import PassphraseDialog, RestoreDialog
 from ui.widgets.banner import Banner
 from ui.widgets.modal import run_modal
+from ui.words import fill
 
 
 class BackupsPanel(QGroupBox):
@@ -115,7 +116,7 @@ class BackupsPanel(QGroupBox):
         else:
             when = self.context.center_time.datetime_text(policy.key_set_at)
             text = self.tr("Set %1 by %2. Recovery Desk does not keep it: only you do.")
-            text = text.replace("%1", when).replace("%2", policy.key_set_by or "?")
+            text = fill(text, when, policy.key_set_by or "?")
         self.passphrase_line.setText(text)
         sqlite = self.context.database.is_sqlite
         self.passphrase_button.setEnabled(self.is_admin)
@@ -151,7 +152,7 @@ class BackupsPanel(QGroupBox):
             text = self.tr("%1 (the default, beside the database; not encrypted)")
         else:
             text = self.tr("%1 (encrypted with the center's backup passphrase)")
-        self.folder_line.setText(text.replace("%1", str(folder)))
+        self.folder_line.setText(fill(text, str(folder)))
         self.default_button.setEnabled(not self.scheduler.uses_default_folder)
 
     def choose_folder(self) -> None:

@@ -27,6 +27,7 @@ from ui.pages.center_settings.station_panel import StationPanel
 from ui.pages.center_settings.view import CenterSettingsView
 from ui.widgets.keys import bind_key
 from ui.widgets.page import Page
+from ui.words import fill
 
 
 def _read(widget: QWidget) -> Any:
@@ -178,12 +179,15 @@ class CenterSettingsPage(Page):
         self._show_loaded(settings)
         self._saved_versions = sorted(settings.versions.items())
         when = self.context.center_time.time_text(datetime.now(UTC))
-        self.view.status.setText(self.tr("Saved at %1.").replace("%1", when))
+        self.view.status.setText(fill(self.tr("Saved at %1."), when))
         self.view.banner.show_message(
-            self.tr(
-                "Saved at %1. The center's details on every sheet and handout, on every "
-                "station, are these from now on."
-            ).replace("%1", when),
+            fill(
+                self.tr(
+                    "Saved at %1. The center's details on every sheet and handout, on every "
+                    "station, are these from now on."
+                ),
+                when,
+            ),
             "ok",
         )
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, set_station_language, station_language
+from ui.words import fill
 
 
 class StationPanel(QGroupBox):
@@ -36,7 +37,5 @@ class StationPanel(QGroupBox):
         code = self.language.currentData()
         set_station_language(self._settings, code)
         self.note.setText(
-            self.tr("Saved on this station: %1 from the next sign-in.").replace(
-                "%1", LANGUAGE_NAMES[code]
-            )
+            fill(self.tr("Saved on this station: %1 from the next sign-in."), LANGUAGE_NAMES[code])
         )

@@ -49,6 +49,7 @@ from ui.drafts import FormDraft
 from ui.error_words import in_words
 from ui.models.suggestions_table import SuggestionsTableModel
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 GENDERS = ("", "woman", "man", "nonbinary")
 
@@ -215,13 +216,15 @@ class AssignCoachDialog(QDialog):
         )
         if peer.current is not None:
             self.heading.setText(
-                self.tr("Reassign %1: now with %2 since %3")
-                .replace("%1", name)
-                .replace("%2", peer.current.coach_name)
-                .replace("%3", self.context.center_time.date_text(peer.current.started_at))
+                fill(
+                    self.tr("Reassign %1: now with %2 since %3"),
+                    name,
+                    peer.current.coach_name,
+                    self.context.center_time.date_text(peer.current.started_at),
+                )
             )
         else:
-            self.heading.setText(self.tr("Assign a coach to %1").replace("%1", name))
+            self.heading.setText(fill(self.tr("Assign a coach to %1"), name))
         reassigning = peer.current is not None
         self.reason.setVisible(reassigning)
         self.reason_label.setVisible(reassigning)
@@ -240,22 +243,22 @@ class AssignCoachDialog(QDialog):
     def _about_text(self) -> str:
         peer = self.facts.peer  # type: ignore[union-attr]
         parts = [
-            self.tr("Their language: %1").replace(
-                "%1", language_name(peer.preferred_language) or self.tr("not asked")
+            fill(
+                self.tr("Their language: %1"),
+                language_name(peer.preferred_language) or self.tr("not asked"),
             ),
-            self.tr("Their pathway: %1").replace(
-                "%1", peer.recovery_pathway or self.tr("not said")
-            ),
+            fill(self.tr("Their pathway: %1"), peer.recovery_pathway or self.tr("not said")),
         ]
         if peer.waitlisted_at is not None:
             parts.append(
-                self.tr("On the waitlist since %1").replace(
-                    "%1", self.context.center_time.date_text(peer.waitlisted_at)
+                fill(
+                    self.tr("On the waitlist since %1"),
+                    self.context.center_time.date_text(peer.waitlisted_at),
                 )
             )
         if peer.named_coach_name and not peer.named_coach_active:
             parts.append(
-                self.tr("Asked for %1, who is not active now").replace("%1", peer.named_coach_name)
+                fill(self.tr("Asked for %1, who is not active now"), peer.named_coach_name)
             )
         return "   ·   ".join(parts)
 

@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.error_words import in_words
 from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 
 class Barc10Dialog(QDialog):
@@ -41,7 +42,7 @@ class Barc10Dialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("barc10Dialog")
-        self.setWindowTitle(self.tr("BARC-10 with %1").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("BARC-10 with %1"), name))
         self.context = context
         self.person_id = person_id
         self.recorded: Barc10Record | None = None
@@ -114,10 +115,12 @@ class Barc10Dialog(QDialog):
     def _update_total(self, *_args) -> None:
         answered = [s for s in self.scores() if s is not None]
         self.total.setText(
-            self.tr("Total: %1 of %2 (%3 of 10 answered)")
-            .replace("%1", str(sum(answered)))
-            .replace("%2", str(TOTAL_MAX))
-            .replace("%3", str(len(answered)))
+            fill(
+                self.tr("Total: %1 of %2 (%3 of 10 answered)"),
+                str(sum(answered)),
+                str(TOTAL_MAX),
+                str(len(answered)),
+            )
         )
 
     def save(self) -> None:

@@ -28,6 +28,7 @@ from ui.coaching_words import language_name
 from ui.context import AppContext
 from ui.error_words import in_words
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 GENDERS = ("", "woman", "man", "nonbinary")
 
@@ -69,9 +70,7 @@ class CoachDialog(QDialog):
         self.coach = coach
         self.saved: RosterCoach | None = None
         self.setWindowTitle(
-            self.tr("Edit %1").replace("%1", coach.display_name)
-            if coach
-            else self.tr("Add a coach")
+            fill(self.tr("Edit %1"), coach.display_name) if coach else self.tr("Add a coach")
         )
         self.banner = Banner()
         self.name = QLineEdit(coach.display_name if coach else "")
@@ -153,7 +152,7 @@ class CoachDialog(QDialog):
             self.hours_read.setText(f"⚠ {error}")
             return
         self.hours_read.setText(
-            self.tr("Read as: %1").replace("%1", availability_text(windows))
+            fill(self.tr("Read as: %1"), availability_text(windows))
             if windows
             else self.tr("No hours: never shown as on duty.")
         )

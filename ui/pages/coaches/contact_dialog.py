@@ -37,6 +37,7 @@ from ui.drafts import FormDraft
 from ui.error_words import in_words
 from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 
@@ -57,7 +58,7 @@ class LogContactDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logContactDialog")
-        self.setWindowTitle(self.tr("Log a contact with %1").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("Log a contact with %1"), name))
         self.context = context
         self.person_id = person_id
         self.logged: ContactRecord | None = None
@@ -143,9 +144,7 @@ class LogContactDialog(QDialog):
 
     def _count(self) -> None:
         used = len(self.note.toPlainText().strip())
-        self.count.setText(
-            self.tr("%1 of %2 characters").replace("%1", str(used)).replace("%2", str(NOTE_MAX))
-        )
+        self.count.setText(fill(self.tr("%1 of %2 characters"), str(used), str(NOTE_MAX)))
 
     def contact_input(self) -> ContactInput:
         return ContactInput(

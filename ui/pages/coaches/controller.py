@@ -34,6 +34,7 @@ from ui.pages.coaches.view import CoachesView
 from ui.widgets.keys import bind_key, set_tip
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
+from ui.words import fill
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class PeerCoachingDialog(QDialog):
         self.panel.show_person(person_id)
 
     def _loaded(self) -> None:
-        title = self.tr("%1's coaching").replace("%1", self.panel.name())
+        title = fill(self.tr("%1's coaching"), self.panel.name())
         self.heading.setText(title)
         self.setWindowTitle(title)
 
@@ -160,12 +161,10 @@ class CoachesPage(Page):
         view.roster_model.set_records(snapshot.roster)
         view.chart.set_bars(snapshot.chart)
         view.waitlist_model.set_records(snapshot.waitlist)
-        view.waitlist_heading.setText(
-            self.tr("Waitlist (%1)").replace("%1", str(len(snapshot.waitlist)))
-        )
+        view.waitlist_heading.setText(fill(self.tr("Waitlist (%1)"), str(len(snapshot.waitlist))))
         on_duty = [c.display_name for c in snapshot.roster if c.on_duty]
         view.on_duty.setText(
-            self.tr("On duty now: %1").replace("%1", ", ".join(on_duty))
+            fill(self.tr("On duty now: %1"), ", ".join(on_duty))
             if on_duty
             else self.tr("No coach is on duty now.")
         )
@@ -207,11 +206,14 @@ class CoachesPage(Page):
         chosen = self.chosen_peer()
         self.caseload = caseload
         self.view.caseload_model.set_records(caseload.rows)
-        heading = self.tr("%1's peers: %2 of %3").replace("%1", caseload.coach_name)
-        heading = heading.replace("%2", str(len(caseload.rows)))
-        heading = heading.replace("%3", str(caseload.caseload_limit or 0))
+        heading = fill(
+            self.tr("%1's peers: %2 of %3"),
+            caseload.coach_name,
+            str(len(caseload.rows)),
+            str(caseload.caseload_limit or 0),
+        )
         if caseload.overdue:
-            heading += self.tr(" · %1 overdue").replace("%1", str(caseload.overdue))
+            heading += fill(self.tr(" · %1 overdue"), str(caseload.overdue))
         self.view.caseload_heading.setText(heading)
         if chosen is not None:
             row = self.view.caseload_model.row_of_person(chosen.person_id)
@@ -237,7 +239,7 @@ class CoachesPage(Page):
         if run_modal(dialog) and dialog.saved is not None:
             self.coach_id = dialog.saved.id
             self.view.banner.show_message(
-                self.tr("Saved %1.").replace("%1", dialog.saved.display_name), "ok"
+                fill(self.tr("Saved %1."), dialog.saved.display_name), "ok"
             )
             self.refresh()
 
@@ -271,7 +273,7 @@ class CoachesPage(Page):
         )
         if run_modal(dialog):
             self.view.banner.show_message(
-                self.tr("Contact with %1 logged.").replace("%1", self._peer_name(row)), "ok"
+                fill(self.tr("Contact with %1 logged."), self._peer_name(row)), "ok"
             )
             self.refresh()
 
@@ -302,7 +304,7 @@ class CoachesPage(Page):
         if run_modal(dialog):
             if dialog.assigned is not None:
                 self.view.banner.show_message(
-                    self.tr("Assigned to %1.").replace("%1", dialog.assigned.coach_name), "ok"
+                    fill(self.tr("Assigned to %1."), dialog.assigned.coach_name), "ok"
                 )
             elif dialog.waitlisted:
                 self.view.banner.show_message(self.tr("Put on the waitlist."), "ok")
@@ -327,8 +329,9 @@ class CoachesPage(Page):
         reason, ok = QInputDialog.getText(
             self,
             self.tr("Remove from the waitlist"),
-            self.tr("Why does %1 leave the waitlist? (kept in the activity log)").replace(
-                "%1", self._peer_name(row)
+            fill(
+                self.tr("Why does %1 leave the waitlist? (kept in the activity log)"),
+                self._peer_name(row),
             ),
         )
         if not ok:

@@ -19,6 +19,7 @@ from ui.coaching_words import area_text, status_text
 from ui.context import AppContext
 from ui.error_words import in_words
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 
 def status_combo() -> QComboBox:
@@ -34,7 +35,7 @@ class GoalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("goalDialog")
-        self.setWindowTitle(self.tr("A recovery goal for %1").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("A recovery goal for %1"), name))
         self.context = context
         self.person_id = person_id
         self.added: GoalRecord | None = None

@@ -45,6 +45,7 @@ from ui.widgets.keys import bind_key
 from ui.widgets.modal import run_modal
 from ui.widgets.row_table_view import row_table_view
 from ui.widgets.trend_chart import TrendChart
+from ui.words import fill
 
 
 class PeerCoachingPanel(QWidget):
@@ -246,13 +247,15 @@ class PeerCoachingPanel(QWidget):
 
     def summary_text(self, coaching: PeerCoaching) -> str:
         if coaching.current is not None:
-            text = self.tr("Coach: %1, since %2.").replace("%1", coaching.current.coach_name)
-            text = text.replace(
-                "%2", self.context.center_time.date_text(coaching.current.started_at)
+            text = fill(
+                self.tr("Coach: %1, since %2."),
+                coaching.current.coach_name,
+                self.context.center_time.date_text(coaching.current.started_at),
             )
         elif coaching.waitlisted_at is not None:
-            text = self.tr("No coach yet: on the waitlist since %1.").replace(
-                "%1", self.context.center_time.date_text(coaching.waitlisted_at)
+            text = fill(
+                self.tr("No coach yet: on the waitlist since %1."),
+                self.context.center_time.date_text(coaching.waitlisted_at),
             )
         else:
             text = self.tr("No coach yet.")
@@ -261,23 +264,24 @@ class PeerCoachingPanel(QWidget):
         if coaching.wished_coach_name:
             asked.append(coaching.wished_coach_name)
         if wishes.gender:
-            asked.append(self.tr("a %1").replace("%1", wishes.gender))
+            asked.append(fill(self.tr("a %1"), wishes.gender))
         if wishes.language:
-            asked.append(self.tr("speaks %1").replace("%1", language_name(wishes.language)))
+            asked.append(fill(self.tr("speaks %1"), language_name(wishes.language)))
         if asked:
-            text += " " + self.tr("Asked for: %1.").replace("%1", "; ".join(asked))
+            text += " " + fill(self.tr("Asked for: %1."), "; ".join(asked))
         return text
 
     def trend_text(self, coaching: PeerCoaching) -> str:
         trend = coaching.trend
         if trend.latest is None:
             return self.tr("No BARC-10 yet. It is optional: at intake and later, if they wish.")
-        text = self.tr("Latest total %1 of 60 (%2).").replace("%1", str(trend.latest.total))
-        text = text.replace("%2", date_text(trend.latest.taken_on))
+        text = fill(
+            self.tr("Latest total %1 of 60 (%2)."),
+            str(trend.latest.total),
+            date_text(trend.latest.taken_on),
+        )
         if trend.change_since_first is not None:
-            text += " " + self.tr("%1 since the first.").replace(
-                "%1", f"{trend.change_since_first:+d}"
-            )
+            text += " " + fill(self.tr("%1 since the first."), f"{trend.change_since_first:+d}")
         return text
 
     # -- actions ---------------------------------------------------------------------------
@@ -292,7 +296,7 @@ class PeerCoachingPanel(QWidget):
         dialog = AssignCoachDialog(self.context, self.person_id, private=self.private, parent=self)
         if run_modal(dialog):
             if dialog.assigned is not None:
-                self._done(self.tr("Now with %1.").replace("%1", dialog.assigned.coach_name))
+                self._done(fill(self.tr("Now with %1."), dialog.assigned.coach_name))
             elif dialog.waitlisted:
                 self._done(self.tr("On the waitlist."))
 
@@ -303,9 +307,11 @@ class PeerCoachingPanel(QWidget):
         reason, ok = QInputDialog.getText(
             self,
             self.tr("End coaching"),
-            self.tr("Why does %1's coaching with %2 end? (kept in their history)")
-            .replace("%1", self.name())
-            .replace("%2", coaching.current.coach_name),
+            fill(
+                self.tr("Why does %1's coaching with %2 end? (kept in their history)"),
+                self.name(),
+                coaching.current.coach_name,
+            ),
         )
         if not ok:
             return

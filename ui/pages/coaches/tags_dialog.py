@@ -26,6 +26,7 @@ from desk.services.specialty_tags import (
 from ui.context import AppContext
 from ui.error_words import in_words
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 
 class SpecialtyTagsDialog(QDialog):
@@ -79,7 +80,7 @@ class SpecialtyTagsDialog(QDialog):
     def _show(self, tags: list[SpecialtyOption], select_code: str | None) -> None:
         self.list.clear()
         for tag in tags:
-            text = tag.label if tag.active else self.tr("%1 (retired)").replace("%1", tag.label)
+            text = tag.label if tag.active else fill(self.tr("%1 (retired)"), tag.label)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, tag)
             self.list.addItem(item)
@@ -130,7 +131,7 @@ class SpecialtyTagsDialog(QDialog):
 
     def _saved(self, tag: SpecialtyOption) -> None:
         self.changed = True
-        self.banner.show_message(self.tr("Saved “%1”.").replace("%1", tag.label), "ok")
+        self.banner.show_message(fill(self.tr("Saved “%1”."), tag.label), "ok")
         self.reload(tag.code)
 
     def _failed(self, error: DeskError) -> None:

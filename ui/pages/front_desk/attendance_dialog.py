@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.desk_words import anonymous_label
 from ui.error_words import in_words
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 
 class AttendanceDialog(QDialog):
@@ -174,10 +175,8 @@ class AttendanceDialog(QDialog):
         )
 
     def _saved(self, taken: MeetingAttendance) -> None:
-        self.message = (
-            self.tr("%1: %2 at the meeting.")
-            .replace("%1", taken.meeting.name)
-            .replace("%2", str(taken.attending))
+        self.message = fill(
+            self.tr("%1: %2 at the meeting."), taken.meeting.name, str(taken.attending)
         )
         self.accept()
 

@@ -22,6 +22,7 @@ from desk.names import shown_name
 from desk.services.cards import sign_in_by_card
 from ui.context import AppContext
 from ui.pages.front_desk.view import FrontDeskView
+from ui.words import fill
 
 FOREIGN_DIGITS = 11  # longer than any phone number staff would type
 
@@ -91,11 +92,13 @@ class CardScans(QObject):
         options = self.view.purposes.options
         labels = ", ".join(options[c].label if c in options else c for c in result.purposes)
         if result.meeting:
-            labels += self.tr(": %1").replace("%1", result.meeting)
+            labels += fill(self.tr(": %1"), result.meeting)
         self.view.hint.setText(
-            self.tr("Card: signed in %1 at %2 (%3).")
-            .replace("%1", name)
-            .replace("%2", self.context.center_time.time_text(datetime.now(UTC)))
-            .replace("%3", labels)
+            fill(
+                self.tr("Card: signed in %1 at %2 (%3)."),
+                name,
+                self.context.center_time.time_text(datetime.now(UTC)),
+                labels,
+            )
         )
         self._signed_in(result.visit_id)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desk.coaching.ranking import Suggestion
 from ui.models.suggestions_table import SuggestionsTableModel
 from ui.widgets.column_fit import fit_columns
+from ui.words import fill
 
 
 class CoachPicker(QDialog):
@@ -55,9 +56,7 @@ class CoachPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         heading = QLabel(
-            self.tr("Who will %1 start with? The best match first; Enter chooses.").replace(
-                "%1", who
-            )
+            fill(self.tr("Who will %1 start with? The best match first; Enter chooses."), who)
         )
         heading.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -43,6 +43,7 @@ from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.keys import bind_key, note_key
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
+from ui.words import fill
 
 TICK_MS = 30_000
 INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Za-z]\.\s?){1,3})$")
@@ -356,15 +357,13 @@ class FrontDeskPage(Page):
         and what staff type next for the next person is theirs."""
         if purposes == []:
             self._show_error(
-                DeskError(
-                    self.tr("Choose at least one purpose (%1).").replace("%1", self._purpose_keys())
-                )
+                DeskError(fill(self.tr("Choose at least one purpose (%1)."), self._purpose_keys()))
             )
             return
         typed, by_hand = self.view.sign_in_box.text(), self._purposes_by_hand
         picked = self.view.meeting.chosen() if self.view.meeting.isVisible() else None
         self._reset_after_sign_in()
-        self.view.hint.setText(self.tr("Signing in %1…").replace("%1", name))
+        self.view.hint.setText(fill(self.tr("Signing in %1…"), name))
         actor = self.context.actor
         # A sign-in sent again after no answer carries the first one's key (ui/retry_keys.py);
         # a nameless anonymous visitor cannot be told from the next, and always gets a new one.
@@ -432,12 +431,14 @@ class FrontDeskPage(Page):
             purpose_label(options[code]) if code in options else code for code in codes
         )
         if meeting:
-            labels += self.tr(": %1").replace("%1", meeting)
+            labels += fill(self.tr(": %1"), meeting)
         self.view.hint.setText(
-            self.tr("Signed in %1 at %2 (%3).")
-            .replace("%1", name)
-            .replace("%2", self.context.center_time.time_text(datetime.now(UTC)))
-            .replace("%3", labels)
+            fill(
+                self.tr("Signed in %1 at %2 (%3)."),
+                name,
+                self.context.center_time.time_text(datetime.now(UTC)),
+                labels,
+            )
         )
         self.queue.refresh(select_visit=visit_id)
 
@@ -512,7 +513,7 @@ class FrontDeskPage(Page):
         text = self.view.sign_in_box.text().strip()
         initials = text if INITIALS.match(text) else None
         self.view.anonymous_button.setText(
-            self.tr("Anonymous visit as “%1” (Ctrl+Shift+A)").replace("%1", initials)
+            fill(self.tr("Anonymous visit as “%1” (Ctrl+Shift+A)"), initials)
             if initials
             else self.tr("Anonymous visit (Ctrl+Shift+A)")
         )
@@ -522,23 +523,29 @@ class FrontDeskPage(Page):
             )
         elif text and self._lookup_shown == text and not self.view.results_model.rowCount():
             self.view.hint.setText(
-                self.tr(
-                    "No match for “%1”. Ctrl+N adds a new person; Ctrl+Shift+A signs in an "
-                    "anonymous visit."
-                ).replace("%1", text)
+                fill(
+                    self.tr(
+                        "No match for “%1”. Ctrl+N adds a new person; Ctrl+Shift+A signs in an "
+                        "anonymous visit."
+                    ),
+                    text,
+                )
             )
         elif not text:
             self.view.hint.setText(
-                self.tr(
-                    "%1 choose the purposes. Nothing else is needed for a returning visitor."
-                ).replace("%1", self._purpose_keys())
+                fill(
+                    self.tr(
+                        "%1 choose the purposes. Nothing else is needed for a returning visitor."
+                    ),
+                    self._purpose_keys(),
+                )
             )
         else:
             self.view.hint.setText("")
 
     def _purpose_keys(self) -> str:
         count = min(9, len(self.view.purposes.buttons)) or 1
-        return self.tr("Ctrl+1 to Ctrl+%1").replace("%1", str(count))
+        return fill(self.tr("Ctrl+1 to Ctrl+%1"), str(count))
 
     def _show_error(self, error: DeskError) -> None:
         self.view.banner.show_message(in_words(error), "error")

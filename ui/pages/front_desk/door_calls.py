@@ -14,6 +14,7 @@ from desk.errors import DeskError
 from desk.services.kiosk import DoorCall, answer_door_request, open_door_requests
 from ui.context import AppContext
 from ui.error_words import in_words
+from ui.words import fill
 
 
 class DoorCalls(QWidget):
@@ -68,13 +69,15 @@ class DoorCalls(QWidget):
             else self.tr("did not say")
         )
         self.label.setText(
-            self.tr(
-                "At the door: %1 waiting to be greeted (first time or no card), since %2; "
-                "came for: %3."
+            fill(
+                self.tr(
+                    "At the door: %1 waiting to be greeted (first time or no card), since %2; "
+                    "came for: %3."
+                ),
+                str(len(calls)),
+                self.context.center_time.time_text(first.asked_at),
+                why,
             )
-            .replace("%1", str(len(calls)))
-            .replace("%2", self.context.center_time.time_text(first.asked_at))
-            .replace("%3", why)
         )
 
     def answer_oldest(self) -> None:

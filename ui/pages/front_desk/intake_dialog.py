@@ -36,6 +36,7 @@ from ui.drafts import FormDraft
 from ui.error_words import in_words, worded
 from ui.widgets.banner import Banner
 from ui.widgets.person_form import PersonForm
+from ui.words import fill
 
 DRAFT_KEY = "intake"
 WRITE_KEY = "_write_key"  # a hidden field of the draft: the intake's idempotency key
@@ -222,7 +223,7 @@ class IntakeDialog(QDialog):
         duplicate = self._duplicates[row]
         parts = [duplicate.name]
         if duplicate.birth_year:
-            parts.append(self.tr("b. %1").replace("%1", str(duplicate.birth_year)))
+            parts.append(fill(self.tr("b. %1"), str(duplicate.birth_year)))
         if duplicate.phone:
             parts.append(f"☎ ··{duplicate.phone[-4:]}")
         self.duplicate_detail.setText("  ·  ".join(parts))
@@ -279,15 +280,21 @@ class IntakeDialog(QDialog):
         if isinstance(error, ValidationError):
             self.form.show_error(error)
         if isinstance(error, DatabaseTooSlow):
-            text = self.tr(
-                "No answer from the database yet (%1). Everything you typed is kept here. "
-                "Press Save again once it answers: a save that went through is not made twice."
-            ).replace("%1", worded(error)[0])
+            text = fill(
+                self.tr(
+                    "No answer from the database yet (%1). Everything you typed is kept here. "
+                    "Press Save again once it answers: a save that went through is not made twice."
+                ),
+                worded(error)[0],
+            )
         elif isinstance(error, DatabaseUnavailable):
-            text = self.tr(
-                "Not saved: the database cannot be reached (%1). Everything you "
-                "typed is kept here. Press Save again once it is back."
-            ).replace("%1", worded(error)[0])
+            text = fill(
+                self.tr(
+                    "Not saved: the database cannot be reached (%1). Everything you "
+                    "typed is kept here. Press Save again once it is back."
+                ),
+                worded(error)[0],
+            )
         else:
             text = in_words(error)
         self.banner.show_message(text, "error")

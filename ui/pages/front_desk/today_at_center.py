@@ -20,6 +20,7 @@ from desk.groups.schedule import Meeting
 from desk.services.groups import TodayAtCenter, today_at_center
 from ui.context import AppContext
 from ui.error_words import in_words
+from ui.words import fill
 
 
 def _times(meeting: Meeting) -> str:
@@ -72,25 +73,29 @@ class TodayAtCenterLine(QLabel):
         parts = []
         for meeting in today.on_now:
             parts.append(
-                self.tr("<b>Now:</b> %1, until %2%3")
-                .replace("%1", escape(meeting.name))
-                .replace("%2", f"{meeting.ends_at:%H:%M}")
-                .replace("%3", self._where(meeting))
+                fill(
+                    self.tr("<b>Now:</b> %1, until %2%3"),
+                    escape(meeting.name),
+                    f"{meeting.ends_at:%H:%M}",
+                    self._where(meeting),
+                )
             )
         if today.next is not None:
             parts.append(
-                self.tr("<b>Next:</b> %1 at %2%3")
-                .replace("%1", escape(today.next.name))
-                .replace("%2", f"{today.next.starts_at:%H:%M}")
-                .replace("%3", self._where(today.next))
+                fill(
+                    self.tr("<b>Next:</b> %1 at %2%3"),
+                    escape(today.next.name),
+                    f"{today.next.starts_at:%H:%M}",
+                    self._where(today.next),
+                )
             )
         if today.later:
             later = ", ".join(f"{escape(m.name)} {m.starts_at:%H:%M}" for m in today.later)
-            parts.append(self.tr("<b>Later:</b> %1").replace("%1", later))
+            parts.append(fill(self.tr("<b>Later:</b> %1"), later))
         cancelled = [m for m in today.meetings if m.cancelled]
         if cancelled:
             names = ", ".join(escape(m.name) for m in cancelled)
-            parts.append(self.tr("<b>Cancelled today:</b> %1").replace("%1", names))
+            parts.append(fill(self.tr("<b>Cancelled today:</b> %1"), names))
         if not parts:
             parts.append(
                 self.tr("No more groups today.") if today.earlier else self.tr("No groups today.")

@@ -28,6 +28,7 @@ from ui.desk_words import anonymous_label
 from ui.pages.front_desk.coach_picker import CoachPicker
 from ui.pages.front_desk.view import FrontDeskView
 from ui.widgets.modal import run_modal
+from ui.words import fill
 
 UNDO_CHECK_OUT_MS = 60_000  # as desk.services.checkin.UNDO_CHECK_OUT_WITHIN
 
@@ -83,10 +84,12 @@ class TodaysQueue(QObject):
         )
         counts = snapshot.counts
         self.view.counts.setText(
-            self.tr("Here now: %1   ·   Visits today: %2 (%3 anonymous)")
-            .replace("%1", str(counts.here_now))
-            .replace("%2", str(counts.visits))
-            .replace("%3", str(counts.anonymous))
+            fill(
+                self.tr("Here now: %1   ·   Visits today: %2 (%3 anonymous)"),
+                str(counts.here_now),
+                str(counts.visits),
+                str(counts.anonymous),
+            )
         )
         if keep is not None:
             row = self.view.queue_model.row_of_visit(keep)
@@ -166,12 +169,10 @@ class TodaysQueue(QObject):
             name = self._entry_name(entry)
             if dialog.assigned is not None:
                 self.view.hint.setText(
-                    self.tr("%1 is now with %2.")
-                    .replace("%1", name)
-                    .replace("%2", dialog.assigned.coach_name)
+                    fill(self.tr("%1 is now with %2."), name, dialog.assigned.coach_name)
                 )
             elif dialog.waitlisted:
-                self.view.hint.setText(self.tr("%1 is on the waitlist.").replace("%1", name))
+                self.view.hint.setText(fill(self.tr("%1 is on the waitlist."), name))
             self.refresh(select_visit=entry.visit_id)
 
     def check_out(self) -> None:
@@ -203,8 +204,9 @@ class TodaysQueue(QObject):
         self._undo_window.start()
         self._label_undo()
         self.view.hint.setText(
-            self.tr("Checked out %1. Ctrl+U puts them back in the queue, for a minute.").replace(
-                "%1", self._entry_name(entry)
+            fill(
+                self.tr("Checked out %1. Ctrl+U puts them back in the queue, for a minute."),
+                self._entry_name(entry),
             )
         )
         self.refresh()
@@ -225,8 +227,9 @@ class TodaysQueue(QObject):
         reason, ok = QInputDialog.getText(
             self._page,
             self.tr("Undo sign-in"),
-            self.tr("Why is %1's sign-in withdrawn? (kept in the activity log)").replace(
-                "%1", self._entry_name(entry)
+            fill(
+                self.tr("Why is %1's sign-in withdrawn? (kept in the activity log)"),
+                self._entry_name(entry),
             ),
         )
         self._back_to_box()
@@ -254,7 +257,7 @@ class TodaysQueue(QObject):
         )
 
     def _check_out_undone(self, visit_id: int, name: str) -> None:
-        self.view.hint.setText(self.tr("%1 is back in the queue.").replace("%1", name))
+        self.view.hint.setText(fill(self.tr("%1 is back in the queue."), name))
         self.refresh(select_visit=visit_id)
 
     def open_record(self) -> None:

@@ -39,6 +39,7 @@ from ui.context import AppContext
 from ui.error_words import in_words
 from ui.formatting import date_edit_format, date_text
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 WEEKS_AHEAD, WEEKS_BEHIND = 12, 2
 
@@ -69,7 +70,7 @@ class GroupDateDialog(QDialog):
         self.group = group
         self.dates: list[GroupDate] = []
         self.message = ""
-        self.setWindowTitle(self.tr("Dates of %1").replace("%1", group.name))
+        self.setWindowTitle(fill(self.tr("Dates of %1"), group.name))
         self.setMinimumWidth(560)
         self.banner = Banner()
         self.date = QComboBox()
@@ -192,11 +193,11 @@ class GroupDateDialog(QDialog):
         day, version = chosen.meeting.day, chosen.change_version
 
         def saved(result: GroupDate) -> None:
-            self.message = (
-                self.tr("%1 on %2: %3")
-                .replace("%1", self.group.name)
-                .replace("%2", f"{day:%A} {date_text(day)}")
-                .replace("%3", date_words(result).split(" — ", 1)[-1])
+            self.message = fill(
+                self.tr("%1 on %2: %3"),
+                self.group.name,
+                f"{day:%A} {date_text(day)}",
+                date_words(result).split(" — ", 1)[-1],
             )
             self.banner.show_message(self.message, "ok")
             self.load(day)
@@ -216,10 +217,10 @@ class GroupDateDialog(QDialog):
         day, version = chosen.meeting.day, chosen.change_version
 
         def restored(_none) -> None:
-            self.message = (
-                self.tr("%1 on %2 is back as scheduled.")
-                .replace("%1", self.group.name)
-                .replace("%2", f"{day:%A} {date_text(day)}")
+            self.message = fill(
+                self.tr("%1 on %2 is back as scheduled."),
+                self.group.name,
+                f"{day:%A} {date_text(day)}",
             )
             self.banner.show_message(self.message, "ok")
             self.load(day)

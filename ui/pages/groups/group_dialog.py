@@ -46,6 +46,7 @@ from ui.context import AppContext
 from ui.error_words import in_words
 from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 WEEKLY, MONTHLY, ONCE, TYPED = "weekly", "monthly", "once", "typed"
 NTH = (
@@ -74,9 +75,7 @@ class GroupDialog(QDialog):
         self.saved: GroupRecord | None = None
         details = group.details if group else None
         self.setWindowTitle(
-            self.tr("New group")
-            if group is None
-            else self.tr("Group: %1").replace("%1", group.name)
+            self.tr("New group") if group is None else fill(self.tr("Group: %1"), group.name)
         )
         self.setMinimumWidth(620)
         self.banner = Banner()

@@ -20,6 +20,7 @@ from ui.widgets.keys import bind_key, note_key
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 
 class GroupsPage(Page):
@@ -127,10 +128,12 @@ class GroupsPage(Page):
 
     def group_saved(self, saved: GroupRecord) -> None:
         self.banner.show_message(
-            self.tr("“%1” is saved: %2, %3.")
-            .replace("%1", saved.name)
-            .replace("%2", saved.rule_words)
-            .replace("%3", f"{saved.details.starts_at:%H:%M}–{saved.details.ends_at:%H:%M}"),
+            fill(
+                self.tr("“%1” is saved: %2, %3."),
+                saved.name,
+                saved.rule_words,
+                f"{saved.details.starts_at:%H:%M}–{saved.details.ends_at:%H:%M}",
+            ),
             "ok",
         )
         self.refresh(saved.id)

@@ -29,6 +29,7 @@ from ui.error_words import in_words
 from ui.formatting import date_edit_format, date_text
 from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FILE, DocumentActions
 from ui.printing.preview import PdfPreview, render_first_pages
+from ui.words import fill
 
 PREVIEW_DELAY_MS = 250
 
@@ -120,9 +121,11 @@ class WeekHandoutDialog(QDialog):
         self._serial += 1
         serial, (monday, language, large) = self._serial, self.choice()
         self.week_line.setText(
-            self.tr("Monday %1 to Sunday %2")
-            .replace("%1", date_text(monday))
-            .replace("%2", date_text(monday + timedelta(days=6)))
+            fill(
+                self.tr("Monday %1 to Sunday %2"),
+                date_text(monday),
+                date_text(monday + timedelta(days=6)),
+            )
         )
         width = self.preview.first_pages_width()
 

@@ -36,6 +36,7 @@ from ui.pages.referrals.document_actions import DEFAULT_PRINTER, DIALOG, PDF_FIL
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.preview import PdfPreview, render_first_pages
 from ui.printing.printer_output import PrintFailed
+from ui.words import fill
 
 
 class CardDialog(QDialog):
@@ -47,7 +48,7 @@ class CardDialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.prepared: PreparedCard | None = None
-        self.setWindowTitle(self.tr("Sign-in card: %1").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("Sign-in card: %1"), name))
         self.state = QLabel()
         self.state.setObjectName("cardState")
         self.state.setWordWrap(True)
@@ -122,17 +123,20 @@ class CardDialog(QDialog):
             self.state.setText(self.tr("They have no card that works."))
             return
         used = (
-            self.tr("last scanned %1").replace(
-                "%1", self.context.center_time.datetime_text(status.last_used_at)
+            fill(
+                self.tr("last scanned %1"),
+                self.context.center_time.datetime_text(status.last_used_at),
             )
             if status.last_used_at
             else self.tr("not scanned yet")
         )
         self.state.setText(
-            self.tr("Their card was printed %1 by %2; %3. A new one stops it.")
-            .replace("%1", self.context.center_time.datetime_text(status.issued_at))
-            .replace("%2", status.issued_by)
-            .replace("%3", used)
+            fill(
+                self.tr("Their card was printed %1 by %2; %3. A new one stops it."),
+                self.context.center_time.datetime_text(status.issued_at),
+                status.issued_by,
+                used,
+            )
         )
         self.first_name.setChecked(status.shows_first_name)
 
@@ -183,7 +187,7 @@ class CardDialog(QDialog):
     def _issued(self, status: CardStatus, target: Target) -> None:
         self._show_state(status)
         self.status.setText(
-            self.tr("The card was sent to %1; it works from now on.").replace("%1", target.label)
+            fill(self.tr("The card was sent to %1; it works from now on."), target.label)
         )
         self.refresh_preview()  # another print would be another card
 

@@ -17,6 +17,7 @@ from desk.services.referrals import center_header
 from desk.services.settings import load_settings
 from ui.context import AppContext
 from ui.error_words import in_words
+from ui.words import fill
 
 
 class PersonDataRequests(QObject):
@@ -42,7 +43,7 @@ class PersonDataRequests(QObject):
             return None
         path, _ = QFileDialog.getSaveFileName(
             self.widget,
-            self.tr("Export everything about %1").replace("%1", record.first_name),
+            fill(self.tr("Export everything about %1"), record.first_name),
             f"person-{record.id}.{suffix}",
             kind,
         )
@@ -76,10 +77,13 @@ class PersonDataRequests(QObject):
         self.context.tasks.submit(
             work,
             lambda saved: self.done.emit(
-                self.tr(
-                    "Everything about them is saved to %1. It is confidential: hand it "
-                    "to them, and delete the file from this station."
-                ).replace("%1", str(saved)),
+                fill(
+                    self.tr(
+                        "Everything about them is saved to %1. It is confidential: hand it "
+                        "to them, and delete the file from this station."
+                    ),
+                    str(saved),
+                ),
                 "ok",
             ),
             self._failed,
@@ -93,12 +97,15 @@ class PersonDataRequests(QObject):
         answer = QMessageBox.warning(
             self.widget,
             self.tr("Remove this record?"),
-            self.tr(
-                "Remove %1's record at their request? Their details, coaching notes, goals, "
-                "consents and notes are deleted and cannot be brought back. Their visits stay "
-                "as anonymous counts, and the activity log keeps that a record was removed, "
-                "without their name.\n\nExport their data first if they want a copy."
-            ).replace("%1", record.full_name),
+            fill(
+                self.tr(
+                    "Remove %1's record at their request? Their details, coaching notes, goals, "
+                    "consents and notes are deleted and cannot be brought back. Their visits stay "
+                    "as anonymous counts, and the activity log keeps that a record was removed, "
+                    "without their name.\n\nExport their data first if they want a copy."
+                ),
+                record.full_name,
+            ),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )

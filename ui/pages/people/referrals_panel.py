@@ -45,6 +45,7 @@ from ui.pages.referrals.document_actions import DIALOG, DocumentActions
 from ui.widgets.flow_layout import button_row
 from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 
 def _table(model, name: str, stretch: int) -> QTableView:
@@ -206,7 +207,7 @@ class PersonReferralsPanel(QWidget):
         self.report(
             self.tr("1 service added to the referral.")
             if added == 1
-            else self.tr("%1 services added to the referral.").replace("%1", str(added)),
+            else fill(self.tr("%1 services added to the referral."), str(added)),
             "ok",
         )
 

@@ -47,6 +47,7 @@ from ui.printing.output import Target
 from ui.printing.printer_output import PrintFailed
 from ui.retry_keys import RetryKeys
 from ui.widgets.keys import bind_key
+from ui.words import fill
 
 
 class ReferralBuilder(QWidget):
@@ -172,9 +173,7 @@ class ReferralBuilder(QWidget):
             v.person_label.setText(self.tr("Anonymous: no name on the sheet or in the log"))
         else:
             v.person_label.setText(
-                self.tr("%1 (#%2)")
-                .replace("%1", basket.person_label)
-                .replace("%2", str(basket.person_id))
+                fill(self.tr("%1 (#%2)"), basket.person_label, str(basket.person_id))
             )
         v.shows_name.blockSignals(True)
         v.shows_name.setChecked(basket.shows_name)
@@ -194,7 +193,7 @@ class ReferralBuilder(QWidget):
         v.again_button.setEnabled(not self.giving)
         v.new_button.setEnabled(not self.giving)
         if self.refusal is not None and has_items:
-            v.status.setText(self.tr("Print and Save wait: %1").replace("%1", str(self.refusal)))
+            v.status.setText(fill(self.tr("Print and Save wait: %1"), str(self.refusal)))
         elif v.status.text().startswith(self.tr("Print and Save wait:")):
             v.status.setText("")
 
@@ -263,9 +262,7 @@ class ReferralBuilder(QWidget):
         if missing:
             names = ", ".join(f"{m.service_name} ({m.reason})" for m in missing)
             v.consent_line.setText(
-                self.tr("Their name can go on the sheet once they consent for: %1").replace(
-                    "%1", names
-                )
+                fill(self.tr("Their name can go on the sheet once they consent for: %1"), names)
             )
         v.consent_line.setVisible(bool(missing))
         v.consent_button.setVisible(bool(missing))
@@ -326,7 +323,7 @@ class ReferralBuilder(QWidget):
         )
 
     def _send(self, referral: GivenReferral, target: Target) -> None:
-        self.view.status.setText(self.tr("Sending to %1…").replace("%1", target.label))
+        self.view.status.setText(fill(self.tr("Sending to %1…"), target.label))
         self.output.send(
             referral.pdf,
             target,
@@ -340,11 +337,13 @@ class ReferralBuilder(QWidget):
         follow_up = date_text(referral.follow_up_on)
         verb = self.tr("Saved to %1.") if target.saves_file else self.tr("Printed on %1.")
         message = (
-            verb.replace("%1", target.label)
+            fill(verb, target.label)
             + " "
-            + self.tr("Referral #%1 is logged; follow up on %2. Ready for the next person.")
-            .replace("%1", str(referral.referral_id))
-            .replace("%2", follow_up)
+            + fill(
+                self.tr("Referral #%1 is logged; follow up on %2. Ready for the next person."),
+                str(referral.referral_id),
+                follow_up,
+            )
         )
 
         def recorded(_count: int) -> None:
@@ -382,12 +381,14 @@ class ReferralBuilder(QWidget):
         self._set_giving(False)
         self.report(
             f"{error} "
-            + self.tr(
-                "The referral is logged (#%1), once: press “%2” when the printer is ready; "
-                "it will not be logged twice."
-            )
-            .replace("%1", str(referral.referral_id))
-            .replace("%2", self.view.again_button.text()),
+            + fill(
+                self.tr(
+                    "The referral is logged (#%1), once: press “%2” when the printer is ready; "
+                    "it will not be logged twice."
+                ),
+                str(referral.referral_id),
+                self.view.again_button.text(),
+            ),
             "error",
         )
 
@@ -398,9 +399,9 @@ class ReferralBuilder(QWidget):
             return
         number = str(self.given.referral_id)
         if self.given_how == PDF_FILE:
-            button.setText(self.tr("Save referral #%1 again…").replace("%1", number))
+            button.setText(fill(self.tr("Save referral #%1 again…"), number))
         else:
-            button.setText(self.tr("Print referral #%1 again").replace("%1", number))
+            button.setText(fill(self.tr("Print referral #%1 again"), number))
         button.show()
 
     def print_again(self) -> None:

@@ -39,6 +39,7 @@ from desk.services.settings import center_today
 from ui.context import AppContext
 from ui.error_words import in_words
 from ui.formatting import date_edit_format
+from ui.words import fill
 
 
 def _qdate(day: date) -> QDate:
@@ -67,7 +68,7 @@ class ConsentDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept all day by its page
         self.context = context
         self.person_id = person_id
-        self.setWindowTitle(self.tr("Consent to share: %1").replace("%1", person_label))
+        self.setWindowTitle(fill(self.tr("Consent to share: %1"), person_label))
         self.draft: ConsentDraft | None = None
         self.print_after_save = True
         self._draft_serial = 0  # the latest draft asked for
@@ -237,8 +238,8 @@ class ConsentDialog(QDialog):
 
     def saved_message(self, record: ConsentRecord) -> str:
         """What staff are told once it is saved: and, when so, that it can never name them."""
-        message = self.tr("Consent #%1 saved; it counts once the signed form is back.").replace(
-            "%1", str(record.id)
+        message = fill(
+            self.tr("Consent #%1 saved; it counts once the signed form is back."), str(record.id)
         )
         if not record.is_linked:
             message += " " + self.not_linked_text()
@@ -319,9 +320,13 @@ class SignedFormDialog(QDialog):
         self.signed_on.setDateRange(_qdate(consent.created_on), _qdate(today))
         self.signed_on.setDate(_qdate(today))
         intro = QLabel(
-            self.tr("Consent #%1 to %2. Enter the date the person wrote next to their signature.")
-            .replace("%1", str(consent.id))
-            .replace("%2", consent.recipient_name)
+            fill(
+                self.tr(
+                    "Consent #%1 to %2. Enter the date the person wrote next to their signature."
+                ),
+                str(consent.id),
+                consent.recipient_name,
+            )
         )
         intro.setWordWrap(True)
         self.error = QLabel()

@@ -33,6 +33,7 @@ from ui.error_words import in_words
 from ui.formatting import date_text
 from ui.printing.output import DocumentOutput, Target
 from ui.printing.printer_output import PrintFailed
+from ui.words import fill
 
 Report = Callable[[str, str], None]  # (message, level: ok, error, info)
 Finished = Callable[[bool], None]  # whether the document went out
@@ -125,10 +126,9 @@ class DocumentActions(QObject):
             message = self.tr("Referral #%1 sent to %2, the same sheet as given.")
         else:
             message = self.tr("Referral #%1 sent to %2, without their name and the notice.")
-        message = message.replace("%1", str(referral_id))
 
         def recorded(_count: int) -> None:
-            self.report(message.replace("%2", target.label), "ok")
+            self.report(fill(message, str(referral_id), target.label), "ok")
             done(True)
 
         def not_recorded(error: DeskError) -> None:
@@ -187,10 +187,14 @@ class DocumentActions(QObject):
             "consent_form",
             consent_id,
             person_id,
-            self.tr(
-                "Consent form #%1 sent to %2. When it comes back signed, press “Signed form is "
-                "back” on their record and enter the date written on it."
-            ).replace("%1", str(consent_id)),
+            lambda where: fill(
+                self.tr(
+                    "Consent form #%1 sent to %2. When it comes back signed, press “Signed form is "
+                    "back” on their record and enter the date written on it."
+                ),
+                str(consent_id),
+                where,
+            ),
         )
 
     def category_handout(
@@ -214,7 +218,9 @@ class DocumentActions(QObject):
             "category_handout",
             category.code,
             None,
-            self.tr("The “%3” handout was sent to %2.").replace("%3", category.name),
+            lambda where: fill(
+                self.tr("The “%3” handout was sent to %2."), "", where, category.name
+            ),
         )
 
     def week_schedule(self, monday: date, language: str, large_print: bool, how: str) -> None:
@@ -229,7 +235,9 @@ class DocumentActions(QObject):
             "week_schedule",
             f"{monday:%Y-%m-%d}",  # the activity log names the week by its Monday
             None,
-            self.tr("The week's handout (%3) was sent to %2.").replace("%3", date_text(monday)),
+            lambda where: fill(
+                self.tr("The week's handout (%3) was sent to %2."), "", where, date_text(monday)
+            ),
         )
 
     def _render_and_send(
@@ -240,8 +248,9 @@ class DocumentActions(QObject):
         document: str,
         entity_id: object,
         person_id: int | None,
-        message: str,
+        message: Callable[[str], str],
     ) -> None:
+        """`message(where)`: what staff are told once it is sent to `where`."""
         actor = self.context.actor
 
         def sent(done: Target) -> None:
@@ -254,7 +263,7 @@ class DocumentActions(QObject):
                     destination=done.label,
                     person_id=person_id,
                 ),
-                lambda _none: self.report(message.replace("%2", done.label), "ok"),
+                lambda _none: self.report(message(done.label), "ok"),
                 lambda error: self.report(in_words(error), "error"),
                 owner=self,
             )

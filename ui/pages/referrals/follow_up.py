@@ -46,6 +46,7 @@ from ui.pages.referrals.document_actions import (
 from ui.widgets.banner import Banner
 from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 NOT_REACHED = "not reached"  # the outcome box's choice that keeps the follow-up open
 TRY_AGAIN_AFTER_DAYS = 3
@@ -164,7 +165,7 @@ class FollowUpTab(QWidget):
             self.count.setText(
                 self.tr("1 referral")
                 if len(entries) == 1
-                else self.tr("%1 referrals").replace("%1", str(len(entries)))
+                else fill(self.tr("%1 referrals"), str(len(entries)))
             )
             row = self.model.row_of(chosen.id) if chosen else -1
             if row < 0 and entries:
@@ -237,16 +238,16 @@ class FollowUpTab(QWidget):
         self._saving = False
         self.note.clear()
         if entry.outcome is ReferralOutcome.PENDING and entry.follow_up_on is not None:
-            message = (
-                self.tr("Referral #%1 comes due again on %2.")
-                .replace("%1", str(entry.id))
-                .replace("%2", date_text(entry.follow_up_on))
+            message = fill(
+                self.tr("Referral #%1 comes due again on %2."),
+                str(entry.id),
+                date_text(entry.follow_up_on),
             )
         else:
-            message = (
-                self.tr("Outcome saved for referral #%1: %2.")
-                .replace("%1", str(entry.id))
-                .replace("%2", self.model.outcome_text(entry.outcome))
+            message = fill(
+                self.tr("Outcome saved for referral #%1: %2."),
+                str(entry.id),
+                self.model.outcome_text(entry.outcome),
             )
         self.report(message, "ok")
         self.refresh()

@@ -20,6 +20,7 @@ from ui.error_words import worded
 from ui.models.report_table import ValuesTableModel
 from ui.pages.reports.words import period_text, report_word
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 
 class FigureListDialog(QDialog):
@@ -71,11 +72,13 @@ class FigureListDialog(QDialog):
                 for row in found.rows
             ),
         )
-        text = self.tr("%1 · %2: %3").replace("%1", self._title)
-        text = text.replace("%2", period_text(self._period)).replace("%3", f"{found.total:,}")
+        text = fill(
+            self.tr("%1 · %2: %3"), self._title, period_text(self._period), f"{found.total:,}"
+        )
         if found.cut_short:
-            text += self.tr(" (the first %1 shown; export the report for every count)").replace(
-                "%1", f"{len(found.rows):,}"
+            text += fill(
+                self.tr(" (the first %1 shown; export the report for every count)"),
+                f"{len(found.rows):,}",
             )
         self.heading.setText(text)
 

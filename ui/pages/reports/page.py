@@ -33,6 +33,7 @@ from ui.pages.reports.view import ReportsView
 from ui.pages.reports.words import in_screen_words, period_text
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
+from ui.words import fill
 
 REFRESH_AFTER_MS = 15_000
 WATCHED = {"visits", "people", "referrals", "coaching", "*"}
@@ -136,8 +137,11 @@ class ReportsPage(Page):
         report = self.report
         if report is None:
             return self.tr("Counting…")
-        text = self.tr("%1, compared with %2.").replace("%1", period_text(report.period))
-        text = text.replace("%2", period_text(report.previous.period))
+        text = fill(
+            self.tr("%1, compared with %2."),
+            period_text(report.period),
+            period_text(report.previous.period),
+        )
         if updating:
             text += self.tr(" Updating…")
         return text
@@ -220,4 +224,4 @@ class ReportsPage(Page):
         )
 
     def _exported(self, done: ExportDone) -> None:
-        self.view.banner.show_message(self.tr("Saved %1.").replace("%1", str(done.path)), "ok")
+        self.view.banner.show_message(fill(self.tr("Saved %1."), str(done.path)), "ok")

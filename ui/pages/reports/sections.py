@@ -24,6 +24,7 @@ from desk.reports.model import Figure, Section, Table
 from ui.models.report_table import ValuesTableModel
 from ui.pages.reports.charts import chart_widget
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 CARDS_PER_ROW = 4
 TABLE_ROWS_SHOWN = 12
@@ -47,9 +48,11 @@ class FigureCard(QFrame):
         font.setBold(True)
         self.value_label.setFont(font)
         self.previous_label = QLabel(
-            self.tr("Previous: %1 · change %2")
-            .replace("%1", figure_text(figure.previous, figure.unit))
-            .replace("%2", change_text(figure))
+            fill(
+                self.tr("Previous: %1 · change %2"),
+                figure_text(figure.previous, figure.unit),
+                change_text(figure),
+            )
         )
         self.previous_label.setObjectName("figurePrevious")
         self.previous_label.setWordWrap(True)

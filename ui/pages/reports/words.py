@@ -14,9 +14,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from desk.reports.model import Chart, Figure, Section, Table
 from desk.reports.periods import Period
+from ui.words import fill
 
 ITEMS_GIVEN = QT_TRANSLATE_NOOP("Report", "%1: items given")
-_ITEMS_GIVEN_ENGLISH = ITEMS_GIVEN.replace("%1", "")  # as desk/reports writes it after a purpose
+_ITEMS_GIVEN_ENGLISH = fill(ITEMS_GIVEN, "")  # as desk/reports writes it after a purpose
 
 Names = Callable[[str], str]  # a purpose's English label to the one the screens show
 
@@ -38,7 +39,7 @@ def _figure(figure: Figure, purposes: Names) -> Figure:
         label = purposes(label)
     elif figure.key.startswith("supplies:") and label.endswith(_ITEMS_GIVEN_ENGLISH):
         purpose = purposes(label[: -len(_ITEMS_GIVEN_ENGLISH)])
-        label = report_word(ITEMS_GIVEN).replace("%1", purpose)
+        label = fill(report_word(ITEMS_GIVEN), purpose)
     else:
         label = report_word(label)
     return replace(figure, label=label, note=report_word(figure.note))

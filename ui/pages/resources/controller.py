@@ -36,6 +36,7 @@ from ui.pages.resources.view import ResourcesView
 from ui.tasks import LONG_DEADLINE_S
 from ui.widgets.keys import bind_key, note_key
 from ui.widgets.page import Page
+from ui.words import fill
 
 SPLITTER_KEY = "resources/splitter"
 # Change topics this page shows; "*" comes from SQLite, which cannot say what changed.
@@ -233,9 +234,7 @@ class ResourcesPage(Page):
         chosen = self.detail.id if self.detail else None
         scrolled = table.verticalScrollBar().value()
         reset = self.view.model.set_results(cards, now, self.stale_after_days)
-        self.view.count.setText(
-            self.tr("%1 of %2 resources").replace("%1", str(len(cards))).replace("%2", str(total))
-        )
+        self.view.count.setText(fill(self.tr("%1 of %2 resources"), str(len(cards)), str(total)))
         if reset and keep_view:
             table.verticalScrollBar().setValue(scrolled)
         row = self.view.model.row_of(chosen) if chosen else -1
@@ -341,7 +340,7 @@ class ResourcesPage(Page):
             if added
             else self.tr("Already in the referral (%1 in all).")
         )
-        self.view.detail_status.setText(message.replace("%1", str(count)))
+        self.view.detail_status.setText(fill(message, str(count)))
 
     def verify_current(self) -> None:
         detail = self.detail
@@ -360,7 +359,7 @@ class ResourcesPage(Page):
 
     def _verified(self, service_id: str) -> None:
         self.view.detail_status.setText(
-            self.tr("Verified today by %1.").replace("%1", self.context.actor.display_name)
+            fill(self.tr("Verified today by %1."), self.context.actor.display_name)
         )
         self._after_change(service_id)
 

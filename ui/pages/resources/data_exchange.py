@@ -18,6 +18,7 @@ from desk.hsds.report import ImportRefused, ImportReport
 from ui.error_words import in_words
 from ui.pages.resources.import_dialogs import ColumnMappingDialog, ReportDialog
 from ui.tasks import LONG_DEADLINE_S
+from ui.words import fill
 
 if TYPE_CHECKING:
     from ui.pages.resources.controller import ResourcesPage
@@ -53,9 +54,7 @@ class DataExchange(QObject):
 
     def import_hsds(self, path: Path) -> None:
         actor = self.context.actor
-        self.page.view.banner.show_message(
-            self.tr("Importing %1…").replace("%1", path.name), "info"
-        )
+        self.page.view.banner.show_message(fill(self.tr("Importing %1…"), path.name), "info")
         self.context.tasks.submit(
             lambda session: import_hsds(session, actor, path),
             self._imported,
@@ -65,10 +64,12 @@ class DataExchange(QObject):
 
     def _imported(self, report: ImportReport) -> None:
         self.page.view.banner.show_message(
-            self.tr("Imported %1: %2 new and %3 updated resources. The report lists the rest.")
-            .replace("%1", report.source)
-            .replace("%2", str(report.created.get("service", 0)))
-            .replace("%3", str(report.updated.get("service", 0))),
+            fill(
+                self.tr("Imported %1: %2 new and %3 updated resources. The report lists the rest."),
+                report.source,
+                str(report.created.get("service", 0)),
+                str(report.updated.get("service", 0)),
+            ),
             "ok",
         )
         self._report(self.tr("Import finished"), self.tr("Everything was imported."), report.text())
@@ -113,9 +114,11 @@ class DataExchange(QObject):
         self.context.tasks.submit(
             lambda session: export_hsds(session, actor, path, fmt),
             lambda summary: self.page.view.banner.show_message(
-                self.tr("Exported %1 resources to %2.")
-                .replace("%1", str(summary.services))
-                .replace("%2", str(summary.path)),
+                fill(
+                    self.tr("Exported %1 resources to %2."),
+                    str(summary.services),
+                    str(summary.path),
+                ),
                 "ok",
             ),
             self.page._failed,

@@ -17,6 +17,7 @@ from desk.validation import display_phone
 from ui.desk_words import category_name_of
 from ui.formatting import phone_type_label
 from ui.i18n import screen_language
+from ui.words import fill
 
 
 def _row(label: str, value: str | None) -> str:
@@ -30,12 +31,8 @@ def _age_text(moment: datetime, now: datetime) -> str:
     if hours < 1:
         return QCoreApplication.translate("ServiceDetailPane", "less than an hour ago")
     if hours < 48:
-        return QCoreApplication.translate("ServiceDetailPane", "%1 hours ago").replace(
-            "%1", str(hours)
-        )
-    return QCoreApplication.translate("ServiceDetailPane", "%1 days ago").replace(
-        "%1", str(hours // 24)
-    )
+        return fill(QCoreApplication.translate("ServiceDetailPane", "%1 hours ago"), str(hours))
+    return fill(QCoreApplication.translate("ServiceDetailPane", "%1 days ago"), str(hours // 24))
 
 
 def _calls_first(detail: ServiceDetail) -> list[PhoneLine]:
@@ -160,32 +157,27 @@ def detail_html(
         )
     if detail.capacity_total is not None or detail.capacity_available is not None:
         unit = detail.capacity_unit or QCoreApplication.translate("ServiceDetailPane", "places")
-        text = (
-            QCoreApplication.translate("ServiceDetailPane", "%1 of %2 %3 free")
-            .replace(
-                "%1",
-                str(detail.capacity_available if detail.capacity_available is not None else "?"),
-            )
-            .replace("%2", str(detail.capacity_total if detail.capacity_total is not None else "?"))
-            .replace("%3", unit)
+        text = fill(
+            QCoreApplication.translate("ServiceDetailPane", "%1 of %2 %3 free"),
+            str(detail.capacity_available if detail.capacity_available is not None else "?"),
+            str(detail.capacity_total if detail.capacity_total is not None else "?"),
+            unit,
         )
         if detail.capacity_updated_at is not None:
-            text += " · " + QCoreApplication.translate("ServiceDetailPane", "counted %1").replace(
-                "%1", _age_text(detail.capacity_updated_at, now_utc)
+            text += " · " + fill(
+                QCoreApplication.translate("ServiceDetailPane", "counted %1"),
+                _age_text(detail.capacity_updated_at, now_utc),
             )
         rows.append(_row(QCoreApplication.translate("ServiceDetailPane", "Capacity"), escape(text)))
     age = days_since(detail.assured_date, today)
     if age is None:
         verified = QCoreApplication.translate("ServiceDetailPane", "Never verified")
     else:
-        verified = (
-            QCoreApplication.translate("ServiceDetailPane", "%1 by %2 (%3 days ago)")
-            .replace("%1", date_text(detail.assured_date))
-            .replace(
-                "%2",
-                detail.verified_by or QCoreApplication.translate("ServiceDetailPane", "unknown"),
-            )
-            .replace("%3", str(age))
+        verified = fill(
+            QCoreApplication.translate("ServiceDetailPane", "%1 by %2 (%3 days ago)"),
+            date_text(detail.assured_date),
+            detail.verified_by or QCoreApplication.translate("ServiceDetailPane", "unknown"),
+            str(age),
         )
     if is_stale(detail.assured_date, today, stale_after):
         warning = escape(QCoreApplication.translate("ServiceDetailPane", "check before referring"))

@@ -35,6 +35,7 @@ from ui.pages.resources.edit_lines import (
     phones_from_text,
 )
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 _TRISTATE = {
     None: Qt.CheckState.PartiallyChecked,
@@ -98,9 +99,7 @@ class ServiceEditDialog(QDialog):
             self.tr("One a line, for hours without times: By appointment only – call first")
         )
         self.hours_notes.setMaximumHeight(70)
-        self.kept_hours = QLabel(
-            self.tr("Kept as they are: %1").replace("%1", "; ".join(kept_hours))
-        )
+        self.kept_hours = QLabel(fill(self.tr("Kept as they are: %1"), "; ".join(kept_hours)))
         self.kept_hours.setObjectName("keptHours")
         self.kept_hours.setWordWrap(True)
         self.kept_hours.setVisible(bool(kept_hours))

@@ -30,6 +30,7 @@ from desk.directory.sheet_import import SheetPreview
 from desk.directory.sheet_mapping import FIELDS, Column, describe_columns, notes_like_column
 from desk.directory.sheet_read import Sheet
 from ui.models.sheet_preview_table import SheetPreviewModel
+from ui.words import fill
 
 SIZING_SAMPLE_ROWS = 200
 FIELD_ROWS = 8  # fields per column of the mapping grid
@@ -98,13 +99,15 @@ class ColumnMappingDialog(QDialog):
             "notes": self.tr("Notes (added to the description)"),
         }
         intro = QLabel(
-            self.tr(
-                "%1: %2 rows. Check which column holds what (the first values of each are "
-                "shown beside it), then Import. Nothing is saved until every row can be "
-                "imported; what was repaired on the way in is listed below."
+            fill(
+                self.tr(
+                    "%1: %2 rows. Check which column holds what (the first values of each are "
+                    "shown beside it), then Import. Nothing is saved until every row can be "
+                    "imported; what was repaired on the way in is listed below."
+                ),
+                sheet.source,
+                str(len(sheet.rows)),
             )
-            .replace("%1", sheet.source)
-            .replace("%2", str(len(sheet.rows)))
         )
         intro.setWordWrap(True)
         grid = QGridLayout()
@@ -209,8 +212,8 @@ class ColumnMappingDialog(QDialog):
         left = [c for c in columns.values() if c.field is None and c.filled]
         if left:
             self.unused.setText(
-                self.tr("Not imported: %1").replace(
-                    "%1",
+                fill(
+                    self.tr("Not imported: %1"),
                     "; ".join(
                         f"“{c.heading}” ({samples_text(c)})" if c.samples else f"“{c.heading}”"
                         for c in left
@@ -223,7 +226,7 @@ class ColumnMappingDialog(QDialog):
         self.keep_notes_button.setVisible(self._notes_column is not None)
         if self._notes_column is not None:
             self.keep_notes_button.setText(
-                self.tr("Keep “%1” in the description").replace("%1", self._notes_column.heading)
+                fill(self.tr("Keep “%1” in the description"), self._notes_column.heading)
             )
 
     def _mapping_changed(self) -> None:
@@ -250,11 +253,14 @@ class ColumnMappingDialog(QDialog):
         else:
             summary = self.tr("Nothing can be imported yet: %5 problems to fix in the file.")
         self.summary.setText(
-            summary.replace("%1", str(report.created.get("service", 0)))
-            .replace("%2", str(report.updated.get("service", 0)))
-            .replace("%3", str(len(report.repairs)))
-            .replace("%4", str(len(report.notes)))
-            .replace("%5", str(len(report.problems)))
+            fill(
+                summary,
+                str(report.created.get("service", 0)),
+                str(report.updated.get("service", 0)),
+                str(len(report.repairs)),
+                str(len(report.notes)),
+                str(len(report.problems)),
+            )
         )
         self.report.setPlainText(report.text())
         self.import_button.setEnabled(preview.ok and bool(preview.resources))

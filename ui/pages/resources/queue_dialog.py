@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desk.directory.freshness import QueueEntry
 from desk.directory.hours_text import date_text
+from ui.words import fill
 
 
 class ReverifyQueueDialog(QDialog):
@@ -55,21 +56,23 @@ class ReverifyQueueDialog(QDialog):
     def set_entries(self, entries: list[QueueEntry], stale_after_days: int) -> None:
         self.entries = entries
         self.intro.setText(
-            self.tr(
-                "%1 resources have not been verified for more than %2 days. Call each one, "
-                "check the details, then press “Verified today”."
+            fill(
+                self.tr(
+                    "%1 resources have not been verified for more than %2 days. Call each one, "
+                    "check the details, then press “Verified today”."
+                ),
+                str(len(entries)),
+                str(stale_after_days),
             )
-            .replace("%1", str(len(entries)))
-            .replace("%2", str(stale_after_days))
         )
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             verified = (
                 self.tr("never")
                 if entry.assured_date is None
-                else self.tr("%1 (%2 days)")
-                .replace("%1", date_text(entry.assured_date))
-                .replace("%2", str(entry.days_since))
+                else fill(
+                    self.tr("%1 (%2 days)"), date_text(entry.assured_date), str(entry.days_since)
+                )
             )
             for column, text in enumerate(
                 (entry.name, entry.organization, verified, entry.verified_by or "")

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.error_words import in_words
 from ui.staff.role_words import role_words
 from ui.widgets.banner import Banner
+from ui.words import fill
 
 ROLE_HELP = {
     StaffRole.FRONT_DESK: "Front desk: sign people in, intake, the queue, pairing with a coach, "
@@ -55,7 +56,7 @@ class StaffAccountDialog(QDialog):
         self.setWindowTitle(
             self.tr("New staff account")
             if account is None
-            else self.tr("Staff account: %1").replace("%1", account.display_name)
+            else fill(self.tr("Staff account: %1"), account.display_name)
         )
         self.setMinimumWidth(560)
         self.banner = Banner()
@@ -188,13 +189,16 @@ class ResetPasswordDialog(QDialog):
         self.context = context
         self.account = account
         self.saved: StaffAccount | None = None
-        self.setWindowTitle(self.tr("Reset %1's password").replace("%1", account.display_name))
+        self.setWindowTitle(fill(self.tr("Reset %1's password"), account.display_name))
         self.banner = Banner()
         intro = QLabel(
-            self.tr(
-                "Give %1 a new password, and tell it to them in person. They choose their own "
-                "at their next sign-in."
-            ).replace("%1", account.display_name)
+            fill(
+                self.tr(
+                    "Give %1 a new password, and tell it to them in person. They choose their own "
+                    "at their next sign-in."
+                ),
+                account.display_name,
+            )
         )
         intro.setWordWrap(True)
         self.password = QLineEdit()

@@ -24,6 +24,7 @@ from ui.widgets.keys import bind_key
 from ui.widgets.modal import run_modal
 from ui.widgets.page import Page
 from ui.widgets.row_table_view import row_table_view
+from ui.words import fill
 
 
 class StaffPage(Page):
@@ -105,9 +106,11 @@ class StaffPage(Page):
         dialog = StaffAccountDialog(self.context, None, self)
         if run_modal(dialog) and dialog.saved is not None:
             self.banner.show_message(
-                self.tr("%1 can now sign in as %2.")
-                .replace("%1", dialog.saved.display_name)
-                .replace("%2", dialog.saved.login),
+                fill(
+                    self.tr("%1 can now sign in as %2."),
+                    dialog.saved.display_name,
+                    dialog.saved.login,
+                ),
                 "ok",
             )
             self.refresh()
@@ -119,7 +122,7 @@ class StaffPage(Page):
         dialog = StaffAccountDialog(self.context, account, self)
         if run_modal(dialog) and dialog.saved is not None:
             self.banner.show_message(
-                self.tr("%1's account is saved.").replace("%1", dialog.saved.display_name), "ok"
+                fill(self.tr("%1's account is saved."), dialog.saved.display_name), "ok"
             )
             self.refresh()
 
@@ -130,9 +133,10 @@ class StaffPage(Page):
         dialog = ResetPasswordDialog(self.context, account, self)
         if run_modal(dialog) and dialog.saved is not None:
             self.banner.show_message(
-                self.tr(
-                    "%1's password is reset; they choose their own at their next sign-in."
-                ).replace("%1", dialog.saved.display_name),
+                fill(
+                    self.tr("%1's password is reset; they choose their own at their next sign-in."),
+                    dialog.saved.display_name,
+                ),
                 "ok",
             )
             self.refresh()
