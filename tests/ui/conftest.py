@@ -12,7 +12,18 @@ from tests.conftest import CrashRecorder
 from tests.staff import admin_actor
 from tests.ui.task_queues import QueuedTaskRunner
 from ui.context import AppContext, ChangeSignals
+from ui.i18n import Translators
 from ui.tasks import ImmediateTaskRunner
+
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_screens(qapp) -> Iterator[Translators]:
+    """The screens as the app shows them in English: with its English plural forms ("1 day",
+    "2 days"), from ui/translations/recovery_desk_en.qm."""
+    translators = Translators(qapp)
+    translators.use("en")
+    yield translators
 
 
 @pytest.fixture

@@ -54,3 +54,11 @@ def test_the_screens_name_every_role_as_desk_does() -> None:
     from ui.staff.role_words import ROLE_NAMES
 
     assert {role.value: words for role, words in ROLE_WORDS.items()} == ROLE_NAMES
+
+
+def test_english_counts_read_right_in_both_numbers(qapp) -> None:
+    from ui.models.waitlist_table import WaitlistTableModel
+
+    model = WaitlistTableModel()
+    assert model.tr("%n day(s)", "", 1) == "1 day"
+    assert model.tr("%n day(s)", "", 3) == "3 days"

@@ -11,7 +11,6 @@ from ui.coaching_words import language_name
 from ui.formatting import CenterTime, date_text
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
-from ui.words import fill
 
 
 class CaseloadTableModel(RecordTableModel):
@@ -44,11 +43,7 @@ class CaseloadTableModel(RecordTableModel):
     def state_text(self, row: CaseloadRow) -> str:
         if row.follow_up is FollowUp.OVERDUE:
             days = row.days_overdue
-            return (
-                self.tr("Overdue by 1 day")
-                if days == 1
-                else fill(self.tr("Overdue by %1 days"), str(days))
-            )
+            return self.tr("Overdue by %n day(s)", "", days)
         return {
             FollowUp.DUE_TODAY: self.tr("Due today"),
             FollowUp.NO_CONTACT_YET: self.tr("No contact yet"),

@@ -92,7 +92,7 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
             return self.tr("never")
         if age == 0:
             return self.tr("today")
-        return fill(self.tr("%1 days ago"), str(age))
+        return self.tr("%n day(s) ago", "", age)
 
     def cell(self, card: ServiceCard, column: int, role: int):
         if role == self.ServiceIdRole:

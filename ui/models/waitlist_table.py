@@ -57,7 +57,7 @@ class WaitlistTableModel(RecordTableModel):
     def display(self, row: WaitlistRow, column: int) -> str:
         if column == self.SINCE:
             days = (self.center_time.day(self._clock()) - self.center_time.day(row.added_at)).days
-            return self.tr("1 day") if days == 1 else fill(self.tr("%1 days"), str(days))
+            return self.tr("%n day(s)", "", days)
         if column == self.PEER:
             name = shown_name(
                 row.first_name, row.last_name, row.preferred_name, private=self._private

@@ -14,7 +14,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.printing.pdf_document import PdfInMemory, render_on_white
-from ui.words import fill
 
 PAGE_SPACING = 12
 SIDE_MARGIN = 28  # the pane's padding and scroll bar, left of and beside the pages
@@ -117,11 +116,7 @@ class PdfPreview(QWidget):
         for label in self._labels:
             label.clear()
         self._lay_out(keep=first_pages)
-        self.pages.setText(
-            self.tr("1 page, US Letter")
-            if count == 1
-            else fill(self.tr("%1 pages, US Letter"), str(count))
-        )
+        self.pages.setText(self.tr("%n page(s), US Letter", "", count))
 
     def _lay_out(self, keep: list[QImage] | None = None) -> None:
         """Size every page for the pane's width; draw what shows (settled after a resize)."""

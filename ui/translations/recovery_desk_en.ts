@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en_US">
 <context>
+    <name>CaseloadTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/caseload_table.py" line="46"/>
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/directory_table.py" line="95"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTab</name>
+    <message numerus="yes">
+        <location filename="../pages/referrals/follow_up.py" line="165"/>
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message numerus="yes">
+        <location filename="../printing/preview.py" line="119"/>
+        <source>%n page(s), US Letter</source>
+        <translation>
+            <numerusform>%n page, US Letter</numerusform>
+            <numerusform>%n pages, US Letter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PersonDataRequests</name>
     <message numerus="yes">
         <location filename="../pages/people/data_requests.py" line="126"/>
@@ -9,6 +53,28 @@
         <translation>
             <numerusform>The record was removed; %n visit is kept as an anonymous count.</numerusform>
             <numerusform>The record was removed; %n visits are kept as anonymous counts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonReferralsPanel</name>
+    <message numerus="yes">
+        <location filename="../pages/people/referrals_panel.py" line="207"/>
+        <source>%n service(s) added to the referral.</source>
+        <translation>
+            <numerusform>%n service added to the referral.</numerusform>
+            <numerusform>%n services added to the referral.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/waitlist_table.py" line="60"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

@@ -45,7 +45,6 @@ from ui.pages.referrals.document_actions import DIALOG, DocumentActions
 from ui.widgets.flow_layout import button_row
 from ui.widgets.keys import bind_key
 from ui.widgets.row_table_view import row_table_view
-from ui.words import fill
 
 
 def _table(model, name: str, stretch: int) -> QTableView:
@@ -205,9 +204,7 @@ class PersonReferralsPanel(QWidget):
         added = sum(self.context.basket.add(service_id, name) for service_id, name in items)
         self.start_referral()
         self.report(
-            self.tr("1 service added to the referral.")
-            if added == 1
-            else fill(self.tr("%1 services added to the referral."), str(added)),
+            self.tr("%n service(s) added to the referral.", "", added),
             "ok",
         )
 

@@ -162,11 +162,7 @@ class FollowUpTab(QWidget):
         def show(loaded) -> None:
             entries, self.today = loaded
             self.model.set_entries(entries, self.today)
-            self.count.setText(
-                self.tr("1 referral")
-                if len(entries) == 1
-                else fill(self.tr("%1 referrals"), str(len(entries)))
-            )
+            self.count.setText(self.tr("%n referral(s)", "", len(entries)))
             row = self.model.row_of(chosen.id) if chosen else -1
             if row < 0 and entries:
                 row = 0
