@@ -16,7 +16,6 @@ from ui.i18n import Translators
 from ui.tasks import ImmediateTaskRunner
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def english_screens(qapp) -> Iterator[Translators]:
     """The screens as the app shows them in English: with its English plural forms ("1 day",
