@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select, text
 
 from desk.db.engine import Database
-from desk.models import Person, Visit
+from desk.models import Person
 from desk.services.actor import Actor
-from desk.services.checkin import PurposeChoice, sign_in, undo_sign_in
-from desk.services.people import merge_people
+from desk.services.checkin import PurposeChoice, sign_in
 from desk.services.person_data import remove_person
 from tests.desk.people_helpers import add_person
+from tests.record_changes import merge_records, undo_visit
 
 NOON = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 12:00 in Worcester
 TODAY = date(2026, 11, 27)
@@ -29,25 +29,6 @@ def _sign_in(database: Database, actor: Actor, person_id: int, days_ago: int = 0
             person_id=person_id,
             purposes=[PurposeChoice("drop_in")],
             now=NOON - timedelta(days=days_ago),
-        )
-
-
-def _undo(database: Database, actor: Actor, visit_id: int) -> None:
-    with database.transaction() as session:
-        version = session.get(Visit, visit_id).version
-        undo_sign_in(session, actor, visit_id, version, "signed in the wrong person")
-
-
-def _merge(database: Database, actor: Actor, keep_id: int, merge_id: int) -> None:
-    with database.transaction() as session:
-        keep, other = session.get(Person, keep_id), session.get(Person, merge_id)
-        merge_people(
-            session,
-            actor,
-            keep_id=keep_id,
-            keep_version=keep.version,
-            merge_id=merge_id,
-            merge_version=other.version,
         )
 
 
@@ -86,9 +67,9 @@ def test_undoing_the_first_visit_moves_the_day_to_the_next_one(
     ana = add_person(database, actor, "Ana", "Silva")
     first = _sign_in(database, actor, ana.id, days_ago=10)
     today = _sign_in(database, actor, ana.id)
-    _undo(database, actor, first)
+    undo_visit(database, actor, first)
     assert first_days(database)[ana.id] == TODAY
-    _undo(database, actor, today)
+    undo_visit(database, actor, today)
     assert first_days(database)[ana.id] is None
 
 
@@ -101,7 +82,7 @@ def test_a_merge_gives_the_kept_record_the_earlier_of_the_two_days(
     _sign_in(database, actor, keep.id)
     _sign_in(database, actor, other.id, days_ago=20)
     _sign_in(database, actor, other.id)  # signed in twice today: one is withdrawn
-    _merge(database, actor, keep.id, other.id)
+    merge_records(database, actor, keep.id, other.id)
     days = first_days(database)
     assert days[keep.id] == TODAY - timedelta(days=20)
     assert days[other.id] is None  # its visits are the kept record's now
@@ -115,7 +96,7 @@ def test_a_merge_whose_other_record_only_came_today_keeps_the_earlier_day(
     _sign_in(database, actor, keep.id, days_ago=3)
     _sign_in(database, actor, keep.id)
     _sign_in(database, actor, other.id)  # withdrawn by the merge
-    _merge(database, actor, keep.id, other.id)
+    merge_records(database, actor, keep.id, other.id)
     assert first_days(database)[keep.id] == TODAY - timedelta(days=3)
 
 

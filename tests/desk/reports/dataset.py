@@ -37,9 +37,9 @@ from desk.models import (
 from desk.services.actor import Actor
 from desk.services.checkin import undo_sign_in
 from desk.services.first_visits import with_visit_on
-from desk.services.people import merge_people
 from desk.services.person_data import remove_person
 from tests.desk.referrals.builders import add_service
+from tests.record_changes import merge_records
 
 ZONE = ZoneInfo("America/New_York")
 PURPOSES = ("drop_in", "coaching", "support_meeting", "resource_help", "harm_reduction", "other")
@@ -184,16 +184,7 @@ def _merge_and_remove(database: Database, actor: Actor, known: Known) -> None:
     """Peer28 was also recorded as Peer29: merged, their visits now count under one record.
     Peer27 asked for their record to be removed: their visits stay, with no one named."""
     keep, away, removed = known.people[28], known.people[29], known.people[27]
-    with database.transaction() as session:
-        a, b = session.get(Person, keep), session.get(Person, away)
-        merge_people(
-            session,
-            actor,
-            keep_id=keep,
-            keep_version=a.version,
-            merge_id=away,
-            merge_version=b.version,
-        )
+    merge_records(database, actor, keep, away)
     with database.transaction() as session:
         person = session.get(Person, removed)
         remove_person(session, actor, removed, person.version, typed_name=person.first_name)

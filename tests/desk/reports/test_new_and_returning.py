@@ -9,12 +9,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from desk.db.engine import Database
-from desk.models import Person, Visit
+from desk.models import Person
 from desk.reports.deidentified import COLUMNS, deidentified_visits
 from desk.reports.periods import Period
 from desk.services.actor import Actor
-from desk.services.checkin import PurposeChoice, sign_in, undo_sign_in
-from desk.services.people import merge_people
+from desk.services.checkin import PurposeChoice, sign_in
 from desk.services.person_data import remove_person
 from desk.services.reports import figure_list
 from tests.desk.people_helpers import add_person
@@ -22,6 +21,7 @@ from tests.desk.reports.dataset import ZONE, Known
 from tests.desk.reports.independent import visit_counts
 from tests.desk.reports.test_figures import report_for
 from tests.desk.test_first_visit_day import first_days
+from tests.record_changes import merge_records, undo_visit
 
 PERIOD = Period(date(2026, 11, 23), date(2026, 11, 27))  # Monday to Friday
 NOW = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
@@ -84,23 +84,12 @@ def test_new_and_returning_people_stay_right_after_an_undo_a_merge_and_a_removal
     assert found["new"] == {ben, dee, eve} and found["returning"] == {ana, cal}
 
     # Cal's visit of the 10th was someone else's: undone, this week was Cal's first.
-    with database.transaction() as session:
-        version = session.get(Visit, mistaken).version
-        undo_sign_in(session, actor, mistaken, version, "signed in the wrong person")
+    undo_visit(database, actor, mistaken)
     found = _figures(database, actor)
     assert found["new"] == {ben, cal, dee, eve} and found["returning"] == {ana}
 
     # D. is Dee: merged, Dee had come on the 5th, so Dee is returning.
-    with database.transaction() as session:
-        keep, other = session.get(Person, dee), session.get(Person, dee_again)
-        merge_people(
-            session,
-            actor,
-            keep_id=dee,
-            keep_version=keep.version,
-            merge_id=dee_again,
-            merge_version=other.version,
-        )
+    merge_records(database, actor, dee, dee_again)
     found = _figures(database, actor)
     assert found["new"] == {ben, cal, eve} and found["returning"] == {ana, dee}
     assert found["unique"] == 5 and found["anonymous"] == 0
