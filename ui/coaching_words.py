@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import langcodes
 from PySide6.QtCore import QCoreApplication
 
 from desk.coaching.ranking import Caution, Criterion, Reason, Suggestion
+from desk.directory.languages import language_name as directory_language_name
 from desk.models import ContactMode, GoalArea, GoalStatus
-from desk.services.person_details import LANGUAGES
 from ui.i18n import screen_language
 from ui.words import fill
 
 
 def language_name(code: str | None) -> str:
     """A language's name in the language of the screens ("Haitian Creole", "Criollo
-    haitiano"), from langcodes' CLDR names; a code it does not know, as the center wrote it."""
-    if not code:
-        return ""
-    try:
-        name = langcodes.Language.get(code).display_name(screen_language())
-    except (LookupError, ValueError):
-        return LANGUAGES.get(code, code)
-    return name[:1].upper() + name[1:]
+    haitiano"): the directory's own naming (CLDR's names, through langcodes)."""
+    return directory_language_name(code, screen_language()) if code else ""
 
 
 def languages_text(codes: Iterable[str]) -> str:

@@ -15,6 +15,7 @@ Kari, so it is not used. A name the desk cannot place is kept as written, withou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import langcodes
@@ -184,3 +185,11 @@ def language_name(code: str, language: str = "en") -> str:
         return _NAMES[tag][1 if language == "es" else 0]
     name = langcodes.Language.get(tag).display_name("es" if language == "es" else "en")
     return name[:1].upper() + name[1:]
+
+
+def load_language_names(codes: Iterable[str], languages: Iterable[str] = ("en", "es")) -> None:
+    """Name `codes` once in each language, so that CLDR's tables (about a second to load) are
+    read here, on a worker thread at start, and not when a screen first names a language."""
+    for code in codes:
+        for language in languages:
+            language_name(code, language)

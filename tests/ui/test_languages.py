@@ -62,3 +62,13 @@ def test_english_counts_read_right_in_both_numbers(qapp) -> None:
     model = WaitlistTableModel()
     assert model.tr("%n day(s)", "", 1) == "1 day"
     assert model.tr("%n day(s)", "", 3) == "3 days"
+
+
+def test_languages_are_named_in_the_screens_language(translators) -> None:
+    from ui.coaching_words import language_name
+
+    assert language_name("ht") == "Haitian Creole"
+    translators.use("es")
+    assert language_name("ht") == "Criollo haitiano"
+    assert language_name("pl") == "Polaco"
+    assert language_name(None) == ""
