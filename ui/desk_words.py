@@ -6,14 +6,17 @@ Spanish name), the coaching specialties and an anonymous visitor's label."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from desk.categories import CATEGORY_BY_CODE, Category
-from desk.services.checkin import PurposeOption
-from desk.services.specialty_tags import SpecialtyOption
 from ui.i18n import screen_language
 from ui.words import fill
+
+if TYPE_CHECKING:  # only their shapes: the services' modules load with the pages
+    from desk.services.checkin import PurposeOption
+    from desk.services.specialty_tags import SpecialtyOption
 
 
 def purpose_label(option: PurposeOption) -> str:
