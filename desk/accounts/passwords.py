@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from desk.errors import ValidationError
-from desk.messages.center import (
+from desk.messages.staff import (
     CHOOSE_ANOTHER_FEW_UNRELATED_WORDS,
     FEW_UNRELATED_WORDS_MAKE_LONG,
     PASSWORD_CANNOT_BE_YOUR_NAME,

@@ -25,7 +25,10 @@ from desk.backup.making import BackupResult
 from desk.backup.restore import CheckedBackup, check_backup
 from desk.db.changes import Topic
 from desk.errors import WrongPassphrase
-from desk.messages.center import THAT_IS_NOT_CENTER_BACKUP, USE_PASSPHRASE_ADMIN_SET_CENTER
+from desk.messages.center import (
+    THAT_IS_NOT_CENTER_BACKUP,
+    USE_PASSPHRASE_ADMIN_SET_CENTER,
+)
 from desk.models import AuditEvent, Setting, StaffMember
 from desk.models.base import utc_now
 from desk.services.actor import Actor

@@ -17,7 +17,10 @@ from desk.atomic_files import write_file_atomically
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.errors import ValidationError
-from desk.messages.center import IS_NOT_FORMAT_THIS_EXPORT, USE
+from desk.messages.center import (
+    IS_NOT_FORMAT_THIS_EXPORT,
+    USE,
+)
 from desk.models.base import utc_now
 from desk.printing.monthly_report import render_monthly_report
 from desk.printing.sheet_content import CenterHeader

@@ -25,7 +25,7 @@ from desk.errors import (
     PermissionDenied,
     ValidationError,
 )
-from desk.messages.center import (
+from desk.messages.staff import (
     ACCOUNT,
     BUILT_IN_ACCOUNTS_CANNOT_BE,
     BUILT_IN_ACCOUNTS_HAVE_NO,

@@ -12,7 +12,7 @@ from desk.access import Permission, requires
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import NotFound, ValidationError
-from desk.messages.center import (
+from desk.messages.staff import (
     SCREENS_LANGUAGE_NOT_OFFERED,
     TEXT_SIZE_NOT_OFFERED,
     THAT_STAFF_ACCOUNT_NO_LONGER,

@@ -26,7 +26,7 @@ from desk.accounts.passwords import (
 from desk.audit.actions import AuditAction
 from desk.audit.record import record_event
 from desk.errors import DeskError
-from desk.messages.center import (
+from desk.messages.staff import (
     ACCOUNT_IS_SWITCHED_OFF,
     ASK_ADMIN_TO_SWITCH_IT,
     CHECK_USERNAME_AND_CAPS_LOCK,

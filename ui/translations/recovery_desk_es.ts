@@ -296,12 +296,12 @@
 <context>
     <name>Anonymous</name>
     <message>
-        <location filename="../desk_words.py" line="41"/>
+        <location filename="../desk_words.py" line="44"/>
         <source>Anonymous (%1)</source>
         <translation>Anónimo (%1)</translation>
     </message>
     <message>
-        <location filename="../desk_words.py" line="42"/>
+        <location filename="../desk_words.py" line="45"/>
         <source>Anonymous</source>
         <translation>Anónimo</translation>
     </message>
@@ -1675,152 +1675,152 @@
 <context>
     <name>Coaching</name>
     <message>
-        <location filename="../coaching_words.py" line="42"/>
+        <location filename="../coaching_words.py" line="35"/>
         <source>they asked for this coach by name</source>
         <translation>pidió este coach por su nombre</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="45"/>
+        <location filename="../coaching_words.py" line="38"/>
         <source>a %1, as they asked</source>
         <translation>es %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="46"/>
+        <location filename="../coaching_words.py" line="39"/>
         <source>speaks %1, as they asked</source>
         <translation>habla %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="49"/>
+        <location filename="../coaching_words.py" line="42"/>
         <source>shares their pathway (%1)</source>
         <translation>comparte su camino de recuperación (%1)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="50"/>
+        <location filename="../coaching_words.py" line="43"/>
         <source>speaks their language (%1)</source>
         <translation>habla su idioma (%1)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="53"/>
+        <location filename="../coaching_words.py" line="46"/>
         <source>knows %1</source>
         <translation>sabe de %1</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="54"/>
+        <location filename="../coaching_words.py" line="47"/>
         <source>plenty of room (%1 of %2 places free)</source>
         <translation>tiene cupo de sobra (%1 de %2 lugares libres)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="57"/>
+        <location filename="../coaching_words.py" line="50"/>
         <source>on duty now</source>
         <translation>de turno ahora</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="58"/>
+        <location filename="../coaching_words.py" line="51"/>
         <source>has worked with them before</source>
         <translation>ya trabajó con esta persona</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="59"/>
+        <location filename="../coaching_words.py" line="52"/>
         <source>caseload full (%1 of %2): only with an override</source>
         <translation>casos asignados completos (%1 de %2): solo pasando el límite</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="62"/>
+        <location filename="../coaching_words.py" line="55"/>
         <source>not a %1, which they asked for</source>
         <translation>no es %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="65"/>
+        <location filename="../coaching_words.py" line="58"/>
         <source>does not speak %1, which they asked for</source>
         <translation>no habla %1, como pidió</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="68"/>
+        <location filename="../coaching_words.py" line="61"/>
         <source>does not speak their language (%1)</source>
         <translation>no habla su idioma (%1)</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="71"/>
+        <location filename="../coaching_words.py" line="64"/>
         <source>not on duty now</source>
         <translation>no está de turno ahora</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="72"/>
+        <location filename="../coaching_words.py" line="65"/>
         <source>their coach now</source>
         <translation>su coach actual</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="89"/>
+        <location filename="../coaching_words.py" line="82"/>
         <source>no particular match</source>
         <translation>ninguna coincidencia especial</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="98"/>
+        <location filename="../coaching_words.py" line="91"/>
         <source>In person</source>
         <translation>En persona</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="99"/>
+        <location filename="../coaching_words.py" line="92"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="100"/>
+        <location filename="../coaching_words.py" line="93"/>
         <source>Text</source>
         <translation>Mensaje de texto</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="106"/>
+        <location filename="../coaching_words.py" line="99"/>
         <source>Housing</source>
         <translation>Vivienda</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="107"/>
+        <location filename="../coaching_words.py" line="100"/>
         <source>Work</source>
         <translation>Trabajo</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="108"/>
+        <location filename="../coaching_words.py" line="101"/>
         <source>Education</source>
         <translation>Educación</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="109"/>
+        <location filename="../coaching_words.py" line="102"/>
         <source>Relationships</source>
         <translation>Relaciones</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="110"/>
+        <location filename="../coaching_words.py" line="103"/>
         <source>Health</source>
         <translation>Salud</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="111"/>
+        <location filename="../coaching_words.py" line="104"/>
         <source>Recovery</source>
         <translation>Recuperación</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="117"/>
+        <location filename="../coaching_words.py" line="110"/>
         <source>Not started</source>
         <translation>Sin empezar</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="118"/>
+        <location filename="../coaching_words.py" line="111"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="119"/>
+        <location filename="../coaching_words.py" line="112"/>
         <source>Achieved</source>
         <translation>Logrado</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="120"/>
+        <location filename="../coaching_words.py" line="113"/>
         <source>On hold</source>
         <translation>En pausa</translation>
     </message>
     <message>
-        <location filename="../coaching_words.py" line="121"/>
+        <location filename="../coaching_words.py" line="114"/>
         <source>Dropped</source>
         <translation>Abandonado</translation>
     </message>
@@ -2228,27 +2228,27 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../app.py" line="226"/>
+        <location filename="../app.py" line="227"/>
         <source>Filling the demo with sample data…</source>
         <translation>Llenando la demostración con datos de ejemplo…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="233"/>
+        <location filename="../app.py" line="234"/>
         <source>The sample data is in.</source>
         <translation>Los datos de ejemplo ya están.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="236"/>
         <source>The sample data could not be made; the log file says why.</source>
         <translation>No se pudieron crear los datos de ejemplo; el archivo de registro dice por qué.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="311"/>
+        <location filename="../app.py" line="324"/>
         <source>Recovery Desk (demo: sample data only)</source>
         <translation>Recovery Desk (demostración: solo datos de ejemplo)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="397"/>
+        <location filename="../app.py" line="410"/>
         <source>Recovery Desk (demo: sample data only): signed in as %1, a demo account</source>
         <translation>Recovery Desk (demostración: solo datos de ejemplo): sesión de %1, una cuenta de demostración</translation>
     </message>
@@ -2461,385 +2461,385 @@
         <translation>Un pg_dump más viejo que el servidor no puede copiarlo: instale la versión del servidor de las herramientas cliente de PostgreSQL. {manual}</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="8"/>
+        <location filename="../../desk/messages/staff.py" line="9"/>
         <source>The password is empty.</source>
         <translation>La contraseña está vacía.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="13"/>
+        <location filename="../../desk/messages/staff.py" line="15"/>
         <source>The password has {password_count} characters; it needs at least {min_length}.</source>
         <translation>La contraseña tiene {password_count} caracteres; necesita al menos {min_length}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="20"/>
+        <location filename="../../desk/messages/staff.py" line="23"/>
         <source>A few unrelated words make a long password that is easy to remember.</source>
         <translation>Unas cuantas palabras sin relación hacen una contraseña larga y fácil de recordar.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="27"/>
+        <location filename="../../desk/messages/staff.py" line="31"/>
         <source>The password is longer than {max_password_length} characters.</source>
         <translation>La contraseña tiene más de {max_password_length} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="32"/>
+        <location filename="../../desk/messages/staff.py" line="37"/>
         <source>That password is one of the most common passwords, the first ones anybody tries.</source>
         <translation>Esa contraseña es de las más comunes, las primeras que cualquiera prueba.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="40"/>
+        <location filename="../../desk/messages/staff.py" line="46"/>
         <source>Choose another: a few unrelated words work well.</source>
         <translation>Elija otra: unas cuantas palabras sin relación funcionan bien.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="45"/>
+        <location filename="../../desk/messages/staff.py" line="52"/>
         <source>The password cannot be your name or username.</source>
         <translation>La contraseña no puede ser su nombre ni su usuario.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="50"/>
+        <location filename="../../desk/messages/staff.py" line="58"/>
         <source>A PIN is {start} to {stop} digits.</source>
         <translation>Un PIN tiene de {start} a {stop} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="55"/>
+        <location filename="../../desk/messages/staff.py" line="64"/>
         <source>That PIN is too easy to guess (all one digit, or digits in a row).</source>
         <translation>Ese PIN es muy fácil de adivinar (todo un mismo dígito, o dígitos seguidos).</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="62"/>
+        <location filename="../../desk/messages/center.py" line="9"/>
         <source>That is not the center&apos;s backup passphrase.</source>
         <translation>Esa no es la frase de contraseña de las copias del centro.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="67"/>
+        <location filename="../../desk/messages/center.py" line="15"/>
         <source>Use the passphrase an admin set (Center settings, Backups), or leave RECOVERY_DESK_BACKUP_PASSPHRASE unset: backups need no passphrase once it is set.</source>
         <translation>Use la frase que fijó un administrador (Ajustes del centro, Copias de seguridad), o deje RECOVERY_DESK_BACKUP_PASSPHRASE sin fijar: una vez fijada, las copias no necesitan la frase.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="77"/>
+        <location filename="../../desk/messages/center.py" line="26"/>
         <source>The meeting of “{name}” on {day:%B} {day_2} was changed on another station since you opened it.</source>
         <translation>La reunión de “{name}” del {day_2} de {day:%B} se cambió en otra estación desde que la abrió.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="86"/>
+        <location filename="../../desk/messages/center.py" line="36"/>
         <source>The dates have been reloaded; check them and try again.</source>
         <translation>Las fechas se volvieron a cargar; revíselas e intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="90"/>
+        <location filename="../../desk/messages/center.py" line="41"/>
         <source>There is no group #{group_id}.</source>
         <translation>No existe el grupo n.º {group_id}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="94"/>
+        <location filename="../../desk/messages/center.py" line="46"/>
         <source>It may have been removed.</source>
         <translation>Puede que se haya borrado.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="99"/>
+        <location filename="../../desk/messages/center.py" line="52"/>
         <source>“{name}” does not meet on {day:%A, %B} {day_2}.</source>
         <translation>“{name}” no se reúne el {day:%A, %B} {day_2}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="103"/>
+        <location filename="../../desk/messages/center.py" line="57"/>
         <source>The group needs a name.</source>
         <translation>El grupo necesita un nombre.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="108"/>
+        <location filename="../../desk/messages/center.py" line="63"/>
         <source>The group ends before it starts.</source>
         <translation>El grupo termina antes de empezar.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="113"/>
+        <location filename="../../desk/messages/center.py" line="69"/>
         <source>A group ends on the day it starts; give an end time after the start.</source>
         <translation>Un grupo termina el mismo día que empieza; ponga una hora de fin después de la de inicio.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="120"/>
+        <location filename="../../desk/messages/center.py" line="77"/>
         <source>“{language}” is not a language we list.</source>
         <translation>“{language}” no es un idioma de nuestra lista.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="125"/>
+        <location filename="../../desk/messages/center.py" line="83"/>
         <source>Give both the start and the end time, or neither.</source>
         <translation>Ponga la hora de inicio y la de fin, o ninguna.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="130"/>
+        <location filename="../../desk/messages/center.py" line="89"/>
         <source>Nothing is changed: give a new date, time or room, or cancel the date.</source>
         <translation>No cambia nada: ponga una fecha, hora o salón nuevos, o cancele la fecha.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="137"/>
+        <location filename="../../desk/messages/center.py" line="97"/>
         <source>The facilitator is not an active staff member.</source>
         <translation>Quien lo dirige no es un integrante activo del personal.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="142"/>
+        <location filename="../../desk/messages/center.py" line="103"/>
         <source>A meeting can be moved at most {days} days from its date.</source>
         <translation>Una reunión se puede mover como mucho {days} días de su fecha.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="146"/>
+        <location filename="../../desk/messages/center.py" line="108"/>
         <source>It ends before it starts.</source>
         <translation>Termina antes de empezar.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="151"/>
+        <location filename="../../desk/messages/center.py" line="114"/>
         <source>“{name}” already meets on {moved_to:%A, %B} {day}.</source>
         <translation>“{name}” ya se reúne el {moved_to:%A, %B} {day}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="156"/>
+        <location filename="../../desk/messages/center.py" line="120"/>
         <source>Cancel this date instead, or choose another day.</source>
         <translation>Mejor cancele esta fecha, o elija otro día.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="161"/>
+        <location filename="../../desk/messages/center.py" line="126"/>
         <source>{what} was changed on another station{who} since you opened it{state}.</source>
         <translation>{what} se cambió en otra estación{who} desde que lo abrió{state}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="168"/>
+        <location filename="../../desk/messages/center.py" line="134"/>
         <location filename="../../desk/messages/core.py" line="67"/>
         <source>Another station saved this at the same moment, and its change came first.</source>
         <translation>Otra estación guardó esto en el mismo momento, y su cambio llegó primero.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="175"/>
+        <location filename="../../desk/messages/center.py" line="142"/>
         <location filename="../../desk/messages/core.py" line="74"/>
         <source>Nothing of yours was saved. Look at the refreshed screen and try again.</source>
         <translation>No se guardó nada suyo. Mire la pantalla actualizada e intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="182"/>
+        <location filename="../../desk/messages/center.py" line="150"/>
         <source>“{fmt}” is not a format this export can write.</source>
         <translation>“{fmt}” no es un formato que esta exportación pueda escribir.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="185"/>
+        <location filename="../../desk/messages/center.py" line="154"/>
         <source>Use {allowed}.</source>
         <translation>Use {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="189"/>
+        <location filename="../../desk/messages/center.py" line="159"/>
         <source>The range ends ({last:%Y-%m-%d}) before it starts ({first:%Y-%m-%d}).</source>
         <translation>El período termina ({last:%Y-%m-%d}) antes de empezar ({first:%Y-%m-%d}).</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="196"/>
+        <location filename="../../desk/messages/center.py" line="167"/>
         <source>Choose a last day on or after the first.</source>
         <translation>Elija un último día igual o posterior al primero.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="201"/>
+        <location filename="../../desk/messages/center.py" line="173"/>
         <source>A report covers at most ten years.</source>
         <translation>Un informe cubre como mucho diez años.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="205"/>
+        <location filename="../../desk/messages/center.py" line="178"/>
         <source>Choose a shorter range.</source>
         <translation>Elija un período más corto.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="210"/>
+        <location filename="../../desk/messages/center.py" line="184"/>
         <source>There is no list behind “{key}”.</source>
         <translation>No hay una lista detrás de “{key}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="215"/>
+        <location filename="../../desk/messages/center.py" line="190"/>
         <source>Choose the first and last day of the range.</source>
         <translation>Elija el primer y el último día del período.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="220"/>
+        <location filename="../../desk/messages/center.py" line="196"/>
         <source>“{text}” is not a time zone name.</source>
         <translation>“{text}” no es el nombre de una zona horaria.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="225"/>
+        <location filename="../../desk/messages/center.py" line="202"/>
         <source>Use a name such as America/New_York.</source>
         <translation>Use un nombre como America/New_York.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="229"/>
+        <location filename="../../desk/messages/center.py" line="207"/>
         <source>The center needs a name.</source>
         <translation>El centro necesita un nombre.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="234"/>
+        <location filename="../../desk/messages/center.py" line="213"/>
         <source>{label} must be between {minimum} and {maximum}.</source>
         <translation>{label} debe estar entre {minimum} y {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="239"/>
+        <location filename="../../desk/messages/center.py" line="219"/>
         <source>There is no setting called “{key}”.</source>
         <translation>No hay ningún ajuste llamado “{key}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="244"/>
+        <location filename="../../desk/messages/center.py" line="225"/>
         <source>“{label}” was changed on another station since you opened the settings.</source>
         <translation>“{label}” se cambió en otra estación desde que abrió los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="251"/>
+        <location filename="../../desk/messages/center.py" line="233"/>
         <source>Your entries are still on screen. Press Reload: the settings come back as they are now, with your entries on top; check them, then save.</source>
         <translation>Sus datos siguen en pantalla. Pulse Volver a cargar: los ajustes vuelven como están ahora, con sus datos encima; revíselos y luego guarde.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="260"/>
+        <location filename="../../desk/messages/center.py" line="243"/>
         <location filename="../../desk/messages/directory.py" line="123"/>
         <source>{label} must be a whole number.</source>
         <translation>{label} debe ser un número entero.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="265"/>
+        <location filename="../../desk/messages/staff.py" line="72"/>
         <source>Give the staff member&apos;s name.</source>
         <translation>Escriba el nombre del integrante del personal.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="269"/>
+        <location filename="../../desk/messages/staff.py" line="77"/>
         <source>Give a username.</source>
         <translation>Escriba un usuario.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="274"/>
+        <location filename="../../desk/messages/staff.py" line="83"/>
         <source>A username has at most {max_login_length} characters; this one has {cleaned_count}.</source>
         <translation>Un usuario tiene como mucho {max_login_length} caracteres; este tiene {cleaned_count}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="282"/>
+        <location filename="../../desk/messages/staff.py" line="92"/>
         <source>A username uses only letters a-z, digits, dots, dashes and underscores, and starts with a letter or digit.</source>
         <translation>Un usuario usa solo letras a-z, dígitos, puntos, guiones y guiones bajos, y empieza con una letra o un dígito.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="291"/>
+        <location filename="../../desk/messages/staff.py" line="102"/>
         <source>For example rosa.delgado</source>
         <translation>Por ejemplo rosa.delgado</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="296"/>
+        <location filename="../../desk/messages/staff.py" line="108"/>
         <source>The username “{cleaned}” is taken.</source>
         <translation>El usuario “{cleaned}” ya está en uso.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="301"/>
+        <location filename="../../desk/messages/staff.py" line="114"/>
         <source>This database already has an admin.</source>
         <translation>Esta base de datos ya tiene un administrador.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="306"/>
+        <location filename="../../desk/messages/staff.py" line="120"/>
         <source>Sign in, and ask an admin to make your account.</source>
         <translation>Inicie sesión, y pida a un administrador que le cree su cuenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="311"/>
+        <location filename="../../desk/messages/staff.py" line="126"/>
         <source>That staff account no longer exists.</source>
         <translation>Esa cuenta del personal ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="316"/>
+        <location filename="../../desk/messages/staff.py" line="132"/>
         <source>{display_name} is the only admin who can sign in.</source>
         <translation>{display_name} es el único administrador que puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="321"/>
+        <location filename="../../desk/messages/staff.py" line="138"/>
         <source>Make another admin first, so that somebody can still manage accounts.</source>
         <translation>Primero cree otro administrador, para que alguien pueda seguir manejando las cuentas.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="328"/>
+        <location filename="../../desk/messages/staff.py" line="146"/>
         <source>The built-in accounts cannot be changed.</source>
         <translation>Las cuentas integradas no se pueden cambiar.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="333"/>
+        <location filename="../../desk/messages/staff.py" line="152"/>
         <source>The built-in accounts have no password.</source>
         <translation>Las cuentas integradas no tienen contraseña.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="338"/>
+        <location filename="../../desk/messages/staff.py" line="158"/>
         <source>Your current password is not right.</source>
         <translation>Su contraseña actual no es correcta.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="341"/>
+        <location filename="../../desk/messages/staff.py" line="162"/>
         <source>Try again.</source>
         <translation>Intente de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="345"/>
+        <location filename="../../desk/messages/staff.py" line="167"/>
         <source>The new password is the same as the old one.</source>
         <translation>La contraseña nueva es igual a la anterior.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="350"/>
+        <location filename="../../desk/messages/staff.py" line="173"/>
         <source>That username and password do not match.</source>
         <translation>Ese usuario y esa contraseña no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="355"/>
+        <location filename="../../desk/messages/staff.py" line="179"/>
         <source>Check the username and Caps Lock, then try again. An admin can reset a forgotten password.</source>
         <translation>Revise el usuario y las mayúsculas (Bloq Mayús) e intente de nuevo. Un administrador puede restablecer una contraseña olvidada.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="364"/>
+        <location filename="../../desk/messages/staff.py" line="189"/>
         <source>The account “{login}” is switched off.</source>
         <translation>La cuenta “{login}” está desactivada.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="369"/>
+        <location filename="../../desk/messages/staff.py" line="195"/>
         <source>Ask an admin to switch it back on.</source>
         <translation>Pida a un administrador que la vuelva a activar.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="372"/>
+        <location filename="../../desk/messages/center.py" line="247"/>
         <source>The group “{name}”</source>
         <translation>El grupo “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="375"/>
+        <location filename="../../desk/messages/center.py" line="251"/>
         <source>The meeting of {day:%B} {day_2}</source>
         <translation>La reunión del {day_2} de {day:%B}</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="379"/>
+        <location filename="../../desk/messages/staff.py" line="200"/>
         <source>{display_name}&apos;s account</source>
         <translation>La cuenta de {display_name}</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="385"/>
+        <location filename="../../desk/messages/center.py" line="257"/>
         <source>Your entries are still on screen. Press Reload: the record comes back as it is now, with your entries on top; check them, then save.</source>
         <translation>Sus datos siguen en pantalla. Pulse Volver a cargar: la ficha vuelve como está ahora, con sus datos encima; revíselos y luego guarde.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="391"/>
+        <location filename="../../desk/messages/center.py" line="265"/>
         <source> by {name}</source>
         <translation> por {name}</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="392"/>
+        <location filename="../../desk/messages/center.py" line="268"/>
         <source> ({now})</source>
         <translation> ({now})</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="396"/>
+        <location filename="../../desk/messages/staff.py" line="206"/>
         <source>Too many wrong passwords: this account is locked until {when}.</source>
         <translation>Demasiadas contraseñas equivocadas: esta cuenta está bloqueada hasta las {when}.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="403"/>
+        <location filename="../../desk/messages/staff.py" line="214"/>
         <source>Try again then, or ask an admin to reset the password. Another staff member can sign in meanwhile.</source>
         <translation>Intente de nuevo entonces, o pida a un administrador que restablezca la contraseña. Mientras tanto, otra persona del personal puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="412"/>
+        <location filename="../../desk/messages/staff.py" line="224"/>
         <source>The screens come in English (en) or Spanish (es), not “{language}”.</source>
         <translation>Las pantallas vienen en inglés (en) o español (es), no en “{language}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/messages/center.py" line="419"/>
+        <location filename="../../desk/messages/staff.py" line="232"/>
         <source>Text comes at 100%, 125% or 150%, not {scale}%.</source>
         <translation>El texto viene al 100 %, 125 % o 150 %, no al {scale} %.</translation>
     </message>
@@ -8684,7 +8684,7 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../app.py" line="454"/>
+        <location filename="../app.py" line="467"/>
         <source>Recovery Desk cannot open the database</source>
         <translation>Recovery Desk no puede abrir la base de datos</translation>
     </message>
@@ -9606,7 +9606,7 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="299"/>
+        <location filename="../app.py" line="311"/>
         <location filename="../start.py" line="90"/>
         <source>Recovery Desk cannot start</source>
         <translation>Recovery Desk no puede iniciar</translation>
