@@ -247,13 +247,18 @@ def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
 def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) -> None:
     """SIGTERM or Ctrl+C close the app properly (geometry saved, demo files removed)."""
 
-    def close(*_args) -> None:
+    def close() -> None:
         if sessions.current is not None:
             sessions.current.close()
         app.quit()
 
+    def on_signal(*_args) -> None:
+        # Queued, not called: a signal that comes before the event loop runs (the window is
+        # shown just before it starts) would otherwise quit a loop not yet running, and be lost.
+        QTimer.singleShot(0, close)
+
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, close)
+        signal.signal(number, on_signal)
     # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
     heartbeat = QTimer(sessions)
     heartbeat.timeout.connect(lambda: None)
