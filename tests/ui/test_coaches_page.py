@@ -23,7 +23,7 @@ from ui.models.waitlist_table import WaitlistTableModel
 from ui.pages.coaches import CoachesPage
 from ui.pages.coaches.coach_dialog import CoachDialog, checked_codes
 from ui.pages.coaches.contact_dialog import LogContactDialog
-from ui.widgets.caseload_chart import ROW_HEIGHT, CaseloadChart
+from ui.widgets.caseload_chart import CaseloadChart
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_the_roster_chart_and_waitlist_at_a_glance(app_context, page) -> None:
     bars = {bar.name: bar for bar in view.chart.bars()}
     assert bars["Kevin Murphy"].over_limit and bars["Rosa Delgado"].caseload_limit == 15
     assert "Kevin Murphy: 2 active peers of 1 (over the limit)" in view.chart.toolTip()
-    assert view.waitlist_heading.text() == "Waitlist (1)"
+    assert view.waitlist_title() == "Waitlist (1)"
     assert _column(view.waitlist_model, WaitlistTableModel.PEER) == ["Duy H. (Vietnamese)"]
     assert _column(view.waitlist_model, WaitlistTableModel.NOTE) == ["prefers afternoons"]
     assert view.caseload_heading.text() == "Kevin Murphy's peers: 2 of 1"
@@ -100,7 +100,7 @@ def test_clicking_a_bar_shows_that_coachs_caseload_overdue_first(app_context, pa
     chart = page.view.chart
     rosa_row = [bar.name for bar in chart.bars()].index("Rosa Delgado")
     qtbot.mouseClick(
-        chart, Qt.MouseButton.LeftButton, pos=QPoint(60, 8 + rosa_row * ROW_HEIGHT + 10)
+        chart, Qt.MouseButton.LeftButton, pos=QPoint(60, 8 + rosa_row * chart.row_height() + 10)
     )
     model = page.view.caseload_model
     assert page.view.caseload_heading.text() == "Rosa Delgado's peers: 3 of 15 · 1 overdue"
@@ -255,7 +255,7 @@ def test_leaving_the_waitlist_asks_why(app_context, page, monkeypatch) -> None:
     )
     page.remove_waiting()
     assert page.view.waitlist_model.rowCount() == 0
-    assert page.view.waitlist_heading.text() == "Waitlist (0)"
+    assert page.view.waitlist_title() == "Waitlist (0)"
 
 
 def test_roster_changes_are_for_admins(app_context, qtbot) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -117,3 +118,18 @@ def test_the_assign_dialog_shows_the_centers_dates(app_context, qtbot) -> None:
     waiting = AssignCoachDialog(app_context, duy)
     qtbot.addWidget(waiting)
     assert f"On the waitlist since {NOV23}" in waiting.about.text()
+
+
+def test_the_waitlist_note_is_the_peers_tooltip_when_its_column_gives_way(app_context) -> None:
+    """On a narrow pane (larger text) the note's column is left out; the peer's tooltip
+    still tells it."""
+    _late_evening_coaching(app_context)
+    with app_context.database.session() as session:
+        (row,) = open_waitlist(session, app_context.actor)
+    model = WaitlistTableModel(center_time=app_context.center_time)
+    model.set_records([replace(row, note="prefers evenings")])
+    tooltip = model.data(model.index(0, WaitlistTableModel.PEER), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Note: prefers evenings"
+    model.set_records([replace(row, note=None)])
+    peer = model.data(model.index(0, WaitlistTableModel.PEER), Qt.ItemDataRole.ToolTipRole)
+    assert peer == "Duy H."  # no note: the cell's own text, as every cut cell has

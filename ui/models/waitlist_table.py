@@ -79,4 +79,6 @@ class WaitlistTableModel(RecordTableModel):
             )
         if column in (self.ASKED_FOR, self.NOTE):
             return self.display(row, column) or None
+        if column == self.PEER and row.note:  # the note's column gives way on a narrow pane
+            return fill(self.tr("Note: %1"), row.note)
         return None

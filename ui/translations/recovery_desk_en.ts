@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>CoachesView</name>
+    <message numerus="yes">
+        <location filename="../pages/coaches/view.py" line="182"/>
+        <source>Waitlist (%n)</source>
+        <translation>
+            <numerusform>Waitlist (%n)</numerusform>
+            <numerusform>Waitlist (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DirectoryTableModel</name>
     <message numerus="yes">
         <location filename="../models/directory_table.py" line="95"/>

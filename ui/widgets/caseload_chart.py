@@ -2,13 +2,15 @@
 
 One row per coach: the name, a bar as long as their active peers, a mark at their limit, and
 "12 / 15" after it. A bar is green with room, amber when full, red when over the limit (an
-override). Clicking a row chooses that coach.
+override). Clicking a row chooses that coach. Rows and the name's room grow with the text
+(a staff member's larger text, ui/look.py); the chosen row takes the palette's highlight, so
+it reads in the high-contrast theme too. It is as tall as its rows: put it in a scroll area.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.services.caseload import CaseloadBar
@@ -19,10 +21,6 @@ FULL = QColor("#d9a23a")
 OVER = QColor("#c4473a")
 TRACK = QColor("#e8eef2")
 LIMIT = QColor("#1f3a4d")
-SELECTED = QColor("#cfe3f0")
-ROW_HEIGHT = 26
-NAME_WIDTH = 170
-COUNT_WIDTH = 70
 MARGIN = 8
 
 
@@ -40,10 +38,26 @@ class CaseloadChart(QWidget):
 
     def set_bars(self, bars: list[CaseloadBar]) -> None:
         self._bars = list(bars)
-        self.setMinimumHeight(self.sizeHint().height())
-        self.setMaximumHeight(self.sizeHint().height())
+        self._fit_height()
         self.setToolTip("\n".join(self.bar_text(bar) for bar in self._bars))
         self.update()
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+        super().changeEvent(event)
+
+    def row_height(self) -> int:
+        return self.fontMetrics().height() + 10
+
+    def name_width(self) -> int:
+        return 10 * self.fontMetrics().averageCharWidth() + 40
+
+    def count_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("000 / 000") + 12
 
     def set_selected(self, coach_id: int | None) -> None:
         self._selected = coach_id
@@ -66,20 +80,24 @@ class CaseloadChart(QWidget):
         return text
 
     def sizeHint(self) -> QSize:
-        return QSize(480, max(1, len(self._bars)) * ROW_HEIGHT + 2 * MARGIN)
+        return QSize(
+            self.name_width() + self.count_width() + 120,
+            max(1, len(self._bars)) * self.row_height() + 2 * MARGIN,
+        )
 
     def _scale(self) -> int:
         return max([1] + [max(b.active_peers, b.caseload_limit) for b in self._bars])
 
     def row_at(self, y: float) -> int:
-        row = int((y - MARGIN) // ROW_HEIGHT)
+        row = int((y - MARGIN) // self.row_height())
         return row if 0 <= row < len(self._bars) else -1
 
     def bar_rect(self, row: int) -> QRectF:
         """Where the track of row `row` is drawn (its full width is the largest count)."""
-        width = max(10, self.width() - NAME_WIDTH - COUNT_WIDTH - 2 * MARGIN)
-        top = MARGIN + row * ROW_HEIGHT + 5
-        return QRectF(MARGIN + NAME_WIDTH, top, width, ROW_HEIGHT - 10)
+        height, name = self.row_height(), self.name_width()
+        width = max(10, self.width() - name - self.count_width() - 2 * MARGIN)
+        top = MARGIN + row * height + 5
+        return QRectF(MARGIN + name, top, width, height - 10)
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -91,14 +109,20 @@ class CaseloadChart(QWidget):
             painter.setPen(self.palette().color(self.foregroundRole()))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No coaches yet"))
             return
+        height, name_width = self.row_height(), self.name_width()
+        palette = self.palette()
         for row, bar in enumerate(self._bars):
             track = self.bar_rect(row)
-            line = QRectF(0, MARGIN + row * ROW_HEIGHT, self.width(), ROW_HEIGHT)
-            if bar.coach_id == self._selected:
-                painter.fillRect(line, SELECTED)
-            painter.setPen(self.palette().color(self.foregroundRole()))
-            painter.setFont(bold if bar.coach_id == self._selected else self.font())
-            name = QRectF(MARGIN, line.top(), NAME_WIDTH - 8, ROW_HEIGHT)
+            line = QRectF(0, MARGIN + row * height, self.width(), height)
+            chosen = bar.coach_id == self._selected
+            text = palette.color(
+                QPalette.ColorRole.HighlightedText if chosen else self.foregroundRole()
+            )
+            if chosen:
+                painter.fillRect(line, palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(text)
+            painter.setFont(bold if chosen else self.font())
+            name = QRectF(MARGIN, line.top(), name_width - 8, height)
             painter.drawText(
                 name,
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -118,8 +142,8 @@ class CaseloadChart(QWidget):
             painter.drawLine(
                 QPointF(limit_x, track.top() - 3), QPointF(limit_x, track.bottom() + 3)
             )
-            painter.setPen(self.palette().color(self.foregroundRole()))
-            count = QRectF(track.right() + 6, line.top(), COUNT_WIDTH, ROW_HEIGHT)
+            painter.setPen(text)
+            count = QRectF(track.right() + 6, line.top(), self.count_width(), height)
             painter.drawText(
                 count,
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),

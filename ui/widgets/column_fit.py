@@ -130,8 +130,8 @@ class ColumnFitter(QObject):
             ]
             if not columns:
                 return
-            floors = self._header_floors(columns, available)
             cells = [cell_text_width(view, c) for c in columns]
+            floors = self._header_floors(columns, cells, available)
             wanted = [max(floor, cell) for floor, cell in zip(floors, cells, strict=True)]
             spare_optional = [c for c in self._optional if c in columns]
             if sum(wanted) <= available or not spare_optional:
@@ -149,9 +149,9 @@ class ColumnFitter(QObject):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
 
-    def _header_floors(self, columns: list[int], available: int) -> list[int]:
-        """Each header's width: on one line when they all fit so, else on two lines (a
-        model that can: RowTableModel)."""
+    def _header_floors(self, columns: list[int], cells: list[int], available: int) -> list[int]:
+        """Each header's width: on one line when the columns all fit so with their cells,
+        else on two lines (a model that can: RowTableModel), which leaves the cells room."""
         view, model = self._view, self._view.model()
         header = view.horizontalHeader()
         metrics = header.fontMetrics()
@@ -167,10 +167,17 @@ class ColumnFitter(QObject):
         one_line = [metrics.horizontalAdvance(text) + margin for text in texts]
         two_lines = [_lines_width(metrics, split_in_two(text)) + margin for text in texts]
         wrap = getattr(model, "set_two_line_headers", None)
-        want_two = wrap is not None and sum(one_line) > available
+        wanted = [max(header, cell) for header, cell in zip(one_line, cells, strict=True)]
+        want_two = wrap is not None and sum(wanted) > available
         if wrap is not None:
             wrap(want_two)
-        return two_lines if want_two else one_line
+        estimates = two_lines if want_two else one_line
+        # Qt's own measure where the header can give it (a style sheet's bold header font is
+        # wider than the header's font metrics say); the estimate for a hidden column.
+        return [
+            max(estimate, header_text_width(view, column))
+            for estimate, column in zip(estimates, columns, strict=True)
+        ]
 
 
 def _lines_width(metrics, text: str) -> int:

@@ -161,7 +161,7 @@ class CoachesPage(Page):
         view.roster_model.set_records(snapshot.roster)
         view.chart.set_bars(snapshot.chart)
         view.waitlist_model.set_records(snapshot.waitlist)
-        view.waitlist_heading.setText(fill(self.tr("Waitlist (%1)"), str(len(snapshot.waitlist))))
+        view.set_waitlist_count(len(snapshot.waitlist))
         on_duty = [c.display_name for c in snapshot.roster if c.on_duty]
         view.on_duty.setText(
             fill(self.tr("On duty now: %1"), ", ".join(on_duty))

@@ -1,16 +1,19 @@
 """Layout of the Coaches page: the roster across the top; below it the caseload chart and
-the waitlist on the left, and the chosen coach's caseload on the right."""
+the waitlist on the left (a tab each), and the chosen coach's caseload on the right."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +26,8 @@ from ui.widgets.banner import Banner
 from ui.widgets.caseload_chart import CaseloadChart
 from ui.widgets.flow_layout import button_row
 from ui.widgets.row_table_view import row_table_view
+
+WAITLIST_TAB = 1
 
 
 def _heading(text: str) -> QLabel:
@@ -80,32 +85,51 @@ class CoachesView(QWidget):
         roster = QWidget()
         roster_layout = QVBoxLayout(roster)
         roster_layout.setContentsMargins(0, 0, 0, 0)
-        roster_layout.addWidget(_heading(self.tr("Roster")))
-        roster_layout.addWidget(self.roster, 1)
-        roster_layout.addWidget(
-            _row(self.tags_button, self.edit_coach_button, self.add_coach_button)
+        # The roster's buttons beside its heading: a row of height kept for the tables.
+        roster_top = QHBoxLayout()
+        roster_top.addWidget(_heading(self.tr("Roster")))
+        roster_top.addWidget(
+            _row(self.tags_button, self.edit_coach_button, self.add_coach_button), 1
         )
+        roster_layout.addLayout(roster_top)
+        roster_layout.addWidget(self.roster, 1)
 
         self.chart = CaseloadChart()
-        self.waitlist_heading = _heading(self.tr("Waitlist"))
+        # As tall as its coaches, scrolled when the page is short (larger text, a laptop).
+        chart_area = QScrollArea()
+        chart_area.setObjectName("caseloadChartArea")
+        chart_area.setWidget(self.chart)
+        chart_area.setWidgetResizable(True)
+        chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        chart_area.setMinimumHeight(2 * self.chart.row_height() + 16)
         self.waitlist_model = WaitlistTableModel(self, center_time=center_time)
         self.waitlist = _table(
             self.waitlist_model,
             "waitlistTable",
             WaitlistTableModel.NOTE,
             first=(WaitlistTableModel.PEER,),
+            optional=(WaitlistTableModel.NOTE,),  # the peer's tooltip says it then
         )
         self.waitlist.setAccessibleName(self.tr("Waitlist"))
         self.assign_waiting_button = QPushButton(self.tr("Assign coach…"))
         self.remove_waiting_button = QPushButton(self.tr("Remove from waitlist…"))
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(_heading(self.tr("Caseloads: active peers / limit")))
-        left_layout.addWidget(self.chart)
-        left_layout.addWidget(self.waitlist_heading)
-        left_layout.addWidget(self.waitlist, 1)
-        left_layout.addWidget(_row(self.remove_waiting_button, self.assign_waiting_button))
+        caseloads = QWidget()
+        caseloads_layout = QVBoxLayout(caseloads)
+        caseloads_layout.addWidget(QLabel(self.tr("Active peers against each coach's limit")))
+        caseloads_layout.addWidget(chart_area, 1)
+        waiting = QWidget()
+        waiting_layout = QVBoxLayout(waiting)
+        waiting_layout.addWidget(self.waitlist, 1)
+        waiting_layout.addWidget(_row(self.remove_waiting_button, self.assign_waiting_button))
+        # Tabs, so that each has the pane's whole height (larger text on a laptop); the
+        # waitlist's tab says how many wait.
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("caseloadTabs")
+        self.left_tabs.addTab(caseloads, self.tr("Caseloads"))
+        self.left_tabs.addTab(waiting, "")
+        self.set_waitlist_count(0)
+        left = self.left_tabs
 
         self.caseload_heading = _heading(self.tr("Choose a coach to see their peers"))
         self.caseload_model = CaseloadTableModel(self, center_time=center_time)
@@ -152,3 +176,9 @@ class CoachesView(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def set_waitlist_count(self, count: int) -> None:
+        self.left_tabs.setTabText(WAITLIST_TAB, self.tr("Waitlist (%n)", "", count))
+
+    def waitlist_title(self) -> str:
+        return self.left_tabs.tabText(WAITLIST_TAB)

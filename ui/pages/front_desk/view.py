@@ -93,17 +93,17 @@ class FrontDeskView(QWidget):
         self.undo_button = QPushButton(self.tr("Undo sign-in…"))
         self.open_button = QPushButton(self.tr("Open record"))
         queue_actions = button_row(
-            self.counts,
+            None,
             self.open_button,
             self.undo_button,
             self.assign_button,
             self.start_button,
             self.check_out_button,
-            right_from=1,
+            right_from=0,
         )
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(8)
+        layout.setSpacing(4)  # the queue's rows, at larger text on a laptop, need the height
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.sign_in_box)
@@ -114,7 +114,12 @@ class FrontDeskView(QWidget):
         self._today_index = layout.count()  # "Today at the center" goes here
         queue_heading = QLabel(self.tr("Today's queue"))
         queue_heading.setObjectName("sectionHeading")
-        layout.addWidget(queue_heading)
+        # The counts beside the heading leave the buttons below a whole row (at larger text).
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(queue_heading)
+        heading_row.addSpacing(24)
+        heading_row.addWidget(self.counts, 1)
+        layout.addLayout(heading_row)
         layout.addWidget(self.queue, 1)
         layout.addWidget(queue_actions)
 

@@ -25,6 +25,8 @@ from ui.printing.preview import PdfPreview
 from ui.widgets.banner import Banner
 from ui.widgets.column_fit import fit_columns
 from ui.widgets.flow_layout import button_row
+from ui.widgets.table_rows import keep_rows_in_sight
+from ui.widgets.tall_column import TallColumn
 
 PREVIEW_MIN_WIDTH = 320
 
@@ -49,6 +51,12 @@ class BuilderView(QWidget):
         self.large_print = QCheckBox(self.tr("Large print"))
         self.large_print.setObjectName("largePrint")
         self.coach = QComboBox()
+        # As narrow as a name needs, not as wide as its longest choice: the form then fits
+        # beside the preview on a 1024-wide screen with its scroll bar (ui/widgets/tall_column.py).
+        self.coach.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.coach.setMinimumContentsLength(20)
         self.coach.setObjectName("sheetCoach")
         self.shows_name = QCheckBox(self.tr("Show their name on the sheet (needs their consent)"))
         self.shows_name.setObjectName("showsName")
@@ -59,6 +67,9 @@ class BuilderView(QWidget):
             )
         )
         options = QFormLayout()
+        # Narrow (beside the preview on a small screen, or at larger text), a field goes
+        # under its label rather than widening the form past the window.
+        options.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         language_row = QHBoxLayout()
         language_row.addWidget(self.language, 1)
         language_row.addWidget(self.large_print)
@@ -82,6 +93,7 @@ class BuilderView(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        keep_rows_in_sight(self.table, 3)
         fit_columns(self.table, stretch=BasketTableModel.NOTE)
         self.add_button = QPushButton(self.tr("Add from Resources…"))
         self.add_button.setObjectName("addFromResources")
@@ -154,13 +166,19 @@ class BuilderView(QWidget):
         column.addWidget(steps)
         column.addWidget(self.next_steps)
         column.addLayout(consent_row)
-        column.addWidget(actions)
-        column.addWidget(self.status)
+        # The form scrolls when the page is short (larger text on a laptop); the buttons that
+        # print and what they report stay in sight below it.
+        form_and_actions = QWidget()
+        below_form = QVBoxLayout(form_and_actions)
+        below_form.setContentsMargins(0, 0, 0, 0)
+        below_form.addWidget(TallColumn(left), 1)
+        below_form.addWidget(actions)
+        below_form.addWidget(self.status)
 
         self.preview = PdfPreview()
         self.preview.setMinimumWidth(PREVIEW_MIN_WIDTH)  # a sheet is read here, at any width
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(form_and_actions)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -109,13 +108,18 @@ class SectionWidget(QWidget):
     def _table(self, table: Table, clickable: bool) -> QTableView:
         model = ValuesTableModel(table.columns, self)
         model.set_table(table.columns, table.rows)
-        view = row_table_view(model, f"table_{table.key}", spoken=table.title)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        # Its label column takes what is left; on a narrow screen or at larger text the
+        # headers go onto two lines and the table grows to keep its rows in sight.
+        view = row_table_view(model, f"table_{table.key}", stretch=0, spoken=table.title)
         rows = min(len(table.rows), TABLE_ROWS_SHOWN)
-        height = view.horizontalHeader().sizeHint().height() + 4
-        height += rows * view.verticalHeader().defaultSectionSize()
-        view.setFixedHeight(height + (0 if len(table.rows) <= TABLE_ROWS_SHOWN else 2))
+
+        def fit_height() -> None:
+            height = view.horizontalHeader().sizeHint().height() + 4
+            height += rows * view.verticalHeader().defaultSectionSize()
+            view.setFixedHeight(height + (0 if len(table.rows) <= TABLE_ROWS_SHOWN else 2))
+
+        fit_height()
+        view.horizontalHeader().geometriesChanged.connect(fit_height)
         if clickable and table.row_keys:
 
             def opened(index, table=table) -> None:
