@@ -27,9 +27,10 @@ PLURALS_ONLY = ("en",)
 
 def sources() -> list[str]:
     files = sorted((ROOT / "ui").rglob("*.py"))
-    # desk/ marks what the screens show in its words: errors (desk/messages) and the
-    # reports' titles and figures (desk/reports), each with a plain-Python QT_TRANSLATE_NOOP.
-    for folder in ("messages", "reports"):
+    # desk/ marks what the screens show in its words: errors (desk/messages), the reports'
+    # titles and figures (desk/reports) and the activity log's sentences (desk/audit), each
+    # with a plain-Python QT_TRANSLATE_NOOP.
+    for folder in ("messages", "reports", "audit"):
         files += sorted((ROOT / "desk" / folder).rglob("*.py"))
     return [str(path.relative_to(ROOT)) for path in files]
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desk.errors import DeskError
-from desk.messages import CONTEXT, Message
+from desk.messages import Message
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def word(message: Message) -> str:
     arguments = {name: _argument(value) for name, value in message.arguments.items()}
     if not message.code:  # words given as they are
         return message.template.format_map(arguments)
-    translated = QCoreApplication.translate(CONTEXT, message.template)
+    translated = QCoreApplication.translate(message.context, message.template)
     try:
         return translated.format_map(arguments)
     except (KeyError, IndexError, ValueError, AttributeError):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from desk.messages import Message
+
 
 @dataclass(frozen=True)
 class AuditEntry:
@@ -19,14 +21,25 @@ class AuditEntry:
     person_id: int | None
     station: str | None
     detail: dict[str, Any] = field(default_factory=dict)
-    description: str = ""  # in words: "Opened Maria P.'s record"
-    person_label: str = ""  # whose information it touched, as the Activity page names them
+    # In words, as a Message (desk/audit/wording.py): the screens say it in the staff
+    # member's language, the export and the command line in English.
+    words: Message | None = None
+    person_label: str | Message = ""  # whose information it touched: a name, or words
 
-    def worded(self, description: str, person_label: str) -> AuditEntry:
-        return replace(self, description=description, person_label=person_label)
+    def worded(self, words: Message, person_label: str | Message) -> AuditEntry:
+        return replace(self, words=words, person_label=person_label)
+
+    @property
+    def description(self) -> str:
+        """In English words: "Opened Maria P.'s record"."""
+        return self.words.english if self.words is not None else ""
 
     @property
     def sentence(self) -> str:
-        """The whole sentence, with who did it: "Rosa Delgado opened Maria P.'s record"."""
-        text = self.description
-        return f"{self.actor_name} {text[:1].lower()}{text[1:]}" if text else self.actor_name
+        """The whole sentence in English, with who did it: "Rosa Delgado opened Maria P.'s
+        record" (the screens put theirs together the same way: ui/models/audit_table.py)."""
+        return with_actor(self.actor_name, self.description)
+
+
+def with_actor(actor_name: str, description: str) -> str:
+    return f"{actor_name} {description[:1].lower()}{description[1:]}" if description else actor_name

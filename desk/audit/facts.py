@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.audit.entry import AuditEntry
+from desk.audit.vocabulary import A_STAFF_MEMBER, FORMER_STAFF, REMOVED_PERSON, SOMEONE, say
+from desk.messages import Message
 from desk.models import Person, Purpose, ReferralItem, Service, SpecialtyTag, StaffMember
 from desk.names import private_name
-
-REMOVED_PERSON = "a removed person"
 
 
 @dataclass(frozen=True)
@@ -25,22 +25,23 @@ class EventFacts:
     services: dict[str, str] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)
 
-    def person_label(self, person_id: int | None) -> str:
+    def person_label(self, person_id: int | None) -> str | Message:
+        """Their name ("Maria P."), or words for a record since removed."""
         if person_id is None:
             return ""
-        return self.people.get(person_id, REMOVED_PERSON)
+        return self.people.get(person_id) or say(REMOVED_PERSON)
 
-    def person(self, person_id: object) -> str:
+    def person(self, person_id: object) -> str | Message:
         try:
             return self.person_label(int(person_id))  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            return "someone"
+            return say(SOMEONE)
 
-    def staff_name(self, staff_id: object) -> str:
+    def staff_name(self, staff_id: object) -> str | Message:
         try:
-            return self.staff.get(int(staff_id), "a former staff member")  # type: ignore[arg-type]
+            return self.staff.get(int(staff_id)) or say(FORMER_STAFF)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            return "a staff member"
+            return say(A_STAFF_MEMBER)
 
 
 def _ints(values: Iterable[object]) -> set[int]:

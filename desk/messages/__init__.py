@@ -36,10 +36,11 @@ class Message:
     code: str
     template: str
     arguments: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    context: str = CONTEXT  # where the translation is looked up: "DeskError", "Activity"
 
     def with_(self, **arguments: Any) -> Message:
         """This message with its placeholders' values (a value may itself be a Message)."""
-        return Message(self.code, self.template, MappingProxyType(dict(arguments)))
+        return Message(self.code, self.template, MappingProxyType(dict(arguments)), self.context)
 
     @property
     def placeholders(self) -> frozenset[str]:

@@ -134,7 +134,7 @@ def export_events_csv(session: Session, actor: Actor, where: EventFilter = Event
                 entry.occurred_at.astimezone(zone).isoformat(timespec="seconds"),
                 entry.actor_name,
                 entry.description,
-                entry.person_label,
+                str(entry.person_label),  # a Message's English
                 entry.station or "",
                 entry.action,
                 record,

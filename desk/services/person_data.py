@@ -285,7 +285,9 @@ def _history(session: Session, ids: list[int]) -> Section:
     return Section(
         "who saw or changed the record",
         ("when", "who", "what", "station"),
-        tuple((e.occurred_at, e.actor_name, describe(e, facts), e.station) for e in entries),
+        tuple(
+            (e.occurred_at, e.actor_name, describe(e, facts).english, e.station) for e in entries
+        ),
     )
 
 

@@ -124,5 +124,5 @@ def test_wording_survives_an_event_with_no_details(action: AuditAction) -> None:
     from desk.audit.wording import describe
 
     entry = AuditEntry(1, datetime.now(UTC), 1, "Robin", action.value, "person", "7", 7, None, {})
-    words = describe(entry, EventFacts())
+    words = describe(entry, EventFacts()).english
     assert words and action.value not in words and "None" not in words

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desk.audit.entry import AuditEntry
+from desk.audit.entry import AuditEntry, with_actor
+from desk.messages import Message
+from ui.error_words import word
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
@@ -30,12 +32,17 @@ class AuditTableModel(RowTableModel[AuditEntry]):
     def append_entries(self, entries: list[AuditEntry]) -> None:
         self.append_rows(entries)
 
+    @staticmethod
+    def words(entry: AuditEntry) -> str:
+        """What they did, in the staff member's language."""
+        return word(entry.words) if entry.words is not None else ""
+
     def last_id(self) -> int | None:
         return self.rows[-1].id if self.rows else None
 
     def cell(self, entry: AuditEntry, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.ACTION:
-            return entry.sentence
+            return with_actor(entry.actor_name, self.words(entry))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.WHEN:
@@ -43,9 +50,13 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         if column == self.WHO:
             return entry.actor_name
         if column == self.ACTION:
-            return entry.description
+            return self.words(entry)
         if column == self.PERSON:
-            return entry.person_label
+            return said(entry.person_label)
         if column == self.STATION:
             return entry.station or ""
         return None
+
+
+def said(words: str | Message) -> str:
+    return word(words) if isinstance(words, Message) else words

@@ -15,7 +15,7 @@
 <context>
     <name>CoachesView</name>
     <message numerus="yes">
-        <location filename="../pages/coaches/view.py" line="182"/>
+        <location filename="../pages/coaches/view.py" line="181"/>
         <source>Waitlist (%n)</source>
         <translation>
             <numerusform>Waitlist (%n)</numerusform>
