@@ -28,9 +28,9 @@ PLURALS_ONLY = ("en",)
 def sources() -> list[str]:
     files = sorted((ROOT / "ui").rglob("*.py"))
     # desk/ marks what the screens show in its words: errors (desk/messages), the reports'
-    # titles and figures (desk/reports) and the activity log's sentences (desk/audit), each
-    # with a plain-Python QT_TRANSLATE_NOOP.
-    for folder in ("messages", "reports", "audit"):
+    # titles and figures (desk/reports), the activity log's sentences (desk/audit) and the
+    # groups' repeat rules in words (desk/groups), each with a plain-Python QT_TRANSLATE_NOOP.
+    for folder in ("messages", "reports", "audit", "groups"):
         files += sorted((ROOT / "desk" / folder).rglob("*.py"))
     return [str(path.relative_to(ROOT)) for path in files]
 

@@ -9,9 +9,10 @@ arguments falls back to English, so a slip in a translation never hides an error
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from desk.errors import DeskError
 from desk.messages import Message
@@ -47,4 +48,40 @@ def word(message: Message) -> str:
 
 
 def _argument(value: Any) -> Any:
-    return word(value) if isinstance(value, Message) else value
+    if isinstance(value, Message):
+        return word(value)
+    if isinstance(value, date | time):
+        return _Localized(value)
+    return value
+
+
+class _Localized:
+    """A date or time in a template (“{day:%A, %B}”), named in the reader's language: day and
+    month names from QLocale, the clock (%H:%M) as the locale writes it; the rest of the
+    format as Python has it."""
+
+    def __init__(self, value: date | time) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        value = self.value
+        if not spec:
+            return format(value, spec)
+        locale = QLocale()
+        long, short = QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat
+        if isinstance(value, date):
+            names = {
+                "%A": locale.dayName(value.isoweekday(), long),
+                "%a": locale.dayName(value.isoweekday(), short),
+                "%B": locale.monthName(value.month, long),
+                "%b": locale.monthName(value.month, short).rstrip("."),
+            }
+            for code, name in names.items():
+                spec = spec.replace(code, name.replace("%", "%%"))
+        if "%H:%M" in spec and isinstance(value, datetime | time):
+            clock = locale.toString(QTime(value.hour, value.minute), short)
+            spec = spec.replace("%H:%M", clock.replace("%", "%%"))
+        return value.strftime(spec)
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -87,6 +87,12 @@ def long_date_text(day: date) -> str:
     return _locale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
+def weekday_date_text(day: date) -> str:
+    """ "Thu, Dec 4, 2026" / "jue, 4 dic 2026": a day in a table, its weekday beside it."""
+    pattern = "ddd, d MMM yyyy" if _day_first() else "ddd, MMM d, yyyy"
+    return _locale().toString(QDate(day.year, day.month, day.day), pattern).replace(".", "")
+
+
 def weekday_text(day: date) -> str:
     """ "Thursday" / "jueves"."""
     return _locale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
@@ -95,6 +101,11 @@ def weekday_text(day: date) -> str:
 def clock_text(moment: time) -> str:
     """ "8:30 PM" / "8:30 p.m.", as the locale writes a time of day."""
     return _locale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def time_span_text(start: time, end: time) -> str:
+    """ "6:00–7:30 PM"-like spans as the locale writes each end: "6:00 PM–7:30 PM"."""
+    return f"{clock_text(start)}–{clock_text(end)}"
 
 
 def phone_type_label(phone_type: str | None) -> str:

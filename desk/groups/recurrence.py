@@ -62,15 +62,11 @@ FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 LONGEST_INTERVAL = {"DAILY": 31, "WEEKLY": 12, "MONTHLY": 12, "YEARLY": 4}
 MOST_MEETINGS = 1000  # COUNT
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
+BYDAY_PATTERN = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 _UNTIL = re.compile(r"^(\d{8})(T\d{6}Z?)?$")
 CYCLE_YEARS = 7600  # 19 × 400: the Gregorian calendar repeats exactly every 400 years
 LAST_YEAR = 2199  # dates beyond are typing slips (and must stay below 9999 - 7600)
 FIRST_MEETING_WITHIN_DAYS = 5 * 366  # a first meeting years away is a slip of the rule
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
-ORDINAL_WORDS[-2] = "second-to-last"
 
 
 def _refuse(message: Message, hint: Message | str = "") -> ValidationError:
@@ -163,7 +159,7 @@ def _check_numbers(found: dict[str, str], frequency: str) -> None:
     if "UNTIL" in found and not _UNTIL.match(found["UNTIL"]):
         raise _refuse(UNTIL_IS_NOT_DATE_WRITTEN.with_(until=found["UNTIL"]))
     for item in found.get("BYDAY", "").split(",") if "BYDAY" in found else ():
-        match = _BYDAY.match(item)
+        match = BYDAY_PATTERN.match(item)
         if match is None:
             raise _refuse(
                 BYDAY_IS_NOT_DAY.with_(item=item),
@@ -180,7 +176,7 @@ def _check_numbers(found: dict[str, str], frequency: str) -> None:
             raise _refuse(BYDAY_THERE_IS_NO_SUCH.with_(item=item, where=where))
 
 
-def _until(rule: Rule) -> datetime | None:
+def until_of(rule: Rule) -> datetime | None:
     value = rule.get("UNTIL")
     if value is None:
         return None
@@ -197,7 +193,7 @@ def _dateutil_rule(text: str, starts_on: date, starts_at: time, shift_years: int
     without_until = ";".join(f"{n}={v}" for n, v in rule.parts if n != "UNTIL")
     start = datetime.combine(starts_on.replace(year=starts_on.year + shift_years), starts_at)
     parsed = rrulestr(without_until, dtstart=start)
-    until = _until(rule)
+    until = until_of(rule)
     if until is not None:
         parsed = parsed.replace(until=until.replace(year=until.year + shift_years))
     return parsed
@@ -213,7 +209,7 @@ def first_meeting(text: str, starts_on: date, starts_at: time) -> date:
     rule = parse_rule(text)
     if rule is None:
         return starts_on
-    until = _until(rule)
+    until = until_of(rule)
     if starts_on.year > LAST_YEAR or (until is not None and until.year > LAST_YEAR):
         raise _refuse(
             DATE_AFTER_IN_GROUP_SCHEDULE.with_(last_year=LAST_YEAR),
@@ -277,72 +273,6 @@ def monthly_rule(nths: list[int], weekday: int) -> str:
     if not nths:
         raise _refuse(CHOOSE_WHICH_WEEK_OF_MONTH)
     return "FREQ=MONTHLY;BYDAY=" + ",".join(f"{n}{DAY_CODES[weekday]}" for n in sorted(nths))
-
-
-# The rule in words ------------------------------------------------------------------------
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _plural_day(code: str) -> str:
-    return DAY_NAMES[DAY_CODES.index(code)]
-
-
-def rule_words(text: str, starts_on: date) -> str:
-    """The rule as staff say it: "Every Tuesday", "First Monday of the month", "Every other
-    Thursday", "Once, on Dec 4, 2026". Other rules are shown as written."""
-    rule = parse_rule(text)
-    if rule is None:
-        return f"Once, on {starts_on:%b} {starts_on.day}, {starts_on.year}"
-    words = _words(rule, starts_on)
-    if rule.get("UNTIL"):
-        until = _until(rule)
-        assert until is not None
-        words += f", until {until:%b} {until.day}, {until.year}"
-    elif rule.get("COUNT"):
-        words += f", {rule.get('COUNT')} times"
-    return words
-
-
-def _words(rule: Rule, starts_on: date) -> str:
-    frequency, every = rule.get("FREQ"), int(rule.get("INTERVAL") or 1)
-    days = rule.values("BYDAY")
-    simple = set(rule.get(n) is None for n in ("BYMONTH", "BYMONTHDAY", "BYSETPOS"))
-    if frequency in ("DAILY", "WEEKLY") and simple == {True}:
-        if frequency == "WEEKLY" and not days:
-            days = [DAY_CODES[starts_on.weekday()]]
-        if not days and every == 1:
-            return "Every day"
-        if days:
-            named = (
-                "weekday"
-                if days == list(DAY_CODES[:5])
-                else _and([_plural_day(d) for d in sorted(days, key=DAY_CODES.index)])
-            )
-            if every == 1:
-                return f"Every {named}"
-            unit = "week" if frequency == "WEEKLY" else "day"
-            if every == 2 and unit == "week":
-                return f"Every other {named}"
-            return f"Every {every} {unit}s on {named}"
-        return f"Every {every} days"
-    if frequency == "MONTHLY" and simple == {True} and days:
-        numbered = [_BYDAY.match(d) for d in days]
-        if all(m is not None and m.group(1) for m in numbered):
-            weekdays = {m.group(2) for m in numbered if m}
-            if len(weekdays) == 1:
-                nths = sorted((int(m.group(1)) for m in numbered if m), key=lambda n: (n < 0, n))
-                which = _and([ORDINAL_WORDS.get(n, f"{n}th") for n in nths])
-                month = "month" if every == 1 else f"{every} months"
-                day = _plural_day(weekdays.pop())
-                return f"{which.capitalize()} {day} of {'the' if every == 1 else 'every'} {month}"
-    if frequency == "MONTHLY" and rule.get("BYMONTHDAY") and not days and every == 1:
-        numbers = [int(n) for n in rule.values("BYMONTHDAY")]
-        if all(n > 0 for n in numbers):
-            return "Every month on day " + _and([str(n) for n in sorted(numbers)])
-    return f"Repeats: {rule.text}"
 
 
 def week_of(day: date) -> tuple[date, date]:

@@ -18,8 +18,10 @@ from desk.access import Permission, requires, unrestricted
 from desk.audit.actions import AuditAction
 from desk.db.changes import Topic
 from desk.errors import FormProblems, NotFound, StaleEdit, ValidationError
-from desk.groups.recurrence import first_meeting, meets_on, parse_rule, rule_words
+from desk.groups.recurrence import first_meeting, meets_on, parse_rule
+from desk.groups.rule_words import rule_words
 from desk.groups.schedule import WINDOW, Meeting, find_meeting, meetings_between, now_or_next
+from desk.messages import Message
 from desk.messages.center import (
     ALREADY_MEETS_ON,
     CANCEL_THIS_DATE_INSTEAD_OR,
@@ -90,7 +92,7 @@ class GroupRecord:
     id: int
     version: int
     details: GroupDetails
-    rule_words: str
+    rule_words: Message  # "Every Tuesday", in the screens' language through ui/error_words
     facilitator: str  # the staff member's or volunteer's name, in full (for staff screens)
 
     @property

@@ -74,3 +74,20 @@ def test_spanish_dates_and_times_follow_the_spanish_locale(spanish) -> None:
 def test_english_long_dates() -> None:
     assert long_date_text(date(2025, 12, 4)) == "Thursday, December 4"
     assert weekday_text(date(2025, 12, 4)) == "Thursday"
+
+
+def test_report_cells_follow_the_language_of_the_screens(qapp) -> None:
+    from datetime import date
+
+    from ui.i18n import Translators
+    from ui.models.report_table import shown
+
+    translators = Translators(qapp)
+    try:
+        translators.use("es")
+        spanish = [shown(date(2026, 12, 3)), shown(True), shown(1234)]
+    finally:
+        translators.use("en")
+    english = [shown(date(2026, 12, 3)), shown(True), shown(1234)]
+    assert spanish == ["jue, 3 dic 2026", "sí", "1,234"]
+    assert english == ["Thu, Dec 3, 2026", "yes", "1,234"]

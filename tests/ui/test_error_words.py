@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from desk.errors import DeskError, ValidationError
 from desk.messages import CONTEXT, Message
 from desk.messages.core import IS_NOT_PHONE_NUMBER_WE, TYPE_TEN_DIGITS_FOR_US
-from ui.error_words import in_words, worded
+from ui.error_words import in_words, word, worded
 
 SPANISH = {
     IS_NOT_PHONE_NUMBER_WE.template: "«{text}» no es un número de teléfono que podamos marcar.",
@@ -146,3 +146,37 @@ def test_lupdate_extracts_every_template(tmp_path: Path) -> None:
             if isinstance(value, Message) and value.template not in extracted
         ]
     assert not missing, missing
+
+
+def test_days_months_and_times_are_named_in_the_language_of_the_screens(qapp) -> None:
+    """Templates carry Python's date formats ("{day:%A, %B}"); the screens name the day and
+    the month with QLocale, in the reader's language, and write the clock as it does."""
+    from datetime import date, time
+
+    from desk.messages.center import DOES_NOT_MEET_ON
+    from desk.messages.directory import IT_OPENS_AND_CLOSES_AT
+    from ui.formatting import clock_text
+    from ui.i18n import Translators
+
+    thursday = date(2026, 12, 3)
+    meeting = DOES_NOT_MEET_ON.with_(name="SMART", day=thursday, day_2=3)
+    same = IT_OPENS_AND_CLOSES_AT.with_(opens=time(20, 30))
+    translators = Translators(qapp)
+    try:
+        translators.use("es")
+        spanish = (word(meeting), word(same), clock_text(time(20, 30)))
+        translators.use("en")
+        english = (word(meeting), word(same))
+    finally:
+        translators.use("en")
+    spanish_clock = spanish[2]  # Spanish of the United States: "8:30 p.m."
+    assert spanish[:2] == (
+        "“SMART” no se reúne el jueves 3 de diciembre.",
+        f"Abre y cierra a la misma hora ({spanish_clock}).",
+    )
+    assert "8:30" in spanish_clock
+    assert english == (
+        "“SMART” does not meet on Thursday, December 3.",
+        "It opens and closes at the same time (8:30\u202fPM).",
+    )
+    assert meeting.english == "“SMART” does not meet on Thursday, December 3."  # the log's

@@ -62,11 +62,12 @@ def test_a_weekly_group_made_in_the_form(page: GroupsPage, app_context: AppConte
     dialog.volunteer.setText("Dee Marsh")
     dialog.save()
     assert (
-        dialog.saved is not None and dialog.saved.rule_words == "Every other Tuesday and Thursday"
+        dialog.saved is not None
+        and dialog.saved.rule_words.english == "Every other Tuesday and Thursday"
     )
     page.group_saved(dialog.saved)
     assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, page.model.WHEN)) == dialog.saved.rule_words
+    assert page.model.data(page.model.index(0, page.model.WHEN)) == dialog.saved.rule_words.english
     assert "Wellness walk" in page.banner.text
     assert dialog.saved.facilitator == "Dee Marsh"
 
@@ -79,7 +80,7 @@ def test_the_form_reads_back_a_monthly_rule_and_refuses_an_impossible_one(
     qtbot.addWidget(dialog)
     assert dialog.repeats.currentData() == MONTHLY
     assert dialog.nth.currentData() == -1 and dialog.month_day.currentData() == 4
-    assert dialog.rule_line.text() == "Last Friday of the month"
+    assert dialog.rule_line.text() == "The last Friday of the month"
     dialog.repeats.setCurrentIndex(dialog.repeats.findData("typed"))
     dialog.typed.setText("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
     dialog.save()
@@ -150,7 +151,7 @@ def test_today_at_the_center_now_next_and_later(app_context: AppContext, qtbot) 
     text = line.text()
     assert "Now:</b> Computer lab, until 11:30" in text
     assert "Next:</b> All-recovery meeting at 12:00" in text
-    assert "Later:</b> Family group 18:00" in text and "Spanish group" not in text
+    assert "Later:</b> Family group 6:00\u202fPM" in text and "Spanish group" not in text
     line.clock = lambda: datetime(2026, 12, 8, 20, tzinfo=ZONE).astimezone(UTC)
     line.refresh()
     assert "No more groups today." in line.text()

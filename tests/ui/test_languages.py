@@ -72,3 +72,24 @@ def test_languages_are_named_in_the_screens_language(translators) -> None:
     assert language_name("ht") == "Criollo haitiano"
     assert language_name("pl") == "Polaco"
     assert language_name(None) == ""
+
+
+def test_a_groups_repeat_rule_reads_in_spanish(translators) -> None:
+    from datetime import date
+
+    from desk.groups.rule_words import rule_words
+    from ui.error_words import word
+
+    start = date(2026, 12, 1)
+    translators.use("es")
+    assert word(rule_words("FREQ=WEEKLY;BYDAY=SA,TU", start)) == "Todos los martes y sábados"
+    assert (
+        word(rule_words("FREQ=MONTHLY;BYDAY=1MO,3MO", start)) == "El primer y tercer lunes del mes"
+    )
+    assert word(rule_words("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start)) == (
+        "Todos los días entre semana"
+    )
+    assert word(rule_words("FREQ=WEEKLY;BYDAY=TU;UNTIL=20270630", start)) == (
+        "Todos los martes, hasta el 30 de jun de 2027"
+    )
+    assert word(rule_words("", start)) == "Una vez, el 1 de dic de 2026"

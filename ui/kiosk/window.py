@@ -43,6 +43,7 @@ from desk.services.kiosk import (
     record_kiosk_locked,
 )
 from ui.error_words import in_words
+from ui.formatting import time_span_text
 from ui.kiosk.lock import KioskLock
 from ui.tasks import TaskRunner
 from ui.words import fill
@@ -235,7 +236,7 @@ class KioskWindow(QWidget):
             button.deleteLater()
         self.meeting_buttons = []
         for meeting in choices.meetings:
-            text = f"{meeting.name}\n{meeting.starts_at:%H:%M}–{meeting.ends_at:%H:%M}"
+            text = f"{meeting.name}\n{time_span_text(meeting.starts_at, meeting.ends_at)}"
             button = _big(QPushButton(text), 16)
             button.setCheckable(True)
             button.setAutoExclusive(True)

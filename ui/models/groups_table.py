@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush
 
 from desk.services.groups import GroupRecord
+from ui.error_words import word
+from ui.formatting import time_span_text
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
 from ui.words import fill
@@ -38,9 +40,9 @@ class GroupsTableModel(RecordTableModel):
                 else fill(self.tr("%1 (off the schedule)"), details.name)
             )
         if column == self.WHEN:
-            return group.rule_words
+            return word(group.rule_words)
         if column == self.TIME:
-            return f"{details.starts_at:%H:%M}–{details.ends_at:%H:%M}"
+            return time_span_text(details.starts_at, details.ends_at)
         if column == self.ROOM:
             return details.room or ""
         if column == self.FACILITATOR:

@@ -1,26 +1,33 @@
 """A report's table, or the list behind a figure: rows of plain values under named columns.
-Numbers are right-aligned and shown with thousands separators; dates as dates."""
+Numbers are right-aligned and shown with the language's separators; dates as dates."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
+from ui.formatting import weekday_date_text
 from ui.models.row_table import RowTableModel
 
 
 def shown(value: object) -> str:
+    """A value as the screens' language writes it: numbers with its separators, a day with
+    its weekday, yes and no in words."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (
+            QCoreApplication.translate("Report", "yes")
+            if value
+            else QCoreApplication.translate("Report", "no")
+        )
     if isinstance(value, int):
-        return f"{value:,}"
+        return QLocale().toString(value)
     if isinstance(value, float):
-        return f"{value:,.1f}"
+        return QLocale().toString(value, "f", 1)
     if isinstance(value, date):
-        return f"{value:%a %b} {value.day}, {value.year}"
+        return weekday_date_text(value)
     return str(value)
 
 

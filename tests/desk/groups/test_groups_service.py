@@ -30,7 +30,7 @@ def test_a_weekly_group_is_on_the_schedule_and_in_words(database: Database, acto
     record = add_group(
         database, actor, "All-recovery meeting", room="Community room", facilitator_name="Dee Marsh"
     )
-    assert record.rule_words == "Every Tuesday"
+    assert record.rule_words.english == "Every Tuesday"
     with database.session() as session:
         meetings = week_meetings(session, TUESDAY - timedelta(days=1))
         listed = list_groups(session)

@@ -13,10 +13,10 @@ from desk.groups.recurrence import (
     meeting_days,
     monthly_rule,
     parse_rule,
-    rule_words,
     week_of,
     weekly_rule,
 )
+from desk.groups.rule_words import rule_words
 
 SIX_PM = time(18, 0)
 START = date(2026, 12, 1)  # a Tuesday
@@ -68,7 +68,7 @@ def test_nothing_before_the_first_date_and_nothing_after_until_or_count() -> Non
 def test_a_single_meeting_has_no_rule() -> None:
     assert parse_rule("") is None
     assert _days("", date(2026, 11, 1), date(2026, 12, 31)) == [START]
-    assert rule_words("", START) == "Once, on Dec 1, 2026"
+    assert rule_words("", START).english == "Once, on Dec 1, 2026"
 
 
 @pytest.mark.parametrize(
@@ -80,9 +80,9 @@ def test_a_single_meeting_has_no_rule() -> None:
         ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "Every weekday"),
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "Every other Thursday"),
         ("FREQ=DAILY", "Every day"),
-        ("FREQ=MONTHLY;BYDAY=1MO", "First Monday of the month"),
-        ("FREQ=MONTHLY;BYDAY=1MO,3MO", "First and third Monday of the month"),
-        ("FREQ=MONTHLY;BYDAY=-1FR", "Last Friday of the month"),
+        ("FREQ=MONTHLY;BYDAY=1MO", "The first Monday of the month"),
+        ("FREQ=MONTHLY;BYDAY=1MO,3MO", "The first and third Monday of the month"),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "The last Friday of the month"),
         ("FREQ=MONTHLY;BYMONTHDAY=15", "Every month on day 15"),
         ("FREQ=WEEKLY;BYDAY=TU;UNTIL=20270630", "Every Tuesday, until Jun 30, 2027"),
         ("FREQ=WEEKLY;BYDAY=TU;COUNT=8", "Every Tuesday, 8 times"),
@@ -90,7 +90,7 @@ def test_a_single_meeting_has_no_rule() -> None:
     ],
 )
 def test_rules_in_words(rule: str, words: str) -> None:
-    assert rule_words(rule, START) == words
+    assert rule_words(rule, START).english == words
 
 
 def test_rules_are_written_one_way() -> None:

@@ -32,6 +32,7 @@ from desk.services.groups import TodayAtCenter
 from ui.context import AppContext
 from ui.desk_words import anonymous_label
 from ui.error_words import in_words
+from ui.formatting import time_span_text
 from ui.widgets.banner import Banner
 from ui.words import fill
 
@@ -57,7 +58,7 @@ class AttendanceDialog(QDialog):
         held = [m for m in today.meetings if not m.cancelled and m.held_on == today.day]
         for meeting in held:
             self.meeting.addItem(
-                f"{meeting.name}, {meeting.starts_at:%H:%M}–{meeting.ends_at:%H:%M}",
+                f"{meeting.name}, {time_span_text(meeting.starts_at, meeting.ends_at)}",
                 (meeting.group_id, meeting.day),
             )
         if today.preselected is not None:

@@ -20,11 +20,12 @@ from desk.groups.schedule import Meeting
 from desk.services.groups import TodayAtCenter, today_at_center
 from ui.context import AppContext
 from ui.error_words import in_words
+from ui.formatting import clock_text, time_span_text
 from ui.words import fill
 
 
 def _times(meeting: Meeting) -> str:
-    return f"{meeting.starts_at:%H:%M}–{meeting.ends_at:%H:%M}"
+    return time_span_text(meeting.starts_at, meeting.ends_at)
 
 
 class TodayAtCenterLine(QLabel):
@@ -76,7 +77,7 @@ class TodayAtCenterLine(QLabel):
                 fill(
                     self.tr("<b>Now:</b> %1, until %2%3"),
                     escape(meeting.name),
-                    f"{meeting.ends_at:%H:%M}",
+                    clock_text(meeting.ends_at),
                     self._where(meeting),
                 )
             )
@@ -85,12 +86,12 @@ class TodayAtCenterLine(QLabel):
                 fill(
                     self.tr("<b>Next:</b> %1 at %2%3"),
                     escape(today.next.name),
-                    f"{today.next.starts_at:%H:%M}",
+                    clock_text(today.next.starts_at),
                     self._where(today.next),
                 )
             )
         if today.later:
-            later = ", ".join(f"{escape(m.name)} {m.starts_at:%H:%M}" for m in today.later)
+            later = ", ".join(f"{escape(m.name)} {clock_text(m.starts_at)}" for m in today.later)
             parts.append(fill(self.tr("<b>Later:</b> %1"), later))
         cancelled = [m for m in today.meetings if m.cancelled]
         if cancelled:

@@ -27,13 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError, ValidationError
-from desk.groups.recurrence import (
-    DAY_NAMES,
-    monthly_rule,
-    parse_rule,
-    rule_words,
-    weekly_rule,
-)
+from desk.groups.recurrence import DAY_CODES, monthly_rule, parse_rule, weekly_rule
+from desk.groups.rule_words import rule_words
 from desk.services.groups import (
     LANGUAGE_CODES,
     GroupDetails,
@@ -43,7 +38,7 @@ from desk.services.groups import (
 )
 from desk.services.staff_accounts import list_staff_accounts
 from ui.context import AppContext
-from ui.error_words import in_words
+from ui.error_words import in_words, word
 from ui.formatting import date_edit_format
 from ui.widgets.banner import Banner
 from ui.words import fill
@@ -136,11 +131,11 @@ class GroupDialog(QDialog):
         self.every_other = QCheckBox(self.tr("every other week"))
         self.nth = QComboBox()
         self.nth.setObjectName("groupNth")
-        for number, word in NTH:
-            self.nth.addItem(self.tr(word), number)
+        for number, ordinal in NTH:
+            self.nth.addItem(self.tr(ordinal), number)
         self.month_day = QComboBox()
         self.month_day.setObjectName("groupMonthDay")
-        for number in range(len(DAY_NAMES)):
+        for number in range(len(DAY_CODES)):
             self.month_day.addItem(locale.dayName(number + 1), number)
         self.typed = QLineEdit()
         self.typed.setObjectName("groupRule")
@@ -321,7 +316,7 @@ class GroupDialog(QDialog):
         self.monthly_row.setVisible(how == MONTHLY)
         self.typed.setVisible(how == TYPED)
         try:
-            words = rule_words(self.chosen_rule(), self._starts_on())
+            words = word(rule_words(self.chosen_rule(), self._starts_on()))
         except ValidationError as error:
             words = in_words(error)
         self.rule_line.setText(words)

@@ -10,7 +10,8 @@ from desk.db.changes import ANY_TOPIC, Topic
 from desk.errors import DeskError
 from desk.services.groups import GroupRecord, list_groups
 from ui.context import AppContext
-from ui.error_words import in_words
+from ui.error_words import in_words, word
+from ui.formatting import time_span_text
 from ui.models.groups_table import GroupsTableModel
 from ui.pages.groups.date_dialog import GroupDateDialog
 from ui.pages.groups.group_dialog import GroupDialog
@@ -131,8 +132,8 @@ class GroupsPage(Page):
             fill(
                 self.tr("“%1” is saved: %2, %3."),
                 saved.name,
-                saved.rule_words,
-                f"{saved.details.starts_at:%H:%M}–{saved.details.ends_at:%H:%M}",
+                word(saved.rule_words),
+                time_span_text(saved.details.starts_at, saved.details.ends_at),
             ),
             "ok",
         )
