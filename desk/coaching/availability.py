@@ -13,6 +13,7 @@ from datetime import datetime, time
 from itertools import pairwise
 
 from desk.directory.hours_parsing import HoursNotUnderstood, parse_hours_text
+from desk.directory.hours_text import clock_text, weekday_list_text
 from desk.errors import ValidationError
 from desk.messages.coaching import (
     ENDS_BEFORE_IT_STARTS,
@@ -116,6 +117,25 @@ def _day_runs(days: Sequence[int]) -> str:
         else:
             parts.extend(DAY_NAMES[day] for day in run)
     return ", ".join(parts)
+
+
+def availability_words(windows: Iterable[WeeklyWindow], language: str = "en") -> str:
+    """The hours as the center's sheets say them, in `language` ("en", "es"): "Mon–Fri
+    9 am–5 pm" / "lun–vie 9 a. m.–5 p. m."; for reading (the roster), where
+    `availability_text` is for typing back."""
+    by_times: dict[tuple[time, time], list[int]] = {}
+    for window in sorted(windows):
+        by_times.setdefault((window.starts_at, window.ends_at), []).append(window.weekday)
+    groups = sorted(by_times.items(), key=lambda item: (min(item[1]), item[0]))
+    return "; ".join(
+        f"{weekday_list_text(days, language)} "
+        f"{clock_text(_minutes(start), language)}–{clock_text(_minutes(end), language)}"
+        for (start, end), days in groups
+    )
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
 
 
 def availability_text(windows: Iterable[WeeklyWindow]) -> str:

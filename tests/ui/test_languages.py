@@ -93,3 +93,22 @@ def test_a_groups_repeat_rule_reads_in_spanish(translators) -> None:
         "Todos los martes, hasta el 30 de jun de 2027"
     )
     assert word(rule_words("", start)) == "Una vez, el 1 de dic de 2026"
+
+
+def test_a_printer_that_is_not_there_is_told_in_spanish(translators) -> None:
+    """Printing's own errors (ui/printing/printer_messages.py) read in the staff member's
+    language; the log keeps the English."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.error_words import worded
+    from ui.printing.printer_output import PrintFailed, check_printer_ready
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # Qt's stand-in for no printer
+    translators.use("es")
+    with pytest.raises(PrintFailed) as refused:
+        check_printer_ready(printer)
+    message, hint = worded(refused.value)
+    assert message.startswith("La impresora “") and "no está configurada" in message
+    assert "guarde la hoja como PDF" in hint
+    assert "printer" in refused.value.message.lower()  # the English, for the log

@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
+from desk.coaching.availability import availability_words
 from desk.services.coach_roster import RosterCoach
 from ui.coaching_words import languages_text, tags_text
+from ui.i18n import screen_language
 from ui.models.record_table import RecordTableModel
 from ui.state_colours import State, state_colour
 from ui.words import fill
@@ -55,7 +57,7 @@ class RosterTableModel(RecordTableModel):
         if column == self.SPECIALTIES:
             return tags_text(coach.specialties, self._labels)
         if column == self.HOURS:
-            return coach.availability_text
+            return availability_words(coach.availability, screen_language())
         if column == self.PHONE:
             return coach.phone or ""
         return ""

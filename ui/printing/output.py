@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desk.atomic_files import write_bytes_atomically
 from desk.errors import DeskError
+from ui.printing.printer_messages import CHOOSE_ANOTHER_FOLDER, COULD_NOT_SAVE
 from ui.printing.printer_output import PrintFailed, print_pdf
 from ui.tasks import TaskRunner
 
@@ -90,8 +91,8 @@ class DocumentOutput(QObject):
                     write_bytes_atomically(target.path, pdf)  # never a half-written PDF
                 except OSError as error:
                     raise DeskError(
-                        f"Could not save {target.path}: {error.strerror}.",
-                        hint="Choose another folder.",
+                        COULD_NOT_SAVE.with_(path=target.path, why=error.strerror),
+                        hint=CHOOSE_ANOTHER_FOLDER,
                     ) from None
             else:
                 assert target.printer is not None

@@ -17,6 +17,23 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desk.errors import DeskError
 from ui.printing.pdf_document import PdfInMemory, render_on_white
+from ui.printing.printer_messages import (
+    CHECK_ON_AND_CONNECTED,
+    CHECK_QUEUE,
+    CHOOSE_ANOTHER_OR_SAVE,
+    CHOOSE_IN_PRINT_DIALOG,
+    CHOOSE_LETTER_PRINTER,
+    CLOSE_PROGRAMS,
+    COULD_NOT_OPEN,
+    ERROR_WHILE_PRINTING,
+    NO_PAPER_SIZE,
+    NONE_CHOSEN,
+    NOT_SET_UP,
+    NOT_SET_UP_ANY_MORE,
+    NOTHING_SENT_CHECK_IT,
+    PAGE_NOT_PREPARED,
+    STOPPED,
+)
 
 MAX_DPI = 300
 
@@ -26,7 +43,7 @@ class PrintFailed(DeskError):
 
 
 def printer_label(printer: QPrinter) -> str:
-    return printer.printerName() or "the printer"
+    return printer.printerName() or "?"
 
 
 def check_printer_ready(printer: QPrinter) -> None:
@@ -36,28 +53,14 @@ def check_printer_ready(printer: QPrinter) -> None:
         if printer.outputFileName():
             return  # Qt's own PDF printer, writing a file
         # Qt falls back to a PDF printer when it knows no printer by the name asked for.
-        raise PrintFailed(
-            f"The printer “{name or '?'}” is not set up on this computer.",
-            hint="Choose another printer, or save the sheet as PDF.",
-        )
+        raise PrintFailed(NOT_SET_UP.with_(name=name or "?"), hint=CHOOSE_ANOTHER_OR_SAVE)
     if not name:
-        raise PrintFailed(
-            "No printer is chosen, or the chosen one is not set up on this computer.",
-            hint="Choose a printer in Print…, or save the sheet as PDF.",
-        )
+        raise PrintFailed(NONE_CHOSEN, hint=CHOOSE_IN_PRINT_DIALOG)
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
-        raise PrintFailed(
-            f"The printer “{name}” is not set up on this computer any more.",
-            hint="Choose another printer, or save the sheet as PDF.",
-        )
+        raise PrintFailed(NOT_SET_UP_ANY_MORE.with_(name=name), hint=CHOOSE_ANOTHER_OR_SAVE)
     if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise PrintFailed(
-            f"The printer “{name}” is stopped: it may be off, jammed, out of paper or paused.",
-            hint="Nothing was sent to it. Check the printer (and its queue in the system's "
-            "printer settings), then press Print again; or choose another printer, or save "
-            "the sheet as PDF.",
-        )
+        raise PrintFailed(STOPPED.with_(name=name), hint=NOTHING_SENT_CHECK_IT)
 
 
 def _prepare_page_setup(printer: QPrinter, document: QPdfDocument) -> None:
@@ -70,8 +73,8 @@ def _prepare_page_setup(printer: QPrinter, document: QPdfDocument) -> None:
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     if not printer.setPageSize(page_size):
         raise PrintFailed(
-            f"The printer “{printer_label(printer)}” has no {page_size.name()} paper.",
-            hint="Choose a printer that takes US Letter, or save the sheet as PDF.",
+            NO_PAPER_SIZE.with_(name=printer_label(printer), paper=page_size.name()),
+            hint=CHOOSE_LETTER_PRINTER,
         )
 
 
@@ -111,9 +114,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, document_name: str) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed(
-            f"The printer “{printer_label(printer)}” could not be opened.",
-            hint="Check that it is on and connected, then press Print again; or save the "
-            "sheet as PDF.",
+            COULD_NOT_OPEN.with_(name=printer_label(printer)), hint=CHECK_ON_AND_CONNECTED
         )
     try:
         target = printer.pageLayout().fullRectPixels(printer.resolution())
@@ -124,18 +125,11 @@ def print_pdf(pdf: bytes, printer: QPrinter, document_name: str) -> int:
             pixels = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
             image = render_on_white(document, page, pixels)
             if image.isNull():
-                raise PrintFailed(
-                    f"Page {page + 1} could not be prepared for printing (out of memory?).",
-                    hint="Close other programs and print again, or save the sheet as PDF.",
-                )
+                raise PrintFailed(PAGE_NOT_PREPARED.with_(page=page + 1), hint=CLOSE_PROGRAMS)
             _draw_text_layer(painter, document, page, target.width() / size.width())
             painter.drawImage(QRectF(target), image)
     finally:
         painter.end()
     if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise PrintFailed(
-            f"The printer “{printer_label(printer)}” reported an error while printing.",
-            hint="Check the printer and its queue, then press Print again; or save the sheet "
-            "as PDF.",
-        )
+        raise PrintFailed(ERROR_WHILE_PRINTING.with_(name=printer_label(printer)), hint=CHECK_QUEUE)
     return pages

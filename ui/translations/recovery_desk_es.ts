@@ -5995,17 +5995,17 @@
 <context>
     <name>DocumentOutput</name>
     <message>
-        <location filename="../printing/output.py" line="52" />
+        <location filename="../printing/output.py" line="53" />
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../printing/output.py" line="69" />
+        <location filename="../printing/output.py" line="70" />
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../printing/output.py" line="69" />
+        <location filename="../printing/output.py" line="70" />
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -8367,6 +8367,94 @@ Si quiere una copia, exporte sus datos primero.</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../printing/printer_messages.py" line="17" />
+        <source>The printer “{name}” is not set up on this computer.</source>
+        <translation>La impresora “{name}” no está configurada en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="21" />
+        <source>No printer is chosen, or the chosen one is not set up on this computer.</source>
+        <translation>No hay impresora elegida, o la elegida no está configurada en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="27" />
+        <source>The printer “{name}” is not set up on this computer any more.</source>
+        <translation>La impresora “{name}” ya no está configurada en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="31" />
+        <source>The printer “{name}” is stopped: it may be off, jammed, out of paper or paused.</source>
+        <translation>La impresora “{name}” está detenida: puede estar apagada, atascada, sin papel o en pausa.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="38" />
+        <source>The printer “{name}” has no {paper} paper.</source>
+        <translation>La impresora “{name}” no tiene papel {paper}.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="41" />
+        <source>The printer “{name}” could not be opened.</source>
+        <translation>No se pudo abrir la impresora “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="45" />
+        <source>Page {page} could not be prepared for printing (out of memory?).</source>
+        <translation>No se pudo preparar la página {page} para imprimir (¿falta memoria?).</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="51" />
+        <source>The printer “{name}” reported an error while printing.</source>
+        <translation>La impresora “{name}” avisó de un error al imprimir.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="54" />
+        <source>Could not save {path}: {why}.</source>
+        <translation>No se pudo guardar {path}: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="59" />
+        <source>Choose another printer, or save the sheet as PDF.</source>
+        <translation>Elija otra impresora, o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="63" />
+        <source>Choose a printer in Print…, or save the sheet as PDF.</source>
+        <translation>Elija una impresora en Imprimir…, o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="67" />
+        <source>Nothing was sent to it. Check the printer (and its queue in the system's printer settings), then press Print again; or choose another printer, or save the sheet as PDF.</source>
+        <translation>No se le envió nada. Revise la impresora (y su cola en la configuración de impresoras del sistema) y vuelva a pulsar Imprimir; o elija otra impresora, o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="75" />
+        <source>Choose a printer that takes US Letter, or save the sheet as PDF.</source>
+        <translation>Elija una impresora que use papel carta (US Letter), o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="81" />
+        <source>Check that it is on and connected, then press Print again; or save the sheet as PDF.</source>
+        <translation>Revise que esté encendida y conectada y vuelva a pulsar Imprimir; o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="88" />
+        <source>Close other programs and print again, or save the sheet as PDF.</source>
+        <translation>Cierre otros programas y vuelva a imprimir, o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="94" />
+        <source>Check the printer and its queue, then press Print again; or save the sheet as PDF.</source>
+        <translation>Revise la impresora y su cola y vuelva a pulsar Imprimir; o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../printing/printer_messages.py" line="100" />
+        <source>Choose another folder.</source>
+        <translation>Elija otra carpeta.</translation>
+    </message>
+</context>
+<context>
     <name>PurposeBar</name>
     <message>
         <location filename="../pages/front_desk/purpose_bar.py" line="35" />
@@ -10022,48 +10110,48 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../models/roster_table.py" line="23" />
+        <location filename="../models/roster_table.py" line="25" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="24" />
-        <location filename="../models/roster_table.py" line="50" />
+        <location filename="../models/roster_table.py" line="26" />
+        <location filename="../models/roster_table.py" line="52" />
         <source>On duty</source>
         <translation>De turno</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="25" />
+        <location filename="../models/roster_table.py" line="27" />
         <source>Peers</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="26" />
+        <location filename="../models/roster_table.py" line="28" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="27" />
+        <location filename="../models/roster_table.py" line="29" />
         <source>Specialties</source>
         <translation>Especialidades</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="28" />
+        <location filename="../models/roster_table.py" line="30" />
         <source>Weekly hours</source>
         <translation>Horario semanal</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="29" />
+        <location filename="../models/roster_table.py" line="31" />
         <source>Phone (handouts)</source>
         <translation>Teléfono (hojas)</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="47" />
+        <location filename="../models/roster_table.py" line="49" />
         <source>%1 (inactive)</source>
         <translation>%1 (inactivo)</translation>
     </message>
     <message>
-        <location filename="../models/roster_table.py" line="65" />
+        <location filename="../models/roster_table.py" line="67" />
         <source>No room: assigning more needs the override, which is recorded.</source>
         <translation>Sin cupo: asignar más necesita pasar el límite, y queda anotado.</translation>
     </message>

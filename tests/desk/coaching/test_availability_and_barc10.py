@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from desk.coaching.availability import (
     WeeklyWindow,
     availability_text,
+    availability_words,
     check_windows,
     on_duty,
     parse_availability,
@@ -32,6 +33,12 @@ def test_days_and_times_as_staff_write_them() -> None:
         "Mon, Wed, Fri 09:00–13:00"
     )
     assert parse_availability("  ") == []
+
+
+def test_the_roster_reads_the_hours_in_the_screens_language() -> None:
+    windows = parse_availability("Mon-Fri 9-5; Sat 10am-2:30pm")
+    assert availability_words(windows) == "Mon–Fri 9 am–5 pm; Sat 10 am–2:30 pm"
+    assert availability_words(windows, "es") == "lun–vie 9 a. m.–5 p. m.; sáb 10 a. m.–2:30 p. m."
 
 
 def test_inverted_times_are_refused_with_what_to_do() -> None:
