@@ -91,3 +91,20 @@ def test_report_cells_follow_the_language_of_the_screens(qapp) -> None:
     english = [shown(date(2026, 12, 3)), shown(True), shown(1234)]
     assert spanish == ["jue, 3 dic 2026", "sí", "1,234"]
     assert english == ["Thu, Dec 3, 2026", "yes", "1,234"]
+
+
+def test_how_long_ago_a_resource_was_verified_reads_with_plurals(qapp) -> None:
+    from ui.i18n import Translators
+    from ui.pages.resources.detail_html import ServiceDetailAges
+
+    ages = ServiceDetailAges()
+    translators = Translators(qapp)
+    try:
+        translators.use("en")
+        english = [ages.days_ago(1), ages.days_ago(12), ages.hours_ago(1)]
+        translators.use("es")
+        spanish = [ages.days_ago(1), ages.days_ago(12), ages.hours_ago(5)]
+    finally:
+        translators.use("en")
+    assert english == ["1 day ago", "12 days ago", "1 hour ago"]
+    assert spanish == ["hace 1 día", "hace 12 días", "hace 5 horas"]

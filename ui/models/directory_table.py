@@ -16,7 +16,6 @@ from ui.formatting import phone_type_label
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
 from ui.state_colours import State, state_colour
-from ui.words import fill
 
 
 class DirectoryTableModel(RowTableModel[ServiceCard]):
@@ -106,9 +105,10 @@ class DirectoryTableModel(RowTableModel[ServiceCard]):
             if column == self.OPEN and card.alert:
                 return card.alert
             if column == self.VERIFIED and stale:
-                return fill(
-                    self.tr("Not verified for more than %1 days: check before referring."),
-                    str(self._stale_after),
+                return self.tr(
+                    "Not verified for more than %n day(s): check before referring.",
+                    "",
+                    self._stale_after,
                 )
             return None
         if role != Qt.ItemDataRole.DisplayRole:

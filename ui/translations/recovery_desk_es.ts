@@ -5901,57 +5901,57 @@
 <context>
     <name>DirectoryTableModel</name>
     <message>
-        <location filename="../models/directory_table.py" line="35" />
+        <location filename="../models/directory_table.py" line="34" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="36" />
+        <location filename="../models/directory_table.py" line="35" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="37" />
+        <location filename="../models/directory_table.py" line="36" />
         <source>Open now</source>
         <translation>Abierto ahora</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="38" />
+        <location filename="../models/directory_table.py" line="37" />
         <source>Town</source>
         <translation>Pueblo</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="39" />
+        <location filename="../models/directory_table.py" line="38" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="40" />
+        <location filename="../models/directory_table.py" line="39" />
         <source>Verified</source>
         <translation>Verificado</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="92" />
+        <location filename="../models/directory_table.py" line="91" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../models/directory_table.py" line="94" />
+        <location filename="../models/directory_table.py" line="93" />
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/directory_table.py" line="95" />
+        <location filename="../models/directory_table.py" line="94" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>hace %n día</numerusform>
             <numerusform>hace %n días</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../models/directory_table.py" line="110" />
-        <source>Not verified for more than %1 days: check before referring.</source>
-        <translation>Sin verificar hace más de %1 días: verifique antes de referir.</translation>
+    <message numerus="yes">
+        <location filename="../models/directory_table.py" line="109" />
+        <source>Not verified for more than %n day(s): check before referring.</source>
+        <translation><numerusform>Sin verificar durante más de %n día: revíselo antes de referir.</numerusform><numerusform>Sin verificar durante más de %n días: revíselo antes de referir.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -10208,164 +10208,167 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
     </message>
 </context>
 <context>
+    <name>ServiceDetailAges</name>
+    <message numerus="yes">
+        <location filename="../pages/resources/detail_html.py" line="33" />
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>hace %n hora</numerusform><numerusform>hace %n horas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/resources/detail_html.py" line="36" />
+        <source>%n day(s) ago</source>
+        <translation><numerusform>hace %n día</numerusform><numerusform>hace %n días</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ServiceDetailPane</name>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="32" />
+        <location filename="../pages/resources/detail_html.py" line="45" />
         <source>less than an hour ago</source>
         <translation>hace menos de una hora</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="34" />
-        <source>%1 hours ago</source>
-        <translation>hace %1 horas</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="35" />
-        <source>%1 days ago</source>
-        <translation>hace %1 días</translation>
-    </message>
-    <message>
-        <location filename="../pages/resources/detail_html.py" line="64" />
+        <location filename="../pages/resources/detail_html.py" line="77" />
         <source>Sample data: verify before use.</source>
         <translation>Datos de ejemplo: verifíquelos antes de usarlos.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="71" />
+        <location filename="../pages/resources/detail_html.py" line="84" />
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="73" />
+        <location filename="../pages/resources/detail_html.py" line="86" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="78" />
+        <location filename="../pages/resources/detail_html.py" line="91" />
         <source>Call for hours</source>
         <translation>Llame para saber el horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="86" />
+        <location filename="../pages/resources/detail_html.py" line="99" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="89" />
+        <location filename="../pages/resources/detail_html.py" line="102" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="96" />
+        <location filename="../pages/resources/detail_html.py" line="109" />
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="101" />
+        <location filename="../pages/resources/detail_html.py" line="114" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="104" />
+        <location filename="../pages/resources/detail_html.py" line="117" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="105" />
+        <location filename="../pages/resources/detail_html.py" line="118" />
         <source>No: call first</source>
         <translation>No: llame antes</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="108" />
+        <location filename="../pages/resources/detail_html.py" line="121" />
         <source>Walk-ins</source>
         <translation>Sin cita</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="113" />
+        <location filename="../pages/resources/detail_html.py" line="126" />
         <source>Categories</source>
         <translation>Categorías</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="119" />
+        <location filename="../pages/resources/detail_html.py" line="132" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="125" />
+        <location filename="../pages/resources/detail_html.py" line="138" />
         <source>Who it is for</source>
         <translation>Para quién es</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="131" />
+        <location filename="../pages/resources/detail_html.py" line="144" />
         <source>How to get in</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="137" />
+        <location filename="../pages/resources/detail_html.py" line="150" />
         <source>Free.</source>
         <translation>Gratis.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="141" />
+        <location filename="../pages/resources/detail_html.py" line="154" />
         <source>Cost</source>
         <translation>Costo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="147" />
+        <location filename="../pages/resources/detail_html.py" line="160" />
         <source>Insurance</source>
         <translation>Seguro médico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="154" />
+        <location filename="../pages/resources/detail_html.py" line="167" />
         <source>Bring</source>
         <translation>Qué traer</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="159" />
+        <location filename="../pages/resources/detail_html.py" line="172" />
         <source>places</source>
         <translation>lugares</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="161" />
+        <location filename="../pages/resources/detail_html.py" line="174" />
         <source>%1 of %2 %3 free</source>
         <translation>%1 de %2 %3 libres</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="168" />
+        <location filename="../pages/resources/detail_html.py" line="181" />
         <source>counted %1</source>
         <translation>contado %1</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="171" />
+        <location filename="../pages/resources/detail_html.py" line="184" />
         <source>Capacity</source>
         <translation>Cupo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="174" />
+        <location filename="../pages/resources/detail_html.py" line="187" />
         <source>Never verified</source>
         <translation>Nunca verificado</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="177" />
-        <source>%1 by %2 (%3 days ago)</source>
-        <translation>%1 por %2 (hace %3 días)</translation>
+        <location filename="../pages/resources/detail_html.py" line="190" />
+        <source>%1 by %2 (%3)</source>
+        <translation>%1 por %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="179" />
+        <location filename="../pages/resources/detail_html.py" line="192" />
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="183" />
+        <location filename="../pages/resources/detail_html.py" line="196" />
         <source>check before referring</source>
         <translation>verifique antes de referir</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="187" />
+        <location filename="../pages/resources/detail_html.py" line="200" />
         <source>Last verified</source>
         <translation>Verificado por última vez</translation>
     </message>
     <message>
-        <location filename="../pages/resources/detail_html.py" line="192" />
+        <location filename="../pages/resources/detail_html.py" line="205" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desk.directory.detail import PhoneLine, ServiceDetail
 from desk.directory.freshness import days_since, is_stale
@@ -26,13 +26,26 @@ def _row(label: str, value: str | None) -> str:
     return f"<tr><td class='label'><b>{escape(label)}</b></td><td>{value}</td></tr>"
 
 
+class ServiceDetailAges(QObject):
+    """How long ago, in words with Qt's plurals (lupdate reads plurals from `self.tr` only)."""
+
+    def hours_ago(self, hours: int) -> str:
+        return self.tr("%n hour(s) ago", "", hours)
+
+    def days_ago(self, days: int) -> str:
+        return self.tr("%n day(s) ago", "", days)
+
+
+_AGES = ServiceDetailAges()
+
+
 def _age_text(moment: datetime, now: datetime) -> str:
     hours = int((now - moment).total_seconds() // 3600)
     if hours < 1:
         return QCoreApplication.translate("ServiceDetailPane", "less than an hour ago")
     if hours < 48:
-        return fill(QCoreApplication.translate("ServiceDetailPane", "%1 hours ago"), str(hours))
-    return fill(QCoreApplication.translate("ServiceDetailPane", "%1 days ago"), str(hours // 24))
+        return _AGES.hours_ago(hours)
+    return _AGES.days_ago(hours // 24)
 
 
 def _calls_first(detail: ServiceDetail) -> list[PhoneLine]:
@@ -174,10 +187,10 @@ def detail_html(
         verified = QCoreApplication.translate("ServiceDetailPane", "Never verified")
     else:
         verified = fill(
-            QCoreApplication.translate("ServiceDetailPane", "%1 by %2 (%3 days ago)"),
+            QCoreApplication.translate("ServiceDetailPane", "%1 by %2 (%3)"),
             date_text(detail.assured_date),
             detail.verified_by or QCoreApplication.translate("ServiceDetailPane", "unknown"),
-            str(age),
+            _AGES.days_ago(age),
         )
     if is_stale(detail.assured_date, today, stale_after):
         warning = escape(QCoreApplication.translate("ServiceDetailPane", "check before referring"))
