@@ -97,6 +97,52 @@ def _journey_dialogs(context: AppContext) -> dict[str, QWidget]:
     }
 
 
+def other_dialogs(context: AppContext) -> dict[str, QWidget]:
+    """The dialogs outside the walk-in journey: coaching's goals and BARC-10, a coach and the
+    specialty tags, a sign-in card, handouts, a consent, staff accounts, a purpose, backups."""
+    from tests.ui.coaching_fixtures import person
+    from ui.pages.center_settings.backup_dialogs import PassphraseDialog
+    from ui.pages.center_settings.purposes_editor import PurposeDialog
+    from ui.pages.coaches.barc10_dialog import Barc10Dialog
+    from ui.pages.coaches.coach_dialog import CoachDialog
+    from ui.pages.coaches.goal_dialog import GoalDialog
+    from ui.pages.coaches.tags_dialog import SpecialtyTagsDialog
+    from ui.pages.groups.week_dialog import WeekHandoutDialog
+    from ui.pages.people.card_dialog import CardDialog
+    from ui.pages.referrals.handout_dialog import HandoutDialog
+    from ui.pages.referrals.person_picker import PersonPickerDialog
+    from ui.pages.resources.queue_dialog import ReverifyQueueDialog
+    from ui.pages.staff.account_dialog import StaffAccountDialog
+
+    ana = person(context, "Ana", "Souza")
+    return {
+        "goal": GoalDialog(context, ana, "Ana S."),
+        "barc10": Barc10Dialog(context, ana, "Ana S."),
+        "coach": CoachDialog(context, None, []),
+        "tags": SpecialtyTagsDialog(context),
+        "card": CardDialog(context, ana, "Ana S."),
+        "handout": HandoutDialog(context),
+        "person picker": PersonPickerDialog(context),
+        "week handout": WeekHandoutDialog(context),
+        "reverify": ReverifyQueueDialog(),
+        "staff account": StaffAccountDialog(context, None),
+        "purpose": PurposeDialog(context, None),
+        "passphrase": PassphraseDialog(context),
+    }
+
+
+def test_every_control_in_the_other_dialogs_has_a_spoken_name(
+    app_context: AppContext, qtbot
+) -> None:
+    problems = []
+    for name, dialog in other_dialogs(app_context).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(10)
+        problems += [f"{name}: {found}" for found in unnamed(dialog)]
+    assert problems == [], "\n".join(problems)
+
+
 def test_every_control_in_the_journeys_dialogs_has_a_spoken_name(
     app_context: AppContext, qtbot
 ) -> None:

@@ -79,3 +79,22 @@ def test_a_tab_order_that_goes_back_up_is_caught(qtbot) -> None:
     QWidget.setTabOrder(d, c)
     QWidget.setTabOrder(c, b)
     assert backward_jumps(page) == ["d → c", "c → b"]
+
+
+@pytest.mark.parametrize("which", ["journey", "others"])
+def test_tab_follows_reading_order_in_the_dialogs(
+    app_context: AppContext, qtbot, which: str
+) -> None:
+    """The walk-in journey's dialogs and the others (tests/ui/test_accessible_names.py)."""
+    from tests.ui.test_accessible_names import _journey_dialogs, other_dialogs
+
+    dialogs = _journey_dialogs if which == "journey" else other_dialogs
+    problems = []
+    for name, dialog in dialogs(app_context).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(10)
+        jumps = backward_jumps(dialog)
+        if len(jumps) > 1:
+            problems.append(f"{name}: {', '.join(jumps)}")
+    assert problems == [], "\n".join(problems)

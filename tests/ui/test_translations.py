@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.coaching.barc10 import ANSWERS, ITEMS
 from scripts import translations
 from ui.app import PAGES, build_pages
 from ui.context import AppContext
@@ -58,6 +59,9 @@ DATA_WIDGETS = {
 }
 # Words still English on purpose of this test's knowledge, each with where they come from.
 KNOWN_ENGLISH: dict[str, str] = {}
+# The BARC-10's statements and answers keep their validated English: no validated Spanish
+# version is available, and the dialog says so in Spanish (ui/pages/coaches/barc10_dialog.py).
+BARC10_ENGLISH = {*ITEMS, *ANSWERS}
 # Pages whose words come (in part) from desk/ in English, not translated yet (none now).
 NOT_YET_SPANISH: dict[str, str] = {}
 WORD = re.compile(r"[a-záéíóúñü]+")
@@ -198,14 +202,16 @@ def test_no_english_is_left_on_a_page_in_spanish(
     assert found == [], "\n".join(sorted(set(found)))
 
 
-def test_no_english_is_left_in_the_journeys_dialogs_in_spanish(
-    spanish, app_context: AppContext, qtbot
+@pytest.mark.parametrize("which", ["journey", "others"])
+def test_no_english_is_left_in_the_dialogs_in_spanish(
+    spanish, app_context: AppContext, qtbot, which: str
 ) -> None:
-    from tests.ui.test_accessible_names import _journey_dialogs
+    from tests.ui.test_accessible_names import _journey_dialogs, other_dialogs
 
     english = _english_only_words()
     found = []
-    for dialog_name, dialog in _journey_dialogs(app_context).items():
+    dialogs = _journey_dialogs if which == "journey" else other_dialogs
+    for dialog_name, dialog in dialogs(app_context).items():
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.wait(10)
@@ -213,6 +219,8 @@ def test_no_english_is_left_in_the_journeys_dialogs_in_spanish(
             name = widget.objectName() or type(widget).__name__
             if name in DATA_WIDGETS or f"{dialog_name}/{name}" in KNOWN_ENGLISH:
                 continue
+            for phrase in sorted(BARC10_ENGLISH, key=len, reverse=True):
+                text = text.replace(phrase, " ")
             words = {w for w in WORD.findall(re.sub(r"<[^>]+>", " ", text).lower()) if len(w) >= 4}
             if words & english:
                 found.append(

@@ -1755,17 +1755,28 @@
         <translation>Brief Assessment of Recovery Capital (BARC-10). Las frases se leen en inglés: no tenemos una versión validada en español. La persona responde de 1 (muy en desacuerdo) a 6 (muy de acuerdo). Puede no contestarlo.</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="86" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="80" />
+        <source>Statement %1: %2 (%3)</source>
+        <translation>Frase %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../pages/coaches/barc10_dialog.py" line="91" />
         <source>optional note</source>
         <translation>nota opcional</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="88" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="60" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="94" />
         <source>Answered on</source>
         <translation>Respondido el</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/barc10_dialog.py" line="119" />
+        <location filename="../pages/coaches/barc10_dialog.py" line="92" />
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../pages/coaches/barc10_dialog.py" line="125" />
         <source>Total: %1 of %2 (%3 of 10 answered)</source>
         <translation>Total: %1 de %2 (%3 de 10 respondidas)</translation>
     </message>
@@ -5951,7 +5962,10 @@
     <message numerus="yes">
         <location filename="../models/directory_table.py" line="109" />
         <source>Not verified for more than %n day(s): check before referring.</source>
-        <translation><numerusform>Sin verificar durante más de %n día: revíselo antes de referir.</numerusform><numerusform>Sin verificar durante más de %n días: revíselo antes de referir.</numerusform></translation>
+        <translation>
+            <numerusform>Sin verificar durante más de %n día: revíselo antes de referir.</numerusform>
+            <numerusform>Sin verificar durante más de %n días: revíselo antes de referir.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6985,57 +6999,57 @@
 <context>
     <name>HandoutDialog</name>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="47" />
+        <location filename="../pages/referrals/handout_dialog.py" line="48" />
         <source>Print a category handout</source>
         <translation>Imprimir una hoja informativa por categoría</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="54" />
+        <location filename="../pages/referrals/handout_dialog.py" line="55" />
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="55" />
+        <location filename="../pages/referrals/handout_dialog.py" line="56" />
         <source>Spanish (Español)</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="56" />
+        <location filename="../pages/referrals/handout_dialog.py" line="57" />
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="59" />
+        <location filename="../pages/referrals/handout_dialog.py" line="60" />
         <source>Category:</source>
         <translation>Categoría:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="63" />
+        <location filename="../pages/referrals/handout_dialog.py" line="64" />
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="66" />
+        <location filename="../pages/referrals/handout_dialog.py" line="67" />
         <source>Every current listing of the category, as checked by our staff, with the help lines. No person is named on it.</source>
         <translation>Todos los servicios vigentes de la categoría, como los verificó nuestro equipo, con las líneas de ayuda. No lleva el nombre de ninguna persona.</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="72" />
+        <location filename="../pages/referrals/handout_dialog.py" line="73" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="75" />
+        <location filename="../pages/referrals/handout_dialog.py" line="76" />
         <source>Print to default printer</source>
         <translation>Imprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="77" />
+        <location filename="../pages/referrals/handout_dialog.py" line="78" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/handout_dialog.py" line="79" />
+        <location filename="../pages/referrals/handout_dialog.py" line="80" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -8207,11 +8221,21 @@ Si quiere una copia, exporte sus datos primero.</translation>
     </message>
     <message>
         <location filename="../pages/referrals/person_picker.py" line="24" />
+        <source>Find them: name, phone digits or birth year</source>
+        <translation>Buscar: nombre, dígitos del teléfono o año de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../pages/referrals/person_picker.py" line="25" />
         <source>Name, phone digits or birth year</source>
         <translation>Nombre, dígitos del teléfono o año de nacimiento</translation>
     </message>
     <message>
-        <location filename="../pages/referrals/person_picker.py" line="69" />
+        <location filename="../pages/referrals/person_picker.py" line="29" />
+        <source>People found</source>
+        <translation>Personas encontradas</translation>
+    </message>
+    <message>
+        <location filename="../pages/referrals/person_picker.py" line="71" />
         <source>Find the person first, or cancel.</source>
         <translation>Primero busque a la persona, o cancele.</translation>
     </message>
@@ -9730,22 +9754,22 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="192" />
+        <location filename="../pages/staff/account_dialog.py" line="202" />
         <source>Reset %1's password</source>
         <translation>Restablecer la contraseña de %1</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="197" />
+        <location filename="../pages/staff/account_dialog.py" line="207" />
         <source>Give %1 a new password, and tell it to them in person. They choose their own at their next sign-in.</source>
         <translation>Dele a %1 una contraseña nueva y dígasela en persona. Elegirá la suya al iniciar sesión la próxima vez.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="206" />
+        <location filename="../pages/staff/account_dialog.py" line="216" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="210" />
+        <location filename="../pages/staff/account_dialog.py" line="220" />
         <source>New &amp;password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
@@ -10044,42 +10068,47 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>Fila para volver a verificar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="35" />
+        <location filename="../pages/resources/queue_dialog.py" line="34" />
+        <source>Resources to verify again</source>
+        <translation>Recursos por volver a verificar</translation>
+    </message>
+    <message>
+        <location filename="../pages/resources/queue_dialog.py" line="36" />
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="35" />
+        <location filename="../pages/resources/queue_dialog.py" line="36" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="35" />
+        <location filename="../pages/resources/queue_dialog.py" line="36" />
         <source>Last verified</source>
         <translation>Verificado por última vez</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="35" />
+        <location filename="../pages/resources/queue_dialog.py" line="36" />
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="45" />
+        <location filename="../pages/resources/queue_dialog.py" line="46" />
         <source>Show it to check</source>
         <translation>Mostrarlo para verificar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="61" />
+        <location filename="../pages/resources/queue_dialog.py" line="62" />
         <source>%1 resources have not been verified for more than %2 days. Call each one, check the details, then press “Verified today”.</source>
         <translation>%1 recursos no se verifican desde hace más de %2 días. Llame a cada uno, revise los datos y luego pulse “Verificado hoy”.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="71" />
+        <location filename="../pages/resources/queue_dialog.py" line="72" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../pages/resources/queue_dialog.py" line="74" />
+        <location filename="../pages/resources/queue_dialog.py" line="75" />
         <source>%1 (%2 days)</source>
         <translation>%1 (%2 días)</translation>
     </message>
@@ -10212,12 +10241,18 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
     <message numerus="yes">
         <location filename="../pages/resources/detail_html.py" line="33" />
         <source>%n hour(s) ago</source>
-        <translation><numerusform>hace %n hora</numerusform><numerusform>hace %n horas</numerusform></translation>
+        <translation>
+            <numerusform>hace %n hora</numerusform>
+            <numerusform>hace %n horas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../pages/resources/detail_html.py" line="36" />
         <source>%n day(s) ago</source>
-        <translation><numerusform>hace %n día</numerusform><numerusform>hace %n días</numerusform></translation>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10644,41 +10679,42 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
     <name>SpecialtyTagsDialog</name>
     <message>
         <location filename="../pages/coaches/tags_dialog.py" line="36" />
+        <location filename="../pages/coaches/tags_dialog.py" line="42" />
         <source>Specialty tags</source>
         <translation>Etiquetas de especialidad</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="46" />
+        <location filename="../pages/coaches/tags_dialog.py" line="47" />
         <source>In use (offered for coaches and peers)</source>
         <translation>En uso (se ofrecen para coaches y participantes)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="49" />
+        <location filename="../pages/coaches/tags_dialog.py" line="50" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="50" />
+        <location filename="../pages/coaches/tags_dialog.py" line="51" />
         <source>Spanish name</source>
         <translation>Nombre en español</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="52" />
+        <location filename="../pages/coaches/tags_dialog.py" line="53" />
         <source>Add as new</source>
         <translation>Agregar como nueva</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="53" />
+        <location filename="../pages/coaches/tags_dialog.py" line="54" />
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="83" />
+        <location filename="../pages/coaches/tags_dialog.py" line="84" />
         <source>%1 (retired)</source>
         <translation>%1 (retirada)</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/tags_dialog.py" line="134" />
+        <location filename="../pages/coaches/tags_dialog.py" line="135" />
         <source>Saved “%1”.</source>
         <translation>Se guardó “%1”.</translation>
     </message>
@@ -10686,67 +10722,82 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>StaffAccountDialog</name>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="57" />
+        <location filename="../pages/staff/account_dialog.py" line="38" />
+        <source>Front desk: sign people in, intake, the queue, pairing with a coach, the directory, referral sheets and handouts.</source>
+        <translation>Recepción: registrar llegadas, registro inicial, la fila, asignar un coach, el directorio, hojas de referidos y hojas informativas.</translation>
+    </message>
+    <message>
+        <location filename="../pages/staff/account_dialog.py" line="43" />
+        <source>Coach: all the front desk does, and their own peers' coaching notes, contacts, goals and BARC-10, referral follow-up, editing the directory.</source>
+        <translation>Coach: todo lo que hace recepción, y las notas de acompañamiento de sus propios participantes, contactos, metas y BARC-10, seguimiento de referidos, edición del directorio.</translation>
+    </message>
+    <message>
+        <location filename="../pages/staff/account_dialog.py" line="48" />
+        <source>Admin: everything, including staff accounts, Center settings, imports and exports, merging records and the activity log.</source>
+        <translation>Administrador: todo, incluidas las cuentas del personal, los ajustes del centro, importar y exportar, unir fichas y el registro de actividad.</translation>
+    </message>
+    <message>
+        <location filename="../pages/staff/account_dialog.py" line="67" />
         <source>New staff account</source>
         <translation>Cuenta nueva del personal</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="59" />
+        <location filename="../pages/staff/account_dialog.py" line="69" />
         <source>Staff account: %1</source>
         <translation>Cuenta del personal: %1</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="65" />
+        <location filename="../pages/staff/account_dialog.py" line="75" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="68" />
+        <location filename="../pages/staff/account_dialog.py" line="78" />
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="72" />
+        <location filename="../pages/staff/account_dialog.py" line="82" />
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="84" />
+        <location filename="../pages/staff/account_dialog.py" line="94" />
         <source>First password</source>
         <translation>Primera contraseña</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="87" />
+        <location filename="../pages/staff/account_dialog.py" line="97" />
         <source>Can sign in (switch off when someone leaves)</source>
         <translation>Puede iniciar sesión (desactívelo cuando alguien se va)</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="90" />
+        <location filename="../pages/staff/account_dialog.py" line="100" />
         <source>May read every caseload's coaching notes</source>
         <translation>Puede leer las notas de acompañamiento de todos los casos</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="95" />
+        <location filename="../pages/staff/account_dialog.py" line="105" />
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="96" />
+        <location filename="../pages/staff/account_dialog.py" line="106" />
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="97" />
+        <location filename="../pages/staff/account_dialog.py" line="107" />
         <source>&amp;Role</source>
         <translation>&amp;Función</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="100" />
+        <location filename="../pages/staff/account_dialog.py" line="110" />
         <source>They choose their own password when they first sign in.</source>
         <translation>Elegirá su propia contraseña la primera vez que inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../pages/staff/account_dialog.py" line="102" />
+        <location filename="../pages/staff/account_dialog.py" line="112" />
         <source>First &amp;password</source>
         <translation>Primera &amp;contraseña</translation>
     </message>
@@ -11226,57 +11277,62 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>Imprimir “Esta semana en el centro”</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="48" />
+        <location filename="../pages/groups/week_dialog.py" line="46" />
+        <source>A day of the week to print</source>
+        <translation>Un día de la semana que se imprime</translation>
+    </message>
+    <message>
+        <location filename="../pages/groups/week_dialog.py" line="49" />
         <source>Next week</source>
         <translation>La semana próxima</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="52" />
+        <location filename="../pages/groups/week_dialog.py" line="53" />
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="53" />
+        <location filename="../pages/groups/week_dialog.py" line="54" />
         <source>Spanish (Español)</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="54" />
+        <location filename="../pages/groups/week_dialog.py" line="55" />
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="65" />
+        <location filename="../pages/groups/week_dialog.py" line="66" />
         <source>Week of:</source>
         <translation>Semana del:</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="67" />
+        <location filename="../pages/groups/week_dialog.py" line="68" />
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="68" />
+        <location filename="../pages/groups/week_dialog.py" line="69" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="71" />
+        <location filename="../pages/groups/week_dialog.py" line="72" />
         <source>Print to default printer</source>
         <translation>Imprimir en la impresora predeterminada</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="73" />
+        <location filename="../pages/groups/week_dialog.py" line="74" />
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="75" />
+        <location filename="../pages/groups/week_dialog.py" line="76" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../pages/groups/week_dialog.py" line="125" />
+        <location filename="../pages/groups/week_dialog.py" line="126" />
         <source>Monday %1 to Sunday %2</source>
         <translation>Del lunes %1 al domingo %2</translation>
     </message>

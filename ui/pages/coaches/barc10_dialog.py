@@ -57,6 +57,7 @@ class Barc10Dialog(QDialog):
         intro.setWordWrap(True)
         self.taken_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.taken_on.setObjectName("barc10Date")
+        self.taken_on.setAccessibleName(self.tr("Answered on"))
         self.taken_on.setCalendarPopup(True)
         self.taken_on.setDisplayFormat(date_edit_format())
         grid = QGridLayout()
@@ -73,7 +74,11 @@ class Barc10Dialog(QDialog):
             for score in range(LOWEST, HIGHEST + 1):
                 button = QRadioButton()
                 button.setObjectName(f"item{number}_{score}")
-                button.setToolTip(QCoreApplication.translate("Barc10", ANSWERS[score - 1]))
+                answer = QCoreApplication.translate("Barc10", ANSWERS[score - 1])
+                button.setToolTip(answer)
+                button.setAccessibleName(
+                    fill(self.tr("Statement %1: %2 (%3)"), str(number), answer, str(score))
+                )
                 group.addButton(button, score)
                 grid.addWidget(button, number, score)
             group.idClicked.connect(self._update_total)
@@ -84,6 +89,7 @@ class Barc10Dialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("barc10Note")
         self.note.setPlaceholderText(self.tr("optional note"))
+        self.note.setAccessibleName(self.tr("Note"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Answered on")))
         top.addWidget(self.taken_on)

@@ -39,6 +39,7 @@ class SpecialtyTagsDialog(QDialog):
         self.banner = Banner()
         self.list = QListWidget()
         self.list.setObjectName("tagList")
+        self.list.setAccessibleName(self.tr("Specialty tags"))
         self.label = QLineEdit()
         self.label.setObjectName("tagLabel")
         self.label_es = QLineEdit()

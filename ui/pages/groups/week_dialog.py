@@ -43,6 +43,7 @@ class WeekHandoutDialog(QDialog):
         today = context.center_time.today()
         self.week = QDateEdit(QDate(today.year, today.month, today.day))
         self.week.setObjectName("weekDate")
+        self.week.setAccessibleName(self.tr("A day of the week to print"))
         self.week.setCalendarPopup(True)
         self.week.setDisplayFormat(date_edit_format())
         self.next_week = QPushButton(self.tr("Next week"))

@@ -27,6 +27,7 @@ from desk.errors import DeskError
 from desk.services.handouts import category_handout
 from desk.services.settings import center_today
 from ui.context import AppContext
+from ui.desk_words import category_name
 from ui.error_words import in_words
 from ui.pages.referrals.document_actions import (
     DEFAULT_PRINTER,
@@ -48,7 +49,7 @@ class HandoutDialog(QDialog):
         self.category = QComboBox()
         self.category.setObjectName("handoutCategory")
         for category in CATEGORIES:
-            self.category.addItem(f"{category.name} ({category.name_es})", category.code)
+            self.category.addItem(category_name(category), category.code)
         self.language = QComboBox()
         self.language.setObjectName("handoutLanguage")
         self.language.addItem(self.tr("English"), "en")

@@ -21,10 +21,12 @@ class PersonPickerDialog(QDialog):
         self.chosen: PersonMatch | None = None
         self.search = SignInBox()
         self.search.setObjectName("referralPersonSearch")
+        self.search.setAccessibleName(self.tr("Find them: name, phone digits or birth year"))
         self.search.setPlaceholderText(self.tr("Name, phone digits or birth year"))
         self.model = LookupResultsModel(self)
         self.results = QListView()
         self.results.setObjectName("lookupResults")
+        self.results.setAccessibleName(self.tr("People found"))
         self.results.setModel(self.model)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

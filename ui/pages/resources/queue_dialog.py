@@ -31,6 +31,7 @@ class ReverifyQueueDialog(QDialog):
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("reverifyTable")
+        self.table.setAccessibleName(self.tr("Resources to verify again"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Resource"), self.tr("Organization"), self.tr("Last verified"), self.tr("By")]
         )

@@ -6,6 +6,7 @@ first sign-in. A forgotten password is reset the same way (Reset password…).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,12 +35,21 @@ from ui.widgets.banner import Banner
 from ui.words import fill
 
 ROLE_HELP = {
-    StaffRole.FRONT_DESK: "Front desk: sign people in, intake, the queue, pairing with a coach, "
-    "the directory, referral sheets and handouts.",
-    StaffRole.COACH: "Coach: all the front desk does, and their own peers' coaching notes, "
-    "contacts, goals and BARC-10, referral follow-up, editing the directory.",
-    StaffRole.ADMIN: "Admin: everything, including staff accounts, Center settings, imports "
-    "and exports, merging records and the activity log.",
+    StaffRole.FRONT_DESK: QT_TRANSLATE_NOOP(
+        "StaffAccountDialog",
+        "Front desk: sign people in, intake, the queue, pairing with a coach, "
+        "the directory, referral sheets and handouts.",
+    ),
+    StaffRole.COACH: QT_TRANSLATE_NOOP(
+        "StaffAccountDialog",
+        "Coach: all the front desk does, and their own peers' coaching notes, "
+        "contacts, goals and BARC-10, referral follow-up, editing the directory.",
+    ),
+    StaffRole.ADMIN: QT_TRANSLATE_NOOP(
+        "StaffAccountDialog",
+        "Admin: everything, including staff accounts, Center settings, imports "
+        "and exports, merging records and the activity log.",
+    ),
 }
 
 
