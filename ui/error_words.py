@@ -9,6 +9,7 @@ arguments falls back to English, so a slip in a translation never hides an error
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -55,6 +56,10 @@ def _argument(value: Any) -> Any:
     return value
 
 
+_CODES = re.compile(r"%%|%H:%M|%[AaBb]")
+_PERCENT = re.compile("%")
+
+
 class _Localized:
     """A date or time in a template (“{day:%A, %B}”), named in the reader's language: day and
     month names from QLocale, the clock (%H:%M) as the locale writes it; the rest of the
@@ -69,18 +74,22 @@ class _Localized:
             return format(value, spec)
         locale = QLocale()
         long, short = QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat
+        names: dict[str, str] = {}
         if isinstance(value, date):
-            names = {
+            names |= {
                 "%A": locale.dayName(value.isoweekday(), long),
                 "%a": locale.dayName(value.isoweekday(), short),
                 "%B": locale.monthName(value.month, long),
                 "%b": locale.monthName(value.month, short).rstrip("."),
             }
-            for code, name in names.items():
-                spec = spec.replace(code, name.replace("%", "%%"))
-        if "%H:%M" in spec and isinstance(value, datetime | time):
-            clock = locale.toString(QTime(value.hour, value.minute), short)
-            spec = spec.replace("%H:%M", clock.replace("%", "%%"))
+        if isinstance(value, datetime | time):
+            names["%H:%M"] = locale.toString(QTime(value.hour, value.minute), short)
+
+        def named(found: re.Match[str]) -> str:  # one pass; "%%" stays a percent sign
+            code = found.group(0)
+            return _PERCENT.sub("%%", names[code]) if code in names else code
+
+        spec = _CODES.sub(named, spec)
         return value.strftime(spec)
 
     def __str__(self) -> str:
