@@ -116,8 +116,11 @@ class MainWindow(QMainWindow):
         row.addWidget(content, 1)
         self.setCentralWidget(central)
 
+        path = context.database.sqlite_path
         self.database_label = ElidedLabel(
-            fill(self.tr("Database: %1"), context.database.description)
+            fill(self.tr("Database: SQLite file %1"), str(path))
+            if path is not None
+            else fill(self.tr("Database: %1"), context.database.description)
         )
         self.database_label.setObjectName("databaseLabel")  # a long path gives way (elided)
         actor = context.actor

@@ -2596,10 +2596,10 @@
         <source>%1's peers: %2 of %3</source>
         <translation>Participantes de %1: %2 de %3</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/coaches/controller.py" line="216" />
-        <source> · %1 overdue</source>
-        <translation> · %1 atrasados</translation>
+        <source> · %n overdue</source>
+        <translation><numerusform> · %n atrasado</numerusform><numerusform> · %n atrasados</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/coaches/controller.py" line="242" />
@@ -5395,7 +5395,7 @@
     <message>
         <location filename="../../desk/messages/people.py" line="173" />
         <source>They are highlighted in today's queue; check them out there before a new visit.</source>
-        <translation>Está marcado en la fila de hoy; registre su salida ahí antes de una visita nueva.</translation>
+        <translation>Su visita está resaltada en la fila de hoy; registre su salida ahí antes de una visita nueva.</translation>
     </message>
     <message>
         <location filename="../../desk/messages/people.py" line="181" />
@@ -7416,62 +7416,67 @@ Toque aquí y alguien vendrá a recibirle</translation>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="121" />
+        <source>Database: SQLite file %1</source>
+        <translation>Base de datos: archivo SQLite %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123" />
         <source>Database: %1</source>
         <translation>Base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="128" />
         <source>Signed in: %1 (%2)</source>
         <translation>Sesión de: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="131" />
         <source>Account…</source>
         <translation>Cuenta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="133" />
         <source>Change your password, or set a PIN to unlock</source>
         <translation>Cambiar su contraseña, o fijar un PIN para desbloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132" />
+        <location filename="../main_window.py" line="135" />
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134" />
+        <location filename="../main_window.py" line="137" />
         <source>Hide everything until you come back (Ctrl+L)</source>
         <translation>Ocultar todo hasta que vuelva (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="139" />
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="220" />
         <source>Go to %1</source>
         <translation>Ir a %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="223" />
         <source>This list of keys</source>
         <translation>Esta lista de teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="263" />
         <source>The database cannot be reached right now. %1 Nothing you typed is lost; save again once it is back.</source>
         <translation>No se puede llegar a la base de datos ahora. %1 No se perdió nada de lo que escribió; vuelva a guardar cuando regrese.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273" />
+        <location filename="../main_window.py" line="276" />
         <source>The database is back. You can save again.</source>
         <translation>La base de datos volvió. Ya puede guardar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="295" />
         <source>No good backup has been made for more than two days. %1 Open Center settings, Backups, to see why and to back up now.</source>
         <translation>Hace más de dos días que no se hace una buena copia de seguridad. %1 Abra Ajustes del centro, Copias de seguridad, para ver por qué y hacer una copia ahora.</translation>
     </message>

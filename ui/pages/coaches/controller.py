@@ -213,7 +213,7 @@ class CoachesPage(Page):
             str(caseload.caseload_limit or 0),
         )
         if caseload.overdue:
-            heading += fill(self.tr(" · %1 overdue"), str(caseload.overdue))
+            heading += self.tr(" · %n overdue", "", caseload.overdue)
         self.view.caseload_heading.setText(heading)
         if chosen is not None:
             row = self.view.caseload_model.row_of_person(chosen.person_id)
