@@ -35,6 +35,11 @@ class PurposeNames:
         self._shown = {option.label: purpose_label(option) for option in options}
 
     def __call__(self, label: str) -> str:
+        """A label, or a label with its count ("Naloxone or harm-reduction supplies ×2", as
+        desk/services/checkin.py writes one that counts items), named for the screens."""
+        head, times, count = label.rpartition(" ×")
+        if times and count.isdigit():
+            return f"{self._shown.get(head, head)} ×{count}"
         return self._shown.get(label, label)
 
 

@@ -112,3 +112,17 @@ def test_a_printer_that_is_not_there_is_told_in_spanish(translators) -> None:
     assert message.startswith("La impresora “") and "no está configurada" in message
     assert "guarde la hoja como PDF" in hint
     assert "printer" in refused.value.message.lower()  # the English, for the log
+
+
+def test_a_purpose_with_a_count_is_named_in_spanish_too(translators) -> None:
+    """The queue writes "Naloxone or harm-reduction supplies ×2"; the label is named for the
+    screens with its count kept."""
+    from desk.services.checkin import PurposeOption
+    from ui.desk_words import PurposeNames
+
+    translators.use("es")
+    names = PurposeNames()
+    names.learn([PurposeOption("drop_in", "Drop-in", "Visita libre", counts_items=True)])
+    assert names("Drop-in") == "Visita libre"
+    assert names("Drop-in ×2") == "Visita libre ×2"
+    assert names("Our own purpose ×3") == "Our own purpose ×3"
