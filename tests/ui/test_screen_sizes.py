@@ -18,6 +18,7 @@ from desk.services.actor import command_line_actor
 from tests.ui.screen_checks import screen_problems
 from ui.app import PAGES, build_pages
 from ui.context import AppContext
+from ui.i18n import Translators
 from ui.look import apply_style, install_bundled_fonts
 from ui.main_window import MainWindow
 
@@ -86,13 +87,18 @@ def _fill_basket(context: AppContext, page, qtbot) -> None:
     _settle(qtbot)
 
 
-@pytest.fixture(params=[125, 150], ids=lambda scale: f"{scale}%")
+@pytest.fixture(params=[(125, "en"), (150, "en"), (150, "es")], ids=lambda p: f"{p[0]}%-{p[1]}")
 def larger_look(qapp, request) -> Iterator[None]:
-    """Larger text in the high-contrast theme, as a staff member may choose (ui/look.py)."""
+    """Larger text in the high-contrast theme, as a staff member may choose (ui/look.py), in
+    English and in Spanish (longer words)."""
+    scale, language = request.param
     font, sheet, palette = qapp.font(), qapp.styleSheet(), qapp.palette()
     install_bundled_fonts(qapp)
-    apply_style(qapp, text_scale=request.param, high_contrast=True)
+    apply_style(qapp, text_scale=scale, high_contrast=True)
+    translators = Translators(qapp)
+    translators.use(language)
     yield
+    translators.use("en")
     qapp.setStyleSheet(sheet)
     qapp.setFont(font)
     qapp.setPalette(palette)

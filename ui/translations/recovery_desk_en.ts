@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en_US">
 <context>
     <name>CaseloadTableModel</name>
     <message numerus="yes">
-        <location filename="../models/caseload_table.py" line="46" />
+        <location filename="../models/caseload_table.py" line="46"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -15,15 +15,18 @@
 <context>
     <name>CoachesPage</name>
     <message numerus="yes">
-        <location filename="../pages/coaches/controller.py" line="216" />
+        <location filename="../pages/coaches/controller.py" line="216"/>
         <source> · %n overdue</source>
-        <translation><numerusform> · %n overdue</numerusform><numerusform> · %n overdue</numerusform></translation>
+        <translation>
+            <numerusform> · %n overdue</numerusform>
+            <numerusform> · %n overdue</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CoachesView</name>
     <message numerus="yes">
-        <location filename="../pages/coaches/view.py" line="181" />
+        <location filename="../pages/coaches/view.py" line="181"/>
         <source>Waitlist (%n)</source>
         <translation>
             <numerusform>Waitlist (%n)</numerusform>
@@ -34,7 +37,7 @@
 <context>
     <name>DirectoryTableModel</name>
     <message numerus="yes">
-        <location filename="../models/directory_table.py" line="94" />
+        <location filename="../models/directory_table.py" line="94"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -42,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/directory_table.py" line="109" />
+        <location filename="../models/directory_table.py" line="109"/>
         <source>Not verified for more than %n day(s): check before referring.</source>
         <translation>
             <numerusform>Not verified for more than %n day: check before referring.</numerusform>
@@ -53,7 +56,7 @@
 <context>
     <name>FollowUpTab</name>
     <message numerus="yes">
-        <location filename="../pages/referrals/follow_up.py" line="165" />
+        <location filename="../pages/referrals/follow_up.py" line="165"/>
         <source>%n referral(s)</source>
         <translation>
             <numerusform>%n referral</numerusform>
@@ -64,7 +67,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../printing/preview.py" line="119" />
+        <location filename="../printing/preview.py" line="119"/>
         <source>%n page(s), US Letter</source>
         <translation>
             <numerusform>%n page, US Letter</numerusform>
@@ -75,7 +78,7 @@
 <context>
     <name>PersonDataRequests</name>
     <message numerus="yes">
-        <location filename="../pages/people/data_requests.py" line="126" />
+        <location filename="../pages/people/data_requests.py" line="126"/>
         <source>The record was removed; %n visit(s) kept as anonymous counts.</source>
         <translation>
             <numerusform>The record was removed; %n visit is kept as an anonymous count.</numerusform>
@@ -86,7 +89,7 @@
 <context>
     <name>PersonReferralsPanel</name>
     <message numerus="yes">
-        <location filename="../pages/people/referrals_panel.py" line="207" />
+        <location filename="../pages/people/referrals_panel.py" line="207"/>
         <source>%n service(s) added to the referral.</source>
         <translation>
             <numerusform>%n service added to the referral.</numerusform>
@@ -97,7 +100,7 @@
 <context>
     <name>ServiceDetailAges</name>
     <message numerus="yes">
-        <location filename="../pages/resources/detail_html.py" line="33" />
+        <location filename="../pages/resources/detail_html.py" line="33"/>
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform>
@@ -105,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/resources/detail_html.py" line="36" />
+        <location filename="../pages/resources/detail_html.py" line="36"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -116,7 +119,7 @@
 <context>
     <name>WaitlistTableModel</name>
     <message numerus="yes">
-        <location filename="../models/waitlist_table.py" line="60" />
+        <location filename="../models/waitlist_table.py" line="60"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>

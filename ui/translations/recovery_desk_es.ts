@@ -1348,12 +1348,12 @@
 <context>
     <name>Anonymous</name>
     <message>
-        <location filename="../desk_words.py" line="44" />
+        <location filename="../desk_words.py" line="49" />
         <source>Anonymous (%1)</source>
         <translation>Anónimo (%1)</translation>
     </message>
     <message>
-        <location filename="../desk_words.py" line="45" />
+        <location filename="../desk_words.py" line="50" />
         <source>Anonymous</source>
         <translation>Anónimo</translation>
     </message>
@@ -2599,7 +2599,10 @@
     <message numerus="yes">
         <location filename="../pages/coaches/controller.py" line="216" />
         <source> · %n overdue</source>
-        <translation><numerusform> · %n atrasado</numerusform><numerusform> · %n atrasados</numerusform></translation>
+        <translation>
+            <numerusform> · %n atrasado</numerusform>
+            <numerusform> · %n atrasados</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../pages/coaches/controller.py" line="242" />
@@ -2696,7 +2699,7 @@
     <message>
         <location filename="../pages/coaches/view.py" line="129" />
         <source>Caseloads</source>
-        <translation>Casos asignados</translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <location filename="../pages/coaches/view.py" line="134" />
@@ -2737,8 +2740,8 @@
         <location filename="../pages/coaches/view.py" line="181" />
         <source>Waitlist (%n)</source>
         <translation>
-            <numerusform>Lista de espera (%n)</numerusform>
-            <numerusform>Lista de espera (%n)</numerusform>
+            <numerusform>En espera (%n)</numerusform>
+            <numerusform>En espera (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -6440,38 +6443,48 @@
         <translation>Registrar llegada (Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="87" />
-        <source>Start with coach… (Ctrl+G)</source>
-        <translation>Empezar con coach… (Ctrl+G)</translation>
+        <location filename="../pages/front_desk/view.py" line="100" />
+        <source>Start with coach…</source>
+        <translation>Empezar con coach…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="88" />
+        <location filename="../pages/front_desk/view.py" line="101" />
+        <source>Start their visit with a coach (Ctrl+G)</source>
+        <translation>Empezar su visita con un coach (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/view.py" line="106" />
+        <source>Check out</source>
+        <translation>Registrar salida</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/view.py" line="107" />
+        <source>Check them out of today's queue (Ctrl+O)</source>
+        <translation>Registrar su salida de la fila de hoy (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../pages/front_desk/view.py" line="102" />
         <source>Assign coach…</source>
         <translation>Asignar coach…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="90" />
+        <location filename="../pages/front_desk/view.py" line="104" />
         <source>Pair them with a recovery coach, ranked with reasons (Ctrl+Shift+G)</source>
         <translation>Asignarle un coach de recuperación, ordenados con sus razones (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="92" />
-        <source>Check out (Ctrl+O)</source>
-        <translation>Registrar salida (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location filename="../pages/front_desk/view.py" line="93" />
+        <location filename="../pages/front_desk/view.py" line="108" />
         <source>Undo sign-in…</source>
         <translation>Deshacer llegada…</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="94" />
+        <location filename="../pages/front_desk/view.py" line="109" />
         <source>Open record</source>
         <translation>Abrir ficha</translation>
     </message>
     <message>
-        <location filename="../pages/front_desk/view.py" line="80" />
-        <location filename="../pages/front_desk/view.py" line="115" />
+        <location filename="../pages/front_desk/view.py" line="85" />
+        <location filename="../pages/front_desk/view.py" line="130" />
         <source>Today's queue</source>
         <translation>Fila de hoy</translation>
     </message>

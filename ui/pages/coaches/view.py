@@ -116,7 +116,9 @@ class CoachesView(QWidget):
         self.remove_waiting_button = QPushButton(self.tr("Remove from waitlist…"))
         caseloads = QWidget()
         caseloads_layout = QVBoxLayout(caseloads)
-        caseloads_layout.addWidget(QLabel(self.tr("Active peers against each coach's limit")))
+        caption = QLabel(self.tr("Active peers against each coach's limit"))
+        caption.setWordWrap(True)  # else its words set the pane's least width
+        caseloads_layout.addWidget(caption)
         caseloads_layout.addWidget(chart_area, 1)
         waiting = QWidget()
         waiting_layout = QVBoxLayout(waiting)
@@ -129,17 +131,21 @@ class CoachesView(QWidget):
         self.left_tabs.addTab(caseloads, self.tr("Caseloads"))
         self.left_tabs.addTab(waiting, "")
         self.set_waitlist_count(0)
+        self.left_tabs.tabBar().setUsesScrollButtons(False)  # both tabs whole, never scrolled
         left = self.left_tabs
 
         self.caseload_heading = _heading(self.tr("Choose a coach to see their peers"))
         self.caseload_model = CaseloadTableModel(self, center_time=center_time)
-        # On a narrow screen the peer's language and start date give way to what is due.
+        # On a narrow pane (a laptop, larger text, longer words) the columns give way to what
+        # is due, the start date first, then language, BARC-10, goals and the last contact
+        # (all of them in the peer's coaching, Goals, BARC-10…).
+        model = CaseloadTableModel
         self.caseload = _table(
             self.caseload_model,
             "caseloadTable",
-            CaseloadTableModel.PEER,
-            first=(CaseloadTableModel.PEER, CaseloadTableModel.STATE),
-            optional=(CaseloadTableModel.LANGUAGE, CaseloadTableModel.SINCE),
+            model.PEER,
+            first=(model.PEER, model.STATE),
+            optional=(model.LAST_CONTACT, model.GOALS, model.BARC10, model.LANGUAGE, model.SINCE),
         )
         self.caseload.setAccessibleName(self.tr("The chosen coach's peers"))
         self.contact_button = QPushButton(self.tr("Log contact…"))

@@ -67,11 +67,16 @@ class FrontDeskView(QWidget):
         self.new_person_button = QPushButton(self.tr("New person… (Ctrl+N)"))
         self.anonymous_button = QPushButton(self.tr("Anonymous visit (Ctrl+Shift+A)"))
         self.sign_in_button = QPushButton(self.tr("Sign in (Enter)"))
-        actions = QHBoxLayout()
-        actions.addWidget(self.hint, 1)
-        actions.addWidget(self.anonymous_button)
-        actions.addWidget(self.new_person_button)
-        actions.addWidget(self.sign_in_button)
+        # The buttons at the right of their row, the hint (or what a sign-in did) under them
+        # across the page's width: beside them it ran to five lines at larger text.
+        actions = QVBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.anonymous_button)
+        buttons.addWidget(self.new_person_button)
+        buttons.addWidget(self.sign_in_button)
+        actions.addLayout(buttons)
+        actions.addWidget(self.hint)
 
         self.counts = QLabel()
         self.counts.setObjectName("countsLine")
@@ -83,13 +88,23 @@ class FrontDeskView(QWidget):
         self.queue.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().hide()
-        fit_columns(self.queue, stretch=QueueTableModel.PURPOSE)
-        self.start_button = QPushButton(self.tr("Start with coach… (Ctrl+G)"))
+        # Times, name and status whole first; the purposes take what is left.
+        model = QueueTableModel
+        fit_columns(
+            self.queue,
+            stretch=model.PURPOSE,
+            first=(model.ARRIVED, model.WAITING, model.NAME, model.STATUS),
+        )
+        # The queue's keys are in the buttons' tooltips (and the F1 cheat sheet): with them in
+        # the labels the row took two lines at larger text, and the queue lost its rows.
+        self.start_button = QPushButton(self.tr("Start with coach…"))
+        self.start_button.setToolTip(self.tr("Start their visit with a coach (Ctrl+G)"))
         self.assign_button = QPushButton(self.tr("Assign coach…"))
         self.assign_button.setToolTip(
             self.tr("Pair them with a recovery coach, ranked with reasons (Ctrl+Shift+G)")
         )
-        self.check_out_button = QPushButton(self.tr("Check out (Ctrl+O)"))
+        self.check_out_button = QPushButton(self.tr("Check out"))
+        self.check_out_button.setToolTip(self.tr("Check them out of today's queue (Ctrl+O)"))
         self.undo_button = QPushButton(self.tr("Undo sign-in…"))
         self.open_button = QPushButton(self.tr("Open record"))
         queue_actions = button_row(

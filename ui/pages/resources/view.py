@@ -138,15 +138,18 @@ class ResourcesView(QWidget):
         self.export_button = QPushButton(self.tr("Export HSDS…"))
         self.export_button.setObjectName("exportHsds")
         top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        for button in (
-            self.queue_button,
-            self.import_hsds_button,
-            self.import_sheet_button,
-            self.export_button,
-        ):
-            top.addWidget(button)
+        top.addWidget(heading, 0, Qt.AlignmentFlag.AlignTop)
+        # A row that wraps onto a second line when the words are long (Spanish, larger text).
+        top.addWidget(
+            button_row(
+                self.queue_button,
+                self.import_hsds_button,
+                self.import_sheet_button,
+                self.export_button,
+                right_from=0,
+            ),
+            1,
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
