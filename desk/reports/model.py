@@ -64,6 +64,11 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[float, ...]], ...]  # (name, one value per category)
     marks: tuple[float | None, ...] = ()  # a limit mark per category (caseloads)
+    # What the English words stand for, so that the screens can say them in their language:
+    # the day of each category, the weekday (0 is Monday) of each series, the period of each.
+    days: tuple[date, ...] = ()
+    weekdays: tuple[int, ...] = ()
+    periods: tuple[Period, ...] = ()
 
 
 @dataclass(frozen=True)

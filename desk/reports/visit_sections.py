@@ -94,6 +94,8 @@ def _visits_section(now: VisitFigures, before: VisitFigures, cur: PeriodData, pr
             (cur.period.label(), tuple(float(c) for _, c in days)),
             (prev.period.label(), tuple(float(c or 0) for _, _, _, c in rows)),
         ),
+        days=tuple(d for d, _ in days),
+        periods=(cur.period, prev.period),
     )
     return Section(
         "visits", QT_TRANSLATE_NOOP("Report", "Visits and people"), figures, (table,), (chart,)
@@ -217,6 +219,7 @@ def _busy_section(now: VisitFigures, before: VisitFigures) -> Section:
             (WEEKDAYS[day][:3], tuple(float(now.by_weekday_hour.get((day, h), 0)) for h in hours))
             for day in range(7)
         ),
+        weekdays=tuple(range(7)),
     )
     return Section(
         "busy",

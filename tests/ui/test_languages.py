@@ -126,3 +126,36 @@ def test_a_purpose_with_a_count_is_named_in_spanish_too(translators) -> None:
     assert names("Drop-in") == "Visita libre"
     assert names("Drop-in ×2") == "Visita libre ×2"
     assert names("Our own purpose ×3") == "Our own purpose ×3"
+
+
+def test_a_reports_chart_names_its_days_weekdays_and_periods_in_spanish(translators) -> None:
+    from datetime import date
+
+    from desk.reports.model import Chart
+    from desk.reports.periods import Period
+    from ui.pages.reports.words import _chart
+
+    december = Period(date(2026, 12, 1), date(2026, 12, 31))
+    lines = Chart(
+        "visits_per_day",
+        "Visits per day",
+        "lines",
+        ("Dec 1", "Dec 2"),
+        ((december.label(), (1.0, 2.0)),),
+        days=(date(2026, 12, 1), date(2026, 12, 2)),
+        periods=(december,),
+    )
+    heat = Chart(
+        "busy_hours",
+        "Busy times: visits by hour and day",
+        "heatmap",
+        ("09",),
+        (("Mon", (1.0,)), ("Tue", (2.0,))),
+        weekdays=(0, 1),
+    )
+    translators.use("es")
+    shown, busy = _chart(lines), _chart(heat)
+    assert shown.title == "Visitas por día"
+    assert shown.categories[0].endswith("dic") and shown.categories[0].startswith("1")
+    assert shown.series[0][0] == "diciembre de 2026"
+    assert [name for name, _ in busy.series] == ["lun", "mar"]

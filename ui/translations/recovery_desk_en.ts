@@ -26,7 +26,7 @@
 <context>
     <name>CoachesView</name>
     <message numerus="yes">
-        <location filename="../pages/coaches/view.py" line="181"/>
+        <location filename="../pages/coaches/view.py" line="187"/>
         <source>Waitlist (%n)</source>
         <translation>
             <numerusform>Waitlist (%n)</numerusform>

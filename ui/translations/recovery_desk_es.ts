@@ -1290,7 +1290,7 @@
     <name>ActivityPage</name>
     <message>
         <location filename="../pages/activity/page.py" line="51" />
-        <location filename="../pages/activity/page.py" line="91" />
+        <location filename="../pages/activity/page.py" line="97" />
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
@@ -1320,27 +1320,27 @@
         <translation>Exportar a CSV lo que se ve</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="73" />
+        <location filename="../pages/activity/page.py" line="79" />
         <source>Activity log</source>
         <translation>Registro de actividad</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="134" />
+        <location filename="../pages/activity/page.py" line="140" />
         <source>Nobody on file matches “%1”.</source>
         <translation>Nadie registrado coincide con “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="150" />
+        <location filename="../pages/activity/page.py" line="156" />
         <source>Export the activity log</source>
         <translation>Exportar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="150" />
+        <location filename="../pages/activity/page.py" line="156" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../pages/activity/page.py" line="158" />
+        <location filename="../pages/activity/page.py" line="164" />
         <source>Saved the activity log to %1.</source>
         <translation>Registro de actividad guardado en %1.</translation>
     </message>
@@ -2697,47 +2697,47 @@
         <translation>Participantes activos frente al límite de cada coach</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="129" />
+        <location filename="../pages/coaches/view.py" line="131" />
         <source>Caseloads</source>
         <translation>Casos</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="134" />
+        <location filename="../pages/coaches/view.py" line="137" />
         <source>Choose a coach to see their peers</source>
         <translation>Elija un coach para ver a sus participantes</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="144" />
+        <location filename="../pages/coaches/view.py" line="150" />
         <source>The chosen coach's peers</source>
         <translation>Participantes del coach elegido</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="145" />
+        <location filename="../pages/coaches/view.py" line="151" />
         <source>Log contact…</source>
         <translation>Anotar contacto…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="146" />
+        <location filename="../pages/coaches/view.py" line="152" />
         <source>Goals, BARC-10…</source>
         <translation>Metas, BARC-10…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="148" />
+        <location filename="../pages/coaches/view.py" line="154" />
         <source>The peer's coaching: contacts, goals, BARC-10 trend, past coaches</source>
         <translation>El acompañamiento del participante: contactos, metas, evolución del BARC-10, coaches anteriores</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="150" />
+        <location filename="../pages/coaches/view.py" line="156" />
         <source>Reassign…</source>
         <translation>Reasignar…</translation>
     </message>
     <message>
-        <location filename="../pages/coaches/view.py" line="151" />
+        <location filename="../pages/coaches/view.py" line="157" />
         <source>Open record</source>
         <translation>Abrir ficha</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/coaches/view.py" line="181" />
+        <location filename="../pages/coaches/view.py" line="187" />
         <source>Waitlist (%n)</source>
         <translation>
             <numerusform>En espera (%n)</numerusform>
@@ -9118,25 +9118,25 @@ Si quiere una copia, exporte sus datos primero.</translation>
     </message>
     <message>
         <location filename="../../desk/reports/group_attendance.py" line="160" />
-        <location filename="../../desk/reports/model.py" line="129" />
+        <location filename="../../desk/reports/model.py" line="134" />
         <location filename="../../desk/reports/team_sections.py" line="68" />
         <location filename="../../desk/reports/team_sections.py" line="88" />
         <location filename="../../desk/reports/team_sections.py" line="196" />
-        <location filename="../../desk/reports/visit_sections.py" line="127" />
-        <location filename="../../desk/reports/visit_sections.py" line="142" />
-        <location filename="../../desk/reports/visit_sections.py" line="196" />
-        <location filename="../../desk/reports/visit_sections.py" line="238" />
-        <location filename="../../desk/reports/visit_sections.py" line="254" />
+        <location filename="../../desk/reports/visit_sections.py" line="129" />
+        <location filename="../../desk/reports/visit_sections.py" line="144" />
+        <location filename="../../desk/reports/visit_sections.py" line="198" />
+        <location filename="../../desk/reports/visit_sections.py" line="241" />
+        <location filename="../../desk/reports/visit_sections.py" line="257" />
         <source>Previous period</source>
         <translation>Período anterior</translation>
     </message>
     <message>
         <location filename="../../desk/reports/group_attendance.py" line="161" />
-        <location filename="../../desk/reports/model.py" line="130" />
+        <location filename="../../desk/reports/model.py" line="135" />
         <location filename="../../desk/reports/team_sections.py" line="69" />
         <location filename="../../desk/reports/team_sections.py" line="194" />
-        <location filename="../../desk/reports/visit_sections.py" line="128" />
-        <location filename="../../desk/reports/visit_sections.py" line="143" />
+        <location filename="../../desk/reports/visit_sections.py" line="130" />
+        <location filename="../../desk/reports/visit_sections.py" line="145" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
@@ -9156,27 +9156,27 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <translation>Nuestros grupos</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/model.py" line="124" />
+        <location filename="../../desk/reports/model.py" line="129" />
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/model.py" line="126" />
+        <location filename="../../desk/reports/model.py" line="131" />
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/model.py" line="127" />
+        <location filename="../../desk/reports/model.py" line="132" />
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/model.py" line="128" />
+        <location filename="../../desk/reports/model.py" line="133" />
         <source>This period</source>
         <translation>Este período</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/model.py" line="131" />
+        <location filename="../../desk/reports/model.py" line="136" />
         <source>Change (%)</source>
         <translation>Cambio (%)</translation>
     </message>
@@ -9454,8 +9454,8 @@ Si quiere una copia, exporte sus datos primero.</translation>
     <message>
         <location filename="../../desk/reports/visit_sections.py" line="33" />
         <location filename="../../desk/reports/visit_sections.py" line="81" />
-        <location filename="../../desk/reports/visit_sections.py" line="126" />
-        <location filename="../../desk/reports/visit_sections.py" line="195" />
+        <location filename="../../desk/reports/visit_sections.py" line="128" />
+        <location filename="../../desk/reports/visit_sections.py" line="197" />
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -9531,139 +9531,139 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <translation>Visitas entonces</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="99" />
+        <location filename="../../desk/reports/visit_sections.py" line="101" />
         <source>Visits and people</source>
         <translation>Visitas y personas</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="117" />
+        <location filename="../../desk/reports/visit_sections.py" line="119" />
         <source>kits or items counted at sign-in</source>
         <translation>kits o artículos contados al registrar la llegada</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="123" />
+        <location filename="../../desk/reports/visit_sections.py" line="125" />
         <source>Visits by purpose</source>
         <translation>Visitas por motivo</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="125" />
-        <location filename="../../desk/reports/visit_sections.py" line="140" />
+        <location filename="../../desk/reports/visit_sections.py" line="127" />
+        <location filename="../../desk/reports/visit_sections.py" line="142" />
         <source>Purpose</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="138" />
+        <location filename="../../desk/reports/visit_sections.py" line="140" />
         <source>Naloxone and harm-reduction supplies given</source>
         <translation>Naloxona y suministros de reducción de daños entregados</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="141" />
+        <location filename="../../desk/reports/visit_sections.py" line="143" />
         <source>Items given</source>
         <translation>Artículos entregados</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="153" />
+        <location filename="../../desk/reports/visit_sections.py" line="155" />
         <source>Why they came</source>
         <translation>Por qué vinieron</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="168" />
+        <location filename="../../desk/reports/visit_sections.py" line="170" />
         <source>Visits that waited for a coach</source>
         <translation>Visitas que esperaron a un coach</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="171" />
+        <location filename="../../desk/reports/visit_sections.py" line="173" />
         <source>visits started with a coach</source>
         <translation>visitas que empezaron con un coach</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="175" />
+        <location filename="../../desk/reports/visit_sections.py" line="177" />
         <source>Average wait (minutes)</source>
         <translation>Espera promedio (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="179" />
+        <location filename="../../desk/reports/visit_sections.py" line="181" />
         <source>from arrival until a coach started with them</source>
         <translation>desde la llegada hasta que un coach empezó con la persona</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="183" />
+        <location filename="../../desk/reports/visit_sections.py" line="185" />
         <source>90th-percentile wait (minutes)</source>
         <translation>Espera del percentil 90 (minutos)</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="187" />
+        <location filename="../../desk/reports/visit_sections.py" line="189" />
         <source>9 in 10 waited this long or less</source>
         <translation>9 de cada 10 esperaron esto o menos</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="192" />
+        <location filename="../../desk/reports/visit_sections.py" line="194" />
         <source>Visits by day of the week</source>
         <translation>Visitas por día de la semana</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="194" />
+        <location filename="../../desk/reports/visit_sections.py" line="196" />
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="204" />
+        <location filename="../../desk/reports/visit_sections.py" line="206" />
         <source>Visits by hour of arrival and day of the week (this period)</source>
         <translation>Visitas por hora de llegada y día de la semana (este período)</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="205" />
+        <location filename="../../desk/reports/visit_sections.py" line="207" />
         <source>Hour</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="213" />
+        <location filename="../../desk/reports/visit_sections.py" line="215" />
         <source>Busy times: visits by hour and day</source>
         <translation>Horas de más movimiento: visitas por hora y día</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="223" />
+        <location filename="../../desk/reports/visit_sections.py" line="226" />
         <source>Busy times and waits</source>
         <translation>Horas de más movimiento y esperas</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="234" />
+        <location filename="../../desk/reports/visit_sections.py" line="237" />
         <source>Languages people asked for (people who came)</source>
         <translation>Idiomas que pidieron las personas (personas que vinieron)</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="236" />
-        <location filename="../../desk/reports/visit_sections.py" line="252" />
+        <location filename="../../desk/reports/visit_sections.py" line="239" />
+        <location filename="../../desk/reports/visit_sections.py" line="255" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="237" />
+        <location filename="../../desk/reports/visit_sections.py" line="240" />
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="250" />
+        <location filename="../../desk/reports/visit_sections.py" line="253" />
         <source>Referral sheets by language</source>
         <translation>Hojas de referidos por idioma</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="253" />
+        <location filename="../../desk/reports/visit_sections.py" line="256" />
         <source>Sheets</source>
         <translation>Hojas</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="265" />
+        <location filename="../../desk/reports/visit_sections.py" line="268" />
         <source>People who asked for a language other than English</source>
         <translation>Personas que pidieron un idioma que no es inglés</translation>
     </message>
     <message>
-        <location filename="../../desk/reports/visit_sections.py" line="270" />
+        <location filename="../../desk/reports/visit_sections.py" line="273" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/reports/words.py" line="19" />
+        <location filename="../pages/reports/words.py" line="20" />
         <source>%1: items given</source>
         <translation>%1: artículos entregados</translation>
     </message>
@@ -9676,6 +9676,15 @@ Si quiere una copia, exporte sus datos primero.</translation>
         <location filename="../models/report_table.py" line="23" />
         <source>no</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPeriod</name>
+    <message>
+        <location filename="../pages/reports/words.py" line="114" />
+        <source>%1 %2</source>
+        <comment>a month and its year</comment>
+        <translation>%1 de %2</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,13 @@ class ActivityPage(Page):
         bind_key(self, "Ctrl+Shift+O", self.tr("Show older entries"), self.more_button)
         bind_key(self, "Ctrl+Shift+E", self.tr("Export what is shown to CSV"), self.export_button)
         self.model = AuditTableModel(self, context.center_time)
-        self.table = row_table_view(self.model, "activityTable", stretch=AuditTableModel.ACTION)
+        # When and who whole first; what they did takes the rest (its tooltip says it all).
+        self.table = row_table_view(
+            self.model,
+            "activityTable",
+            stretch=AuditTableModel.ACTION,
+            first=(AuditTableModel.WHEN, AuditTableModel.WHO, AuditTableModel.ACTION),
+        )
         self.table.setAccessibleName(self.tr("Activity log"))
 
         buttons = QHBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from desk.reports.model import Chart, Figure, Section, Table
 from desk.reports.periods import Period
+from ui.formatting import date_text
 from ui.words import fill
 
 ITEMS_GIVEN = QT_TRANSLATE_NOOP("Report", "%1: items given")
@@ -55,11 +56,27 @@ def _table(table: Table, purposes: Names) -> Table:
 
 
 def _chart(chart: Chart) -> Chart:
+    """The chart's words in the screens' language: its days and weekdays named by the locale,
+    its periods written as the page writes them."""
+    locale = QLocale()
+    categories = (
+        tuple(date_text(day) for day in chart.days)
+        if chart.days
+        else tuple(report_word(c) for c in chart.categories)
+    )
+    names = [report_word(name) for name, _values in chart.series]
+    if chart.weekdays:
+        short = QLocale.FormatType.ShortFormat
+        names = [locale.dayName(day + 1, short).rstrip(".") for day in chart.weekdays]
+    elif chart.periods:
+        names = [period_text(period) for period in chart.periods]
     return replace(
         chart,
         title=report_word(chart.title),
-        categories=tuple(report_word(c) for c in chart.categories),
-        series=tuple((report_word(name), values) for name, values in chart.series),
+        categories=categories,
+        series=tuple(
+            (name, values) for name, (_old, values) in zip(names, chart.series, strict=True)
+        ),
     )
 
 
@@ -76,8 +93,8 @@ def in_screen_words(section: Section, purposes: Names = str) -> Section:
 
 
 def period_text(period: Period) -> str:
-    """ "December 2026", "Dec 1 – Dec 7, 2026" (in Spanish "diciembre de 2026", "1 dic – 7 dic
-    2026"), "Fri, Dec 4, 2026": a report's range as the screens' locale writes it."""
+    """ "December 2026" ("diciembre de 2026"), "12/1/26 – 12/7/26" ("1/12/26 – 7/12/26"),
+    "Friday, December 4, 2026": a report's range as the screens' locale writes it."""
     locale = QLocale()
     first, last = (QDate(d.year, d.month, d.day) for d in (period.first, period.last))
     if period.first == period.last:
@@ -93,6 +110,10 @@ def period_text(period: Period) -> str:
             period.last.month,
         )
     ):
-        return locale.standaloneMonthName(period.first.month) + f" {period.first.year}"
+        return fill(
+            QCoreApplication.translate("ReportPeriod", "%1 %2", "a month and its year"),
+            locale.standaloneMonthName(period.first.month),
+            str(period.first.year),
+        )
     short = QLocale.FormatType.ShortFormat
     return f"{locale.toString(first, short)} – {locale.toString(last, short)}"
