@@ -21,6 +21,7 @@ from ui.context import AppContext
 from ui.i18n import Translators
 from ui.look import apply_style, install_bundled_fonts
 from ui.main_window import MainWindow
+from ui.widgets.tall_column import TallColumn
 
 SIZES = [QSize(1366, 698), QSize(1024, 698)]
 PREVIEW_MIN_WIDTH = 300
@@ -74,6 +75,9 @@ def test_every_page_fits(demo_context: AppContext, qtbot, size: QSize) -> None:
             preview = page.builder.view.preview
             if preview.width() < PREVIEW_MIN_WIDTH:
                 problems.append(f"referrals: the preview is only {preview.width()} px wide")
+            form = page.builder.view.findChild(TallColumn)
+            if size.width() >= 1366 and form.verticalScrollBar().maximum() > 0:
+                problems.append("referrals: the form scrolls at normal text on a laptop")
     assert not problems, "\n".join(problems)
 
 

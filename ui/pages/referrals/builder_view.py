@@ -93,7 +93,7 @@ class BuilderView(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        keep_rows_in_sight(self.table, 3)
+        keep_rows_in_sight(self.table, 2)
         fit_columns(self.table, stretch=BasketTableModel.NOTE)
         self.add_button = QPushButton(self.tr("Add from Resources…"))
         self.add_button.setObjectName("addFromResources")
