@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from desk.errors import DeskError
+from desk.hsds.report import ImportReport
 from desk.messages import Message
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,11 @@ def word(message: Message) -> str:
     except (KeyError, IndexError, ValueError, AttributeError):
         logger.warning("the translation of %s does not fit its arguments", message.code)
         return message.template.format_map(arguments)
+
+
+def said(words: str | Message) -> str:
+    """Words from desk/: a Message in the staff member's language, a plain text as it is."""
+    return word(words) if isinstance(words, Message) else words
 
 
 def _argument(value: Any) -> Any:
@@ -94,3 +100,9 @@ class _Localized:
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+def report_text(report: ImportReport) -> str:
+    """An import's report, line by line, in the staff member's language (the command line
+    prints the English: `ImportReport.text`)."""
+    return "\n".join(word(line) for line in report.lines())

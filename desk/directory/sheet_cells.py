@@ -15,11 +15,21 @@ import phonenumbers
 
 from desk.directory.languages import comparable_code, language_code
 from desk.errors import ValidationError
+from desk.messages import Message
 from desk.messages.directory import (
     EXTENSION_OF_IS_TOO_LONG,
     IS_NOT_PHONE_NUMBER_WE,
     TYPE_TEN_DIGITS_FOR_US,
     ZIP_CODE_IS_NOT_ZIP,
+)
+from desk.messages.sheet_import import (
+    LANGUAGE_WITHOUT_CODE,
+    PHONE_CELL_NUMBERS,
+    PHONE_DESCRIPTION,
+    PHONE_EXTENSION,
+    PHONE_PLACEHOLDER,
+    ZIP_LOST_ZERO,
+    ZIP_WRITTEN_AS,
 )
 from desk.validation import DEFAULT_REGION, clean_text
 
@@ -59,7 +69,7 @@ def state_of(city_line: str) -> str | None:
 @dataclass(frozen=True)
 class ZipRead:
     code: str | None
-    repair: str | None = None
+    repair: Message | None = None
 
 
 def read_zip(text: str, state: str | None) -> ZipRead:
@@ -71,15 +81,11 @@ def read_zip(text: str, state: str | None) -> ZipRead:
         return ZipRead(value)
     if re.fullmatch(r"\d{9}", value):
         fixed = f"{value[:5]}-{value[5:]}"
-        return ZipRead(fixed, f"ZIP code “{text.strip()}” written as {fixed}")
+        return ZipRead(fixed, ZIP_WRITTEN_AS.with_(text=text.strip(), fixed=fixed))
     lost_zero = re.fullmatch(r"(\d{4})(?:-?(\d{4}))?", value)
     if lost_zero and (state is None or state.upper() in ZERO_ZIP_STATES):
         fixed = "0" + lost_zero[1] + (f"-{lost_zero[2]}" if lost_zero[2] else "")
-        return ZipRead(
-            fixed,
-            f"ZIP code “{text.strip()}” had lost its leading zero (a spreadsheet program "
-            f"drops it); imported as {fixed}",
-        )
+        return ZipRead(fixed, ZIP_LOST_ZERO.with_(text=text.strip(), fixed=fixed))
     raise ValidationError(ZIP_CODE_IS_NOT_ZIP.with_(strip=text.strip()))
 
 
@@ -147,7 +153,7 @@ def _read_one(text: str) -> PhoneRead | None:
     )
 
 
-def read_phones(text: str) -> tuple[list[PhoneRead], list[str]]:
+def read_phones(text: str) -> tuple[list[PhoneRead], list[Message]]:
     """Every number in a cell ("508-555-0100 x12; 800-555-0199"), and the repairs made."""
     value = text.strip()
     if not value:
@@ -162,24 +168,22 @@ def read_phones(text: str) -> tuple[list[PhoneRead], list[str]]:
         single = None
     else:
         if single is None:
-            return [], [f"phone “{value}” is a placeholder, not a number: left out"]
+            return [], [PHONE_PLACEHOLDER.with_(text=value)]
     phones: list[PhoneRead] = []
-    repairs: list[str] = []
+    repairs: list[Message] = []
     for part in parts:
         read = single if len(parts) == 1 else _read_one(part)
         if read is None:
-            repairs.append(f"phone “{part.strip()}” is a placeholder, not a number: left out")
+            repairs.append(PHONE_PLACEHOLDER.with_(text=part.strip()))
             continue
         if read.extension:
-            repairs.append(
-                f"phone “{part.strip()}”: extension {read.extension} kept in the extension field"
-            )
+            repairs.append(PHONE_EXTENSION.with_(text=part.strip(), extension=read.extension))
         if read.description:
-            repairs.append(f"phone “{part.strip()}”: “{read.description}” kept with the number")
+            repairs.append(PHONE_DESCRIPTION.with_(text=part.strip(), description=read.description))
         if read not in phones:
             phones.append(read)
     if len(parts) > 1 and len(phones) > 1:
-        repairs.append(f"phone cell “{value}” holds {len(phones)} numbers: each kept")
+        repairs.append(PHONE_CELL_NUMBERS.with_(text=value, count=len(phones)))
     return phones, repairs
 
 
@@ -189,11 +193,11 @@ class LanguageRead:
     name: str
 
 
-def read_languages(text: str) -> tuple[list[LanguageRead], list[str]]:
+def read_languages(text: str) -> tuple[list[LanguageRead], list[Message]]:
     """Languages in a cell ("English, Cape Verdean Creole, Brazilian Portuguese"), and notes."""
     found: list[LanguageRead] = []
     seen: set[str] = set()
-    notes: list[str] = []
+    notes: list[Message] = []
     for part in _LIST_SPLIT.split(text):
         name = clean_text(part, label="Language", max_length=100)
         if not name:
@@ -201,9 +205,7 @@ def read_languages(text: str) -> tuple[list[LanguageRead], list[str]]:
         code = language_code(name)
         key = comparable_code(code) if code else name.casefold()
         if code is None:
-            notes.append(
-                f"language “{name}” is not one the desk can give a code to; kept as written"
-            )
+            notes.append(LANGUAGE_WITHOUT_CODE.with_(name=name))
         if key not in seen:
             seen.add(key)
             found.append(LanguageRead(code, name))

@@ -24,7 +24,18 @@ from desk.directory.sheet_read import Sheet
 from desk.directory.text_match import fold
 from desk.errors import DeskError
 from desk.hsds.report import ImportRefused, ImportReport
+from desk.messages import Message
 from desk.messages.directory import LIST_HOLDS_NO_RESOURCES_TO
+from desk.messages.sheet_import import (
+    GIVEN_CENTER_STATE,
+    NO_RESOURCES_BELOW,
+    NO_STATE_COLUMN,
+    ONE_ROW,
+    ROW,
+    ROWS,
+    SAME_AS_ROW,
+    UNUSED_COLUMN,
+)
 from desk.models import (
     Address,
     Attribute,
@@ -68,20 +79,17 @@ def _say_state_once(context: SheetContext, report: ImportReport, source: str) ->
     given = context.given_center_state
     if not given:
         return
-    rows = f"{len(given)} row{'s' if len(given) != 1 else ''}"
+    rows = _rows(len(given))
+    state = context.center_state
     if context.has_state_column:
-        report.note(
-            source,
-            f"{rows} with no state (row {', '.join(map(str, given[:10]))}"
-            f"{', …' if len(given) > 10 else ''}) were given {context.center_state}, the "
-            "center's state (Center settings)",
-        )
+        lines = ", ".join(map(str, given[:10])) + (", …" if len(given) > 10 else "")
+        report.note(source, GIVEN_CENTER_STATE.with_(rows=rows, lines=lines, state=state))
     else:
-        report.note(
-            source,
-            f"the list has no State column: {rows} were given {context.center_state}, the "
-            "center's state (Center settings)",
-        )
+        report.note(source, NO_STATE_COLUMN.with_(rows=rows, state=state))
+
+
+def _rows(count: int) -> Message:
+    return ONE_ROW if count == 1 else ROWS.with_(count=count)
 
 
 @unrestricted("reads a file the person chose; writes nothing")
@@ -95,7 +103,7 @@ def preview_resources(
     center_state = default_state or state_of(load_settings(session)["center.city_line"])
     context = SheetContext(center_state, bool(mapping.get("state")))
     report.not_imported = [
-        f"“{column.heading}” ({column.filled} row{'s' if column.filled != 1 else ''})"
+        UNUSED_COLUMN.with_(heading=column.heading, rows=_rows(column.filled))
         for column in unused_columns(sheet, mapping)
     ]
     preview = SheetPreview(report, mapping)
@@ -105,16 +113,13 @@ def preview_resources(
         if planned is None:
             continue
         if planned.service_id in seen:
-            report.reject(
-                f"row {line}",
-                f"the same resource as row {seen[planned.service_id]} (same name and address)",
-            )
+            report.reject(ROW.with_(line=line), SAME_AS_ROW.with_(row=seen[planned.service_id]))
             continue
         seen[planned.service_id] = line
         preview.resources.append(planned)
     _say_state_once(context, report, sheet.source)
     if not sheet.rows:
-        report.reject(sheet.source, "has headings but no resources below them")
+        report.reject(sheet.source, NO_RESOURCES_BELOW)
     ids = [r.service_id for r in preview.resources]
     existing = set()
     for start in range(0, len(ids), 500):

@@ -25,8 +25,21 @@ from desk.directory.sheet_cells import (
     zip_in_text,
 )
 from desk.directory.text_match import fold
-from desk.errors import ValidationError
+from desk.errors import DeskError, ValidationError
 from desk.hsds.report import ImportReport
+from desk.messages import Message, joined
+from desk.messages.sheet_import import (
+    ADDRESS_SPLIT,
+    ADDRESS_WITHOUT_TOWN,
+    ADDRESS_WITHOUT_ZIP,
+    CATEGORY_UNKNOWN,
+    HAS_NO_NAME,
+    HAS_NO_STATE,
+    HOURS_KEPT_AS_WRITTEN,
+    HOURS_REFUSED,
+    NO_STREET,
+    ROW,
+)
 from desk.validation import clean_email, clean_text, clean_url
 
 _NAMESPACE = uuid.UUID("5b0d9a55-4b8e-4d0c-9d7e-2f7c3a1b6e10")
@@ -57,8 +70,8 @@ class PlannedResource:
     alert: str | None
     categories: list[str]
     languages: list[LanguageRead]
-    repairs: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    repairs: list[Message] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     exists: bool = False
 
     @property
@@ -95,25 +108,32 @@ def _street_parts(street: str) -> tuple[str, str | None, str | None, str | None]
     return head.strip(), city, state, postal
 
 
+def in_full(error: DeskError) -> Message:
+    """The error's message and hint, as one line of the report."""
+    if error.hint_wording is None:
+        return error.wording
+    return joined([error.wording, error.hint_wording], " ")
+
+
 def plan_row(
     line: int, cells: dict[str, str], context: SheetContext, report: ImportReport
 ) -> PlannedResource | None:
     """The planned resource, or None after putting every problem with the row in `report`."""
-    where = f"row {line}"
+    where = ROW.with_(line=line)
     before = len(report.problems)
-    repairs: list[str] = []
-    notes: list[str] = []
+    repairs: list[Message] = []
+    notes: list[Message] = []
 
     def check(fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         try:
             return fn(*args, **kw)
         except ValidationError as error:
-            report.reject(where, str(error))
+            report.reject(where, in_full(error))
             return None
 
     name = check(clean_text, cells["name"], label="Name", max_length=200)
     if not name:
-        report.reject(where, "has no name")
+        report.reject(where, HAS_NO_NAME)
     organization = check(clean_text, cells["organization"], label="Organization", max_length=200)
     street = check(clean_text, cells["address"], label="Address", max_length=200)
     city, state_in_city, zip_in_city = split_city(
@@ -122,7 +142,7 @@ def plan_row(
     if street and not city and "," in street:
         street, city, state_in_street, zip_in_street = _street_parts(street)
         if city:
-            repairs.append(f"address “{cells['address'].strip()}” split into street and town")
+            repairs.append(ADDRESS_SPLIT.with_(text=cells["address"].strip()))
         state_in_city = state_in_city or state_in_street
         zip_in_city = zip_in_city or zip_in_street
     state = (check(clean_text, cells["state"], label="State", max_length=40) or "").upper()
@@ -133,26 +153,20 @@ def plan_row(
             state = context.center_state
             context.given_center_state.append(line)
         else:
-            report.reject(
-                where,
-                "has no state, and Center settings give none for the center; add a State "
-                "column, or give the center's town, state and ZIP in Center settings",
-            )
+            report.reject(where, HAS_NO_STATE)
     postal = check(read_zip, zip_text, state or None)
     if postal is not None and postal.repair:
         repairs.append(postal.repair)
     postal_code = postal.code if postal is not None else None
     if street and not postal_code and postal is not None:
-        report.reject(
-            where, "the address has no ZIP code; add a ZIP column, or put the ZIP in the address"
-        )
+        report.reject(where, ADDRESS_WITHOUT_ZIP)
     if street and not city:
-        report.reject(where, "the address has no town; add a City column, or write the town")
+        report.reject(where, ADDRESS_WITHOUT_TOWN)
     if not street and (city or postal_code):
-        notes.append(
-            f"no street address: imported as serving {', '.join(p for p in (city, state) if p)}"
-            + (f" {postal_code}" if postal_code else "")
+        place = ", ".join(p for p in (city, state) if p) + (
+            f" {postal_code}" if postal_code else ""
         )
+        notes.append(NO_STREET.with_(place=place))
     phones: list[PhoneRead] = []
     if cells["phone"]:
         read = check(read_phones, cells["phone"])
@@ -171,21 +185,16 @@ def plan_row(
             hours_note = check(
                 clean_text, cells["hours"], label="Hours", max_length=500, multiline=True
             )
-            notes.append(
-                f"hours “{cells['hours']}” kept as written: {why} (open now cannot use them)"
-            )
+            notes.append(HOURS_KEPT_AS_WRITTEN.with_(text=cells["hours"], why=str(why)))
         except ValidationError as error:
-            report.reject(where, f"hours “{cells['hours']}”: {error}")
+            report.reject(where, HOURS_REFUSED.with_(text=cells["hours"], error=in_full(error)))
     categories: list[str] = []
     for part in split_parts(cells["category"]):
         if is_empty(part):
             continue
         found = match_categories(part)
         if not found:
-            notes.append(
-                f"category “{part.strip()}” is not one of the center's categories: "
-                "no category (staff can choose one)"
-            )
+            notes.append(CATEGORY_UNKNOWN.with_(text=part.strip()))
         categories.extend(code for code in found if code not in categories)
     languages: list[LanguageRead] = []
     if cells["languages"]:

@@ -25,6 +25,7 @@ from desk.hsds.files import (
     megabytes,
     read_input_bytes,
 )
+from desk.messages import Message
 from desk.messages.directory import (
     CHECK_FOR_QUOTE_THAT_IS,
     COULD_NOT_BE_READ_AS,
@@ -44,6 +45,14 @@ from desk.messages.directory import (
     UNMERGE_THOSE_CELLS_AND_GIVE,
     UNPACKS_TO_MOST_RECOVERY_DESK,
 )
+from desk.messages.sheet_import import (
+    FIRST_SHEET_ONLY,
+    MERGED_FILLED,
+    NOT_UTF8,
+    ROW_ONE_SKIPPED,
+    ROWS_SKIPPED,
+    SKIPPED_TEXT,
+)
 
 HEADER_SEARCH_ROWS = 15
 
@@ -54,7 +63,7 @@ class Sheet:
     header: list[str]
     header_line: int  # 1-based row number of the headings
     rows: list[tuple[int, list[str]]]  # (row number, cells)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def _cell_text(value: Any) -> str:
@@ -73,18 +82,15 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _decode(data: bytes, name: str, notes: list[str]) -> str:
+def _decode(data: bytes, name: str, notes: list[Message]) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        notes.append(
-            f"{name} is not UTF-8; it was read as Windows-1252 (Excel's “CSV” on Windows). "
-            "Check accented names in the preview."
-        )
+        notes.append(NOT_UTF8.with_(name=name))
         return data.decode("cp1252", errors="replace")
 
 
-def _csv_grid(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
+def _csv_grid(data: bytes, name: str, notes: list[Message]) -> list[list[str]]:
     text = _decode(data, name, notes)
     if "\x00" in text:
         raise UnreadableFile(
@@ -128,7 +134,7 @@ def _check_workbook(path: Path) -> None:
 
 
 def _xlsx_grid(
-    path: Path, notes: list[str]
+    path: Path, notes: list[Message]
 ) -> tuple[list[list[str]], list[tuple[int, int, int, int, str]]]:
     """The first sheet's cells; any failure of a damaged workbook is the file's, in words."""
     _check_workbook(path)
@@ -146,7 +152,7 @@ def _xlsx_grid(
 
 
 def _read_workbook(
-    path: Path, notes: list[str]
+    path: Path, notes: list[Message]
 ) -> tuple[list[list[str]], list[tuple[int, int, int, int, str]]]:
     from openpyxl import load_workbook
 
@@ -155,7 +161,7 @@ def _read_workbook(
     if sheet is None:
         raise UnreadableFile(HAS_NO_SHEET_TO_READ.with_(name=path.name))
     if len(workbook.worksheets) > 1:
-        notes.append(f"Only the first sheet, “{sheet.title}”, was read.")
+        notes.append(FIRST_SHEET_ONLY.with_(title=sheet.title))
     merged = [
         (
             r.min_row,
@@ -191,7 +197,7 @@ def _find_header(grid: list[list[str]]) -> int:
 def read_sheet(path: Path) -> Sheet:
     """The list's headings and rows; UnreadableFile with a plain message when it cannot."""
     input_file(path, "spreadsheet")
-    notes: list[str] = []
+    notes: list[Message] = []
     merged: list[tuple[int, int, int, int, str]] = []
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -221,10 +227,11 @@ def read_sheet(path: Path) -> Sheet:
             )
     if header_index:
         skipped = " / ".join(cell for row in grid[:header_index] for cell in row if cell)[:80]
-        rows_text = "Row 1" if header_index == 1 else f"Rows 1–{header_index}"
+        what = SKIPPED_TEXT.with_(text=skipped) if skipped else ""
         notes.append(
-            f"{rows_text} above the headings {'was' if header_index == 1 else 'were'} skipped"
-            + (f" (“{skipped}”)." if skipped else ".")
+            ROW_ONE_SKIPPED.with_(what=what)
+            if header_index == 1
+            else ROWS_SKIPPED.with_(last=header_index, what=what)
         )
     width = max(len(row) for row in grid)
     header = [cell.strip() for cell in grid[header_index]] + [""] * (
@@ -241,7 +248,7 @@ def read_sheet(path: Path) -> Sheet:
                         line[column - 1] = text
                         fills += 1
     if fills:
-        notes.append(f"{fills} merged cells below the headings were filled from their first cell.")
+        notes.append(MERGED_FILLED.with_(count=fills))
     rows = [
         (number, row + [""] * (width - len(row)))
         for number, row in enumerate(grid[header_index + 1 :], start=header_line + 1)

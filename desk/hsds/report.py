@@ -6,10 +6,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desk.errors import DeskError
+from desk.messages import Message, joined
 from desk.messages.imports import (
     FIX_ROWS_AND_IMPORT_AGAIN,
     NOTHING_IMPORTED_ONE_PROBLEM,
     NOTHING_IMPORTED_PROBLEMS,
+)
+from desk.messages.sheet_import import (
+    AND_MORE,
+    IMPORTED,
+    LISTED,
+    NOT_IMPORTED_COLUMNS,
+    NOTES_HEADING,
+    NOTHING,
+    NOTHING_IMPORTED_BECAUSE,
+    NOTHING_IMPORTED_MANY,
+    NOTHING_IMPORTED_ONE,
+    READY,
+    REPAIRED_HEADING,
+    TABLE_COUNTS,
+    WITH_ID,
 )
 
 MAX_LISTED = 200  # a report lists this many problems in full, then counts the rest
@@ -17,9 +33,13 @@ MAX_LISTED = 200  # a report lists this many problems in full, then counts the r
 
 @dataclass(frozen=True)
 class Problem:
-    where: str  # "services.csv line 4", "service_full.json services[0].phones[1]"
-    message: str
+    where: str | Message  # "services.csv line 4", "row 4" (a Message, for the screens' words)
+    message: str | Message  # a Message where the screens say it in the staff member's language
     record_id: str | None = None
+
+    def worded(self) -> Message:
+        ident = WITH_ID.with_(id=self.record_id) if self.record_id else ""
+        return LISTED.with_(where=self.where, ident=ident, message=self.message)
 
     def __str__(self) -> str:
         ident = f" (id {self.record_id})" if self.record_id else ""
@@ -32,7 +52,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)  # any one refuses the whole import
     notes: list[Problem] = field(default_factory=list)  # imported, but worth knowing
     repairs: list[Problem] = field(default_factory=list)  # changed on the way in, and how
-    not_imported: list[str] = field(default_factory=list)  # columns no field takes
+    not_imported: list[str | Message] = field(default_factory=list)  # columns no field takes
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     committed: bool = False
@@ -43,23 +63,28 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def reject(self, where: str, message: str, record_id: str | None = None) -> None:
+    def reject(self, where: str | Message, message: str | Message, record_id: str | None = None):
         self.problems.append(Problem(where, message, record_id))
 
-    def note(self, where: str, message: str, record_id: str | None = None) -> None:
+    def note(self, where: str | Message, message: str | Message, record_id: str | None = None):
         self.notes.append(Problem(where, message, record_id))
 
-    def repair(self, where: str, message: str, record_id: str | None = None) -> None:
+    def repair(self, where: str | Message, message: str | Message, record_id: str | None = None):
         self.repairs.append(Problem(where, message, record_id))
 
     def counts_text(self) -> str:
+        return self.counts().english
+
+    def counts(self) -> Message:
         tables = sorted(set(self.created) | set(self.updated))
-        parts = []
+        parts: list[Message | str] = []
         for table in tables:
             new, changed = self.created.get(table, 0), self.updated.get(table, 0)
             if new or changed:
-                parts.append(f"{table}: {new:,} new, {changed:,} updated")
-        return "; ".join(parts) or "nothing"
+                parts.append(
+                    TABLE_COUNTS.with_(table=table, new=f"{new:,}", changed=f"{changed:,}")
+                )
+        return joined(parts, "; ") if parts else NOTHING
 
     def summary(self) -> dict[str, Any]:
         """Small enough for the audit trail."""
@@ -70,39 +95,48 @@ class ImportReport:
             "notes": len(self.notes),
             "repairs": len(self.repairs),
             "problems": len(self.problems),
-            **({"not_imported": list(self.not_imported)} if self.not_imported else {}),
+            **({"not_imported": [str(c) for c in self.not_imported]} if self.not_imported else {}),
         }
 
     def text(self) -> str:
-        lines: list[str] = []
+        """The report in English (the command line, the log)."""
+        return "\n".join(line.english for line in self.lines())
+
+    def lines(self) -> list[Message]:
+        """The report line by line, each a Message the screens say in their language."""
+        lines: list[Message] = []
         if len(self.problems) == 1 and self.problems[0].where == self.source:
-            message = self.problems[0].message  # the file as a whole: one line says it
-            if message[1:2].islower():
+            # the file as a whole: one line says it
+            message = self.problems[0].message
+            if isinstance(message, str) and message[1:2].islower():
                 message = message[:1].lower() + message[1:]
-            lines.append(f"Nothing was imported from {self.source}: {message}")
+            lines.append(NOTHING_IMPORTED_BECAUSE.with_(source=self.source, message=message))
         elif self.problems:
+            count = len(self.problems)
             lines.append(
-                f"Nothing was imported from {self.source}: {len(self.problems):,} "
-                f"problem{'s' if len(self.problems) != 1 else ''} must be fixed first."
+                NOTHING_IMPORTED_ONE.with_(source=self.source)
+                if count == 1
+                else NOTHING_IMPORTED_MANY.with_(source=self.source, count=f"{count:,}")
             )
-            lines.extend(f"  - {problem}" for problem in self.problems[:MAX_LISTED])
-            if len(self.problems) > MAX_LISTED:
-                lines.append(f"  … and {len(self.problems) - MAX_LISTED:,} more.")
+            lines += _listed(self.problems)
         elif self.committed:
-            lines.append(f"Imported {self.source}: {self.counts_text()}.")
+            lines.append(IMPORTED.with_(source=self.source, counts=self.counts()))
         else:
-            lines.append(f"Ready to import {self.source}: {self.counts_text()}.")
+            lines.append(READY.with_(source=self.source, counts=self.counts()))
         if self.not_imported:
-            lines.append(
-                "Not imported (no field takes these columns): " + ", ".join(self.not_imported) + "."
-            )
-        for title, items in (("Repaired", self.repairs), ("Notes", self.notes)):
+            lines.append(NOT_IMPORTED_COLUMNS.with_(columns=joined(list(self.not_imported), ", ")))
+        for heading, items in ((REPAIRED_HEADING, self.repairs), (NOTES_HEADING, self.notes)):
             if items:
-                lines.append(f"{title} ({len(items):,}):")
-                lines.extend(f"  - {item}" for item in items[:MAX_LISTED])
-                if len(items) > MAX_LISTED:
-                    lines.append(f"  … and {len(items) - MAX_LISTED:,} more.")
-        return "\n".join(lines)
+                lines.append(heading.with_(count=f"{len(items):,}"))
+                lines += _listed(items)
+        return lines
+
+
+def _listed(items: list[Problem]) -> list[Message]:
+    lines = [item.worded() for item in items[:MAX_LISTED]]
+    if len(items) > MAX_LISTED:
+        lines.append(AND_MORE.with_(count=f"{len(items) - MAX_LISTED:,}"))
+    return lines
 
 
 class ImportRefused(DeskError):

@@ -80,3 +80,11 @@ def untranslated(text: str) -> Message:
 
 def as_message(words: Message | str) -> Message:
     return words if isinstance(words, Message) else untranslated(words)
+
+
+def joined(parts: list[Message | str], separator: str) -> Message:
+    """`parts` one after another with `separator` between them (", ", "; ", a new line), each
+    part worded in the reader's language; the separator itself is never translated."""
+    between = separator.replace("{", "{{").replace("}", "}}")
+    template = between.join(f"{{p{n}}}" for n in range(len(parts)))
+    return Message("", template, MappingProxyType({f"p{n}": p for n, p in enumerate(parts)}))

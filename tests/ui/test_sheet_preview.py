@@ -122,3 +122,30 @@ def test_columns_left_out_are_named_and_notes_are_kept_with_one_click(qtbot) -> 
         dialog.keep_notes_button.click()
     assert asked.args[0]["notes"] == "Notes"
     assert "Notes" not in dialog.unused.text() and dialog.keep_notes_button.isHidden()
+
+
+def test_the_import_report_reads_in_spanish(qapp) -> None:
+    """What an import found is worded on the screen in the staff member's language
+    (desk/messages/sheet_import.py); the command line keeps the English."""
+    from desk.messages.sheet_import import HAS_NO_NAME, NOT_UTF8, ROW, ZIP_LOST_ZERO
+    from ui.error_words import report_text
+    from ui.i18n import Translators
+
+    report = ImportReport(source="lista.csv")
+    report.reject(ROW.with_(line=4), HAS_NO_NAME)
+    report.repair(ROW.with_(line=3), ZIP_LOST_ZERO.with_(text="1604", fixed="01604"))
+    report.note("lista.csv", NOT_UTF8.with_(name="lista.csv"))
+    translators = Translators(qapp)
+    try:
+        translators.use("es")
+        spanish = report_text(report)
+    finally:
+        translators.use("en")
+    assert spanish.splitlines()[:3] == [
+        "No se importó nada de lista.csv: primero hay que corregir 1 problema.",
+        "  - fila 4: no tiene nombre",
+        "Corregido (1):",
+    ]
+    assert "fila 3: el código postal “1604” había perdido el cero inicial" in spanish
+    assert "no está en UTF-8" in spanish
+    assert "row 4: has no name" in report.text()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk.audit.entry import AuditEntry, with_actor
-from desk.messages import Message
-from ui.error_words import word
+from ui.error_words import said, word
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel
 
@@ -56,7 +55,3 @@ class AuditTableModel(RowTableModel[AuditEntry]):
         if column == self.STATION:
             return entry.station or ""
         return None
-
-
-def said(words: str | Message) -> str:
-    return word(words) if isinstance(words, Message) else words

@@ -14,6 +14,7 @@ from desk.directory.schedules import ScheduleRule
 from desk.directory.sheet_import import PlannedResource
 from desk.validation import display_phone
 from ui.desk_words import category_name_of
+from ui.error_words import said
 from ui.i18n import screen_language
 from ui.models.row_table import RowTableModel
 from ui.words import fill
@@ -59,7 +60,7 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
-            return "\n".join(planned.repairs + planned.notes) or None
+            return "\n".join(said(note) for note in planned.repairs + planned.notes) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.LINE:
@@ -82,5 +83,5 @@ class SheetPreviewModel(RowTableModel[PlannedResource]):
         if column == self.CATEGORY:
             return ", ".join(category_name_of(code) for code in planned.categories)
         if column == self.CHANGES:
-            return "; ".join(planned.repairs + planned.notes)
+            return "; ".join(said(note) for note in planned.repairs + planned.notes)
         return None

@@ -2901,127 +2901,127 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="81" />
+        <location filename="../pages/resources/import_dialogs.py" line="82" />
         <source>Import a list of resources</source>
         <translation>Importar una lista de recursos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="85" />
+        <location filename="../pages/resources/import_dialogs.py" line="86" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="86" />
+        <location filename="../pages/resources/import_dialogs.py" line="87" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="87" />
+        <location filename="../pages/resources/import_dialogs.py" line="88" />
         <source>Street address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="88" />
+        <location filename="../pages/resources/import_dialogs.py" line="89" />
         <source>City or town</source>
         <translation>Ciudad o pueblo</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="89" />
+        <location filename="../pages/resources/import_dialogs.py" line="90" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="90" />
+        <location filename="../pages/resources/import_dialogs.py" line="91" />
         <source>ZIP code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="91" />
+        <location filename="../pages/resources/import_dialogs.py" line="92" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="92" />
+        <location filename="../pages/resources/import_dialogs.py" line="93" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="93" />
+        <location filename="../pages/resources/import_dialogs.py" line="94" />
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="94" />
+        <location filename="../pages/resources/import_dialogs.py" line="95" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="95" />
+        <location filename="../pages/resources/import_dialogs.py" line="96" />
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="96" />
+        <location filename="../pages/resources/import_dialogs.py" line="97" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="97" />
+        <location filename="../pages/resources/import_dialogs.py" line="98" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="98" />
+        <location filename="../pages/resources/import_dialogs.py" line="99" />
         <source>Alert (printed first)</source>
         <translation>Aviso (se imprime primero)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="99" />
+        <location filename="../pages/resources/import_dialogs.py" line="100" />
         <source>Notes (added to the description)</source>
         <translation>Notas (se agregan a la descripción)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="104" />
+        <location filename="../pages/resources/import_dialogs.py" line="105" />
         <source>%1: %2 rows. Check which column holds what (the first values of each are shown beside it), then Import. Nothing is saved until every row can be imported; what was repaired on the way in is listed below.</source>
         <translation>%1: %2 filas. Revise qué columna tiene qué (al lado se ven sus primeros valores) y luego Importar. No se guarda nada hasta que todas las filas se puedan importar; abajo se lista lo que se arregló al importar.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="120" />
+        <location filename="../pages/resources/import_dialogs.py" line="121" />
         <source>(not in this list)</source>
         <translation>(no está en esta lista)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="172" />
+        <location filename="../pages/resources/import_dialogs.py" line="173" />
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="175" />
+        <location filename="../pages/resources/import_dialogs.py" line="176" />
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="216" />
+        <location filename="../pages/resources/import_dialogs.py" line="217" />
         <source>Not imported: %1</source>
         <translation>No se importa: %1</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="224" />
+        <location filename="../pages/resources/import_dialogs.py" line="225" />
         <source>Every column with something in it is imported.</source>
         <translation>Se importan todas las columnas que tienen algo.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="229" />
+        <location filename="../pages/resources/import_dialogs.py" line="230" />
         <source>Keep “%1” in the description</source>
         <translation>Conservar “%1” en la descripción</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="252" />
+        <location filename="../pages/resources/import_dialogs.py" line="253" />
         <source>Ready: %1 new, %2 updated. %3 repairs, %4 notes.</source>
         <translation>Listo: %1 nuevos, %2 actualizados. %3 arreglos, %4 notas.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/import_dialogs.py" line="254" />
+        <location filename="../pages/resources/import_dialogs.py" line="255" />
         <source>Nothing can be imported yet: %5 problems to fix in the file.</source>
         <translation>Aún no se puede importar nada: %5 problemas que corregir en el archivo.</translation>
     </message>
@@ -3253,47 +3253,47 @@
         <translation>Importado %1: %2 recursos nuevos y %3 actualizados. El informe lista el resto.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="75" />
+        <location filename="../pages/resources/data_exchange.py" line="76" />
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="75" />
+        <location filename="../pages/resources/data_exchange.py" line="76" />
         <source>Everything was imported.</source>
         <translation>Se importó todo.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="88" />
+        <location filename="../pages/resources/data_exchange.py" line="90" />
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="89" />
+        <location filename="../pages/resources/data_exchange.py" line="91" />
         <source>Nothing was imported. Fix these rows in the file, then import again:</source>
         <translation>No se importó nada. Corrija estas filas en el archivo y vuelva a importar:</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="100" />
+        <location filename="../pages/resources/data_exchange.py" line="102" />
         <source>Export the directory as Open Referral HSDS 3.0</source>
         <translation>Exportar el directorio como Open Referral HSDS 3.0</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="102" />
+        <location filename="../pages/resources/data_exchange.py" line="104" />
         <source>Tabular package (*.zip);;JSON (*.json)</source>
         <translation>Paquete tabular (*.zip);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="118" />
+        <location filename="../pages/resources/data_exchange.py" line="120" />
         <source>Exported %1 resources to %2.</source>
         <translation>Se exportaron %1 recursos a %2.</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="133" />
+        <location filename="../pages/resources/data_exchange.py" line="135" />
         <source>Import a list of resources</source>
         <translation>Importar una lista de recursos</translation>
     </message>
     <message>
-        <location filename="../pages/resources/data_exchange.py" line="135" />
+        <location filename="../pages/resources/data_exchange.py" line="137" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Hojas de cálculo (*.xlsx *.csv)</translation>
     </message>
@@ -5910,6 +5910,221 @@
         <location filename="../../desk/messages/referrals.py" line="321" />
         <source>Remove it from the text, or tick “show their name” (which needs their signed consent for each provider on the sheet).</source>
         <translation>Quítelo del texto, o marque “poner su nombre” (que necesita su consentimiento firmado para cada organización de la hoja).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="8" />
+        <source>row {line}</source>
+        <translation>fila {line}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="13" />
+        <source>phone “{text}” is a placeholder, not a number: left out</source>
+        <translation>el teléfono “{text}” es un relleno, no un número: se dejó fuera</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="17" />
+        <source>phone “{text}”: extension {extension} kept in the extension field</source>
+        <translation>teléfono “{text}”: la extensión {extension} se guardó en el campo de extensión</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="23" />
+        <source>phone “{text}”: “{description}” kept with the number</source>
+        <translation>teléfono “{text}”: “{description}” se guardó con el número</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="27" />
+        <source>phone cell “{text}” holds {count} numbers: each kept</source>
+        <translation>la celda de teléfono “{text}” tiene {count} números: se guardó cada uno</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="31" />
+        <source>language “{name}” is not one the desk can give a code to; kept as written</source>
+        <translation>el idioma “{name}” no es uno al que el programa pueda dar un código; se guardó tal como está escrito</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="37" />
+        <source>ZIP code “{text}” written as {fixed}</source>
+        <translation>el código postal “{text}” se escribió como {fixed}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="41" />
+        <source>ZIP code “{text}” had lost its leading zero (a spreadsheet program drops it); imported as {fixed}</source>
+        <translation>el código postal “{text}” había perdido el cero inicial (una hoja de cálculo lo quita); se importó como {fixed}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="49" />
+        <source>address “{text}” split into street and town</source>
+        <translation>la dirección “{text}” se separó en calle y ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="53" />
+        <source>no street address: imported as serving {place}</source>
+        <translation>sin dirección de calle: se importó como que atiende en {place}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="57" />
+        <source>hours “{text}” kept as written: {why} (open now cannot use them)</source>
+        <translation>el horario “{text}” se guardó tal como está escrito: {why} (“abierto ahora” no puede usarlo)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="62" />
+        <source>hours “{text}”: {error}</source>
+        <translation>horario “{text}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="66" />
+        <source>category “{text}” is not one of the center's categories: no category (staff can choose one)</source>
+        <translation>la categoría “{text}” no es una de las categorías del centro: sin categoría (el personal puede elegir una)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="74" />
+        <source>has no name</source>
+        <translation>no tiene nombre</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="77" />
+        <source>has no state, and Center settings give none for the center; add a State column, or give the center's town, state and ZIP in Center settings</source>
+        <translation>no tiene estado, y los ajustes del centro no dan ninguno para el centro; agregue una columna de estado (State), o ponga la ciudad, el estado y el código postal del centro en Ajustes del centro</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="85" />
+        <source>the address has no ZIP code; add a ZIP column, or put the ZIP in the address</source>
+        <translation>la dirección no tiene código postal; agregue una columna de código postal (ZIP), o póngalo en la dirección</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="92" />
+        <source>the address has no town; add a City column, or write the town</source>
+        <translation>la dirección no tiene ciudad; agregue una columna de ciudad (City), o escriba la ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="96" />
+        <source>the same resource as row {row} (same name and address)</source>
+        <translation>el mismo recurso que la fila {row} (mismo nombre y dirección)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="100" />
+        <source>has headings but no resources below them</source>
+        <translation>tiene encabezados pero ningún recurso debajo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="106" />
+        <source>{name} is not UTF-8; it was read as Windows-1252 (Excel's “CSV” on Windows). Check accented names in the preview.</source>
+        <translation>{name} no está en UTF-8; se leyó como Windows-1252 (el “CSV” de Excel en Windows). Revise los nombres con acentos en la vista previa.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="114" />
+        <source>Only the first sheet, “{title}”, was read.</source>
+        <translation>Solo se leyó la primera hoja, “{title}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="118" />
+        <source>Row 1 above the headings was skipped{what}.</source>
+        <translation>Se saltó la fila 1, que está sobre los encabezados{what}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="122" />
+        <source>Rows 1–{last} above the headings were skipped{what}.</source>
+        <translation>Se saltaron las filas 1 a {last}, que están sobre los encabezados{what}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="124" />
+        <source> (“{text}”)</source>
+        <translation> (“{text}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="127" />
+        <source>{count} merged cells below the headings were filled from their first cell.</source>
+        <translation>{count} celdas combinadas debajo de los encabezados se llenaron con su primera celda.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="131" />
+        <source>1 row</source>
+        <translation>1 fila</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="132" />
+        <source>{count} rows</source>
+        <translation>{count} filas</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="135" />
+        <source>{rows} with no state (row {lines}) were given {state}, the center's state (Center settings)</source>
+        <translation>a {rows} sin estado (fila {lines}) se les dio {state}, el estado del centro (Ajustes del centro)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="143" />
+        <source>the list has no State column: {rows} were given {state}, the center's state (Center settings)</source>
+        <translation>la lista no tiene columna de estado (State): a {rows} se les dio {state}, el estado del centro (Ajustes del centro)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="150" />
+        <source>“{heading}” ({rows})</source>
+        <translation>“{heading}” ({rows})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="156" />
+        <source>Nothing was imported from {source}: {message}</source>
+        <translation>No se importó nada de {source}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="160" />
+        <source>Nothing was imported from {source}: 1 problem must be fixed first.</source>
+        <translation>No se importó nada de {source}: primero hay que corregir 1 problema.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="166" />
+        <source>Nothing was imported from {source}: {count} problems must be fixed first.</source>
+        <translation>No se importó nada de {source}: primero hay que corregir {count} problemas.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="171" />
+        <source>  - {where}{ident}: {message}</source>
+        <translation>  - {where}{ident}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="173" />
+        <source> (id {id})</source>
+        <translation> (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="175" />
+        <source>  … and {count} more.</source>
+        <translation>  … y {count} más.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="178" />
+        <source>Imported {source}: {counts}.</source>
+        <translation>Se importó {source}: {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="181" />
+        <source>Ready to import {source}: {counts}.</source>
+        <translation>Listo para importar {source}: {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="185" />
+        <source>Not imported (no field takes these columns): {columns}.</source>
+        <translation>No se importó (ningún campo usa estas columnas): {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="188" />
+        <source>Repaired ({count}):</source>
+        <translation>Corregido ({count}):</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="190" />
+        <source>Notes ({count}):</source>
+        <translation>Notas ({count}):</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="193" />
+        <source>{table}: {new} new, {changed} updated</source>
+        <translation>{table}: {new} nuevos, {changed} actualizados</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/sheet_import.py" line="195" />
+        <source>nothing</source>
+        <translation>nada</translation>
     </message>
 </context>
 <context>
@@ -10571,62 +10786,62 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>SheetPreviewModel</name>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="48" />
+        <location filename="../models/sheet_preview_table.py" line="49" />
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="49" />
+        <location filename="../models/sheet_preview_table.py" line="50" />
         <source>Will be</source>
         <translation>Será</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="50" />
+        <location filename="../models/sheet_preview_table.py" line="51" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="51" />
+        <location filename="../models/sheet_preview_table.py" line="52" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="52" />
+        <location filename="../models/sheet_preview_table.py" line="53" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="53" />
+        <location filename="../models/sheet_preview_table.py" line="54" />
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="54" />
+        <location filename="../models/sheet_preview_table.py" line="55" />
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="55" />
+        <location filename="../models/sheet_preview_table.py" line="56" />
         <source>Repaired or noted</source>
         <translation>Arreglado o anotado</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="68" />
+        <location filename="../models/sheet_preview_table.py" line="69" />
         <source>updated</source>
         <translation>actualizado</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="68" />
+        <location filename="../models/sheet_preview_table.py" line="69" />
         <source>new</source>
         <translation>nuevo</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="76" />
+        <location filename="../models/sheet_preview_table.py" line="77" />
         <source>%1 (no street address)</source>
         <translation>%1 (sin dirección)</translation>
     </message>
     <message>
-        <location filename="../models/sheet_preview_table.py" line="77" />
+        <location filename="../models/sheet_preview_table.py" line="78" />
         <source>(no street address)</source>
         <translation>(sin dirección)</translation>
     </message>

@@ -106,7 +106,7 @@ def test_a_bad_row_refuses_the_whole_list(database: Database, actor: Actor, tmp_
 def test_windows_1252_lists_are_read_with_a_note(tmp_path: Path) -> None:
     sheet = read_sheet(write(tmp_path, LIST, encoding="cp1252"))
     assert sheet.rows[0][1][0] == "Café Esperanza Food Pantry"
-    assert any("Windows-1252" in note for note in sheet.notes)
+    assert any("Windows-1252" in str(note) for note in sheet.notes)
 
 
 def test_malformed_csv_list(tmp_path: Path) -> None:
@@ -150,7 +150,7 @@ def xlsx(tmp_path: Path, merge: str | None, title_rows: int) -> Path:
 def test_xlsx_with_a_merged_title_row(database: Database, tmp_path: Path) -> None:
     sheet = read_sheet(xlsx(tmp_path, None, title_rows=1))
     assert sheet.header_line == 2 and sheet.header[0] == "Name"
-    assert any("Row 1 above the headings was skipped" in note for note in sheet.notes)
+    assert any("Row 1 above the headings was skipped" in str(note) for note in sheet.notes)
     assert [row[1][5] for row in sheet.rows] == ["Detox", "Detox"]  # merged down, filled
     assert [row[1][4] for row in sheet.rows] == ["5085550101", "5085550104"]
     with database.session() as session:

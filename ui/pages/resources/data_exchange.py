@@ -15,7 +15,7 @@ from desk.errors import DeskError
 from desk.hsds.exporter import export_hsds
 from desk.hsds.importer import import_hsds, record_refused_import
 from desk.hsds.report import ImportRefused, ImportReport
-from ui.error_words import in_words
+from ui.error_words import in_words, report_text
 from ui.pages.resources.import_dialogs import ColumnMappingDialog, ReportDialog
 from ui.tasks import LONG_DEADLINE_S
 from ui.words import fill
@@ -72,7 +72,9 @@ class DataExchange(QObject):
             ),
             "ok",
         )
-        self._report(self.tr("Import finished"), self.tr("Everything was imported."), report.text())
+        self._report(
+            self.tr("Import finished"), self.tr("Everything was imported."), report_text(report)
+        )
         self.page.refresh()
 
     def _refused(self, kind: str):
@@ -87,7 +89,7 @@ class DataExchange(QObject):
                 self._report(
                     self.tr("Nothing was imported"),
                     self.tr("Nothing was imported. Fix these rows in the file, then import again:"),
-                    report.text(),
+                    report_text(report),
                 )
             else:
                 self.page.view.banner.show_message(in_words(error), "error")
@@ -180,7 +182,7 @@ class DataExchange(QObject):
 
         def failed(error: DeskError) -> None:
             dialog.show_error(
-                error.report.text() if isinstance(error, ImportRefused) else in_words(error)
+                report_text(error.report) if isinstance(error, ImportRefused) else in_words(error)
             )
 
         self.context.tasks.submit(work, done, failed, deadline=LONG_DEADLINE_S)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desk.directory.sheet_import import SheetPreview
 from desk.directory.sheet_mapping import FIELDS, Column, describe_columns, notes_like_column
 from desk.directory.sheet_read import Sheet
+from ui.error_words import report_text
 from ui.models.sheet_preview_table import SheetPreviewModel
 from ui.words import fill
 
@@ -262,7 +263,7 @@ class ColumnMappingDialog(QDialog):
                 str(len(report.problems)),
             )
         )
-        self.report.setPlainText(report.text())
+        self.report.setPlainText(report_text(report))
         self.import_button.setEnabled(preview.ok and bool(preview.resources))
 
     def show_error(self, message: str) -> None:
