@@ -13,7 +13,7 @@ from typing import Any
 from desk.audit.entry import AuditEntry
 from desk.audit.facts import EventFacts
 from desk.audit.vocabulary import ANONYMOUS, PERSON_FIELDS, say
-from desk.messages import QT_TRANSLATE_NOOP, Message
+from desk.messages import QT_TRANSLATE_NOOP, Message, in_a_list
 
 Words = Callable[[AuditEntry, EventFacts], Message]
 Said = str | Message
@@ -21,17 +21,7 @@ Said = str | Message
 
 def joined(items: list[Said]) -> Said:
     """ "a, b and c", in the reader's language."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    if len(items) == 2:
-        return say(
-            QT_TRANSLATE_NOOP("Activity", "{first} and {last}"), first=items[0], last=items[1]
-        )
-    return say(
-        QT_TRANSLATE_NOOP("Activity", "{first}, {rest}"), first=items[0], rest=joined(items[1:])
-    )
+    return in_a_list(items)
 
 
 def fields(names: Any, table: dict[str, str] = PERSON_FIELDS) -> Said:

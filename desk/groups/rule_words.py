@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from desk.groups.recurrence import BYDAY_PATTERN, DAY_CODES, Rule, parse_rule, until_of
-from desk.messages import QT_TRANSLATE_NOOP, Message
+from desk.messages import QT_TRANSLATE_NOOP, Message, in_a_list
 
 CONTEXT = "Groups"
 
@@ -51,20 +51,8 @@ def _say(template: str, context: str = CONTEXT, **arguments: Any) -> Message:
     return Message("groups.rule", template, MappingProxyType(arguments), context)
 
 
-def _and(items: list[Said]) -> Said:
-    if len(items) == 1:
-        return items[0]
-    if len(items) == 2:
-        return _say(
-            QT_TRANSLATE_NOOP("Groups", "{first} and {last}"), first=items[0], last=items[1]
-        )
-    return _say(
-        QT_TRANSLATE_NOOP("Groups", "{first}, {rest}"), first=items[0], rest=_and(items[1:])
-    )
-
-
 def _days(codes: list[str], names: dict[str, str], context: str) -> Said:
-    return _and([_say(names[code], context) for code in sorted(codes, key=DAY_CODES.index)])
+    return in_a_list([_say(names[code], context) for code in sorted(codes, key=DAY_CODES.index)])
 
 
 def rule_words(text: str, starts_on: date) -> Message:
@@ -129,7 +117,7 @@ def _words(rule: Rule, starts_on: date) -> Message:
             weekdays = {m.group(2) for m in numbered if m}
             nths = sorted((int(m.group(1)) for m in numbered if m), key=lambda n: (n < 0, n))
             if len(weekdays) == 1 and all(n in ORDINALS for n in nths):
-                which = _and([_say(ORDINALS[n]) for n in nths])
+                which = in_a_list([_say(ORDINALS[n]) for n in nths])
                 day = _say(ONE_DAY_NAMES[weekdays.pop()], "Weekday")
                 if every == 1:
                     return _say(
@@ -148,6 +136,6 @@ def _words(rule: Rule, starts_on: date) -> Message:
         if all(n > 0 for n in numbers):
             return _say(
                 QT_TRANSLATE_NOOP("Groups", "Every month on day {days}"),
-                days=_and([str(n) for n in sorted(numbers)]),
+                days=in_a_list([str(n) for n in sorted(numbers)]),
             )
     return _say(QT_TRANSLATE_NOOP("Groups", "Repeats: {rule}"), rule=rule.text)

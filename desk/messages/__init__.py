@@ -88,3 +88,19 @@ def joined(parts: list[Message | str], separator: str) -> Message:
     between = separator.replace("{", "{{").replace("}", "}}")
     template = between.join(f"{{p{n}}}" for n in range(len(parts)))
     return Message("", template, MappingProxyType({f"p{n}": p for n, p in enumerate(parts)}))
+
+
+def in_a_list(items: list[Message | str]) -> Message | str:
+    """ "a, b and c" in the reader's language (context "Lists"): days, fields, changes."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        two = QT_TRANSLATE_NOOP("Lists", "{first} and {last}")
+        return Message(
+            "list.two", two, MappingProxyType({"first": items[0], "last": items[1]}), "Lists"
+        )
+    more = QT_TRANSLATE_NOOP("Lists", "{first}, {rest}")
+    rest = in_a_list(items[1:])
+    return Message("list.more", more, MappingProxyType({"first": items[0], "rest": rest}), "Lists")

@@ -131,23 +131,13 @@ def other_dialogs(context: AppContext) -> dict[str, QWidget]:
     }
 
 
-def test_every_control_in_the_other_dialogs_has_a_spoken_name(
-    app_context: AppContext, qtbot
+@pytest.mark.parametrize("which", ["journey", "others"])
+def test_every_control_in_the_dialogs_has_a_spoken_name(
+    app_context: AppContext, qtbot, which: str
 ) -> None:
+    dialogs = _journey_dialogs if which == "journey" else other_dialogs
     problems = []
-    for name, dialog in other_dialogs(app_context).items():
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.wait(10)
-        problems += [f"{name}: {found}" for found in unnamed(dialog)]
-    assert problems == [], "\n".join(problems)
-
-
-def test_every_control_in_the_journeys_dialogs_has_a_spoken_name(
-    app_context: AppContext, qtbot
-) -> None:
-    problems = []
-    for name, dialog in _journey_dialogs(app_context).items():
+    for name, dialog in dialogs(app_context).items():
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.wait(10)

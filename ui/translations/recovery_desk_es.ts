@@ -389,62 +389,52 @@
         <translation>un visitante anónimo</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="30" />
-        <source>{first} and {last}</source>
-        <translation>{first} y {last}</translation>
-    </message>
-    <message>
-        <location filename="../../desk/audit/phrases.py" line="33" />
-        <source>{first}, {rest}</source>
-        <translation>{first}, {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../desk/audit/phrases.py" line="42" />
+        <location filename="../../desk/audit/phrases.py" line="32" />
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="47" />
+        <location filename="../../desk/audit/phrases.py" line="37" />
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="53" />
+        <location filename="../../desk/audit/phrases.py" line="43" />
         <source>another record</source>
         <translation>otra ficha</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="54" />
+        <location filename="../../desk/audit/phrases.py" line="44" />
         <source>record #{number}</source>
         <translation>la ficha n.º {number}</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="70" />
+        <location filename="../../desk/audit/phrases.py" line="60" />
         <source>{count} service</source>
         <translation>{count} servicio</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="71" />
+        <location filename="../../desk/audit/phrases.py" line="61" />
         <source>{count} services</source>
         <translation>{count} servicios</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="78" />
+        <location filename="../../desk/audit/phrases.py" line="68" />
         <source>{count} person</source>
         <translation>{count} persona</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="79" />
+        <location filename="../../desk/audit/phrases.py" line="69" />
         <source>{count} people</source>
         <translation>{count} personas</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="86" />
+        <location filename="../../desk/audit/phrases.py" line="76" />
         <source>{count} visit</source>
         <translation>{count} visita</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="87" />
+        <location filename="../../desk/audit/phrases.py" line="77" />
         <source>{count} visits</source>
         <translation>{count} visitas</translation>
     </message>
@@ -454,12 +444,12 @@
         <translation>Registró la llegada de {who}{purposes}{way}</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="101" />
+        <location filename="../../desk/audit/phrases.py" line="91" />
         <source>a group</source>
         <translation>un grupo</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="105" />
+        <location filename="../../desk/audit/phrases.py" line="95" />
         <source>{group} on {day}</source>
         <translation>{group} el {day}</translation>
     </message>
@@ -499,7 +489,7 @@
         <translation> (“{value}”)</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="111" />
+        <location filename="../../desk/audit/phrases.py" line="101" />
         <source> for {person}</source>
         <translation> para {person}</translation>
     </message>
@@ -555,12 +545,12 @@
         <translation>Importó {kind}{added}</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="117" />
+        <location filename="../../desk/audit/phrases.py" line="107" />
         <source>a period</source>
         <translation>un período</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="120" />
+        <location filename="../../desk/audit/phrases.py" line="110" />
         <source>{first} to {last}</source>
         <translation>{first} a {last}</translation>
     </message>
@@ -636,7 +626,7 @@
         <translation>ya no funciona</translation>
     </message>
     <message>
-        <location filename="../../desk/audit/phrases.py" line="124" />
+        <location filename="../../desk/audit/phrases.py" line="114" />
         <source>a station</source>
         <translation>una estación</translation>
     </message>
@@ -1573,27 +1563,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../models/audit_table.py" line="22" />
+        <location filename="../models/audit_table.py" line="21" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../models/audit_table.py" line="23" />
+        <location filename="../models/audit_table.py" line="22" />
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../models/audit_table.py" line="24" />
+        <location filename="../models/audit_table.py" line="23" />
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../models/audit_table.py" line="25" />
+        <location filename="../models/audit_table.py" line="24" />
         <source>Whose record</source>
         <translation>Ficha de quién</translation>
     </message>
     <message>
-        <location filename="../models/audit_table.py" line="26" />
+        <location filename="../models/audit_table.py" line="25" />
         <source>Station</source>
         <translation>Estación</translation>
     </message>
@@ -7042,82 +7032,72 @@
         <translation>penúltimo</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="59" />
-        <source>{first} and {last}</source>
-        <translation>{first} y {last}</translation>
-    </message>
-    <message>
         <location filename="../../desk/groups/rule_words.py" line="62" />
-        <source>{first}, {rest}</source>
-        <translation>{first}, {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../desk/groups/rule_words.py" line="74" />
         <source>Once, on {on:%b} {day}, {year}</source>
         <translation>Una vez, el {day} de {on:%b} de {year}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="83" />
+        <location filename="../../desk/groups/rule_words.py" line="71" />
         <source>{words}, until {until:%b} {day}, {year}</source>
         <translation>{words}, hasta el {day} de {until:%b} de {year}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="91" />
+        <location filename="../../desk/groups/rule_words.py" line="79" />
         <source>{words}, {count} times</source>
         <translation>{words}, {count} veces</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="106" />
+        <location filename="../../desk/groups/rule_words.py" line="94" />
         <source>Every day</source>
         <translation>Todos los días</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="109" />
+        <location filename="../../desk/groups/rule_words.py" line="97" />
         <source>weekday</source>
         <translation>días entre semana</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="113" />
+        <location filename="../../desk/groups/rule_words.py" line="101" />
         <source>Every {days}</source>
         <translation>Todos los {days}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="115" />
+        <location filename="../../desk/groups/rule_words.py" line="103" />
         <source>Every other {days}</source>
         <translation>Cada dos semanas, los {days}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="118" />
+        <location filename="../../desk/groups/rule_words.py" line="106" />
         <source>Every {every} weeks on {days}</source>
         <translation>Cada {every} semanas, los {days}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="123" />
+        <location filename="../../desk/groups/rule_words.py" line="111" />
         <source>Every {every} days on {days}</source>
         <translation>Cada {every} días, los {days}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="125" />
+        <location filename="../../desk/groups/rule_words.py" line="113" />
         <source>Every {every} days</source>
         <translation>Cada {every} días</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="136" />
+        <location filename="../../desk/groups/rule_words.py" line="124" />
         <source>The {which} {day} of the month</source>
         <translation>El {which} {day} del mes</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="141" />
+        <location filename="../../desk/groups/rule_words.py" line="129" />
         <source>The {which} {day} of every {every} months</source>
         <translation>El {which} {day} cada {every} meses</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="150" />
+        <location filename="../../desk/groups/rule_words.py" line="138" />
         <source>Every month on day {days}</source>
         <translation>Todos los meses, el día {days}</translation>
     </message>
     <message>
-        <location filename="../../desk/groups/rule_words.py" line="153" />
+        <location filename="../../desk/groups/rule_words.py" line="141" />
         <source>Repeats: {rule}</source>
         <translation>Se repite: {rule}</translation>
     </message>
@@ -7494,6 +7474,19 @@ Toque aquí y alguien vendrá a recibirle</translation>
         <location filename="../kiosk/window.py" line="398" />
         <source>Not allowed.</source>
         <translation>No permitido.</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../desk/messages/__init__.py" line="100" />
+        <source>{first} and {last}</source>
+        <translation>{first} y {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/messages/__init__.py" line="104" />
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
     </message>
 </context>
 <context>
