@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import and_, bindparam, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.access import Permission, requires
@@ -246,8 +247,10 @@ def _create_visit(
     return visit.id
 
 
-@dataclass(frozen=True)
-class QueueEntry:
+class QueueEntry(NamedTuple):
+    """One visit in today's queue (a named tuple: a refresh makes hundreds, and a frozen
+    dataclass takes five times as long to make)."""
+
     visit_id: int
     version: int
     person_id: int | None
@@ -284,10 +287,12 @@ class TodayQueue:
     counts: TodayCounts
 
 
-def _queue_statements():
-    """Built once (building a select costs more than running it). The first reads everyone
-    here now, a row per purpose, with the day's counts alongside; the second the latest to
-    leave, found by id."""
+def _queue_statement():
+    """Built once (building a select costs more than running it): everyone here now and the
+    latest to leave, found by id, a row per purpose, with the day's counts alongside. One
+    statement for both: on PostgreSQL each statement is a round trip and is planned, and
+    the planning of a join grows fast with its tables (staff names joined three times over
+    took as long to plan as to run: they are read apart, below)."""
     day = bindparam("day")
     counted_visit = aliased(Visit)  # its own alias: the counts must not correlate per row
     counted = and_(counted_visit.local_day == day, counted_visit.status != VisitStatus.UNDONE)
@@ -300,7 +305,13 @@ def _queue_statements():
         .where(counted)
         .scalar_subquery()
     )
-    rows = (
+    latest_done = (
+        select(Visit.id)
+        .where(Visit.local_day == day, Visit.status == VisitStatus.DONE)
+        .order_by(Visit.departed_at.desc())
+        .limit(bindparam("recent_done"))
+    )
+    return (
         select(
             Visit.id,
             Visit.version,
@@ -319,6 +330,8 @@ def _queue_statements():
             Purpose.label,
             VisitPurpose.quantity,
             Visit.way_in,
+            total,
+            anonymous,
         )
         .outerjoin(Person, Person.id == Visit.person_id)
         .outerjoin(
@@ -326,35 +339,23 @@ def _queue_statements():
         )
         .outerjoin(VisitPurpose, VisitPurpose.visit_id == Visit.id)
         .outerjoin(Purpose, Purpose.code == VisitPurpose.purpose_code)
+        .where(
+            Visit.local_day == day,
+            or_(Visit.status.in_(ACTIVE), Visit.id.in_(latest_done.scalar_subquery())),
+        )
         .order_by(Visit.id, Purpose.position)
     )
-    here = rows.add_columns(total, anonymous).where(
-        Visit.local_day == day, Visit.status.in_(ACTIVE)
-    )
-    latest_done = (
-        select(Visit.id)
-        .where(Visit.local_day == day, Visit.status == VisitStatus.DONE)
-        .order_by(Visit.departed_at.desc())
-        .limit(bindparam("recent_done"))
-    )
-    # The latest to leave, in the same round trip as finding them (on a shared server each
-    # trip costs about a millisecond).
-    done = rows.where(Visit.id.in_(latest_done.scalar_subquery()))
-    return here, done
 
 
-_HERE, _DONE = _queue_statements()
+_QUEUE = _queue_statement()
+_STAFF_NAMES = select(StaffMember.id, StaffMember.display_name)
 _COUNTS = select(
     func.count(), func.coalesce(func.sum(case((Visit.person_id.is_(None), 1), else_=0)), 0)
 ).where(Visit.local_day == bindparam("day"), Visit.status != VisitStatus.UNDONE)
 
 
-_STAFF_NAMES = select(StaffMember.id, StaffMember.display_name)
-
-
 def _entries(rows, names: dict[int, str]) -> list[QueueEntry]:
-    """Fold a row per purpose into one entry per visit; staff ids become names (a handful of
-    staff: one small query is cheaper than three more joins on every refresh)."""
+    """Fold a row per purpose into one entry per visit; staff ids become names."""
     visits: dict[int, tuple] = {}
     labels: dict[int, list[str]] = {}
     for row in rows:
@@ -376,21 +377,24 @@ def _entries(rows, names: dict[int, str]) -> list[QueueEntry]:
 
 @requires(Permission.SIGN_IN_VISITORS)
 def today_queue(
-    session: Session, actor: Actor, *, now: datetime | None = None, recent_done: int = RECENT_DONE
+    session: Session,
+    actor: Actor,
+    *,
+    now: datetime | None = None,
+    recent_done: int = RECENT_DONE,
 ) -> TodayQueue:
     """Everyone here now, by arrival, then the latest to leave."""
     day = center_day(session, now or utc_now())
-    here_rows = session.execute(_HERE, {"day": day}).all()
-    if here_rows:
-        total, anonymous = here_rows[0][17], here_rows[0][18]
+    rows = session.execute(_QUEUE, {"day": day, "recent_done": recent_done}).all()
+    if rows:
+        total, anonymous = rows[0][17], rows[0][18]
     else:
         total, anonymous = session.execute(_COUNTS, {"day": day}).one()
-    names = dict(session.execute(_STAFF_NAMES).all())
-    here = sorted(_entries(here_rows, names), key=lambda e: e.arrived_at)
-    left: list[QueueEntry] = []
-    if recent_done:
-        done_rows = session.execute(_DONE, {"day": day, "recent_done": recent_done}).all()
-        left = sorted(_entries(done_rows, names), key=lambda e: e.departed_at, reverse=True)
+    entries = _entries(rows, dict(session.execute(_STAFF_NAMES).all()))
+    here = sorted((e for e in entries if e.status in ACTIVE), key=lambda e: e.arrived_at)
+    left = sorted(
+        (e for e in entries if e.status not in ACTIVE), key=lambda e: e.departed_at, reverse=True
+    )
     return TodayQueue(day, (*here, *left), TodayCounts(total, int(anonymous or 0), len(here)))
 
 
