@@ -60,6 +60,12 @@ class PageSpec:
     build: Callable[[], Page]
 
 
+def page_key(index: int) -> str:
+    """The key that opens the page at `index` in the navigation: Alt+1 to Alt+9, then Alt+0
+    for the tenth (an admin's Reports), as the digits lie on the keyboard; "" beyond."""
+    return f"Alt+{(index + 1) % 10}" if index < 10 else ""
+
+
 class MainWindow(QMainWindow):
     """One signed-in staff member's window: the pages their role may use."""
 
@@ -87,14 +93,16 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self._specs):
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.page_id)
-            item.setToolTip(f"{spec.title} (Alt+{index + 1})")
+            key = page_key(index)
+            item.setToolTip(f"{spec.title} ({key})" if key else spec.title)
             self.navigation.addItem(item)
             if not isinstance(pages[index], PageSpec):
                 self._add_built(index, pages[index])
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
-            self.addAction(action)
+            if key:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(key))
+                action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+                self.addAction(action)
         self.navigation.currentRowChanged.connect(self._on_navigate)
         for keys in ("F1", "Ctrl+/"):
             cheat = QAction(self)
@@ -217,8 +225,9 @@ class MainWindow(QMainWindow):
         """The cheat sheet: the keys of the page on screen, then those that work anywhere."""
         index = max(0, self.navigation.currentRow())
         everywhere = [
-            Key(f"Alt+{n + 1}", fill(self.tr("Go to %1"), spec.title))
-            for n, spec in enumerate(self._specs)
+            Key(key, fill(self.tr("Go to %1"), spec.title))
+            for key, spec in ((page_key(n), spec) for n, spec in enumerate(self._specs))
+            if key
         ]
         everywhere.append(Key("F1, Ctrl+/", self.tr("This list of keys")))
         sheet = CheatSheet(self._specs[index].title, keys_of(self.page(index)), everywhere, self)

@@ -112,6 +112,23 @@ def test_every_action_on_every_page_shows_its_key(window: MainWindow, qtbot) -> 
     assert not missing, "no key shown for:\n" + "\n".join(missing)
 
 
+def test_every_page_has_a_key_and_the_tenth_is_alt_0(window: MainWindow, qtbot) -> None:
+    """An admin has ten pages: Alt+1 to Alt+9 and then Alt+0 (Alt+10 is no key at all)."""
+    assert len(PAGES) == 10
+    window.show_page("front_desk")
+    for index, (page_id, *_rest) in enumerate(PAGES):
+        digit = getattr(Qt.Key, f"Key_{(index + 1) % 10}")
+        qtbot.keyClick(window, digit, ALT)
+        assert window.navigation.currentRow() == index, page_id
+        tooltip = window.navigation.item(index).toolTip()
+        assert tooltip.endswith(f"(Alt+{(index + 1) % 10})"), tooltip
+    window.show_page("front_desk")
+    _key(qtbot, Qt.Key.Key_F1)
+    sheet = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CheatSheet))
+    assert dict(sheet.listed())["Alt+0"] == "Go to Reports"
+    sheet.close()
+
+
 def test_f1_lists_the_keys_of_the_page_on_screen(window: MainWindow, qtbot) -> None:
     window.show_page("front_desk")
     _key(qtbot, Qt.Key.Key_F1)
