@@ -11,7 +11,6 @@ import argparse
 import importlib
 import logging
 import signal
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -285,17 +284,6 @@ def open_for_station(args: argparse.Namespace) -> Opened:
     return Opened(database, demo, drafts_cipher(demo=demo is not None))
 
 
-def _load_language_names_meanwhile() -> None:
-    """CLDR's language names on a thread of their own: the first intake form or coach table
-    that names a language would otherwise wait a second for them."""
-    from desk.directory.languages import load_language_names
-    from desk.services.person_details import LANGUAGES
-
-    threading.Thread(
-        target=load_language_names, args=(LANGUAGES,), name="language-names", daemon=True
-    ).start()
-
-
 def run_app(
     args: argparse.Namespace,
     started: Started,
@@ -318,7 +306,6 @@ def run_app(
             )
             return 1
     database, demo = opened.database, opened.demo
-    _load_language_names_meanwhile()
     if getattr(args, "kiosk", False):  # the door's kiosk: its own window, nothing else
         from ui.kiosk import run_kiosk
 

@@ -21,6 +21,8 @@ from functools import cache
 import langcodes
 from language_data.names import data_filename, get_trie_value, load_trie, normalize_name
 
+from desk.directory.language_names import NAMES as COMMON_NAMES
+
 MAX_CODE_LENGTH = 16  # the language.code column
 
 # Spellings seen in US directories that CLDR does not list, or lists for another language.
@@ -177,10 +179,21 @@ def normalize_language(code: str | None, name: str | None = None) -> str | None:
 
 @cache
 def language_name(code: str, language: str = "en") -> str:
-    """The name to show for a code, in English or Spanish; a value with no code as it is."""
+    """The name to show for a code, in English or Spanish; a value with no code as it is.
+
+    A two-letter code is named from the table made from CLDR beforehand
+    (`desk/directory/language_names.py`), so that naming the usual languages does not load
+    CLDR's own tables (a second and 18 MB); any other code is named from CLDR."""
+    names = _NAMES.get(code) or COMMON_NAMES.get(code)
+    if names is not None:
+        return names[1 if language == "es" else 0]
     tag = (_standard(code) or language_code(code)) if code else None
     if tag is None:
         return code[:1].upper() + code[1:] if code else ""
+    return _cldr_name(tag, language)
+
+
+def _cldr_name(tag: str, language: str) -> str:
     if tag in _NAMES:
         return _NAMES[tag][1 if language == "es" else 0]
     name = langcodes.Language.get(tag).display_name("es" if language == "es" else "en")

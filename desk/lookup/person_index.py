@@ -14,6 +14,7 @@ import bisect
 import heapq
 import threading
 import time
+from sys import intern
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -74,6 +75,10 @@ class _Person:
     full_name: tuple[str, ...]  # the folded first and last name words, sorted
 
 
+def _interned(text: str | None) -> str | None:
+    return None if text is None else intern(text)
+
+
 def _typed_digits(e164: str) -> str:
     """The digits a person would type: US numbers without the leading country code 1."""
     digits = digits_only(e164.split(";", 1)[0])  # an extension is not part of the number
@@ -108,7 +113,7 @@ class PersonIndex:
         self._singled: list[tuple[str, str]] | None = None  # (word, doubles made single)
         self._singled_size = 0
         self._last_visit: dict[int, float] = {}
-        self._stamps: dict[int, datetime] = {}  # person id -> updated_at when last read
+        self._stamps: dict[int, datetime] = {}  # person id -> updated_at, for rows read again
         self._people_mark: datetime | None = None
         self._visits_mark: datetime | None = None
 
@@ -202,6 +207,11 @@ class PersonIndex:
         changed = 0
         visits_since = self._visits_mark - REFRESH_MARGIN if self._visits_mark else None
         self._people_mark = newest or datetime.now(UTC)
+        # Only rows the next refresh reads again (within its margin) need their stamp: an
+        # older row comes back only with a new updated_at, which is a change anyway. A stamp
+        # for each of 100,000 people would be 5 MB.
+        since = self._people_mark - REFRESH_MARGIN
+        self._stamps = {key: stamp for key, stamp in self._stamps.items() if stamp >= since}
         if visits_since is None:
             # A first load takes recency from person.last_visit_at; from now on, visits.
             self._visits_mark = session.scalar(select(func.max(Visit.updated_at)))
@@ -230,10 +240,19 @@ class PersonIndex:
                 self._last_visit[person_id] = last_visit_at.timestamp()
             else:
                 self._last_visit.pop(person_id, None)
-            words = name_tokens(first_name, last_name, preferred_name, nickname)
-            full_name = tuple(sorted(fold_words(first_name) + fold_words(last_name or "")))
+            words = tuple(map(intern, name_tokens(first_name, last_name, preferred_name, nickname)))
+            full_name = tuple(
+                sorted(map(intern, fold_words(first_name) + fold_words(last_name or "")))
+            )
             person = _Person(
-                first_name, last_name, preferred_name, nickname, birth_year, phone, words, full_name
+                intern(first_name),
+                _interned(last_name),
+                _interned(preferred_name),
+                _interned(nickname),
+                birth_year,
+                phone,
+                words,
+                full_name,
             )
             self._put(person_id, person)
 
