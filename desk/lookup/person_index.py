@@ -14,10 +14,10 @@ import bisect
 import heapq
 import threading
 import time
-from sys import intern
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from sys import intern
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
