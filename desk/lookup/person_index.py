@@ -71,7 +71,7 @@ class _Person:
     nickname: str | None
     birth_year: int | None
     phone: str | None
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # every folded name word, sorted
     full_name: tuple[str, ...]  # the folded first and last name words, sorted
 
 
@@ -240,10 +240,14 @@ class PersonIndex:
                 self._last_visit[person_id] = last_visit_at.timestamp()
             else:
                 self._last_visit.pop(person_id, None)
-            words = tuple(map(intern, name_tokens(first_name, last_name, preferred_name, nickname)))
+            words = tuple(
+                sorted(map(intern, name_tokens(first_name, last_name, preferred_name, nickname)))
+            )
             full_name = tuple(
                 sorted(map(intern, fold_words(first_name) + fold_words(last_name or "")))
             )
+            if full_name == words:  # most people: no other name, one tuple for both
+                full_name = words
             person = _Person(
                 intern(first_name),
                 _interned(last_name),
