@@ -216,6 +216,23 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | N
     return database, None
 
 
+def _dress_demo_window(
+    demo: DemoDatabase, window: MainWindow, seeder: list[DemoSeeder], *, seed: bool
+) -> None:
+    """A demo's window says whose demo account it is; the first one shown starts making the
+    sample data, unless `seed` is false (a demo restored from a backup has its own)."""
+    window.setWindowTitle(
+        fill(
+            QCoreApplication.translate(
+                "Demo", "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
+            ),
+            window.context.actor.display_name,
+        )
+    )
+    if seed and not seeder and demo.summary is None:
+        seeder.append(_fill_demo(demo, window))
+
+
 def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
     """The sample data, made by a second process while the window comes up."""
     from desk.demo.accounts import give_coaches_the_demo_password
@@ -393,31 +410,21 @@ def _run_station(
     sessions.window_shown.connect(lambda _window: logger.info("window shown"))
     if notice is not None:
         sessions.notice = notice
-    seeder = None
-    if demo is not None and notice is None:
-        assert demo.actor is not None
-        window = sessions.enter(demo.actor)
-        window.setWindowTitle(
-            fill(
-                QCoreApplication.translate(
-                    "Demo",
-                    "Recovery Desk (demo: sample data only): signed in as %1, a demo account",
-                ),
-                demo.actor.display_name,
-            )
+    seeder: list[DemoSeeder] = []  # the demo's sample data, made once its first window shows
+    if demo is not None:
+        fresh = notice is None  # not a demo restored from a backup
+        sessions.window_shown.connect(
+            lambda window: _dress_demo_window(demo, window, seeder, seed=fresh)
         )
-        if demo.summary is None:
-            seeder = _fill_demo(demo, window)
-    else:
-        sessions.begin()
-        logger.info("window shown: sign-in, %s", database.description)
+    sessions.begin()
+    logger.info("window shown: sign-in, %s", database.description)
     backups.start()
     try:
         code = app.exec()
     finally:
         listener.stop()
-        if seeder is not None:
-            seeder.stop()
+        for making in seeder:
+            making.stop()
     restore = sessions.restore_request
     if restore is None and demo is None:
         backups.close_backup()  # the windows are closed already: nobody waits

@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from desk.errors import DeskError
-from desk.hsds.report import ImportReport
 from desk.messages import Message
+
+if TYPE_CHECKING:  # the start's sign-in box words errors: it needs no import report
+    from desk.hsds.report import ImportReport
 
 logger = logging.getLogger(__name__)
 

@@ -5,20 +5,22 @@ keyring for the drafts key) takes most of a second to load, and a sign-in box ne
 of it until the button is pressed. So the application, the fonts, the style and the gate's
 sign-in screen come first, on this thread; the rest of the app is imported and the database
 opened on a thread of its own while the box already takes typing. A sign-in asked for
-before the database is open waits for it (ui/staff/screens.py). The demo opens straight on
-the front desk, signed in, so it starts the whole way at once (ui/app.py).
+before the database is open waits for it (ui/staff/screens.py). The demo starts the same
+way: its sign-in box offers the demo accounts, the admin's filled in, while its database is
+made.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.errors import DeskError
@@ -72,16 +74,30 @@ def start_application(*, demo: bool) -> Started:
 
 def run(args: argparse.Namespace) -> int:
     started = start_application(demo=args.demo)
-    if args.demo or getattr(args, "kiosk", False):  # the kiosk asks for no staff sign-in
+    if getattr(args, "kiosk", False):  # the kiosk asks for no staff sign-in
         from ui.app import run_app
 
         return run_app(args, started)
     from ui.staff.gate import GateWindow
 
-    gate = GateWindow(None, TITLE)
-    gate.show_sign_in(QApplication.translate("Start", "Opening the database…"))
+    gate = GateWindow(None, demo_title() if args.demo else TITLE)
+    if args.demo:  # its accounts offered, the admin's filled in: Enter signs in
+        from desk.demo.credentials import DEMO_ADMIN_LOGIN, DEMO_DESK_LOGIN, DEMO_PASSWORD
+
+        gate.sign_in.offer_demo(DEMO_ADMIN_LOGIN, DEMO_DESK_LOGIN, DEMO_PASSWORD)
+    gate.show_sign_in(
+        QApplication.translate("Start", "Making the demo database…")
+        if args.demo
+        else QApplication.translate("Start", "Opening the database…")
+    )
     logger.info("window shown: sign-in, the database opening")
+    closing = _CloseOnSignal(gate)  # SIGTERM or Ctrl+C meanwhile: closed once it is open
     opened = _in_background(lambda: _open(args))
+    closing.stop_waking()
+    if closing.asked:
+        _let_go(opened)
+        logger.info("Recovery Desk closed")
+        return 0
     if isinstance(opened, DeskError):
         logger.warning("cannot open the database: %s", opened)
         gate.hide()
@@ -95,6 +111,39 @@ def run(args: argparse.Namespace) -> int:
 
     gate.sign_in.say("")
     return run_app(args, started, opened=opened, gate=gate)
+
+
+class _CloseOnSignal:
+    """While the database opens: SIGTERM or SIGINT are noted, to close once it is open (the
+    opening cannot be cut short, and a demo's folder must go with it)."""
+
+    def __init__(self, parent: QObject) -> None:
+        self.asked = False
+        for number in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(number, self._note)
+        # Python runs a signal's handler between bytecodes only: wake this thread now and then.
+        self._heartbeat = QTimer(parent)
+        self._heartbeat.timeout.connect(lambda: None)
+        self._heartbeat.start(200)
+
+    def _note(self, *_args: Any) -> None:
+        self.asked = True
+
+    def stop_waking(self) -> None:
+        """The database is open: the station's own handlers take over (ui/app.py)."""
+        self._heartbeat.stop()
+
+
+def _let_go(opened: Any) -> None:
+    if isinstance(opened, DeskError):
+        return
+    opened.database.dispose()
+    if opened.demo is not None:
+        opened.demo.remove()
+
+
+def demo_title() -> str:
+    return QApplication.translate("Demo", "Recovery Desk (demo: sample data only)")
 
 
 def _open(args: argparse.Namespace) -> Any:

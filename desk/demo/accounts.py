@@ -2,8 +2,9 @@
 demo signs in as, a front-desk account, and passwords for the demo coaches, so that anyone
 trying the demo can sign out and back in as another role.
 
-Every demo account's password is DEMO_PASSWORD. The hash below is of that password, made once
-(argon2id), so a demo starts without spending a fraction of a second hashing it.
+Every demo account's password is DEMO_PASSWORD (desk/demo/credentials.py). The hash below
+is of that password, made once (argon2id), so a demo starts without spending a fraction of
+a second hashing it.
 """
 
 from __future__ import annotations
@@ -11,19 +12,18 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desk.demo.credentials import DEMO_ADMIN_LOGIN, DEMO_DESK_LOGIN
 from desk.models import StaffMember, StaffRole
 from desk.models.base import utc_now
 from desk.services.actor import Actor, actor_for_staff
 
-DEMO_PASSWORD = "recovery desk demo"
 DEMO_PASSWORD_HASH = (
     "$argon2id$v=19$m=65536,t=3,p=4$C8Y2UHklg+PV4b6s7nDVBA$"
     "hKJy9pM7tJOXRkXE6TQI3UK5kbF++MlyKUknCWgaiUw"
 )
-DEMO_ADMIN_LOGIN = "demo.admin"
 DEMO_ACCOUNTS = (
     (DEMO_ADMIN_LOGIN, "Dana Whitfield", StaffRole.ADMIN),
-    ("demo.desk", "Frankie Ortiz", StaffRole.FRONT_DESK),
+    (DEMO_DESK_LOGIN, "Frankie Ortiz", StaffRole.FRONT_DESK),
 )
 
 

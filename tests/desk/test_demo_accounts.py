@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desk.demo.accounts import DEMO_PASSWORD, give_coaches_the_demo_password
+from desk.demo.accounts import give_coaches_the_demo_password
+from desk.demo.credentials import DEMO_PASSWORD
 from desk.demo.database import create_empty_demo_database
 from desk.demo.people_data import COACHES
 from desk.demo.seed import SeedPlan, seed_demo_data

@@ -137,17 +137,50 @@ class SignInScreen(GateScreen):
         self.password.setAccessibleName(self.tr("Password"))
         self.form.addRow(self.tr("&Username"), self.login)
         self.form.addRow(self.tr("&Password"), self.password)
-        self.login.returnPressed.connect(self.password.setFocus)
+        self.login.returnPressed.connect(self._login_entered)
         self.password.returnPressed.connect(self.submit)
+        self._demo: tuple[str, str] | None = None
         self.back_button = QPushButton(self.tr("&Back to the lock screen"))
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back)
         self.back_button.hide()
         self.layout().addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def offer_demo(self, login: str, front_desk_login: str, password: str) -> None:
+        """On a demo: say which accounts there are, and fill in the demo admin's, so that
+        Enter signs in (the username chosen, to be typed over for another account)."""
+        self._demo = (login, password)
+        self.intro.setText(
+            fill(
+                self.tr(
+                    "A demo with sample data only. Sign in as %1 (an admin), %2 (the front "
+                    "desk) or as one of the sample coaches; every demo account's password "
+                    "is “%3”."
+                ),
+                login,
+                front_desk_login,
+                password,
+            )
+        )
+        self._fill_demo()
+
+    def _fill_demo(self) -> None:
+        if self._demo is not None:
+            login, password = self._demo
+            self.login.setText(login)
+            self.login.selectAll()
+            self.password.setText(password)
+
+    def _login_entered(self) -> None:
+        if self.password.text():  # filled in already (a demo): sign in
+            self.submit()
+        else:
+            self.password.setFocus()
+
     def start(self, message: str = "", *, from_lock: bool = False) -> None:
         self.login.clear()
         self.password.clear()
+        self._fill_demo()
         self.say(message, "info")
         self.back_button.setVisible(from_lock)
         self.login.setFocus()

@@ -2364,42 +2364,42 @@
 <context>
     <name>ChoosePasswordScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="315" />
+        <location filename="../staff/screens.py" line="348" />
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="315" />
+        <location filename="../staff/screens.py" line="348" />
         <source>Save and go on</source>
         <translation>Guardar y seguir</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="319" />
+        <location filename="../staff/screens.py" line="352" />
         <source>An admin gave you this password. Choose one only you know: at least as long as the center asks, not a common one, not your name.</source>
         <translation>Un administrador le dio esta contraseña. Elija una que solo usted sepa: al menos tan larga como pide el centro, no una común, no su nombre.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="325" />
+        <location filename="../staff/screens.py" line="358" />
         <source>New password</source>
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="326" />
+        <location filename="../staff/screens.py" line="359" />
         <source>New password again</source>
         <translation>Contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="327" />
+        <location filename="../staff/screens.py" line="360" />
         <source>&amp;New password</source>
         <translation>Contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="328" />
+        <location filename="../staff/screens.py" line="361" />
         <source>New password &amp;again</source>
         <translation>Contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="346" />
+        <location filename="../staff/screens.py" line="379" />
         <source>The two passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas no coinciden. Escriba la misma dos veces.</translation>
     </message>
@@ -3291,27 +3291,28 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../app.py" line="227" />
+        <location filename="../app.py" line="243" />
         <source>Filling the demo with sample data…</source>
         <translation>Llenando la demostración con datos de ejemplo…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="234" />
+        <location filename="../app.py" line="250" />
         <source>The sample data is in.</source>
         <translation>Los datos de ejemplo ya están.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="236" />
+        <location filename="../app.py" line="252" />
         <source>The sample data could not be made; the log file says why.</source>
         <translation>No se pudieron crear los datos de ejemplo; el archivo de registro dice por qué.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="329" />
+        <location filename="../app.py" line="333" />
+        <location filename="../start.py" line="110" />
         <source>Recovery Desk (demo: sample data only)</source>
         <translation>Recovery Desk (demostración: solo datos de ejemplo)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="415" />
+        <location filename="../app.py" line="226" />
         <source>Recovery Desk (demo: sample data only): signed in as %1, a demo account</source>
         <translation>Recovery Desk (demostración: solo datos de ejemplo): sesión de %1, una cuenta de demostración</translation>
     </message>
@@ -6284,62 +6285,62 @@
 <context>
     <name>FirstAdminScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="190" />
+        <location filename="../staff/screens.py" line="223" />
         <source>Welcome to Recovery Desk</source>
         <translation>Bienvenido a Recovery Desk</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="190" />
+        <location filename="../staff/screens.py" line="223" />
         <source>Make the admin account</source>
         <translation>Crear la cuenta de administración</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="195" />
+        <location filename="../staff/screens.py" line="228" />
         <source>Nobody can sign in to this database yet. Make the first admin account: its owner makes the accounts of the rest of the staff (front desk, coaches, admins) on the Staff page.</source>
         <translation>Aún nadie puede iniciar sesión en esta base de datos. Cree la primera cuenta de administración: quien la tenga crea las cuentas del resto del personal (recepción, coaches, administración) en la página Personal.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="209" />
+        <location filename="../staff/screens.py" line="242" />
         <source>Your &amp;name</source>
         <translation>Su &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="209" />
+        <location filename="../staff/screens.py" line="242" />
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="210" />
+        <location filename="../staff/screens.py" line="243" />
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="210" />
+        <location filename="../staff/screens.py" line="243" />
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="211" />
+        <location filename="../staff/screens.py" line="244" />
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="211" />
+        <location filename="../staff/screens.py" line="244" />
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="212" />
+        <location filename="../staff/screens.py" line="245" />
         <source>Password &amp;again</source>
         <translation>Contraseña &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="212" />
+        <location filename="../staff/screens.py" line="245" />
         <source>Password again</source>
         <translation>Contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="224" />
+        <location filename="../staff/screens.py" line="257" />
         <source>The two passwords differ. Type the same one twice.</source>
         <translation>Las dos contraseñas no coinciden. Escriba la misma dos veces.</translation>
     </message>
@@ -7492,37 +7493,37 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../staff/screens.py" line="258" />
+        <location filename="../staff/screens.py" line="291" />
         <source>Recovery Desk is locked</source>
         <translation>Recovery Desk está bloqueado</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="258" />
+        <location filename="../staff/screens.py" line="291" />
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="261" />
+        <location filename="../staff/screens.py" line="294" />
         <source>Password or PIN</source>
         <translation>Contraseña o PIN</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="262" />
+        <location filename="../staff/screens.py" line="295" />
         <source>&amp;Password or PIN</source>
         <translation>&amp;Contraseña o PIN</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="264" />
+        <location filename="../staff/screens.py" line="297" />
         <source>&amp;Sign in as someone else</source>
         <translation>&amp;Iniciar sesión como otra persona</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="275" />
+        <location filename="../staff/screens.py" line="308" />
         <source>%1 (%2) is signed in. Everything on screen is hidden until they unlock.</source>
         <translation>%1 (%2) tiene la sesión abierta. Todo lo que hay en pantalla queda oculto hasta que desbloquee.</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="287" />
+        <location filename="../staff/screens.py" line="320" />
         <source>Type your password or PIN.</source>
         <translation>Escriba su contraseña o PIN.</translation>
     </message>
@@ -7627,77 +7628,77 @@ Toque aquí y alguien vendrá a recibirle</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="73" />
+        <location filename="../main_window.py" line="79" />
         <source>Recovery Desk</source>
         <translation>Recovery Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83" />
+        <location filename="../main_window.py" line="89" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="129" />
         <source>Database: SQLite file %1</source>
         <translation>Base de datos: archivo SQLite %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="131" />
         <source>Database: %1</source>
         <translation>Base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="136" />
         <source>Signed in: %1 (%2)</source>
         <translation>Sesión de: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="139" />
         <source>Account…</source>
         <translation>Cuenta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="141" />
         <source>Change your password, or set a PIN to unlock</source>
         <translation>Cambiar su contraseña, o fijar un PIN para desbloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="143" />
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="145" />
         <source>Hide everything until you come back (Ctrl+L)</source>
         <translation>Ocultar todo hasta que vuelva (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="147" />
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="228" />
         <source>Go to %1</source>
         <translation>Ir a %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="232" />
         <source>This list of keys</source>
         <translation>Esta lista de teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263" />
+        <location filename="../main_window.py" line="272" />
         <source>The database cannot be reached right now. %1 Nothing you typed is lost; save again once it is back.</source>
         <translation>No se puede llegar a la base de datos ahora. %1 No se perdió nada de lo que escribió; vuelva a guardar cuando regrese.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276" />
+        <location filename="../main_window.py" line="285" />
         <source>The database is back. You can save again.</source>
         <translation>La base de datos volvió. Ya puede guardar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="304" />
         <source>No good backup has been made for more than two days. %1 Open Center settings, Backups, to see why and to back up now.</source>
         <translation>Hace más de dos días que no se hace una buena copia de seguridad. %1 Abra Ajustes del centro, Copias de seguridad, para ver por qué y hacer una copia ahora.</translation>
     </message>
@@ -10218,7 +10219,7 @@ Si quiere una copia, exporte sus datos primero.</translation>
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../app.py" line="472" />
+        <location filename="../app.py" line="466" />
         <source>Recovery Desk cannot open the database</source>
         <translation>Recovery Desk no puede abrir la base de datos</translation>
     </message>
@@ -10872,12 +10873,17 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="142" />
+        <location filename="../staff/screens.py" line="143" />
         <source>&amp;Back to the lock screen</source>
         <translation>&amp;Volver a la pantalla de bloqueo</translation>
     </message>
     <message>
-        <location filename="../staff/screens.py" line="158" />
+        <location filename="../staff/screens.py" line="156" />
+        <source>A demo with sample data only. Sign in as %1 (an admin), %2 (the front desk) or as one of the sample coaches; every demo account's password is “%3”.</source>
+        <translation>Una demostración con datos de ejemplo solamente. Inicie sesión como %1 (administración), %2 (recepción) o como uno de los coaches de ejemplo; la contraseña de todas las cuentas de demostración es “%3”.</translation>
+    </message>
+    <message>
+        <location filename="../staff/screens.py" line="191" />
         <source>Type your username and password.</source>
         <translation>Escriba su usuario y contraseña.</translation>
     </message>
@@ -11165,13 +11171,18 @@ Lo que se anotó después de esa copia ya no estará en la base de datos. Antes 
 <context>
     <name>Start</name>
     <message>
-        <location filename="../start.py" line="82" />
+        <location filename="../start.py" line="88" />
+        <source>Making the demo database…</source>
+        <translation>Preparando la base de datos de demostración…</translation>
+    </message>
+    <message>
+        <location filename="../start.py" line="90" />
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="316" />
-        <location filename="../start.py" line="90" />
+        <location filename="../app.py" line="321" />
+        <location filename="../start.py" line="99" />
         <source>Recovery Desk cannot start</source>
         <translation>Recovery Desk no puede iniciar</translation>
     </message>
