@@ -237,6 +237,16 @@ class XClient:
             self._xtst.XTestFakeKeyEvent(self._display, code, 0, 0)
         self._x.XFlush(self._display)
 
+    def type_text(self, text: str) -> None:
+        """Type `text`: letters, digits, spaces and the few signs a username has."""
+        names = {" ": "space", ".": "period", "-": "minus", "@": "at", "_": "underscore"}
+        for char in text:
+            key = names.get(char, char)
+            if char.isupper() or char in "@_":
+                self.press("Shift_L", key.lower() if char.isupper() else key)
+            else:
+                self.press(key)
+
     def primary_selection(self, timeout: float = 1.0) -> str | None:
         """The PRIMARY selection's text, or None when no program holds one."""
         self._selection_answer = None
