@@ -14,6 +14,7 @@ import bisect
 import heapq
 import threading
 import time
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -106,8 +107,9 @@ class PersonIndex:
         self._by_prefix: dict[int, dict[str, list[str]]] = {}  # length -> prefix -> words
         self._prefix_keys: dict[int, list[str]] = {}
         self._by_year: dict[int, set[int]] = {}
+        self._years: dict[int, int] = {}  # one int object per birth year, shared by its people
         self._phone_blob = ""
-        self._phone_starts: list[int] = []
+        self._phone_starts = array("q")
         self._phone_owners: list[int] = []
         self._phones_dirty = True
         self._singled: list[tuple[str, str]] | None = None  # (word, doubles made single)
@@ -248,6 +250,8 @@ class PersonIndex:
             )
             if full_name == words:  # most people: no other name, one tuple for both
                 full_name = words
+            if birth_year is not None:
+                birth_year = self._years.setdefault(birth_year, birth_year)
             person = _Person(
                 intern(first_name),
                 _interned(last_name),
@@ -482,7 +486,7 @@ class PersonIndex:
 
     def _rebuild_phones(self) -> None:
         chunks: list[str] = []
-        starts: list[int] = []
+        starts = array("q")  # 8 bytes a number, not a Python int each
         owners: list[int] = []
         offset = 0
         for person_id, person in self._people.items():
