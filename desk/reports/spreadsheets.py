@@ -10,12 +10,14 @@ import csv
 import io
 import re
 from datetime import date
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from typing import TYPE_CHECKING
 
 from desk.reports.model import Report, Table
+
+# openpyxl (about 14 MB once loaded) is imported when a workbook is written, not with the
+# Reports page: most stations never export one.
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 SHEET_NAME_MAX = 31
 
@@ -68,6 +70,9 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def _write_sheet(book: Workbook, name: str, columns, rows) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     sheet = book.create_sheet(name)
     bold = Font(bold=True)
     widths = [len(str(c)) for c in columns]
@@ -104,6 +109,8 @@ def _column_letter(index: int) -> str:
 
 
 def tables_xlsx(about: list[tuple[str, object]], tables: list[Table]) -> bytes:
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     taken: set[str] = set()
     _write_sheet(book, sheet_name("About", taken), ("", ""), about)

@@ -32,7 +32,6 @@ from desk.messages.people import THAT_IS_NOT_CARD_MADE
 from desk.models import Person, SignInCard, StaffMember
 from desk.models.base import utc_now
 from desk.printing.catalogue import LANGUAGES
-from desk.printing.sign_in_card import CardContent, render_sign_in_card
 from desk.services.actor import Actor
 from desk.services.people import live_person
 from desk.services.recording import record_change
@@ -80,6 +79,10 @@ def prepare_card(
     session: Session, actor: Actor, person_id: int, *, shows_first_name: bool
 ) -> PreparedCard:
     """A new card's token and PDF; nothing is kept until `issue_card`."""
+    # The card's PDF (ReportLab, its barcodes and images) is loaded when a card is printed,
+    # not with the front desk, whose card scanner reads this module.
+    from desk.printing.sign_in_card import CardContent, render_sign_in_card
+
     person = live_person(session, person_id)
     settings = load_settings(session)
     token = new_token()
