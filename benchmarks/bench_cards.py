@@ -32,7 +32,7 @@ from desk.db.migrate import upgrade_database
 from desk.models import Person, Visit
 from desk.services.actor import command_line_actor
 from desk.services.cards import issue_card, prepare_card, sign_in_by_card
-from desk.services.checkin import today_queue
+from desk.services.todays_queue import today_queue
 
 
 def main() -> int:

@@ -29,9 +29,10 @@ from desk.db.migrate import upgrade_database
 from desk.lookup.person_index import PersonIndex
 from desk.models import Person, ReportDay, Visit
 from desk.services.actor import command_line_actor
-from desk.services.checkin import PurposeChoice, sign_in, today_queue
+from desk.services.checkin import PurposeChoice, sign_in
 from desk.services.first_visits import counted_first_day
 from desk.services.lookup import lookup_people
+from desk.services.todays_queue import today_queue
 from desk.text_folding import digits_only
 
 

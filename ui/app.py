@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -45,8 +44,9 @@ from ui.error_words import in_words
 from ui.i18n import Translators, station_settings_file
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.staff.sessions import StaffSessions
+from ui.start import TITLE, demo_title
 from ui.tasks import TaskRunner
-from ui.words import fill
+from ui.termination import catch_termination
 
 if TYPE_CHECKING:
     from desk.backup.restore import CheckedBackup
@@ -216,50 +216,6 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, DemoDatabase | N
     return database, None
 
 
-def _dress_demo_window(
-    demo: DemoDatabase, window: MainWindow, seeder: list[DemoSeeder], *, seed: bool
-) -> None:
-    """A demo's window says whose demo account it is; the first one shown starts making the
-    sample data, unless `seed` is false (a demo restored from a backup has its own)."""
-    window.setWindowTitle(
-        fill(
-            QCoreApplication.translate(
-                "Demo", "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
-            ),
-            window.context.actor.display_name,
-        )
-    )
-    if seed and not seeder and demo.summary is None:
-        seeder.append(_fill_demo(demo, window))
-
-
-def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
-    """The sample data, made by a second process while the window comes up."""
-    from desk.demo.accounts import give_coaches_the_demo_password
-    from ui.demo_seeding import DemoSeeder
-
-    seeder = DemoSeeder(demo, window.context, window)
-    bar = window.statusBar()
-    bar.showMessage(QCoreApplication.translate("Demo", "Filling the demo with sample data…"))
-
-    def finished(ok: bool) -> None:
-        if ok:  # the demo coaches can sign in too, with the demo password
-            with demo.database.transaction() as session:
-                give_coaches_the_demo_password(session)
-        bar.showMessage(
-            QCoreApplication.translate("Demo", "The sample data is in.")
-            if ok
-            else QCoreApplication.translate(
-                "Demo", "The sample data could not be made; the log file says why."
-            ),
-            8000,
-        )
-
-    seeder.finished.connect(finished)
-    seeder.start()
-    return seeder
-
-
 def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) -> None:
     """SIGTERM or Ctrl+C close the app properly (geometry saved, demo files removed)."""
 
@@ -268,17 +224,9 @@ def _close_on_termination_signals(app: QApplication, sessions: StaffSessions) ->
             sessions.current.close()
         app.quit()
 
-    def on_signal(*_args) -> None:
-        # Queued, not called: a signal that comes before the event loop runs (the window is
-        # shown just before it starts) would otherwise quit a loop not yet running, and be lost.
-        QTimer.singleShot(0, close)
-
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, on_signal)
-    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    heartbeat = QTimer(sessions)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start(300)
+    # Queued, not called: a signal that comes before the event loop runs (the window is
+    # shown just before it starts) would otherwise quit a loop not yet running, and be lost.
+    catch_termination(lambda: QTimer.singleShot(0, close), sessions)
 
 
 @dataclass
@@ -329,11 +277,7 @@ def run_app(
         return run_kiosk(app, database, crash.report, demo)
     where = database.url.render_as_string(hide_password=True)
     settings = station_settings(demo=demo is not None, database=where)
-    title = (
-        QCoreApplication.translate("Demo", "Recovery Desk (demo: sample data only)")
-        if demo is not None
-        else "Recovery Desk"
-    )
+    title = demo_title() if demo is not None else TITLE
     journal = station_journal(demo=demo is not None, database=where)
     drafts = station_drafts(settings, demo=demo is not None, cipher=opened.cipher)
     notice: tuple[str, str] | None = None
@@ -412,9 +356,11 @@ def _run_station(
         sessions.notice = notice
     seeder: list[DemoSeeder] = []  # the demo's sample data, made once its first window shows
     if demo is not None:
+        from ui.demo_seeding import dress_demo_window
+
         fresh = notice is None  # not a demo restored from a backup
         sessions.window_shown.connect(
-            lambda window: _dress_demo_window(demo, window, seeder, seed=fresh)
+            lambda window: dress_demo_window(demo, window, seeder, seed=fresh)
         )
     sessions.begin()
     logger.info("window shown: sign-in, %s", database.description)

@@ -9,12 +9,17 @@ have changed and the people lookup loads, as when another station saves.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
 from desk.db.changes import ANY_TOPIC
 from desk.demo.database import DemoDatabase, seed_command_line
 from ui.context import AppContext
+from ui.words import fill
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 GATE = "demo data"  # what the start gate waits for besides the first paint
@@ -68,3 +73,52 @@ class DemoSeeder(QObject):
         self._context.start_gate.release(GATE)
         self._context.changes.changed.emit({ANY_TOPIC})
         self.finished.emit(ok)
+
+
+def dress_demo_window(
+    demo: DemoDatabase, window: MainWindow, seeders: list[DemoSeeder], *, seed: bool
+) -> None:
+    """A demo's window says whose demo account it is; the first one shown starts making the
+    sample data (kept in `seeders`), unless `seed` is false (a restored demo has its own)."""
+    window.setWindowTitle(
+        fill(
+            QCoreApplication.translate(
+                "Demo", "Recovery Desk (demo: sample data only): signed in as %1, a demo account"
+            ),
+            window.context.actor.display_name,
+        )
+    )
+    if seed and not seeders and demo.summary is None:
+        seeders.append(_fill_demo(demo, window))
+
+
+def _fill_demo(demo: DemoDatabase, window: MainWindow) -> DemoSeeder:
+    """The sample data, made by a second process while the window comes up; then the demo
+    coaches are given the demo password (in the background, like every write)."""
+    from desk.demo.accounts import give_coaches_the_demo_password
+
+    seeder = DemoSeeder(demo, window.context, window)
+    bar = window.statusBar()
+    bar.showMessage(QCoreApplication.translate("Demo", "Filling the demo with sample data…"))
+
+    def say(ok: bool) -> None:
+        bar.showMessage(
+            QCoreApplication.translate("Demo", "The sample data is in.")
+            if ok
+            else QCoreApplication.translate(
+                "Demo", "The sample data could not be made; the log file says why."
+            ),
+            8000,
+        )
+
+    def finished(ok: bool) -> None:
+        if not ok:
+            say(False)
+            return
+        window.context.tasks.submit(
+            give_coaches_the_demo_password, lambda _result: say(True), lambda _error: say(False)
+        )
+
+    seeder.finished.connect(finished)
+    seeder.start()
+    return seeder

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import signal
 import sys
 import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.errors import DeskError
@@ -31,6 +30,7 @@ from ui.error_words import in_words
 from ui.i18n import Translators, station_language, station_settings_file
 from ui.look import apply_style, install_bundled_fonts
 from ui.qt_log import route_qt_messages_to_logging
+from ui.termination import catch_termination
 
 logger = logging.getLogger(__name__)
 ORGANIZATION = "CPAR"
@@ -119,14 +119,9 @@ class _CloseOnSignal:
 
     def __init__(self, parent: QObject) -> None:
         self.asked = False
-        for number in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(number, self._note)
-        # Python runs a signal's handler between bytecodes only: wake this thread now and then.
-        self._heartbeat = QTimer(parent)
-        self._heartbeat.timeout.connect(lambda: None)
-        self._heartbeat.start(200)
+        self._heartbeat = catch_termination(self._note, parent)
 
-    def _note(self, *_args: Any) -> None:
+    def _note(self) -> None:
         self.asked = True
 
     def stop_waking(self) -> None:

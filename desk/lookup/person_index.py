@@ -14,8 +14,6 @@ import bisect
 import heapq
 import threading
 import time
-from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from sys import intern
@@ -25,9 +23,10 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.lookup.phone_digits import PhoneDigits
 from desk.lookup.query import LookupQuery
 from desk.models import Person, Visit, VisitStatus
-from desk.text_folding import digits_only, fold_words, name_tokens
+from desk.text_folding import fold_words, name_tokens
 
 # Rows changed within this margin before the last look are read again, so that a transaction
 # that committed late (or a station whose clock runs behind) is never missed.
@@ -80,12 +79,6 @@ def _interned(text: str | None) -> str | None:
     return None if text is None else intern(text)
 
 
-def _typed_digits(e164: str) -> str:
-    """The digits a person would type: US numbers without the leading country code 1."""
-    digits = digits_only(e164.split(";", 1)[0])  # an extension is not part of the number
-    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
-
-
 def _single_letters(word: str) -> str:
     """`word` with each run of one letter made single: "jjuan" and "juan" meet as "juan"."""
     return "".join(letter for n, letter in enumerate(word) if n == 0 or letter != word[n - 1])
@@ -108,10 +101,7 @@ class PersonIndex:
         self._prefix_keys: dict[int, list[str]] = {}
         self._by_year: dict[int, set[int]] = {}
         self._years: dict[int, int] = {}  # one int object per birth year, shared by its people
-        self._phone_blob = ""
-        self._phone_starts = array("q")
-        self._phone_owners: list[int] = []
-        self._phones_dirty = True
+        self._phones = PhoneDigits()
         self._singled: list[tuple[str, str]] | None = None  # (word, doubles made single)
         self._singled_size = 0
         self._last_visit: dict[int, float] = {}
@@ -220,8 +210,7 @@ class PersonIndex:
             self._visits_mark = self._visits_mark or datetime.now(UTC)
         else:
             changed += self._refresh_visits(session, visits_since)
-        if self._phones_dirty:
-            self._rebuild_phones()
+        self._rebuild_phones_if_stale()
         return changed
 
     def put_person(
@@ -302,16 +291,16 @@ class PersonIndex:
         old_phone = old.phone if old is not None else None
         if person.phone == old_phone:
             return
-        if old_phone is None and not self._phones_dirty:
-            self._append_phone(person_id, person.phone)
+        if old_phone is None and not self._phones.stale:
+            self._phones.add(person_id, person.phone)
         else:
-            self._phones_dirty = True  # a number changed or went: rebuilt before the next search
+            self._phones.stale = True
 
     def _remove(self, person_id: int) -> None:
         old = self._people.pop(person_id, None)
         if old is not None:
             self._unlink(person_id, old)
-            self._phones_dirty = self._phones_dirty or bool(old.phone)
+            self._phones.stale = self._phones.stale or bool(old.phone)
 
     def _unlink(self, person_id: int, person: _Person) -> None:
         for word in person.words:
@@ -465,44 +454,17 @@ class PersonIndex:
     def _people_by_number(self, query: LookupQuery) -> dict[int, float]:
         found: dict[int, float] = {}
         if query.phone_digits:
-            for person_id in self._phone_owners_of(query.phone_digits):
+            self._rebuild_phones_if_stale()
+            for person_id in self._phones.owners_of(query.phone_digits):
                 found[person_id] = EXACT
         if query.birth_year is not None:
             for person_id in self._by_year.get(query.birth_year, ()):
                 found[person_id] = EXACT
         return found
 
-    def _phone_owners_of(self, digits: str, most: int = 5000) -> Iterable[int]:
-        if self._phones_dirty:
-            self._rebuild_phones()
-        blob, starts, owners = self._phone_blob, self._phone_starts, self._phone_owners
-        position = blob.find(digits)
-        seen = 0
-        while position >= 0 and seen < most:
-            owner = owners[bisect.bisect_right(starts, position) - 1]
-            seen += 1
-            yield owner
-            position = blob.find(digits, position + 1)
-
-    def _rebuild_phones(self) -> None:
-        chunks: list[str] = []
-        starts = array("q")  # 8 bytes a number, not a Python int each
-        owners: list[int] = []
-        offset = 0
-        for person_id, person in self._people.items():
-            if person.phone:
-                digits = _typed_digits(person.phone)
-                starts.append(offset)
-                owners.append(person_id)
-                chunks.append(digits + "|")
-                offset += len(digits) + 1
-        self._phone_blob, self._phone_starts, self._phone_owners = "".join(chunks), starts, owners
-        self._phones_dirty = False
-
-    def _append_phone(self, person_id: int, phone: str) -> None:
-        self._phone_starts.append(len(self._phone_blob))
-        self._phone_owners.append(person_id)
-        self._phone_blob += _typed_digits(phone) + "|"
+    def _rebuild_phones_if_stale(self) -> None:
+        if self._phones.stale:
+            self._phones.rebuild((key, person.phone) for key, person in self._people.items())
 
     def _match(self, person_id: int, score: float) -> PersonMatch:
         person = self._people[person_id]

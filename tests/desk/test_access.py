@@ -144,7 +144,7 @@ def test_the_roles_hold_what_the_center_expects() -> None:
 def test_an_account_switched_off_is_refused_at_its_next_action(
     sqlite_database: Database, staff_of_every_role: dict[StaffRole, Actor]
 ) -> None:
-    from desk.services.checkin import today_queue
+    from desk.services.todays_queue import today_queue
 
     desk_actor = staff_of_every_role[StaffRole.FRONT_DESK]
     with sqlite_database.session() as session:

@@ -14,7 +14,7 @@ from desk.db.engine import Database
 from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
 from desk.models import Assignment, AuditEvent, StaffMember, WaitlistEntry
 from desk.services.assignments import CaseloadFull, assignment_history, end_assignment
-from desk.services.checkin import PurposeChoice, sign_in, start_with_coach, today_queue
+from desk.services.checkin import PurposeChoice, sign_in, start_with_coach
 from desk.services.coach_matching import (
     CoachWishes,
     load_matching_facts,
@@ -22,6 +22,7 @@ from desk.services.coach_matching import (
     suggest_coaches,
 )
 from desk.services.coach_roster import list_roster, save_coach
+from desk.services.todays_queue import today_queue
 from desk.services.waitlist import add_to_waitlist, open_waitlist, remove_from_waitlist
 from tests.desk.coaching_helpers import MONDAY_NOON, add_coach, assign
 from tests.desk.people_helpers import add_person

@@ -17,10 +17,10 @@ from desk.services.checkin import (
     list_purposes,
     sign_in,
     start_with_coach,
-    today_queue,
     undo_sign_in,
     usual_purposes,
 )
+from desk.services.todays_queue import today_queue
 from tests.desk.people_helpers import add_person
 
 NOON = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 12:00 in Worcester

@@ -24,9 +24,9 @@ from desk.models import (
 from desk.printing.sheet_content import ReferralSheetContent
 from desk.services.actor import Actor
 from desk.services.caseload import FollowUp, caseload_chart, coach_caseload
-from desk.services.checkin import today_queue
 from desk.services.referral_log import LogScope, list_referrals
 from desk.services.settings import center_today, load_settings
+from desk.services.todays_queue import today_queue
 from desk.services.waitlist import open_waitlist
 
 

@@ -16,9 +16,9 @@ from desk.services.checkin import (
     check_out,
     sign_in,
     start_with_coach,
-    today_queue,
     undo_check_out,
 )
+from desk.services.todays_queue import today_queue
 from tests.desk.people_helpers import add_person
 from tests.desk.test_checkin_service import _coach
 

@@ -23,7 +23,8 @@ OTHER_STATION = """
 import sys, time
 from desk.db.engine import Database
 from tests.staff import admin_actor
-from desk.services.checkin import PurposeChoice, sign_in, check_out, today_queue
+from desk.services.checkin import PurposeChoice, sign_in, check_out
+from desk.services.todays_queue import today_queue
 database = Database.open(sys.argv[1])
 with database.session() as session:
     actor = admin_actor(session)

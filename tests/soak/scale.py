@@ -36,10 +36,11 @@ from desk.models import Person, StaffMember, StaffRole, Visit
 from desk.services.actor import command_line_actor
 from desk.services.audit import list_events
 from desk.services.caseload import coach_caseload
-from desk.services.checkin import PurposeChoice, sign_in, today_queue
+from desk.services.checkin import PurposeChoice, sign_in
 from desk.services.lookup import lookup_people
 from desk.services.people import open_person, person_visits
 from desk.services.referral_log import LogScope, list_referrals
+from desk.services.todays_queue import today_queue
 from tests.soak.common import PG_URL_ENV, Timing, fresh_database, migrated, print_table, write_json
 from tests.staff import admin_actor
 

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from desk.models import StaffMember, VisitStatus
-from desk.services.checkin import PurposeChoice, check_out, sign_in, today_queue
+from desk.services.checkin import PurposeChoice, check_out, sign_in
 from desk.services.people import create_person
 from desk.services.person_details import PersonDetails
+from desk.services.todays_queue import today_queue
 from ui.context import AppContext
 from ui.models.lookup_results import LookupResultsModel
 from ui.models.queue_table import QueueTableModel

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 
 from desk.lookup.person_index import PersonIndex
 from desk.models import Person
-from desk.services.checkin import PurposeChoice, today_queue
+from desk.services.checkin import PurposeChoice
 from desk.services.people import create_person
 from desk.services.person_details import PersonDetails
+from desk.services.todays_queue import today_queue
 from tests.staff import admin_actor
 from tests.ui.typing_helpers import type_text
 from ui.context import AppContext, ChangeSignals

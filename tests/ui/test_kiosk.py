@@ -11,10 +11,10 @@ from sqlalchemy import select
 from desk.cards.tokens import new_token
 from desk.models import AuditEvent, DoorRequest, StaffRole, Visit
 from desk.services.cards import issue_card, prepare_card, revoke_card
-from desk.services.checkin import today_queue
 from desk.services.kiosk import kiosk_actor
 from desk.services.people import create_person
 from desk.services.person_details import PersonDetails
+from desk.services.todays_queue import today_queue
 from tests.staff import add_staff
 from ui.context import AppContext
 from ui.kiosk.window import NOT_WORKING, KioskWindow

@@ -12,8 +12,8 @@ from sqlalchemy import update
 from desk.access import AccountInactive
 from desk.db.engine import Database
 from desk.models import StaffMember, StaffRole
-from desk.services.checkin import today_queue
 from desk.services.staff_accounts import NewStaffAccount, create_first_admin, create_staff_account
+from desk.services.todays_queue import today_queue
 from tests.conftest import CrashRecorder
 from ui.app import build_main_window
 from ui.pages.front_desk.intake_dialog import IntakeDialog

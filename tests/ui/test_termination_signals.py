@@ -26,12 +26,18 @@ def test_a_signal_before_the_event_loop_still_closes_the_app(qapp, qtbot) -> Non
     window.show()
     sessions = _Sessions(window)
     kept = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
+    # The app ran on: fail, do not hang. Stopped afterwards: left pending, it would end
+    # whatever event loop a later test runs five seconds from now.
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: qapp.exit(99))
     try:
         _close_on_termination_signals(qapp, sessions)
         signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)  # before exec(), as in a start
-        QTimer.singleShot(5000, lambda: qapp.exit(99))  # the app ran on: fail, do not hang
+        give_up.start(5000)
         code = qapp.exec()
     finally:
+        give_up.stop()
         for number, handler in kept.items():
             signal.signal(number, handler)
         sessions.deleteLater()

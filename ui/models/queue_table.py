@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush
 
 from desk.models import VisitStatus
 from desk.names import shown_name
-from desk.services.checkin import QueueEntry
+from desk.services.todays_queue import QueueEntry
 from ui.desk_words import PurposeNames, anonymous_label
 from ui.formatting import CenterTime
 from ui.models.row_table import RowTableModel

@@ -18,9 +18,10 @@ from desk.models import AuditEvent, SignInCard, StaffRole, Visit
 from desk.services.actor import Actor
 from desk.services.attendance import meeting_attendance
 from desk.services.cards import card_status, issue_card, prepare_card, revoke_card, sign_in_by_card
-from desk.services.checkin import PurposeChoice, check_out, sign_in, today_queue
+from desk.services.checkin import PurposeChoice, check_out, sign_in
 from desk.services.people import merge_people, open_person
 from desk.services.person_data import remove_person
+from desk.services.todays_queue import today_queue
 from tests.desk.cards.helpers import print_card
 from tests.desk.groups.helpers import TUESDAY, add_group, at
 from tests.desk.people_helpers import add_person

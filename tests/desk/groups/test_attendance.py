@@ -12,8 +12,9 @@ from desk.errors import ConflictError, NotFound, StaleEdit, ValidationError
 from desk.models import AuditEvent, GroupAttendance, GroupMeeting, Visit
 from desk.services.actor import Actor
 from desk.services.attendance import meeting_attendance, save_attendance, sign_in_for_meeting
-from desk.services.checkin import PurposeChoice, sign_in, today_queue, undo_sign_in
+from desk.services.checkin import PurposeChoice, sign_in, undo_sign_in
 from desk.services.groups import DateChange, change_meeting
+from desk.services.todays_queue import today_queue
 from tests.desk.groups.helpers import TUESDAY, add_group, at
 from tests.desk.people_helpers import add_person
 

@@ -20,9 +20,10 @@ from desk.services.attendance import (
     save_attendance,
     sign_in_for_meeting,
 )
-from desk.services.checkin import PurposeChoice, today_queue, undo_sign_in
+from desk.services.checkin import PurposeChoice, undo_sign_in
 from desk.services.report_exports import export_report
 from desk.services.reports import figure_list, period_report
+from desk.services.todays_queue import today_queue
 from tests.desk.groups.helpers import TUESDAY, add_group, at
 from tests.desk.people_helpers import add_person
 

@@ -12,17 +12,11 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from desk.errors import DeskError
 from desk.models import VisitStatus
 from desk.names import shown_name
-from desk.services.checkin import (
-    QueueEntry,
-    TodayQueue,
-    start_with_coach,
-    today_queue,
-    undo_check_out,
-    undo_sign_in,
-)
 from desk.services.checkin import check_out as check_out_visit
+from desk.services.checkin import start_with_coach, undo_check_out, undo_sign_in
 from desk.services.coach_matching import coaches_for_visit
 from desk.services.specialty_tags import list_specialty_tags
+from desk.services.todays_queue import QueueEntry, TodayQueue, today_queue
 from ui.context import AppContext
 from ui.desk_words import anonymous_label
 from ui.pages.front_desk.coach_picker import CoachPicker
