@@ -15,6 +15,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     if args.command is not None:
         sys.exit(run_command(args))
+    from ui.pyside_import_hook import stop_keeping_module_sources
+
+    stop_keeping_module_sources()
     from ui.start import run
 
     sys.exit(run(args))
