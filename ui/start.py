@@ -27,6 +27,7 @@ from desk.logs import configure_logging
 from desk.paths import log_file
 from ui.error_dialog import CrashReporter
 from ui.error_words import in_words
+from ui.first_paint import wait_for_first_paint
 from ui.i18n import Translators, station_language, station_settings_file
 from ui.look import apply_style, install_bundled_fonts
 from ui.qt_log import route_qt_messages_to_logging
@@ -53,7 +54,7 @@ def start_application(*, demo: bool) -> Started:
     # A worker busy in Python (the database code loading, the people lookup, pages imported
     # ahead) gives the window's thread Python's lock within a millisecond rather than five:
     # typing stays quick.
-    sys.setswitchinterval(0.001)
+    sys.setswitchinterval(0.0002)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION + ("-Demo" if demo else ""))
@@ -90,8 +91,9 @@ def run(args: argparse.Namespace) -> int:
         if args.demo
         else QApplication.translate("Start", "Opening the database…")
     )
-    logger.info("window shown: sign-in, the database opening")
     closing = _CloseOnSignal(gate)  # SIGTERM or Ctrl+C meanwhile: closed once it is open
+    wait_for_first_paint(gate)  # then the database code loads (ui/first_paint.py says why)
+    logger.info("window shown: sign-in, the database opening")
     opened = _in_background(lambda: _open(args))
     closing.stop_waking()
     if closing.asked:
