@@ -40,10 +40,11 @@ def one_switch(database: str, page: int, ahead: bool) -> float:
 
     from desk.db.startup import open_and_upgrade
     from desk.services.actor import command_line_actor
-    from ui.app import PAGES, _prepare_other_pages, build_main_window, station_settings
+    from ui.app import PAGES, _prepare_other_pages, build_main_window
     from ui.context import AppContext, ChangeSignals
     from ui.error_dialog import CrashReporter
     from ui.look import apply_style, install_bundled_fonts
+    from ui.station_files import station_settings
     from ui.tasks import TaskRunner
 
     app = QApplication([])

@@ -11,7 +11,6 @@ import argparse
 import importlib
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -22,29 +21,19 @@ from desk.config import resolve_database_url
 from desk.db.changes import ANY_TOPIC
 from desk.db.engine import Database
 from desk.db.startup import open_and_upgrade
-from desk.draft_cipher import station_cipher
 from desk.errors import DeskError
-from desk.file_privacy import make_private
-from desk.paths import data_dir
-from desk.print_journal import JOURNAL_FILE, PrintJournal
 from desk.services.actor import Actor, command_line_actor, station_name
 from desk.services.settings import load_settings
 from ui.backups import BackupScheduler
 from ui.change_listener import ChangeListener
 from ui.context import AppContext
-from ui.drafts import (
-    DraftVault,
-    MemoryDraftVault,
-    SealedDraftVault,
-    discard_kept_drafts,
-    sweep_kept_drafts,
-)
 from ui.error_dialog import CrashReporter
 from ui.error_words import in_words
-from ui.i18n import Translators, station_settings_file
+from ui.i18n import Translators
 from ui.main_window import FIRST_PAINT, MainWindow, PageSpec
 from ui.staff.sessions import StaffSessions
 from ui.start import TITLE, demo_title
+from ui.station_files import drafts_cipher, station_drafts, station_journal, station_settings
 from ui.tasks import TaskRunner
 from ui.termination import catch_termination
 
@@ -52,32 +41,13 @@ if TYPE_CHECKING:
     from desk.backup.restore import CheckedBackup
     from desk.demo.database import DemoDatabase
     from desk.draft_cipher import DraftCipher
+    from desk.print_journal import PrintJournal
     from ui.demo_seeding import DemoSeeder
+    from ui.drafts import DraftVault
     from ui.staff.gate import GateWindow
     from ui.start import Started
 
 logger = logging.getLogger(__name__)
-
-
-DRAFTS_DATABASE_KEY = "station/drafts_database"  # the database the drafts are for
-
-
-def station_settings(*, demo: bool, database: str = "") -> QSettings:
-    """This station's window layout and unsaved drafts, kept in the data folder beside the
-    database (drafts can hold what a person told us; they belong with the data).
-
-    Drafts are for records of one database (`database`: its URL, password hidden): when the
-    station opens another one (a move to a shared server, say), they are discarded, as they
-    are for each new demo, rather than put back on whichever record has the same number."""
-    settings = QSettings(str(station_settings_file(demo=demo)), QSettings.Format.IniFormat)
-    if demo or settings.value(DRAFTS_DATABASE_KEY, database) != database:
-        discard_kept_drafts(settings)
-    else:
-        sweep_kept_drafts(settings)
-    settings.setValue(DRAFTS_DATABASE_KEY, database)
-    settings.sync()
-    make_private(Path(settings.fileName()))  # later saves keep the file's mode
-    return settings
 
 
 # The pages in navigation order: id, module, class, title (translated in the page class's
@@ -109,26 +79,6 @@ PAGES = (
 )
 
 
-def drafts_cipher(*, demo: bool) -> DraftCipher | None:
-    """The key unsaved drafts are sealed with, from the OS keyring; None for a demo, or when
-    this station has no keyring."""
-    return None if demo else station_cipher(f"drafts key for {data_dir()}")
-
-
-def station_drafts(
-    settings: QSettings, *, demo: bool, cipher: DraftCipher | bool | None = True
-) -> DraftVault:
-    """Where unsaved drafts are kept: sealed in station.ini with a key from the OS keyring,
-    or in memory only when this station has none (or for a demo). `cipher` is the key when
-    it was found already (True: look for it now)."""
-    if cipher is True:
-        cipher = drafts_cipher(demo=demo)
-    if not cipher:
-        logger.info("unsaved drafts are kept in memory only on this station")
-        return MemoryDraftVault()
-    return SealedDraftVault(settings, cast("DraftCipher", cipher))
-
-
 def build_pages(context: AppContext) -> list[PageSpec]:
     """The pages the signed-in staff member's role may use, in the navigation's order, as
     specs: each page's module is imported, and the page built, when first needed."""
@@ -141,16 +91,6 @@ def build_pages(context: AppContext) -> list[PageSpec]:
         for page_id, module, name, title, permission in PAGES
         if context.may(permission)
     ]
-
-
-def station_journal(*, demo: bool, database: str) -> PrintJournal:
-    """Records of prints waiting for the database, in the data folder (desk/print_journal.py).
-    A demo's are thrown away with the demo."""
-    name = "print-journal-demo.json" if demo else JOURNAL_FILE
-    journal = PrintJournal(data_dir() / name, database)
-    if demo:
-        journal.discard_all()
-    return journal
 
 
 def build_main_window(context: AppContext) -> MainWindow:

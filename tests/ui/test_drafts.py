@@ -138,7 +138,7 @@ def test_drafts_typed_in_clear_by_an_earlier_version_are_not_kept(
 
 
 def test_without_a_keyring_drafts_stay_in_memory(qapp, no_keyring, isolated_data_dir: Path) -> None:
-    from ui.app import station_drafts, station_settings
+    from ui.station_files import station_drafts, station_settings
 
     assert station_cipher("drafts key for /data") is None
     settings = station_settings(demo=False, database="sqlite:///x")
@@ -150,7 +150,7 @@ def test_without_a_keyring_drafts_stay_in_memory(qapp, no_keyring, isolated_data
 
 
 def test_with_a_keyring_the_app_seals_them(qapp, os_keyring, isolated_data_dir: Path) -> None:
-    from ui.app import station_drafts, station_settings
+    from ui.station_files import station_drafts, station_settings
 
     settings = station_settings(demo=False, database="sqlite:///x")
     vault = station_drafts(settings, demo=False)
@@ -159,7 +159,7 @@ def test_with_a_keyring_the_app_seals_them(qapp, os_keyring, isolated_data_dir: 
 
 
 def test_a_new_demo_starts_with_no_drafts_from_the_last_one(qapp, isolated_data_dir) -> None:
-    from ui.app import station_settings
+    from ui.station_files import station_settings
 
     for demo in (True, False):
         settings = station_settings(demo=demo)
@@ -173,7 +173,7 @@ def test_a_new_demo_starts_with_no_drafts_from_the_last_one(qapp, isolated_data_
 def test_drafts_are_discarded_when_the_station_opens_another_database(
     qapp, isolated_data_dir
 ) -> None:
-    from ui.app import station_settings
+    from ui.station_files import station_settings
 
     first = "sqlite:////srv/desk/recovery-desk.sqlite3"
     settings = station_settings(demo=False, database=first)
